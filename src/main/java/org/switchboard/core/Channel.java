@@ -1,0 +1,246 @@
+package org.switchboard.core;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One call leg. Its dialplan runs on its own virtual thread; other threads only request a
+ * hangup, queue frames, or read its variables. Blocking reads wake on hangup.
+ */
+public class Channel {
+    private final Pbx pbx;
+    private final String name;
+    private final String uniqueId;
+    private volatile String linkedId;
+    private final ChannelTech tech;
+    private final long createdMillis = System.currentTimeMillis();
+    private volatile long answeredMillis;
+
+    private volatile ChannelState state = ChannelState.DOWN;
+    private volatile String context = "default";
+    private volatile String exten = "s";
+    private volatile int priority = 1;
+    private volatile boolean jumped;
+    private volatile String application = "";
+    private volatile String appData = "";
+
+    private final ChannelVariables variables = new ChannelVariables();
+    private final CallerId callerId = new CallerId();
+    private final CallerId connectedLine = new CallerId();
+    private volatile String language = "en";
+    private volatile String accountCode = "";
+
+    private final LinkedBlockingQueue<Frame> readQueue = new LinkedBlockingQueue<>();
+    private volatile boolean hangupRequested;
+    private volatile int hangupCause;
+    private final AtomicBoolean destroyed = new AtomicBoolean();
+    private volatile Thread pbxThread;
+    private volatile Channel bridgedPeer;
+
+    private final Deque<GosubFrame> gosubStack = new ArrayDeque<>();
+    private final Map<Object, AutoCloseable> datastores = new ConcurrentHashMap<>();
+
+    /** A return address pushed by Gosub, with the LOCAL() variables of that level. */
+    public record GosubFrame(String context, String exten, int priority, Map<String, String> savedLocals, boolean inHandler) {}
+
+    Channel(Pbx pbx, String name, String uniqueId, ChannelTech tech) {
+        this.pbx = pbx;
+        this.name = name;
+        this.uniqueId = uniqueId;
+        this.linkedId = uniqueId;
+        this.tech = tech;
+    }
+
+    public Pbx pbx() { return pbx; }
+    public String name() { return name; }
+    public String uniqueId() { return uniqueId; }
+    public String linkedId() { return linkedId; }
+    public void setLinkedId(String id) { linkedId = id; }
+    public ChannelTech tech() { return tech; }
+    /** The technology name as in the channel name: {@code Local} of {@code Local/100@phones-00000001;2}. */
+    public String technology() { int s = name.indexOf('/'); return s < 0 ? name : name.substring(0, s); }
+    public long createdMillis() { return createdMillis; }
+    public long answeredMillis() { return answeredMillis; }
+
+    public ChannelState state() { return state; }
+
+    public void setState(ChannelState newState) {
+        if (state == newState) return;
+        state = newState;
+        if (newState == ChannelState.UP && answeredMillis == 0) answeredMillis = System.currentTimeMillis();
+        pbx.events().channelEvent("Newstate", this);
+    }
+
+    // ---- dialplan location ----
+    public String context() { return context; }
+    public String exten() { return exten; }
+    public int priority() { return priority; }
+    public String application() { return application; }
+    public String appData() { return appData; }
+
+    void setRunning(String app, String data) { application = app; appData = data; }
+
+    /** Sets where the dialplan continues, without marking a jump (used when a channel is set up). */
+    public void setLocation(String ctx, String ext, int prio) {
+        if (ctx != null && !ctx.isEmpty()) context = ctx;
+        if (ext != null && !ext.isEmpty()) exten = ext;
+        priority = prio;
+    }
+
+    /** Goto: the dialplan continues exactly here, not at the next priority. */
+    public void jumpTo(String ctx, String ext, int prio) {
+        setLocation(ctx, ext, prio);
+        jumped = true;
+    }
+
+    boolean takeJumped() { boolean j = jumped; jumped = false; return j; }
+    void setPriority(int p) { priority = p; }
+
+    // ---- variables ----
+    public ChannelVariables variables() { return variables; }
+
+    /** A channel variable only (no globals, no built-ins); null when unset. */
+    public String getVar(String varName) { return variables.get(varName); }
+
+    /** Sets a channel variable; a leading _ or __ marks it for inheritance; null or "" value keeps it set to "". */
+    public void setVar(String varName, String value) {
+        variables.set(varName, value == null ? "" : value);
+        pbx.events().varSet(this, ChannelVariables.stripInherit(varName), value == null ? "" : value);
+    }
+
+    public void unsetVar(String varName) { variables.remove(varName); }
+
+    public CallerId callerId() { return callerId; }
+    public CallerId connectedLine() { return connectedLine; }
+    public String language() { return language; }
+    public void setLanguage(String l) { language = l; }
+    public String accountCode() { return accountCode; }
+    public void setAccountCode(String a) { accountCode = a; }
+
+    public Deque<GosubFrame> gosubStack() { return gosubStack; }
+
+    // ---- datastores: per-channel state of apps/functions, closed at hangup ----
+    @SuppressWarnings("unchecked")
+    public <T extends AutoCloseable> T datastore(Object key) { return (T) datastores.get(key); }
+    public void putDatastore(Object key, AutoCloseable value) { datastores.put(key, value); }
+    public AutoCloseable removeDatastore(Object key) { return datastores.remove(key); }
+
+    // ---- frames ----
+    /** The technology (or a peer) delivers a frame for whoever reads this channel. */
+    public void queueFrame(Frame frame) { readQueue.offer(frame); }
+
+    /**
+     * Waits for the next frame.
+     *
+     * @return the frame, or null when {@code timeoutMs} passed (negative: wait forever)
+     * @throws HangupException when the channel is hung up or a hangup is requested
+     */
+    public Frame read(long timeoutMs) {
+        checkHangup();
+        try {
+            Frame f = timeoutMs < 0 ? readQueue.take() : readQueue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+            checkHangup();
+            if (f instanceof Frame.ControlFrame cf && cf.control() == Frame.Control.HANGUP) {
+                hangupRequested = true;
+                throw new HangupException();
+            }
+            return f instanceof Frame.NullFrame ? readNonNull(timeoutMs) : f;
+        } catch (InterruptedException e) {
+            hangupRequested = true;
+            throw new HangupException();
+        }
+    }
+
+    private Frame readNonNull(long timeoutMs) {
+        // a wake-up without content: report it as a timeout of zero so callers re-check their state
+        return timeoutMs == 0 ? null : read(0);
+    }
+
+    /** Frames waiting to be read, without blocking (null when none). */
+    public Frame poll() {
+        checkHangup();
+        return readQueue.poll();
+    }
+
+    /** Sleeps on the channel, returning early only when it is hung up (which throws). DTMF is dropped. */
+    public void sleep(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (;;) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) return;
+            read(left);
+        }
+    }
+
+    public void write(Frame frame) {
+        if (!destroyed.get()) tech.write(this, frame);
+    }
+
+    public void indicate(Frame.Control control) {
+        if (!destroyed.get()) tech.indicate(this, control);
+    }
+
+    /** Answers the channel if it is not up yet. */
+    public void answer() {
+        if (state == ChannelState.UP) return;
+        tech.answer(this);
+        setState(ChannelState.UP);
+    }
+
+    // ---- hangup ----
+    public void checkHangup() { if (hangupRequested) throw new HangupException(); }
+    public boolean isHangupRequested() { return hangupRequested; }
+    public int hangupCause() { return hangupCause; }
+    public void setHangupCause(int cause) { hangupCause = cause; }
+
+    /** Asks the channel to hang up from any thread: wakes its reader, ends its dialplan. */
+    public void softHangup(int cause) {
+        if (hangupCause == 0) hangupCause = cause;
+        hangupRequested = true;
+        readQueue.offer(Frame.NULL);
+        Thread t = pbxThread;
+        if (t != null && t != Thread.currentThread()) t.interrupt();
+    }
+
+    /** Clears a pending hangup request so the h extension can run (Asterisk does the same). */
+    void clearSoftHangup() {
+        hangupRequested = false;
+        Thread.interrupted();
+    }
+
+    void setPbxThread(Thread t) { pbxThread = t; }
+    public Thread pbxThread() { return pbxThread; }
+    public boolean isDestroyed() { return destroyed.get(); }
+
+    public Channel bridgedPeer() { return bridgedPeer; }
+    public void setBridgedPeer(Channel peer) { bridgedPeer = peer; }
+
+    /** Destroys the channel once: the technology lets go, datastores close, the Hangup event goes out. */
+    public void hangup() {
+        if (!destroyed.compareAndSet(false, true)) return;
+        hangupRequested = true;
+        if (hangupCause == 0) hangupCause = HangupCause.NORMAL_CLEARING;
+        try {
+            tech.hangup(this);
+        } catch (RuntimeException e) {
+            PbxLog.warning("channel.c", "Technology failed hanging up " + name + ": " + e);
+        }
+        for (AutoCloseable ds : datastores.values()) {
+            try {
+                ds.close();
+            } catch (Exception e) {
+                PbxLog.warning("channel.c", "Datastore on " + name + " failed to close: " + e);
+            }
+        }
+        datastores.clear();
+        pbx.channels().remove(this);
+    }
+
+    @Override
+    public String toString() { return name; }
+}

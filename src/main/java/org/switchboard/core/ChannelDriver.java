@@ -1,0 +1,26 @@
+package org.switchboard.core;
+
+/**
+ * A channel technology ({@code SIP}, {@code Local}, {@code Skype}): makes outbound channels for Dial
+ * and Originate. Listed in {@code META-INF/services/org.switchboard.core.ChannelDriver}.
+ */
+public interface ChannelDriver {
+    /** As written in a dial string, matched case-insensitively: {@code Local}. */
+    String technology();
+    String description();
+    /** The module name ({@code chan_local}). */
+    String module();
+
+    /** Called once when the module loads; decline by throwing {@link ModuleDeclinedException}. */
+    default void load(Pbx pbx) throws ModuleDeclinedException {}
+    default void unload() {}
+
+    /**
+     * Creates an outbound channel, not yet called.
+     *
+     * @param data the part after {@code Tech/}
+     * @param requestor the channel that dials, or null (originate)
+     * @throws ChannelUnavailableException with a Q.850 cause when it cannot
+     */
+    Channel request(Pbx pbx, String data, Channel requestor) throws ChannelUnavailableException;
+}

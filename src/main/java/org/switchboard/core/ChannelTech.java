@@ -1,0 +1,19 @@
+package org.switchboard.core;
+
+/**
+ * The technology side of one channel (Asterisk's tech_pvt + ast_channel_tech). Everything has a
+ * do-nothing default so simple technologies implement only what they support.
+ */
+public interface ChannelTech {
+    /** Starts an outbound call; progress arrives later as control frames on the channel. */
+    default void call(Channel channel, String destination, int timeoutMs) throws ChannelUnavailableException {}
+    default void answer(Channel channel) {}
+    /** The channel is going away; release what the technology holds. Called once. */
+    default void hangup(Channel channel) {}
+    /** Media, DTMF and text written to the channel, i.e. towards the far end. */
+    default void write(Channel channel, Frame frame) {}
+    /** Call progress shown to the far end (ringing, busy, ...). */
+    default void indicate(Channel channel, Frame.Control control) {}
+    /** One-line description of the peer for {@code core show channel}. */
+    default String peerDescription(Channel channel) { return ""; }
+}

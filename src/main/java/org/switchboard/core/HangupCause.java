@@ -1,0 +1,46 @@
+package org.switchboard.core;
+
+/** The Q.850 cause codes Asterisk uses, and the text it prints for them (ast_cause2str). */
+public final class HangupCause {
+    public static final int UNALLOCATED = 1;
+    public static final int NO_ROUTE_DESTINATION = 3;
+    public static final int NORMAL_CLEARING = 16;
+    public static final int USER_BUSY = 17;
+    public static final int NO_USER_RESPONSE = 18;
+    public static final int NO_ANSWER = 19;
+    public static final int CALL_REJECTED = 21;
+    public static final int NORMAL_UNSPECIFIED = 31;
+    public static final int NORMAL_CIRCUIT_CONGESTION = 34;
+    public static final int SWITCH_CONGESTION = 42;
+    public static final int REQUESTED_CHAN_UNAVAIL = 44;
+    public static final int SUBSCRIBER_ABSENT = 20;
+    public static final int BEARERCAPABILITY_NOTAVAIL = 58;
+    public static final int CHAN_NOT_IMPLEMENTED = 66;
+    public static final int INVALID_NUMBER_FORMAT = 28;
+    public static final int FAILURE = 38;
+
+    private HangupCause() {}
+
+    public static String describe(int cause) {
+        return switch (cause) {
+            case 0 -> "Unknown";
+            case UNALLOCATED -> "Unallocated (unassigned) number";
+            case NO_ROUTE_DESTINATION -> "No route to destination";
+            case NORMAL_CLEARING -> "Normal Clearing";
+            case USER_BUSY -> "User busy";
+            case NO_USER_RESPONSE -> "No user responding";
+            case NO_ANSWER -> "User alerting, no answer";
+            case SUBSCRIBER_ABSENT -> "Subscriber absent";
+            case CALL_REJECTED -> "Call Rejected";
+            case INVALID_NUMBER_FORMAT -> "Invalid number format (addr incomplete)";
+            case NORMAL_UNSPECIFIED -> "Normal, unspecified";
+            case NORMAL_CIRCUIT_CONGESTION -> "Circuit/channel congestion";
+            case FAILURE -> "Network out of order";
+            case SWITCH_CONGESTION -> "Switching equipment congestion";
+            case REQUESTED_CHAN_UNAVAIL -> "Requested channel not available";
+            case BEARERCAPABILITY_NOTAVAIL -> "Bearer capability not available";
+            case CHAN_NOT_IMPLEMENTED -> "Channel not implemented";
+            default -> "Unknown";
+        };
+    }
+}

@@ -1,0 +1,202 @@
+package org.switchboard.core;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.switchboard.config.Config;
+import org.switchboard.config.ConfigEntry;
+import org.switchboard.config.ConfigSection;
+
+/**
+ * Finds every application, function, channel driver, CLI command and lifecycle module with
+ * {@link ServiceLoader}, groups them into modules by Asterisk's module names, and loads what
+ * modules.conf asks for ({@code autoload}, {@code load =>}, {@code noload =>}, {@code preload =>}).
+ */
+public final class Modules {
+    /** Modules that are part of the core and cannot be left out. */
+    public static final String CORE = "core";
+
+    private final Pbx pbx;
+    private final Map<String, Application> apps = new ConcurrentHashMap<>();
+    private final Map<String, DialplanFunction> functions = new ConcurrentHashMap<>();
+    private final Map<String, ChannelDriver> drivers = new ConcurrentHashMap<>();
+    private final List<CliCommand> cliCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, ModuleState> states = new ConcurrentHashMap<>();
+    private final List<Module> running = new ArrayList<>();
+
+    Modules(Pbx pbx) { this.pbx = pbx; }
+
+    /** Loads everything modules.conf allows; a module that fails says why in one line. */
+    void loadAll(Config modulesConf) {
+        boolean autoload = true;
+        Set<String> noload = new HashSet<>();
+        Set<String> load = new HashSet<>();
+        ConfigSection sec = modulesConf == null ? null : modulesConf.section("modules");
+        if (sec != null) {
+            autoload = isTrue(sec.get("autoload", "yes"));
+            for (ConfigEntry e : sec.entries()) {
+                String k = e.key().toLowerCase(Locale.ROOT);
+                String name = moduleName(e.value());
+                switch (k) {
+                    case "noload" -> noload.add(name);
+                    case "load", "preload", "require", "preload-require" -> load.add(name);
+                    case "autoload" -> { }
+                    default -> PbxLog.warning("loader.c", e.file() + ":" + e.line() + ": unknown modules.conf directive '" + e.key() + "'");
+                }
+            }
+        }
+        final boolean auto = autoload;
+        java.util.function.Predicate<String> wanted = m -> m.equals(CORE) || (!noload.contains(m) && (auto || load.contains(m)));
+
+        Map<String, List<Object>> components = new TreeMap<>();
+        for (Application a : ServiceLoader.load(Application.class)) components.computeIfAbsent(a.module(), k -> new ArrayList<>()).add(a);
+        for (DialplanFunction f : ServiceLoader.load(DialplanFunction.class)) components.computeIfAbsent(f.module(), k -> new ArrayList<>()).add(f);
+        for (ChannelDriver d : ServiceLoader.load(ChannelDriver.class)) components.computeIfAbsent(d.module(), k -> new ArrayList<>()).add(d);
+        for (CliCommand c : ServiceLoader.load(CliCommand.class)) components.computeIfAbsent(c.module(), k -> new ArrayList<>()).add(c);
+        Map<String, Module> lifecycle = new LinkedHashMap<>();
+        for (Module m : ServiceLoader.load(Module.class)) lifecycle.put(m.name(), m);
+
+        for (Map.Entry<String, List<Object>> e : components.entrySet()) {
+            String name = e.getKey();
+            if (lifecycle.containsKey(name)) continue;   // registered with its lifecycle module below
+            if (!wanted.test(name)) {
+                states.put(name, new ModuleState(name, describe(name), ModuleState.Status.NOT_LOADED, "noload", 0));
+                continue;
+            }
+            String declined = register(e.getValue());
+            states.put(name, new ModuleState(name, describe(name),
+                    declined == null ? ModuleState.Status.RUNNING : ModuleState.Status.DECLINED, declined, 0));
+            if (declined != null) PbxLog.warning("loader.c", "Module '" + name + "' declined to load: " + declined);
+        }
+        for (Module m : lifecycle.values()) {
+            if (!wanted.test(m.name())) {
+                states.put(m.name(), new ModuleState(m.name(), m.description(), ModuleState.Status.NOT_LOADED, "noload", 0));
+                continue;
+            }
+            try {
+                m.load(pbx);
+                String declined = register(components.getOrDefault(m.name(), List.of()));
+                if (declined != null) throw new ModuleDeclinedException(declined);
+                running.add(m);
+                states.put(m.name(), new ModuleState(m.name(), m.description(), ModuleState.Status.RUNNING, null, 0));
+            } catch (ModuleDeclinedException ex) {
+                states.put(m.name(), new ModuleState(m.name(), m.description(), ModuleState.Status.DECLINED, ex.getMessage(), 0));
+                PbxLog.warning("loader.c", "Module '" + m.name() + "' declined to load: " + ex.getMessage());
+            } catch (RuntimeException ex) {
+                states.put(m.name(), new ModuleState(m.name(), m.description(), ModuleState.Status.DECLINED, ex.toString(), 0));
+                PbxLog.error("loader.c", "Module '" + m.name() + "' failed to load: " + ex);
+            }
+        }
+        for (String name : load) {
+            if (!states.containsKey(name)) PbxLog.warning("loader.c", "modules.conf asks to load '" + name + "', which does not exist");
+        }
+    }
+
+    /** @return null on success, else why the components could not be registered */
+    private String register(List<Object> parts) {
+        for (Object o : parts) {
+            if (o instanceof ChannelDriver d) {
+                try {
+                    d.load(pbx);
+                } catch (ModuleDeclinedException ex) {
+                    return ex.getMessage();
+                }
+            }
+        }
+        for (Object o : parts) {
+            switch (o) {
+                case Application a -> apps.put(a.name().toLowerCase(Locale.ROOT), a);
+                case DialplanFunction f -> functions.put(f.name().toUpperCase(Locale.ROOT), f);
+                case ChannelDriver d -> drivers.put(d.technology().toLowerCase(Locale.ROOT), d);
+                case CliCommand c -> cliCommands.add(c);
+                default -> { }
+            }
+        }
+        return null;
+    }
+
+    void unloadAll() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).unload();
+            } catch (RuntimeException e) {
+                PbxLog.warning("loader.c", "Module '" + running.get(i).name() + "' failed to unload: " + e);
+            }
+        }
+        running.clear();
+        for (ChannelDriver d : drivers.values()) d.unload();
+    }
+
+    /** Reloads one lifecycle module (or all when name is null); returns what it said. */
+    public String reload(String name) {
+        StringBuilder out = new StringBuilder();
+        for (Module m : running) {
+            if (name != null && !m.name().equalsIgnoreCase(moduleName(name))) continue;
+            try {
+                m.reload(pbx);
+                out.append("Reloaded ").append(m.name()).append('\n');
+            } catch (ModuleDeclinedException | RuntimeException e) {
+                out.append("Reload of ").append(m.name()).append(" failed: ").append(e.getMessage()).append('\n');
+                PbxLog.warning("loader.c", "Reload of '" + m.name() + "' failed: " + e.getMessage());
+            }
+        }
+        return out.toString();
+    }
+
+    public Application application(String name) { return apps.get(name.toLowerCase(Locale.ROOT)); }
+    public DialplanFunction function(String name) { return functions.get(name.toUpperCase(Locale.ROOT)); }
+    public ChannelDriver driver(String tech) { return drivers.get(tech.toLowerCase(Locale.ROOT)); }
+    public Map<String, Application> applications() { return new TreeMap<>(apps); }
+    public Map<String, DialplanFunction> functions() { return new TreeMap<>(functions); }
+    public Map<String, ChannelDriver> drivers() { return new TreeMap<>(drivers); }
+    public List<CliCommand> cliCommands() { return List.copyOf(cliCommands); }
+    public List<ModuleState> states() { return List.copyOf(new TreeMap<>(states).values()); }
+    public ModuleState state(String name) { return states.get(moduleName(name)); }
+
+    /** {@code app_dial.so} and {@code app_dial} are the same module. */
+    public static String moduleName(String text) {
+        String n = text.trim();
+        return n.endsWith(".so") ? n.substring(0, n.length() - 3) : n;
+    }
+
+    private static boolean isTrue(String v) {
+        return v != null && switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "y", "t", "1", "on" -> true;
+            default -> false;
+        };
+    }
+
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry(CORE, "Core PBX: built-in applications and functions"),
+            Map.entry("app_dial", "Dialing Application"),
+            Map.entry("app_verbose", "Send verbose output"),
+            Map.entry("app_stack", "Dialplan subroutines (Gosub, Return, etc)"),
+            Map.entry("app_macro", "Extension Macros"),
+            Map.entry("app_exec", "Executes dialplan applications"),
+            Map.entry("app_while", "While Loops and Conditional Execution"),
+            Map.entry("app_userevent", "Custom User Event Application"),
+            Map.entry("func_strings", "String handling dialplan functions"),
+            Map.entry("func_callerid", "Party ID related dialplan functions (Caller-ID, Connected-line, Redirecting)"),
+            Map.entry("func_logic", "Logical dialplan functions"),
+            Map.entry("func_cut", "Cut out information from a string"),
+            Map.entry("func_global", "Variable dialplan functions"),
+            Map.entry("func_math", "Mathematical dialplan function"),
+            Map.entry("func_rand", "Random number dialplan function"),
+            Map.entry("func_dialplan", "Dialplan Context/Extension/Priority Checking Functions"),
+            Map.entry("func_channel", "Channel information dialplan functions"),
+            Map.entry("func_timeout", "Channel timeout dialplan functions"),
+            Map.entry("chan_local", "Local Proxy Channel (Note: used internally by other modules)"),
+            Map.entry("chan_sip", "Session Initiation Protocol (SIP)"),
+            Map.entry("chan_skype", "Skype Channel Driver (XMPP + Jingle)"),
+            Map.entry("res_manager", "Asterisk Manager Interface"),
+            Map.entry("pbx_config", "Text Extension Configuration"));
+
+    public static String describe(String module) { return DESCRIPTIONS.getOrDefault(module, module); }
+}

@@ -1,0 +1,150 @@
+package org.switchboard.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.switchboard.config.Config;
+import org.switchboard.config.ConfigProblem;
+import org.switchboard.config.ConfigReader;
+import org.switchboard.dialplan.Dialplan;
+import org.switchboard.dialplan.DialplanLoader;
+
+/**
+ * The running PBX: modules, the dialplan snapshot, global variables, channels and events. One
+ * per process in production; tests make as many as they like.
+ */
+public final class Pbx {
+    public static final String VERSION = "Switchboard 0.1.0";
+
+    private final Path configDir;
+    private final Modules modules = new Modules(this);
+    private final ChannelRegistry channels = new ChannelRegistry();
+    private final EventBus events = new EventBus();
+    private final Map<String, String> globals = new ConcurrentHashMap<>();
+    private final AtomicReference<Dialplan> dialplan = new AtomicReference<>(Dialplan.empty());
+    private final long startMillis = System.currentTimeMillis();
+    private volatile long reloadMillis = startMillis;
+    private volatile boolean shuttingDown;
+    private final Variables variables = new Variables(this);
+
+    public Pbx(Path configDir) { this.configDir = configDir; }
+
+    public Path configDir() { return configDir; }
+    public Modules modules() { return modules; }
+    public ChannelRegistry channels() { return channels; }
+    public EventBus events() { return events; }
+    public Map<String, String> globals() { return globals; }
+    public Dialplan dialplan() { return dialplan.get(); }
+    public long startMillis() { return startMillis; }
+    public long reloadMillis() { return reloadMillis; }
+    public boolean isShuttingDown() { return shuttingDown; }
+    public Variables vars() { return variables; }
+
+    /** Reads a config file of this PBX's config directory. */
+    public Config config(String file) { return ConfigReader.read(configDir, file); }
+
+    public boolean hasConfig(String file) { return configDir != null && Files.isReadable(configDir.resolve(file)); }
+
+    /** Loads modules, then the dialplan; logs every problem; the PBX runs whatever they say. */
+    public void start() {
+        Config modulesConf = hasConfig("modules.conf") ? config("modules.conf") : null;
+        if (modulesConf != null) modulesConf.problems().forEach(p -> PbxLog.warning("loader.c", p.toString()));
+        modules.loadAll(modulesConf);
+        reloadDialplan();
+        PbxLog.verbose(1, VERSION + " ready.");
+        events.publish(ManagerEvent.of("FullyBooted", "system").put("Status", "Fully Booted")
+                .put("Uptime", 0).put("LastReload", 0).build());
+    }
+
+    /** Reads extensions.conf again and swaps the snapshot in; calls in progress keep running. */
+    public List<ConfigProblem> reloadDialplan() {
+        if (configDir == null || !hasConfig("extensions.conf")) {
+            PbxLog.notice("pbx_config.c", "No extensions.conf in " + configDir + ": the dialplan is empty");
+            return List.of();
+        }
+        DialplanLoader.Result r = DialplanLoader.load(config("extensions.conf"));
+        for (ConfigProblem p : r.problems()) PbxLog.warning("pbx_config.c", p.toString());
+        if (r.dialplan().settings().clearGlobalVars()) globals.clear();
+        globals.putAll(r.dialplan().globals());
+        dialplan.set(r.dialplan());
+        reloadMillis = System.currentTimeMillis();
+        int ext = r.dialplan().contexts().stream().mapToInt(c -> c.groups().size()).sum();
+        PbxLog.verbose(2, "Loaded " + r.dialplan().contexts().size() + " contexts and " + ext + " extensions from extensions.conf");
+        return r.problems();
+    }
+
+    /** Hangs up every channel, unloads modules in reverse. */
+    public void shutdown() {
+        shuttingDown = true;
+        for (Channel c : channels.all()) c.softHangup(HangupCause.NORMAL_CLEARING);
+        modules.unloadAll();
+        events.publish(ManagerEvent.of("Shutdown", "system").put("Shutdown", "Cleanly").put("Restart", "False").build());
+    }
+
+    // ---- channels ----
+
+    /**
+     * Makes a channel and registers it. {@code namePrefix} is {@code Tech/resource}; the unique
+     * suffix is appended unless {@code exactName} is set (Local channel halves share one suffix).
+     */
+    public Channel allocChannel(String name, ChannelTech tech, Channel requestor) {
+        Channel c = new Channel(this, name, channels.nextUniqueId(), tech);
+        if (requestor != null) {
+            requestor.variables().inheritInto(c.variables());
+            c.setLinkedId(requestor.linkedId());
+            c.setLanguage(requestor.language());
+            c.setAccountCode(requestor.accountCode());
+        }
+        channels.add(c);
+        events.channelEvent("Newchannel", c);
+        return c;
+    }
+
+    /** Asks a technology for an outbound channel: {@code requestChannel("Local", "100@phones", me)}. */
+    public Channel requestChannel(String tech, String data, Channel requestor) throws ChannelUnavailableException {
+        ChannelDriver d = modules.driver(tech);
+        if (d == null) {
+            throw new ChannelUnavailableException(HangupCause.CHAN_NOT_IMPLEMENTED, "No channel type registered for '" + tech + "'");
+        }
+        return d.request(this, data, requestor);
+    }
+
+    /** Runs the channel's dialplan on a new virtual thread, from its current location. */
+    public Thread startPbx(Channel c) {
+        return Thread.ofVirtual().name("pbx-" + c.name()).start(() -> PbxRunner.run(c));
+    }
+
+    /** Runs the dialplan on the calling thread (used by tests and by startPbx). */
+    public void runPbx(Channel c) { PbxRunner.run(c); }
+
+    // ---- applications ----
+
+    /**
+     * Runs one application on the channel, as a dialplan priority or Exec() does: logs
+     * {@code Executing}, finds the app, runs it. An unknown app is a warning and a hangup.
+     */
+    public Application.Result execute(Channel c, String appName, String data) {
+        Application app = modules.application(appName);
+        if (app == null) {
+            PbxLog.warning("pbx.c", "No application '" + appName + "' for extension (" + c.context() + ", " + c.exten()
+                    + ", " + c.priority() + ")");
+            return Application.Result.HANGUP;
+        }
+        return execute(c, app, data);
+    }
+
+    public Application.Result execute(Channel c, Application app, String data) {
+        c.setRunning(app.name(), data);
+        if (events.hasSubscribers()) {
+            events.publish(ManagerEvent.of("Newexten", "dialplan").channel(c).put("Extension", c.exten())
+                    .put("Application", app.name()).put("AppData", data).build());
+        }
+        return app.execute(c, data);
+    }
+
+    /** Substitutes {@code ${...}} and {@code $[...]} in text for this channel. */
+    public String substitute(Channel c, String text) { return variables.substitute(c, text); }
+}
