@@ -65,7 +65,12 @@ public final class Pbx {
             PbxLog.notice("pbx_config.c", "No extensions.conf in " + configDir + ": the dialplan is empty");
             return List.of();
         }
-        DialplanLoader.Result r = DialplanLoader.load(config("extensions.conf"));
+        return loadDialplan(config("extensions.conf"));
+    }
+
+    /** Swaps in the dialplan of an already-read extensions.conf (reload, tests). */
+    public List<ConfigProblem> loadDialplan(Config extensionsConf) {
+        DialplanLoader.Result r = DialplanLoader.load(extensionsConf);
         for (ConfigProblem p : r.problems()) PbxLog.warning("pbx_config.c", p.toString());
         if (r.dialplan().settings().clearGlobalVars()) globals.clear();
         globals.putAll(r.dialplan().globals());

@@ -1,0 +1,56 @@
+package org.switchboard.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.switchboard.config.ConfigReader;
+import org.switchboard.config.ConfigProblem;
+import org.switchboard.core.Channel;
+import org.switchboard.core.ChannelTech;
+import org.switchboard.core.Pbx;
+import org.switchboard.core.PbxLog;
+
+/**
+ * A PBX for tests: every module loaded, an optional dialplan from text, and the log lines an
+ * admin would see captured for assertions. Close it to unhook the log sink.
+ */
+public final class TestPbx implements AutoCloseable {
+    public final Pbx pbx;
+    public final List<String> log = new CopyOnWriteArrayList<>();
+    private final Consumer<PbxLog.Line> sink = l -> log.add(l.text());
+
+    public TestPbx() { this(null); }
+
+    public TestPbx(Path configDir) {
+        PbxLog.addSink(sink);
+        pbx = new Pbx(configDir);
+        pbx.start();
+    }
+
+    /** Loads extensions.conf text; returns its problems (file:line: message). */
+    public List<ConfigProblem> dialplan(String extensionsConf) {
+        return pbx.loadDialplan(ConfigReader.parse("extensions.conf", extensionsConf, Path.of(".")));
+    }
+
+    /** A fresh channel that belongs to no technology, like the one {@code switchboard eval} uses. */
+    public Channel channel() { return channel("Test/eval"); }
+
+    public Channel channel(String name) {
+        return pbx.allocChannel(name + "-" + pbx.channels().nextSuffix(), new ChannelTech() {}, null);
+    }
+
+    /** Substitutes text on the channel, as {@code ${...}} in a dialplan line would. */
+    public String eval(Channel c, String text) { return pbx.substitute(c, text); }
+
+    public String eval(String text) { return eval(channel(), text); }
+
+    /** Log lines that contain the fragment. */
+    public List<String> logLines(String fragment) { return log.stream().filter(l -> l.contains(fragment)).toList(); }
+
+    @Override
+    public void close() {
+        pbx.shutdown();
+        PbxLog.removeSink(sink);
+    }
+}
