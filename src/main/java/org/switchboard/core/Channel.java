@@ -41,6 +41,7 @@ public class Channel {
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private volatile Thread pbxThread;
     private volatile Channel bridgedPeer;
+    private volatile java.util.function.Consumer<Frame> frameListener;
 
     private final Deque<GosubFrame> gosubStack = new ArrayDeque<>();
     private final Map<Object, AutoCloseable> datastores = new ConcurrentHashMap<>();
@@ -132,7 +133,25 @@ public class Channel {
 
     // ---- frames ----
     /** The technology (or a peer) delivers a frame for whoever reads this channel. */
-    public void queueFrame(Frame frame) { readQueue.offer(frame); }
+    public void queueFrame(Frame frame) {
+        java.util.function.Consumer<Frame> l = frameListener;
+        if (l != null) l.accept(frame);
+        else readQueue.offer(frame);
+    }
+
+    /**
+     * Diverts frames queued on this channel to {@code listener} (Dial and bridges watch several
+     * channels from one thread); frames already waiting are handed over first. Null restores the
+     * channel's own queue.
+     */
+    public void setFrameListener(java.util.function.Consumer<Frame> listener) {
+        frameListener = listener;
+        if (listener != null) {
+            for (Frame f; (f = readQueue.poll()) != null; ) {
+                if (!(f instanceof Frame.NullFrame)) listener.accept(f);
+            }
+        }
+    }
 
     /**
      * Waits for the next frame.

@@ -150,6 +150,9 @@ public final class Pbx {
         return app.execute(c, data);
     }
 
+    /** Runs {@code Gosub(data)} on the calling thread until its Return (hooks on channels without a dialplan thread). */
+    public void runSubroutine(Channel c, String gosubData) { PbxRunner.runSubroutine(this, c, gosubData); }
+
     /** Substitutes {@code ${...}} and {@code $[...]} in text for this channel. */
     public String substitute(Channel c, String text) { return variables.substitute(c, text); }
 }

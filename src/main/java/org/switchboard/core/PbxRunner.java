@@ -101,6 +101,26 @@ final class PbxRunner {
         return false;
     }
 
+    /**
+     * Runs a subroutine to its Return on the calling thread (Dial's U/b hooks, ast_app_exec_sub):
+     * Gosub pushes the return address, priorities run until the stack is back to where it was.
+     */
+    static void runSubroutine(Pbx pbx, Channel c, String gosubData) {
+        int depth = c.gosubStack().size();
+        if (pbx.execute(c, "Gosub", gosubData) == Application.Result.HANGUP || c.gosubStack().size() <= depth) return;
+        c.takeJumped();
+        while (c.gosubStack().size() > depth) {
+            Dialplan.Found f = pbx.dialplan().find(c.context(), c.exten(), c.priority(), c.callerId().number);
+            if (f == null) {
+                PbxLog.warning("app_stack.c", "Subroutine on " + c.name() + " ran off the end at " + c.context() + ","
+                        + c.exten() + "," + c.priority() + " without Return");
+                break;
+            }
+            if (executePriority(pbx, c, f) == Application.Result.HANGUP) break;
+            if (!c.takeJumped()) c.setPriority(c.priority() + 1);
+        }
+    }
+
     /** Sends the channel to {@code e} with EXCEPTION(reason) set, as raise_exception does. */
     static void raiseException(Channel c, String reason) {
         c.setVar("EXCEPTION_REASON", reason);

@@ -1,0 +1,165 @@
+package org.switchboard.apps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.switchboard.core.AppArgs;
+import org.switchboard.core.Application;
+import org.switchboard.core.Bridge;
+import org.switchboard.core.Channel;
+import org.switchboard.core.ChannelState;
+import org.switchboard.core.ChannelUnavailableException;
+import org.switchboard.core.HangupCause;
+import org.switchboard.core.PbxLog;
+
+/** Dial(): call one or more destinations at once, bridge the caller with the first to answer. */
+public final class DialApp implements Application {
+    @Override public String name() { return "Dial"; }
+    @Override public String module() { return "app_dial"; }
+    @Override public String synopsis() { return "Attempt to connect to another device or endpoint and bridge the call."; }
+    @Override public String syntax() { return "Dial(Technology/Resource[&Technology2/Resource2[&...]][,timeout[,options[,URL]]])"; }
+
+    @Override
+    public String description() {
+        return """
+                Places calls to one or more destinations at once (separated by '&') and connects the
+                caller to the first that answers; the others are hung up. The optional timeout is in
+                seconds; without it Dial waits until someone answers or every destination fails.
+                When Dial returns it sets:
+                  DIALSTATUS     CHANUNAVAIL | CONGESTION | NOANSWER | BUSY | ANSWER | CANCEL | DONTCALL | TORTURE | INVALIDARGS
+                  DIALEDTIME     seconds from the start of Dial to its end (DIALEDTIME_MS in ms)
+                  ANSWEREDTIME   seconds the call was connected (ANSWEREDTIME_MS in ms)
+                  DIALEDPEERNAME, DIALEDPEERNUMBER  the channel that answered
+                Options:
+                  g      go on in the dialplan when the called party hangs up
+                  r      indicate ringing to the caller (otherwise ringing is passed on as it happens)
+                  t, T   allow the called/calling party to transfer (accepted; no feature codes yet)
+                  L(x[:y][:z])  limit the call to x ms
+                  U(x[^arg...]) run subroutine x on the called channel after it answers, before the bridge
+                  b(x[^arg...]) run subroutine x on each called channel before it is called
+                  m      music on hold instead of ringing (accepted; ringing is indicated)
+                Without g, the caller's dialplan ends when the bridged call ends.""";
+    }
+
+    @Override
+    public Result execute(Channel caller, String data) {
+        List<String> args = AppArgs.split(data);
+        String targets = AppArgs.arg(args, 0).trim();
+        if (targets.isEmpty()) {
+            PbxLog.warning("app_dial.c", "Dial requires an argument (technology/resource)");
+            caller.setVar("DIALSTATUS", "INVALIDARGS");
+            return Result.CONTINUE;
+        }
+        long timeoutMs = parseTimeout(AppArgs.arg(args, 1));
+        Map<Character, String> opts = AppArgs.options(AppArgs.arg(args, 2));
+        long start = System.currentTimeMillis();
+        DialOutcome outcome = new DialOutcome();
+        List<Channel> called = new ArrayList<>();
+        for (String target : targets.split("&")) {
+            Channel out = place(caller, target.trim(), timeoutMs, opts, outcome);
+            if (out != null) called.add(out);
+        }
+        DialSession session = new DialSession(caller, called, outcome, opts);
+        Channel winner = called.isEmpty() ? null : session.waitForAnswer(timeoutMs);
+        if (winner == null) {
+            finish(caller, outcome.status(), start, 0);
+            return caller.isHangupRequested() ? Result.HANGUP : Result.CONTINUE;
+        }
+        return connect(caller, winner, opts, start);
+    }
+
+    private static long parseTimeout(String t) {
+        if (t.isBlank()) return 0;
+        try {
+            double s = Double.parseDouble(t.trim());
+            return s > 0 ? (long) (s * 1000) : 0;
+        } catch (NumberFormatException e) {
+            PbxLog.warning("app_dial.c", "Invalid timeout specified: '" + t + "'. Setting timeout to infinite");
+            return 0;
+        }
+    }
+
+    /** Requests and calls one destination; counts why when it cannot. */
+    private static Channel place(Channel caller, String target, long timeoutMs, Map<Character, String> opts, DialOutcome outcome) {
+        int slash = target.indexOf('/');
+        if (slash <= 0) {
+            PbxLog.warning("app_dial.c", "Dial argument takes format (technology/resource)");
+            outcome.count(HangupCause.CHAN_NOT_IMPLEMENTED);
+            return null;
+        }
+        String tech = target.substring(0, slash);
+        String resource = target.substring(slash + 1);
+        Channel out;
+        try {
+            out = caller.pbx().requestChannel(tech, resource, caller);
+        } catch (ChannelUnavailableException e) {
+            PbxLog.warning("app_dial.c", "Unable to create channel of type '" + tech + "' (cause " + e.cause() + " - "
+                    + HangupCause.describe(e.cause()) + ")");
+            outcome.count(e.cause());
+            caller.setHangupCause(e.cause());
+            return null;
+        }
+        out.callerId().copyFrom(caller.callerId());
+        out.connectedLine().number = caller.exten();
+        if (opts.containsKey('b')) Subroutines.run(out, opts.get('b'), "b");
+        try {
+            out.tech().call(out, resource, (int) Math.min(Integer.MAX_VALUE, timeoutMs));
+        } catch (ChannelUnavailableException e) {
+            PbxLog.verbose(3, "Couldn't call " + target);
+            outcome.count(e.cause());
+            out.setHangupCause(e.cause());
+            out.hangup();
+            return null;
+        }
+        out.setState(out.state() == ChannelState.DOWN ? ChannelState.RING : out.state());
+        PbxLog.verbose(3, "Called " + target);
+        if (caller.pbx().events().hasSubscribers()) {
+            caller.pbx().events().publish(org.switchboard.core.ManagerEvent.of("DialBegin", "call").channel(caller)
+                    .channel("Dest", out).put("DialString", resource).build());
+        }
+        return out;
+    }
+
+    private Result connect(Channel caller, Channel peer, Map<Character, String> opts, long start) {
+        caller.setVar("DIALEDPEERNAME", peer.name());
+        caller.setVar("DIALEDPEERNUMBER", peer.technology() + "/" + peer.name().substring(peer.name().indexOf('/') + 1));
+        if (opts.containsKey('U')) Subroutines.run(peer, opts.get('U'), "U");
+        if (peer.isHangupRequested() || peer.isDestroyed()) {
+            finish(caller, "ANSWER", start, 0);
+            peer.hangup();
+            return opts.containsKey('g') ? Result.CONTINUE : Result.HANGUP;
+        }
+        caller.answer();
+        long answered = System.currentTimeMillis();
+        caller.setVar("DIALSTATUS", "ANSWER");
+        Bridge.End end = Bridge.run(caller, peer, limit(opts.get('L')));
+        if (end == Bridge.End.CALLER_HUNG_UP) {
+            peer.softHangup(HangupCause.NORMAL_CLEARING);
+        } else {
+            caller.setHangupCause(peer.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING : peer.hangupCause());
+        }
+        peer.hangup();
+        finish(caller, "ANSWER", start, System.currentTimeMillis() - answered);
+        if (end == Bridge.End.PEER_HUNG_UP && opts.containsKey('g')) return Result.CONTINUE;
+        return Result.HANGUP;
+    }
+
+    private static long limit(String spec) {
+        if (spec == null || spec.isBlank()) return 0;
+        try {
+            return Long.parseLong(spec.split(":")[0].trim());
+        } catch (NumberFormatException e) {
+            PbxLog.warning("app_dial.c", "Limit specified as '" + spec + "' is not a number of milliseconds");
+            return 0;
+        }
+    }
+
+    private static void finish(Channel caller, String status, long start, long answeredMs) {
+        long dialed = System.currentTimeMillis() - start;
+        caller.setVar("DIALSTATUS", status);
+        caller.setVar("DIALEDTIME", Long.toString(dialed / 1000));
+        caller.setVar("DIALEDTIME_MS", Long.toString(dialed));
+        caller.setVar("ANSWEREDTIME", Long.toString(answeredMs / 1000));
+        caller.setVar("ANSWEREDTIME_MS", Long.toString(answeredMs));
+    }
+}

@@ -1,0 +1,146 @@
+package org.switchboard.apps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.switchboard.core.Channel;
+import org.switchboard.core.Frame;
+import org.switchboard.core.HangupCause;
+import org.switchboard.core.ManagerEvent;
+import org.switchboard.core.PbxLog;
+
+/**
+ * Waits for the called channels of one Dial (app_dial's wait_for_answer): passes ringing and
+ * progress to the caller, drops destinations that are busy or fail, and returns the first to answer.
+ */
+final class DialSession {
+    private record Item(Channel from, Frame frame) {}
+
+    private final Channel caller;
+    private final List<Channel> outgoing;
+    private final DialOutcome outcome;
+    private final Map<Character, String> opts;
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private boolean ringingSent;
+
+    DialSession(Channel caller, List<Channel> outgoing, DialOutcome outcome, Map<Character, String> opts) {
+        this.caller = caller;
+        this.outgoing = new ArrayList<>(outgoing);
+        this.outcome = outcome;
+        this.opts = opts;
+    }
+
+    /** @return the answered channel, or null (DIALSTATUS then comes from {@link DialOutcome#status()}) */
+    Channel waitForAnswer(long timeoutMs) {
+        for (Channel out : outgoing) out.setFrameListener(f -> queue.offer(new Item(out, f)));
+        if (opts.containsKey('r') || opts.containsKey('m')) {
+            caller.indicate(Frame.Control.RINGING);
+            ringingSent = true;
+        }
+        long deadline = timeoutMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs) : Long.MAX_VALUE;
+        try {
+            while (!outgoing.isEmpty()) {
+                if (caller.isHangupRequested()) return cancel();
+                long left = deadline == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : deadline - System.nanoTime();
+                if (left <= 0) {
+                    PbxLog.verbose(3, "Nobody picked up in " + timeoutMs + " ms");
+                    outcome.timedOut = true;
+                    hangupAll(null, HangupCause.NO_ANSWER);
+                    return null;
+                }
+                Item it = queue.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                if (it == null) continue;
+                Channel winner = handle(it);
+                if (winner != null) {
+                    winner.setFrameListener(null);
+                    hangupAll(winner, 26); // answered elsewhere
+                    dialEnd(winner, "ANSWER");
+                    return winner;
+                }
+            }
+            PbxLog.verbose(2, "Everyone is busy/congested at this time (" + outcome.total() + ":" + outcome.busy + "/"
+                    + outcome.congestion + "/" + outcome.nochan + ")");
+            return null;
+        } catch (InterruptedException e) {
+            return cancel();
+        }
+    }
+
+    private Channel cancel() {
+        outcome.cancelled = true;
+        hangupAll(null, HangupCause.NORMAL_CLEARING);
+        return null;
+    }
+
+    private Channel handle(Item it) {
+        Channel out = it.from();
+        if (!outgoing.contains(out)) return null;
+        if (it.frame() instanceof Frame.ControlFrame cf) {
+            switch (cf.control()) {
+                case ANSWER -> {
+                    PbxLog.verbose(3, out.name() + " answered " + caller.name());
+                    return out;
+                }
+                case RINGING -> {
+                    PbxLog.verbose(3, out.name() + " is ringing");
+                    if (!ringingSent) {
+                        caller.indicate(Frame.Control.RINGING);
+                        ringingSent = true;
+                    }
+                }
+                case PROGRESS -> {
+                    PbxLog.verbose(3, out.name() + " is making progress passing it to " + caller.name());
+                    caller.indicate(Frame.Control.PROGRESS);
+                }
+                case PROCEEDING -> PbxLog.verbose(3, out.name() + " is proceeding passing it to " + caller.name());
+                case BUSY -> {
+                    PbxLog.verbose(3, out.name() + " is busy");
+                    drop(out, HangupCause.USER_BUSY, "BUSY");
+                }
+                case CONGESTION -> {
+                    PbxLog.verbose(3, out.name() + " is circuit-busy");
+                    drop(out, HangupCause.NORMAL_CIRCUIT_CONGESTION, "CONGESTION");
+                }
+                case HANGUP -> {
+                    int cause = out.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING : out.hangupCause();
+                    drop(out, cause, cause == HangupCause.USER_BUSY ? "BUSY" : "CHANUNAVAIL");
+                }
+                default -> { }
+            }
+        }
+        // media and DTMF before answer (early media) go to the caller as they come
+        else if (it.frame() instanceof Frame.VoiceFrame) {
+            caller.write(it.frame());
+        }
+        return null;
+    }
+
+    private void drop(Channel out, int cause, String status) {
+        outgoing.remove(out);
+        outcome.count(cause);
+        out.setFrameListener(null);
+        out.setHangupCause(cause);
+        caller.setHangupCause(cause);
+        dialEnd(out, status);
+        out.hangup();
+    }
+
+    private void hangupAll(Channel except, int cause) {
+        for (Channel out : outgoing) {
+            if (out == except) continue;
+            out.setFrameListener(null);
+            out.setHangupCause(cause);
+            dialEnd(out, outcome.cancelled ? "CANCEL" : "NOANSWER");
+            out.hangup();
+        }
+        outgoing.clear();
+    }
+
+    private void dialEnd(Channel out, String status) {
+        if (!caller.pbx().events().hasSubscribers()) return;
+        caller.pbx().events().publish(ManagerEvent.of("DialEnd", "call").channel(caller).channel("Dest", out)
+                .put("DialStatus", status).build());
+    }
+}
