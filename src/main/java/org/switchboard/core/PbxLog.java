@@ -29,10 +29,11 @@ public final class PbxLog {
     public static int verbose() { return verbose; }
     public static void setVerbose(int level) { verbose = Math.max(0, level); }
 
-    /** Asterisk's verbose prefixes: level 1 none, 2 " == ", 3 "    -- ", 4+ "       > ". */
+    /** Asterisk's verbose prefixes: level 1 " ", 2 " == ", 3 "    -- ", 4+ "       > ". */
     public static String verbosePrefix(int level) {
         return switch (level) {
-            case 0, 1 -> "";
+            case 0 -> "";
+            case 1 -> " ";
             case 2 -> "  == ";
             case 3 -> "    -- ";
             default -> "       > ";

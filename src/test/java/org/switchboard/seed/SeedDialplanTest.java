@@ -1,0 +1,104 @@
+package org.switchboard.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.config.ConfigReader;
+import org.switchboard.core.Channel;
+import org.switchboard.core.Originate;
+import org.switchboard.dialplan.DialplanLoader;
+import org.switchboard.testing.TestPbx;
+
+/**
+ * The seed's dialplans (conf/extensions.conf, a copy of shared/examples) with the Skype, SIP and
+ * media modules absent: each extension takes the path Asterisk would take, Dial to a missing
+ * technology gives CHANUNAVAIL and the dialplan goes on.
+ */
+class SeedDialplanTest {
+    private static final Path CONF = Path.of("conf");
+    private TestPbx t;
+    /** The last value each channel set for each variable, from VarSet events. */
+    private final Map<String, String> varSets = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() {
+        t = new TestPbx(CONF);
+        t.pbx.events().subscribe(e -> {
+            if (e.name().equals("VarSet")) varSets.put(e.get("Channel") + ":" + e.get("Variable"), e.get("Value"));
+        });
+    }
+
+    @AfterEach
+    void stop() { t.close(); }
+
+    @Test
+    void sampleDialplanLoadsWithoutProblems() {
+        var r = DialplanLoader.load(ConfigReader.read(CONF, "extensions.conf"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.dialplan().context("phones")).isNotNull();
+        assertThat(r.dialplan().context("skype-incoming")).isNotNull();
+    }
+
+    /** Runs exten@phones on a Local channel originated to Wait, and waits until both halves are gone. */
+    private void originate(String exten) throws Exception {
+        Channel c = Originate.toApplication(t.pbx, "Local/" + exten + "@phones", "Wait", "30", 5000, Map.of(), "\"Front Desk\" <100>");
+        await().atMost(Duration.ofSeconds(20)).until(() -> t.pbx.channels().count() == 0);
+        assertThat(c.isDestroyed()).isTrue();
+    }
+
+    @Test
+    void extension100DialsSkypeWhichIsNotLoadedAndGoesOn() throws Exception {
+        originate("100");
+        assertThat(t.logLines("Unable to create channel of type 'Skype' (cause 66 - Channel not implemented)")).hasSize(1);
+        assertThat(t.logLines("Everyone is busy/congested at this time (1:0/0/1)")).hasSize(1);
+        assertThat(t.logLines("Executing [100@phones:3] Playback(")).hasSize(1);
+        assertThat(varSets).containsEntry(halfTwo("100") + ":DIALSTATUS", "CHANUNAVAIL");
+    }
+
+    private String halfTwo(String exten) {
+        return varSets.keySet().stream().map(k -> k.substring(0, k.lastIndexOf(':')))
+                .filter(n -> n.startsWith("Local/" + exten + "@phones-") && n.endsWith(";2")).findFirst().orElse("none");
+    }
+
+    @Test
+    void skypeNamePatternFiltersASmuggledSecondDestination() throws Exception {
+        Channel c = t.channel("SIP/0000FFFF0001");
+        c.setLocation("phones", "SKYPE-nobody&SIP/my_itsp/4165551212", 1);
+        t.pbx.runPbx(c);
+        assertThat(t.logLines("Dialing via Skype")).hasSize(1);
+        assertThat(varSets).containsEntry(c.name() + ":NameToDial", "nobodySIPmyitsp4165551212");
+        List<String> dial = t.logLines("Dial(\"" + c.name());
+        assertThat(dial).hasSize(1);
+        assertThat(dial.get(0)).contains("Skype/nobodySIPmyitsp4165551212,30").doesNotContain("&");
+        assertThat(t.logLines("Unable to create channel of type 'SIP'")).isEmpty();
+        assertThat(varSets).containsEntry(c.name() + ":DIALSTATUS", "CHANUNAVAIL");
+    }
+
+    @Test
+    void extension106WithoutTheSkypeModuleFallsToDialThenVoicemail() throws Exception {
+        Channel c = t.channel("SIP/0000FFFF0001");
+        c.setLocation("phones", "106", 1);
+        t.pbx.runPbx(c);
+        assertThat(t.logLines("Calling our desk")).hasSize(0); // SkypeChatSend is not loaded: Asterisk hangs up there
+        assertThat(t.logLines("No application 'SkypeChatSend'")).hasSize(1);
+    }
+
+    @Test
+    void dialExtensionGoesToVoicemailWithUnavailableStatus() throws Exception {
+        Channel c = t.channel("SIP/0000FFFF0001");
+        c.setLocation("phones", "dial", 1);
+        t.pbx.runPbx(c);
+        assertThat(t.logLines("Calling our desk")).hasSize(1);
+        assertThat(t.logLines(" == VoiceMail")).hasSize(1);
+        assertThat(varSets).containsEntry(c.name() + ":DIALSTATUS", "CHANUNAVAIL");
+        assertThat(varSets).containsEntry(c.name() + ":VoiceMailStatus", "u");
+    }
+}
