@@ -220,6 +220,9 @@ public class Channel {
     /** Asks the channel to hang up from any thread: wakes its reader, ends its dialplan. */
     public void softHangup(int cause) {
         if (hangupCause == 0) hangupCause = cause;
+        if (!hangupRequested && !destroyed.get() && pbx.events().hasSubscribers()) {
+            pbx.events().publish(ManagerEvent.of("SoftHangupRequest", "call").channel(this).put("Cause", cause).build());
+        }
         hangupRequested = true;
         readQueue.offer(Frame.NULL);
         Thread t = pbxThread;
@@ -258,6 +261,10 @@ public class Channel {
         }
         datastores.clear();
         pbx.channels().remove(this);
+        if (pbx.events().hasSubscribers()) {
+            pbx.events().publish(ManagerEvent.of("Hangup", "call").channel(this).put("Cause", hangupCause)
+                    .put("Cause-txt", HangupCause.describe(hangupCause)).build());
+        }
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class Pbx {
     private volatile long reloadMillis = startMillis;
     private volatile boolean shuttingDown;
     private final Variables variables = new Variables(this);
+    private final java.util.concurrent.atomic.AtomicInteger activeCalls = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong processedCalls = new java.util.concurrent.atomic.AtomicLong();
 
     public Pbx(Path configDir) { this.configDir = configDir; }
 
@@ -42,6 +44,13 @@ public final class Pbx {
     public long reloadMillis() { return reloadMillis; }
     public boolean isShuttingDown() { return shuttingDown; }
     public Variables vars() { return variables; }
+    /** Channels running a dialplan now ({@code N active calls} of core show channels). */
+    public int activeCalls() { return activeCalls.get(); }
+    /** Dialplans started since boot ({@code N calls processed}). */
+    public long processedCalls() { return processedCalls.get(); }
+
+    void callStarted() { activeCalls.incrementAndGet(); processedCalls.incrementAndGet(); }
+    void callEnded() { activeCalls.decrementAndGet(); }
 
     /** Reads a config file of this PBX's config directory. */
     public Config config(String file) { return ConfigReader.read(configDir, file); }

@@ -12,6 +12,7 @@ final class PbxRunner {
     static void run(Channel c) {
         Pbx pbx = c.pbx();
         c.setPbxThread(Thread.currentThread());
+        pbx.callStarted();
         try {
             runDialplan(pbx, c);
         } catch (HangupException e) {
@@ -22,6 +23,7 @@ final class PbxRunner {
             runHangupHandler(pbx, c);
             c.setPbxThread(null);
             c.hangup();
+            pbx.callEnded();
         }
     }
 
