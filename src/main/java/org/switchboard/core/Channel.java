@@ -43,6 +43,12 @@ public class Channel {
     private volatile Channel bridgedPeer;
     private volatile java.util.function.Consumer<Frame> frameListener;
 
+    private volatile long digitTimeoutMs = 5000;     // TIMEOUT(digit), Asterisk's default 5 s
+    private volatile long responseTimeoutMs = 10000; // TIMEOUT(response), default 10 s
+    private volatile long absoluteDeadlineMillis;    // TIMEOUT(absolute); 0 = none
+    private volatile java.util.concurrent.ScheduledFuture<?> absoluteTimer;
+    private volatile boolean absoluteTimeoutFired;
+
     private final Deque<GosubFrame> gosubStack = new ArrayDeque<>();
     private final Map<Object, AutoCloseable> datastores = new ConcurrentHashMap<>();
 
@@ -124,6 +130,40 @@ public class Channel {
     public void setAccountCode(String a) { accountCode = a; }
 
     public Deque<GosubFrame> gosubStack() { return gosubStack; }
+
+    // ---- timeouts (TIMEOUT() function) ----
+    public long digitTimeoutMs() { return digitTimeoutMs; }
+    public void setDigitTimeoutMs(long ms) { digitTimeoutMs = ms; }
+    public long responseTimeoutMs() { return responseTimeoutMs; }
+    public void setResponseTimeoutMs(long ms) { responseTimeoutMs = ms; }
+    public long absoluteDeadlineMillis() { return absoluteDeadlineMillis; }
+
+    /**
+     * TIMEOUT(absolute): the channel is hung up (and its dialplan sent to {@code T}) this many ms
+     * from now; 0 clears it.
+     */
+    public void setAbsoluteTimeout(long ms) {
+        java.util.concurrent.ScheduledFuture<?> old = absoluteTimer;
+        if (old != null) old.cancel(false);
+        absoluteTimer = null;
+        absoluteDeadlineMillis = 0;
+        if (ms <= 0) return;
+        absoluteDeadlineMillis = System.currentTimeMillis() + ms;
+        absoluteTimer = pbx.scheduler().schedule(() -> {
+            absoluteTimeoutFired = true;
+            softHangup(HangupCause.NORMAL_CLEARING);
+        }, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** True once after the absolute timeout hung the channel up; clears the hangup so T can run. */
+    boolean takeAbsoluteTimeout() {
+        if (!absoluteTimeoutFired) return false;
+        absoluteTimeoutFired = false;
+        absoluteDeadlineMillis = 0;
+        absoluteTimer = null;
+        clearSoftHangup();
+        return true;
+    }
 
     // ---- datastores: per-channel state of apps/functions, closed at hangup ----
     @SuppressWarnings("unchecked")

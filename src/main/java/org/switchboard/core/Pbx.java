@@ -32,7 +32,17 @@ public final class Pbx {
     private final java.util.concurrent.atomic.AtomicInteger activeCalls = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong processedCalls = new java.util.concurrent.atomic.AtomicLong();
 
+    private final java.util.concurrent.ScheduledExecutorService scheduler =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "pbx-scheduler");
+                t.setDaemon(true);
+                return t;
+            });
+
     public Pbx(Path configDir) { this.configDir = configDir; }
+
+    /** One timer thread for the whole PBX (absolute timeouts, retries); tasks must not block. */
+    public java.util.concurrent.ScheduledExecutorService scheduler() { return scheduler; }
 
     public Path configDir() { return configDir; }
     public Modules modules() { return modules; }
@@ -95,6 +105,7 @@ public final class Pbx {
         shuttingDown = true;
         for (Channel c : channels.all()) c.softHangup(HangupCause.NORMAL_CLEARING);
         modules.unloadAll();
+        scheduler.shutdownNow();
         events.publish(ManagerEvent.of("Shutdown", "system").put("Shutdown", "Cleanly").put("Restart", "False").build());
     }
 

@@ -14,9 +14,15 @@ final class PbxRunner {
         c.setPbxThread(Thread.currentThread());
         pbx.callStarted();
         try {
-            runDialplan(pbx, c);
-        } catch (HangupException e) {
-            // the channel went away while an app waited: fall through to h
+            for (;;) {
+                try {
+                    runDialplan(pbx, c);
+                    break;
+                } catch (HangupException e) {
+                    // TIMEOUT(absolute) expired: go on at T (or e), as __ast_pbx_run does
+                    if (!c.takeAbsoluteTimeout() || !toTimeoutHandler(pbx, c)) break;
+                }
+            }
         } catch (RuntimeException e) {
             PbxLog.error("pbx.c", "Unexpected error running the dialplan on " + c.name() + ": " + e);
         } finally {
@@ -121,6 +127,22 @@ final class PbxRunner {
             if (executePriority(pbx, c, f) == Application.Result.HANGUP) break;
             if (!c.takeJumped()) c.setPriority(c.priority() + 1);
         }
+    }
+
+    private static boolean toTimeoutHandler(Pbx pbx, Channel c) {
+        Dialplan dp = pbx.dialplan();
+        String cid = c.callerId().number;
+        PbxLog.verbose(3, "Channel '" + c.name() + "' timed out (absolute timeout)");
+        if (dp.exists(c.context(), "T", 1, cid)) {
+            c.setLocation(null, "T", 1);
+            return true;
+        }
+        if (dp.exists(c.context(), "e", 1, cid)) {
+            raiseException(c, "ABSOLUTETIMEOUT");
+            return true;
+        }
+        c.softHangup(HangupCause.NORMAL_CLEARING);
+        return false;
     }
 
     /** Sends the channel to {@code e} with EXCEPTION(reason) set, as raise_exception does. */

@@ -51,15 +51,18 @@ public final class Dialplan {
 
     private Found find(DialplanContext ctx, String exten, int priority, String label, String cid, int depth) {
         if (ctx == null || depth > MAX_INCLUDE_DEPTH) return null;
-        List<ExtensionGroup> matches = ctx.index().allMatches(exten);
-        for (int i = 0, n = matches.size(); i < n; i++) {
-            ExtensionGroup g = matches.get(i);
-            if (label == null) {
+        // the first extension in ext_cmp order that matches, fits the caller and has the priority
+        if (label == null) {
+            ExtensionGroup g = ctx.index().findBest(exten, x -> x.forCaller(cid, priority) != null);
+            if (g != null) {
                 Extension e = g.forCaller(cid, priority);
-                if (e != null) return new Found(ctx, e, e.priority(priority));
-            } else {
+                return new Found(ctx, e, e.priority(priority));
+            }
+        } else {
+            ExtensionGroup g = ctx.index().findBest(exten, x -> x.forCallerLabel(cid, label) != null);
+            if (g != null) {
                 Extension e = g.forCallerLabel(cid, label);
-                if (e != null) return new Found(ctx, e, e.priority(e.labelPriority(label)));
+                return new Found(ctx, e, e.priority(e.labelPriority(label)));
             }
         }
         for (Include inc : ctx.includes()) {
@@ -72,20 +75,35 @@ public final class Dialplan {
 
     /** E_CANMATCH over the context and its includes: {@code exten} could still become an extension. */
     public boolean canMatch(String context, String exten, String callerId) {
-        return walk(contexts.get(context), exten, 0, true);
+        return canMatch(contexts.get(context), exten, callerId, 0);
     }
 
-    /** E_MATCHMORE: more digits could still make a different/longer match. */
-    public boolean matchMore(String context, String exten, String callerId) {
-        return walk(contexts.get(context), exten, 0, false);
-    }
-
-    private boolean walk(DialplanContext ctx, String exten, int depth, boolean can) {
+    private boolean canMatch(DialplanContext ctx, String exten, String cid, int depth) {
         if (ctx == null || depth > MAX_INCLUDE_DEPTH) return false;
-        if (can ? ctx.index().canMatch(exten) : ctx.index().matchMore(exten)) return true;
+        if (ctx.index().canMatch(exten, g -> g.matchesCaller(cid))) return true;
         for (Include inc : ctx.includes()) {
-            if (inc.activeNow() && walk(contexts.get(inc.context()), exten, depth + 1, can)) return true;
+            if (inc.activeNow() && canMatch(contexts.get(inc.context()), exten, cid, depth + 1)) return true;
         }
         return false;
+    }
+
+    /**
+     * E_MATCHMORE: more digits could still make a match. A {@code !} pattern that decides ends
+     * the search without looking into includes, as pbx_find_extension does.
+     */
+    public boolean matchMore(String context, String exten, String callerId) {
+        return Boolean.TRUE.equals(matchMore(contexts.get(context), exten, callerId, 0));
+    }
+
+    private Boolean matchMore(DialplanContext ctx, String exten, String cid, int depth) {
+        if (ctx == null || depth > MAX_INCLUDE_DEPTH) return null;
+        Boolean here = ctx.index().matchMoreDecision(exten, g -> g.matchesCaller(cid));
+        if (here != null) return here;
+        for (Include inc : ctx.includes()) {
+            if (!inc.activeNow()) continue;
+            Boolean r = matchMore(contexts.get(inc.context()), exten, cid, depth + 1);
+            if (r != null) return r;
+        }
+        return null;
     }
 }

@@ -47,7 +47,8 @@ public final class DialplanContext {
     }
 
     public boolean ignores(String digits) {
-        for (ExtensionPattern p : ignorePatterns) if (p.canMatch(digits)) return true;
+        // ast_ignore_pattern: a full match, not a prefix
+        for (ExtensionPattern p : ignorePatterns) if (p.matches(digits)) return true;
         return false;
     }
 }

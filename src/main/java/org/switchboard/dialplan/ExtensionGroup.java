@@ -32,6 +32,12 @@ public final class ExtensionGroup {
         return e;
     }
 
+    /** Whether any variant takes calls from this caller. */
+    public boolean matchesCaller(String cidNum) {
+        for (Extension e : variants) if (e.matchesCallerId(cidNum)) return true;
+        return false;
+    }
+
     /** The first variant that matches the caller and has the priority. */
     public Extension forCaller(String cidNum, int priority) {
         for (Extension e : variants) {
