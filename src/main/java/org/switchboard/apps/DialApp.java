@@ -60,7 +60,7 @@ public final class DialApp implements Application {
             if (out != null) called.add(out);
         }
         DialSession session = new DialSession(caller, called, outcome, opts);
-        Channel winner = called.isEmpty() ? null : session.waitForAnswer(timeoutMs);
+        Channel winner = session.waitForAnswer(timeoutMs);
         if (winner == null) {
             finish(caller, outcome.status(), start, 0);
             return caller.isHangupRequested() ? Result.HANGUP : Result.CONTINUE;

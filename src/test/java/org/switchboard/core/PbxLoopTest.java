@@ -46,8 +46,8 @@ class PbxLoopTest {
         Channel c = t.channel("Test/x");
         c.setLocation("ctx", "999", 1);
         t.pbx.runPbx(c);
-        assertThat(t.logLines("invalid 999")).hasSize(1);
-        assertThat(t.logLines("hangup handler ran")).hasSize(1);
+        assertThat(t.said("invalid 999")).hasSize(1);
+        assertThat(t.said("hangup handler ran")).hasSize(1);
     }
 
     @Test
@@ -56,7 +56,7 @@ class PbxLoopTest {
         Channel c = t.channel("Test/x");
         c.setLocation("ctx", "2", 1);
         t.pbx.runPbx(c);
-        assertThat(t.logLines("sent to invalid extension but no invalid handler")).hasSize(1);
+        assertThat(t.said("sent to invalid extension but no invalid handler")).hasSize(1);
     }
 
     @Test
@@ -65,8 +65,8 @@ class PbxLoopTest {
         Channel c = t.channel("Test/x");
         c.setLocation("ctx", "1", 1);
         t.pbx.runPbx(c);
-        assertThat(t.logLines("No application 'NoSuchApp' for extension (ctx, 1, 1)")).hasSize(1);
-        assertThat(t.logLines("never")).isEmpty();
+        assertThat(t.said("No application 'NoSuchApp' for extension (ctx, 1, 1)")).hasSize(1);
+        assertThat(t.said("never")).isEmpty();
     }
 
     @Test
@@ -79,7 +79,7 @@ class PbxLoopTest {
         Channel c = t.channel("Test/loop");
         c.setLocation("ctx", "loop", 1);
         Thread th = t.pbx.startPbx(c);
-        await().atMost(Duration.ofSeconds(5)).until(() -> c.priority() == 2 || t.logLines("spin").size() > 10);
+        await().atMost(Duration.ofSeconds(5)).until(() -> c.priority() == 2 || t.said("spin").size() > 10);
         c.softHangup(HangupCause.NORMAL_CLEARING);
         th.join(5000);
         assertThat(th.isAlive()).isFalse();

@@ -45,6 +45,11 @@ public final class TestPbx implements AutoCloseable {
 
     public String eval(String text) { return eval(channel(), text); }
 
+    /** Log lines that contain the fragment, leaving out the {@code Executing [...]} lines that echo app arguments. */
+    public List<String> said(String fragment) {
+        return log.stream().filter(l -> l.contains(fragment) && !l.contains("Executing [")).toList();
+    }
+
     /** Log lines that contain the fragment. */
     public List<String> logLines(String fragment) { return log.stream().filter(l -> l.contains(fragment)).toList(); }
 

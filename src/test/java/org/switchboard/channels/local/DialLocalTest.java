@@ -62,45 +62,45 @@ class DialLocalTest {
     void answeredCallBridgesAndInheritsUnderscoreVariables() {
         dial("answer", "5", "g");
         // _ONCE reaches ;1 without its mark, and ;2 gets ;1's variables; PLAIN never leaves the caller
-        assertThat(t.logLines("callee sees /o/a")).hasSize(1);
+        assertThat(t.said("callee sees /o/a")).hasSize(1);
         assertThat(vars).containsEntry("Test/caller:DIALSTATUS", "ANSWER");
-        assertThat(t.logLines("status ANSWER")).hasSize(1);
+        assertThat(t.said("status ANSWER")).hasSize(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> t.pbx.channels().count() == 0);
     }
 
     @Test
     void withoutGTheCallerHangsUpWhenTheCalleeDoes() {
         dial("answer", "5", "");
-        assertThat(t.logLines("status ANSWER")).isEmpty();
-        assertThat(t.logLines("Spawn extension (caller, s, 4) exited non-zero")).hasSize(1);
+        assertThat(t.said("status ANSWER")).isEmpty();
+        assertThat(t.said("Spawn extension (caller, s, 4) exited non-zero")).hasSize(1);
     }
 
     @Test
     void busyCalleeGivesBusy() {
         dial("busy", "5", "");
-        assertThat(t.logLines("status BUSY answered 0")).hasSize(1);
-        assertThat(t.logLines("is busy")).hasSize(1);
+        assertThat(t.said("status BUSY answered 0")).hasSize(1);
+        assertThat(t.said(";1 is busy")).hasSize(1);
     }
 
     @Test
     void ringingCalleeTimesOutWithNoAnswer() {
         dial("ring", "0.3", "");
-        assertThat(t.logLines("Nobody picked up in 300 ms")).hasSize(1);
-        assertThat(t.logLines("status NOANSWER")).hasSize(1);
+        assertThat(t.said("Nobody picked up in 300 ms")).hasSize(1);
+        assertThat(t.said("status NOANSWER")).hasSize(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> t.pbx.channels().count() == 0);
     }
 
     @Test
     void missingExtensionIsUnavailable() {
         dial("nowhere", "5", "");
-        assertThat(t.logLines("No such extension/context nowhere@callee while calling Local channel")).hasSize(1);
-        assertThat(t.logLines("status CHANUNAVAIL")).hasSize(1);
+        assertThat(t.said("No such extension/context nowhere@callee while calling Local channel")).hasSize(1);
+        assertThat(t.said("status CHANUNAVAIL")).hasSize(1);
     }
 
     @Test
     void congestionCauseFromTheCallee() {
         dial("cause", "5", "");
-        assertThat(t.logLines("status CONGESTION")).hasSize(1);
+        assertThat(t.said("status CONGESTION")).hasSize(1);
     }
 
     @Test
@@ -113,8 +113,8 @@ class DialLocalTest {
                 """);
         c.setLocation("x", "s", 1);
         t.pbx.runPbx(c);
-        assertThat(t.logLines("Unable to create channel of type 'Nope' (cause 66 - Channel not implemented)")).hasSize(1);
-        assertThat(t.logLines("after CHANUNAVAIL")).hasSize(1);
+        assertThat(t.said("Unable to create channel of type 'Nope' (cause 66 - Channel not implemented)")).hasSize(1);
+        assertThat(t.said("after CHANUNAVAIL")).hasSize(1);
     }
 
     @Test
@@ -125,7 +125,7 @@ class DialLocalTest {
         c.setVar("OPTS", "");
         c.setLocation("caller", "s", 1);
         Thread th = t.pbx.startPbx(c);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !t.logLines("is ringing").isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !t.said("is ringing").isEmpty());
         c.softHangup(HangupCause.NORMAL_CLEARING);
         th.join(5000);
         assertThat(th.isAlive()).isFalse();
@@ -146,7 +146,7 @@ class DialLocalTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> !t.logLines("originated app ran").isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !t.said("originated app ran").isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> t.pbx.channels().count() == 0);
         assertThat(one.isDestroyed()).isTrue();
     }
