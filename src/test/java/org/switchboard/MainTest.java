@@ -1,0 +1,187 @@
+package org.switchboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.core.Application;
+import org.switchboard.core.Modules;
+import org.switchboard.core.Pbx;
+import org.switchboard.res.cli.CliServer;
+import picocli.CommandLine;
+
+/** The command line, run in-process with its output captured. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    /** What one run of the command line printed and returned. */
+    record Result(int exit, String out, String err) {}
+
+    static Result main(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path confDir(String extensions) throws Exception {
+        Path conf = dir.resolve("conf");
+        Files.createDirectories(conf);
+        Files.writeString(conf.resolve("asterisk.conf"), "[directories]\nastrundir => " + dir.resolve("run") + "\n");
+        Files.writeString(conf.resolve("extensions.conf"), extensions);
+        return conf;
+    }
+
+    @Test
+    void versionAndUsage() {
+        assertThat(main("--version")).isEqualTo(new Result(0, Pbx.VERSION + "\n", ""));
+        Result none = main();
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("Usage: switchboard").contains("run").contains("eval").contains("check");
+    }
+
+    @Test
+    void evalPrintsTextThatNeedsNoSubstitution() {
+        Result r = main("eval", "hello, world");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("hello, world\n");
+        assertThat(r.err()).as("start-up chatter stays out of eval").isEmpty();
+    }
+
+    @Test
+    void evalRunsFunctions() {
+        assertThat(main("eval", "${LEN(abc)}").out()).isEqualTo("3\n");
+    }
+
+    @Test
+    void evalSetsVariablesAndRunsApplicationsInOrder() {
+        Result r = main("eval", "-v", "FOO=bar", "-v", "N=a=b", "-e", "Set(X=${FOO}1)", "-e", "Set(Y=${X}2)", "${FOO}|${N}|${X}|${Y}");
+        assertThat(r.err()).doesNotContain("pbx.c").doesNotContain("ready.");
+        assertThat(r).extracting(Result::exit, Result::out).containsExactly(0, "bar|a=b|bar1|bar12\n");
+    }
+
+    @Test
+    void evalSeesTheGlobalsOfAConfigDirectory() throws Exception {
+        Path conf = confDir("[globals]\nGREETING=hi there\n");
+        assertThat(main("eval", "-C", conf.toString(), "${GREETING}!").out()).isEqualTo("hi there!\n");
+    }
+
+    @Test
+    void evalFailsOnAnUnknownApplicationOrAnUnreadableDirectory() {
+        Result r = main("eval", "-e", "Frobnicate(1)", "x");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("No application 'Frobnicate' (from -e 'Frobnicate(1)')");
+        Result d = main("eval", "-C", dir.resolve("missing").toString(), "x");
+        assertThat(d.exit()).isEqualTo(1);
+        assertThat(d.err()).contains("Unable to read config directory " + dir.resolve("missing"));
+        assertThat(main("eval", "-v", "NOVALUE", "x").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void checkPrintsEachProblemWithFileAndLineAndFails() throws Exception {
+        Path conf = confDir("[phones]\nexten => 100,1,Answer()\nexten => 100\nexten => 101,1,NoOp()\n");
+        Result r = main("check", "-C", conf.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("(?m)^extensions.conf:3: .+$")
+                .contains("2 files checked in " + conf + ": 1 problem, 0 warnings\n");
+    }
+
+    @Test
+    void checkFindsProblemsInEveryConfigFile() throws Exception {
+        Path conf = confDir("[phones]\nexten => 100,1,NoOp()\n");
+        Files.writeString(conf.resolve("sip.conf"), "[general]\nbindport=5060\n[unclosed\n");
+        Result r = main("-C", conf.toString(), "check");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("(?m)^sip.conf:3: .+$").contains("3 files checked");
+    }
+
+    @Test
+    void unknownApplicationsAreWarningsThatDoNotFailTheCheck() throws Exception {
+        Path conf = confDir("[phones]\nexten => 100,1,NoOp()\n same => n,Frobnicate(1)\n same => n,frobnicate(2)\nexten => 100,hint,SIP/100\n");
+        Result r = main("check", "-C", conf.toString());
+        assertThat(r.out()).isEqualTo("extensions.conf:3: warning: application 'Frobnicate' is not loaded\n"
+                + "extensions.conf:4: warning: application 'frobnicate' is not loaded\n"
+                + "2 files checked in " + conf + ": 0 problems, 2 warnings (warnings do not fail the check)\n");
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void applicationsOfModulesThatModulesConfLeavesOutAreNotLoaded() throws Exception {
+        Application app = null;
+        for (Application a : ServiceLoader.load(Application.class)) {
+            if (!a.module().equals(Modules.CORE)) app = a;
+        }
+        assumeThat(app).as("an application outside the core").isNotNull();
+        Path conf = confDir("[phones]\nexten => 100,1," + app.name() + "()\n");
+        assertThat(main("check", "-C", conf.toString()).out()).doesNotContain("warning: application");
+        Files.writeString(conf.resolve("modules.conf"), "[modules]\nautoload=yes\nnoload => " + app.module() + ".so\n");
+        Result r = main("check", "-C", conf.toString());
+        assertThat(r.out()).contains("extensions.conf:2: warning: application '" + app.name() + "' is not loaded\n");
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void theSharedExamplesPassTheCheck() {
+        Path examples = Path.of("/work/shared/examples");
+        assumeThat(Files.isDirectory(examples)).as("the shared examples are on this machine").isTrue();
+        Result r = main("check", "-C", examples.toString());
+        assertThat(r.out().lines().filter(l -> l.contains(".conf:"))).allMatch(l -> l.matches("\\S+\\.conf:\\d+: warning: application '\\w+' is not loaded"));
+        assertThat(r.out()).containsPattern("\\d+ files checked in " + java.util.regex.Pattern.quote(examples.toString()) + ": 0 problems");
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void checkOnAMissingDirectoryFails() {
+        Result r = main("check", "-C", dir.resolve("nope").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("Unable to read config directory " + dir.resolve("nope") + "\n");
+    }
+
+    @Test
+    void remoteCommandsWithoutARunningPbxSayWhere() throws Exception {
+        Path conf = confDir("");
+        Result r = main("-C", conf.toString(), "-rx", "core show version");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("Unable to connect to remote switchboard (does " + dir.resolve("run").resolve("switchboard.ctl")
+                + " exist?)\n");
+    }
+
+    @Test
+    void runServesRemoteCommandsUntilCoreStopNow() throws Exception {
+        Path conf = confDir("[phones]\nexten => 100,1,Answer()\n");
+        Path socket = dir.resolve("run").resolve("switchboard.ctl");
+        StringWriter runOut = new StringWriter();
+        AtomicInteger runExit = new AtomicInteger(-1);
+        Thread pbx = Thread.ofVirtual().start(() -> runExit.set(new CommandLine(new Main())
+                .setOut(new PrintWriter(runOut, true)).setErr(new PrintWriter(runOut, true)).execute("run", "-C", conf.toString())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> runOut.toString().contains(Pbx.VERSION + " ready."));
+        assertThat(CliServer.isAlive(socket)).isTrue();
+
+        Result version = main("-C", conf.toString(), "-rx", "core show version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith(Pbx.VERSION + " running on Java ");
+        assertThat(main("-C", conf.toString(), "-rx", "dialplan show phones").out()).contains("  '100' =>          1. Answer()");
+
+        Result second = main("run", "-C", conf.toString());
+        assertThat(second.exit()).isEqualTo(1);
+        assertThat(second.err()).contains("Switchboard is already running on " + socket);
+
+        assertThat(main("-C", conf.toString(), "-rx", "core stop now").exit()).isZero();
+        pbx.join(10_000);
+        assertThat(runExit.get()).isZero();
+        assertThat(runOut.toString()).startsWith(Pbx.VERSION + ", a PBX that runs Asterisk configuration")
+                .contains("Switchboard cleanly ending (0).");
+        assertThat(socket).doesNotExist();
+    }
+}
