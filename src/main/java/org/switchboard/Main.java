@@ -58,7 +58,9 @@ import picocli.CommandLine.Spec;
         description = "A PBX that runs Asterisk configuration and dialplans unchanged.",
         subcommands = {Main.Run.class, Main.Eval.class, Main.Check.class})
 public final class Main implements Callable<Integer> {
-    static final Path DEFAULT_CONFIG_DIR = Path.of("conf");
+    /** conf/ of the installation when started by bin/switchboard (SWITCHBOARD_HOME), else conf/ here. */
+    static final Path DEFAULT_CONFIG_DIR = System.getenv("SWITCHBOARD_HOME") != null
+            ? Path.of(System.getenv("SWITCHBOARD_HOME"), "conf") : Path.of("conf");
 
     @Spec
     CommandSpec spec;

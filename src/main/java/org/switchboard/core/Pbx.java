@@ -80,7 +80,8 @@ public final class Pbx {
 
     /** Reads extensions.conf again and swaps the snapshot in; calls in progress keep running. */
     public List<ConfigProblem> reloadDialplan() {
-        if (configDir == null || !hasConfig("extensions.conf")) {
+        if (configDir == null) return List.of();
+        if (!hasConfig("extensions.conf")) {
             PbxLog.notice("pbx_config.c", "No extensions.conf in " + configDir + ": the dialplan is empty");
             return List.of();
         }
