@@ -105,7 +105,8 @@ public class Channel {
         jumped = true;
     }
 
-    boolean takeJumped() { boolean j = jumped; jumped = false; return j; }
+    /** True once after a Goto-style jump; the pbx loop uses it to skip the automatic next priority. */
+    public boolean takeJumped() { boolean j = jumped; jumped = false; return j; }
     void setPriority(int p) { priority = p; }
 
     // ---- variables ----

@@ -149,8 +149,8 @@ public final class Pbx {
     // ---- applications ----
 
     /**
-     * Runs one application on the channel, as a dialplan priority or Exec() does: logs
-     * {@code Executing}, finds the app, runs it. An unknown app is a warning and a hangup.
+     * Runs one application on the channel, as Exec() does: finds the app and runs it (the pbx
+     * loop logs the {@code Executing} line). An unknown app is a warning and a hangup.
      */
     public Application.Result execute(Channel c, String appName, String data) {
         Application app = modules.application(appName);
@@ -170,6 +170,14 @@ public final class Pbx {
         }
         return app.execute(c, data);
     }
+
+    /** Runs one dialplan priority on the channel as the pbx loop does (substitution, Executing line, app). */
+    public Application.Result executePriority(Channel c, org.switchboard.dialplan.Dialplan.Found found) {
+        return PbxRunner.executePriority(this, c, found);
+    }
+
+    /** Sends the channel to the {@code e} extension with EXCEPTION(reason), as Asterisk's raise_exception. */
+    public void raiseException(Channel c, String reason) { PbxRunner.raiseException(c, reason); }
 
     /** Runs {@code Gosub(data)} on the calling thread until its Return (hooks on channels without a dialplan thread). */
     public void runSubroutine(Channel c, String gosubData) { PbxRunner.runSubroutine(this, c, gosubData); }

@@ -127,6 +127,7 @@ final class PbxRunner {
             if (executePriority(pbx, c, f) == Application.Result.HANGUP) break;
             if (!c.takeJumped()) c.setPriority(c.priority() + 1);
         }
+        c.takeJumped(); // Return's jump must not carry over to whoever runs this channel next
     }
 
     private static boolean toTimeoutHandler(Pbx pbx, Channel c) {

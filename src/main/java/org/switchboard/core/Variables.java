@@ -53,7 +53,8 @@ public final class Variables {
         int open = n.indexOf('(');
         if (open > 0 && n.endsWith(")")) {
             String fname = n.substring(0, open);
-            String args = substitute(c, n.substring(open + 1, n.length() - 1));
+            // the caller substituted the whole assignment already; ast_func_write does not do it again
+            String args = n.substring(open + 1, n.length() - 1);
             DialplanFunction f = pbx.modules().function(fname);
             if (f == null) {
                 PbxLog.error("pbx_functions.c", "Function " + fname + " not registered");
