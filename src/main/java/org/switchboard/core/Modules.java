@@ -56,12 +56,12 @@ public final class Modules {
         java.util.function.Predicate<String> wanted = m -> m.equals(CORE) || (!noload.contains(m) && (auto || load.contains(m)));
 
         Map<String, List<Object>> components = new TreeMap<>();
-        for (Application a : ServiceLoader.load(Application.class)) components.computeIfAbsent(a.module(), k -> new ArrayList<>()).add(a);
-        for (DialplanFunction f : ServiceLoader.load(DialplanFunction.class)) components.computeIfAbsent(f.module(), k -> new ArrayList<>()).add(f);
-        for (ChannelDriver d : ServiceLoader.load(ChannelDriver.class)) components.computeIfAbsent(d.module(), k -> new ArrayList<>()).add(d);
-        for (CliCommand c : ServiceLoader.load(CliCommand.class)) components.computeIfAbsent(c.module(), k -> new ArrayList<>()).add(c);
+        for (Application a : discover(Application.class)) components.computeIfAbsent(a.module(), k -> new ArrayList<>()).add(a);
+        for (DialplanFunction f : discover(DialplanFunction.class)) components.computeIfAbsent(f.module(), k -> new ArrayList<>()).add(f);
+        for (ChannelDriver d : discover(ChannelDriver.class)) components.computeIfAbsent(d.module(), k -> new ArrayList<>()).add(d);
+        for (CliCommand c : discover(CliCommand.class)) components.computeIfAbsent(c.module(), k -> new ArrayList<>()).add(c);
         Map<String, Module> lifecycle = new LinkedHashMap<>();
-        for (Module m : ServiceLoader.load(Module.class)) lifecycle.put(m.name(), m);
+        for (Module m : discover(Module.class)) lifecycle.put(m.name(), m);
 
         for (Map.Entry<String, List<Object>> e : components.entrySet()) {
             String name = e.getKey();
@@ -97,6 +97,21 @@ public final class Modules {
         for (String name : load) {
             if (!states.containsKey(name)) PbxLog.warning("loader.c", "modules.conf asks to load '" + name + "', which does not exist");
         }
+    }
+
+    /** Every provider of a kind; one that cannot be instantiated is a log line, not a failed start. */
+    static <T> List<T> discover(Class<T> kind) {
+        List<T> out = new ArrayList<>();
+        java.util.Iterator<T> it = ServiceLoader.load(kind).iterator();
+        for (;;) {
+            try {
+                if (!it.hasNext()) break;
+                out.add(it.next());
+            } catch (java.util.ServiceConfigurationError e) {
+                PbxLog.error("loader.c", "Cannot load a " + kind.getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** @return null on success, else why the components could not be registered */
