@@ -101,6 +101,9 @@ public final class Pbx {
         return r.problems();
     }
 
+    /** {@code core stop gracefully}: no new calls from now on; calls in progress run to their end. */
+    public void beginShutdown() { shuttingDown = true; }
+
     /** Hangs up every channel, unloads modules in reverse. */
     public void shutdown() {
         shuttingDown = true;
@@ -131,6 +134,9 @@ public final class Pbx {
 
     /** Asks a technology for an outbound channel: {@code requestChannel("Local", "100@phones", me)}. */
     public Channel requestChannel(String tech, String data, Channel requestor) throws ChannelUnavailableException {
+        if (shuttingDown) {
+            throw new ChannelUnavailableException(HangupCause.SWITCH_CONGESTION, "Switchboard is shutting down; no new calls");
+        }
         ChannelDriver d = modules.driver(tech);
         if (d == null) {
             throw new ChannelUnavailableException(HangupCause.CHAN_NOT_IMPLEMENTED, "No channel type registered for '" + tech + "'");

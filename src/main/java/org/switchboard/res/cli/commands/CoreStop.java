@@ -28,6 +28,7 @@ public final class CoreStop extends AbstractCommand {
         switch (how) {
             case "now" -> stop(pbx, "now");
             case "gracefully", "when convenient" -> {
+                pbx.beginShutdown();   // refuse new calls while the ones in progress finish
                 int left = pbx.channels().count();
                 if (left > 0) {
                     out.println("Waiting for " + plural(left, "channel") + " to hang up before stopping");
