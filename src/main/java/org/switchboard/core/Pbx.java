@@ -39,7 +39,19 @@ public final class Pbx {
                 return t;
             });
 
+    private final java.util.concurrent.CountDownLatch booted = new java.util.concurrent.CountDownLatch(1);
+
     public Pbx(Path configDir) { this.configDir = configDir; }
+
+    /** Waits (at most {@code ms}) until start() has loaded the modules and the dialplan. */
+    public boolean awaitBooted(long ms) {
+        try {
+            return booted.await(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     /** One timer thread for the whole PBX (absolute timeouts, retries); tasks must not block. */
     public java.util.concurrent.ScheduledExecutorService scheduler() { return scheduler; }
@@ -74,6 +86,7 @@ public final class Pbx {
         modules.loadAll(modulesConf);
         reloadDialplan();
         PbxLog.verbose(1, VERSION + " ready.");
+        booted.countDown();
         events.publish(ManagerEvent.of("FullyBooted", "system").put("Status", "Fully Booted")
                 .put("Uptime", 0).put("LastReload", 0).build());
     }

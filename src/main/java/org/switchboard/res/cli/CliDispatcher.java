@@ -42,6 +42,7 @@ public final class CliDispatcher {
     public Outcome execute(String line, PrintWriter out) {
         List<String> words = split(line);
         if (words.isEmpty()) return Outcome.EMPTY;
+        pbx.awaitBooted(30_000);   // a command typed while the PBX boots waits for its modules
         List<CliCommand> commands = this.commands.get();
         Match m = find(commands, words);
         if (m == null) {
@@ -113,6 +114,7 @@ public final class CliDispatcher {
      * the command itself offers for its arguments. Sorted, without duplicates.
      */
     public List<String> complete(String line) {
+        pbx.awaitBooted(30_000);
         List<String> words = new ArrayList<>(split(line));
         boolean newWord = line.isEmpty() || Character.isWhitespace(line.charAt(line.length() - 1));
         String current = newWord || words.isEmpty() ? "" : words.remove(words.size() - 1);
