@@ -90,4 +90,33 @@ class SeedDialplanTest {
         assertThat(varSets).containsEntry(c.name() + ":DIALSTATUS", "CHANUNAVAIL");
         assertThat(varSets).containsEntry(c.name() + ":VoiceMailStatus", "u");
     }
+
+    @Test
+    void voicemailAfterABusyDeskUsesTheBusyGreeting() {
+        Channel c = t.channel("SIP/0000FFFF0001");
+        c.setVar("DIALSTATUS", "BUSY");
+        c.setLocation("phones", "voicemail", 1);
+        t.pbx.runPbx(c);
+        assertThat(t.said(" == VoiceMail")).hasSize(1);
+        assertThat(varSets).containsEntry(c.name() + ":VoiceMailStatus", "b");
+    }
+
+    @Test
+    void noMoreBuddiesSaysSoAndPlaysThePrompt() {
+        Channel c = t.channel("SIP/0000FFFF0001");
+        c.setLocation("phones", "no_more_buddies", 1);
+        t.pbx.runPbx(c);
+        assertThat(t.said(" == No more buddies to find")).hasSize(1);
+        assertThat(t.said("No application 'Playback' for extension (phones, no_more_buddies, 2)")).hasSize(1);
+    }
+
+    @Test
+    void incomingSkypeCallsRingTheFirstDeskPhone() throws Exception {
+        Channel c = Originate.toApplication(t.pbx, "Local/start@skype-incoming", "Wait", "30", 5000, Map.of(), "vuc.me");
+        await().atMost(Duration.ofSeconds(20)).until(() -> t.pbx.channels().count() == 0);
+        assertThat(c.isDestroyed()).isTrue();
+        assertThat(t.said(" == Incoming Skype Call")).hasSize(1);
+        assertThat(t.logLines("Executing [start@skype-incoming:3] Dial(")).hasSize(1);
+        assertThat(t.said("Unable to create channel of type 'SIP' (cause 66 - Channel not implemented)")).hasSize(1);
+    }
 }
