@@ -1,0 +1,22 @@
+package org.switchboard.res.manager;
+
+import java.net.InetSocketAddress;
+
+/** What a {@link ManagerSession} needs from its connection; the Netty handler implements it. */
+interface AmiTransport {
+    /**
+     * Queues one rendered message for the client without blocking.
+     *
+     * @return false when the client's queue is full; the transport then disconnects it
+     */
+    boolean send(byte[] message);
+
+    /** Closes the connection once everything already queued has been written. */
+    void close();
+
+    /** Stops or resumes reading from the client (too many actions waiting to run). */
+    void setReading(boolean reading);
+
+    InetSocketAddress remote();
+    InetSocketAddress local();
+}

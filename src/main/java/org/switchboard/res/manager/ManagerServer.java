@@ -1,0 +1,57 @@
+package org.switchboard.res.manager;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/** The listening socket and its event loops. Rebinding (reload) keeps connected sessions. */
+final class ManagerServer {
+    private final ManagerModule module;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("ami", true),
+            NioIoHandler.newFactory());
+    private volatile Channel listener;
+
+    ManagerServer(ManagerModule module) { this.module = module; }
+
+    void bind(InetAddress address, int port) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new AmiChannelHandler(module, ManagerModule.queueLimit));
+                    }
+                });
+        listener = b.bind(new InetSocketAddress(address, port)).sync().channel();
+    }
+
+    boolean isBound() { Channel c = listener; return c != null && c.isActive(); }
+
+    int port() {
+        Channel c = listener;
+        return c == null ? 0 : ((InetSocketAddress) c.localAddress()).getPort();
+    }
+
+    void unbind() {
+        Channel c = listener;
+        listener = null;
+        if (c != null) c.close().syncUninterruptibly();
+    }
+
+    void shutdown() {
+        unbind();
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}
