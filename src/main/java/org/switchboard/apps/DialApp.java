@@ -100,6 +100,7 @@ public final class DialApp implements Application {
             return null;
         }
         out.callerId().copyFrom(caller.callerId());
+        caller.pbx().events().newCallerid(out);
         out.connectedLine().number = caller.exten();
         if (opts.containsKey('b')) Subroutines.run(out, opts.get('b'), "b");
         try {

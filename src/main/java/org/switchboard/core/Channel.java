@@ -48,6 +48,8 @@ public class Channel {
     private volatile long absoluteDeadlineMillis;    // TIMEOUT(absolute); 0 = none
     private volatile java.util.concurrent.ScheduledFuture<?> absoluteTimer;
     private volatile boolean absoluteTimeoutFired;
+    private record Location(String context, String exten, int priority) {}
+    private volatile Location pendingGoto;   // AMI Redirect / channel redirect
 
     private final Deque<GosubFrame> gosubStack = new ArrayDeque<>();
     private final Map<Object, AutoCloseable> datastores = new ConcurrentHashMap<>();
@@ -156,6 +158,34 @@ public class Channel {
         }, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Moves a channel that is running its dialplan to another place now (AMI Redirect): the
+     * application it waits in ends at once and the dialplan goes on at ctx,exten,prio without
+     * running h.
+     *
+     * @return false when the channel runs no dialplan (nothing would take it there)
+     */
+    public boolean asyncGoto(String ctx, String ext, int prio) {
+        Thread t = pbxThread;
+        if (t == null || destroyed.get()) return false;
+        pendingGoto = new Location(ctx, ext, prio);
+        hangupRequested = true;
+        readQueue.offer(Frame.NULL);
+        if (t != Thread.currentThread()) t.interrupt();
+        return true;
+    }
+
+    /** Applies a pending asyncGoto, clearing the wake-up it caused; false when there is none. */
+    boolean takeAsyncGoto() {
+        Location g = pendingGoto;
+        if (g == null) return false;
+        pendingGoto = null;
+        clearSoftHangup();
+        setLocation(g.context(), g.exten(), g.priority());
+        jumped = false;
+        return true;
+    }
+
     /** True once after the absolute timeout hung the channel up; clears the hangup so T can run. */
     boolean takeAbsoluteTimeout() {
         if (!absoluteTimeoutFired) return false;
@@ -175,6 +205,7 @@ public class Channel {
     // ---- frames ----
     /** The technology (or a peer) delivers a frame for whoever reads this channel. */
     public void queueFrame(Frame frame) {
+        if (frame instanceof Frame.DtmfFrame d) pbx.events().dtmf(this, d, true);
         java.util.function.Consumer<Frame> l = frameListener;
         if (l != null) l.accept(frame);
         else readQueue.offer(frame);
@@ -201,24 +232,32 @@ public class Channel {
      * @throws HangupException when the channel is hung up or a hangup is requested
      */
     public Frame read(long timeoutMs) {
-        checkHangup();
-        try {
-            Frame f = timeoutMs < 0 ? readQueue.take() : readQueue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        long deadline = timeoutMs < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (;;) {
             checkHangup();
-            if (f instanceof Frame.ControlFrame cf && cf.control() == Frame.Control.HANGUP) {
-                hangupRequested = true;
-                throw new HangupException();
+            try {
+                Frame f;
+                if (deadline == Long.MAX_VALUE) {
+                    f = readQueue.take();
+                } else {
+                    f = readQueue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+                checkHangup();
+                if (f instanceof Frame.ControlFrame cf && cf.control() == Frame.Control.HANGUP) {
+                    hangupRequested = true;
+                    throw new HangupException();
+                }
+                if (f instanceof Frame.NullFrame) {
+                    if (System.nanoTime() >= deadline) return null;
+                    continue;   // a wake-up without content: keep waiting for the rest of the time
+                }
+                return f;
+            } catch (InterruptedException e) {
+                // an interrupt whose request was already handled (a redirect taken before it
+                // arrived) is stale: only a pending hangup ends the wait
+                checkHangup();
             }
-            return f instanceof Frame.NullFrame ? readNonNull(timeoutMs) : f;
-        } catch (InterruptedException e) {
-            hangupRequested = true;
-            throw new HangupException();
         }
-    }
-
-    private Frame readNonNull(long timeoutMs) {
-        // a wake-up without content: report it as a timeout of zero so callers re-check their state
-        return timeoutMs == 0 ? null : read(0);
     }
 
     /** Frames waiting to be read, without blocking (null when none). */
@@ -238,6 +277,7 @@ public class Channel {
     }
 
     public void write(Frame frame) {
+        if (frame instanceof Frame.DtmfFrame d) pbx.events().dtmf(this, d, false);
         if (!destroyed.get()) tech.write(this, frame);
     }
 

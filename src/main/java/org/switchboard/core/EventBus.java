@@ -31,6 +31,23 @@ public final class EventBus {
         if (hasSubscribers()) publish(ManagerEvent.of(name, "call").channel(c).build());
     }
 
+    /** NewCallerid: the channel's caller ID changed (CALLERID() write, Dial, Local, Originate). */
+    public void newCallerid(Channel c) {
+        if (hasSubscribers()) {
+            publish(ManagerEvent.of("NewCallerid", "call").channel(c).put("CID-CallingPres",
+                    c.callerId().pres + " (" + (c.callerId().pres == 0 ? "Presentation Allowed, Not Screened" : "Presentation Restricted") + ")").build());
+        }
+    }
+
+    /** DTMFBegin/DTMFEnd for a digit received on or sent to the channel. */
+    public void dtmf(Channel c, Frame.DtmfFrame d, boolean received) {
+        if (!hasSubscribers()) return;
+        ManagerEvent.Builder b = ManagerEvent.of(d.end() ? "DTMFEnd" : "DTMFBegin", "dtmf").channel(c)
+                .put("Digit", d.digit());
+        if (d.end()) b.put("DurationMs", d.durationMs());
+        publish(b.put("Direction", received ? "Received" : "Sent").build());
+    }
+
     public void varSet(Channel c, String variable, String value) {
         if (hasSubscribers()) {
             publish(ManagerEvent.of("VarSet", "dialplan").channel(c).put("Variable", variable).put("Value", value).build());

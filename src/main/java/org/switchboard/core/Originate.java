@@ -53,7 +53,10 @@ public final class Originate {
         String tech = techData.substring(0, slash);
         String data = techData.substring(slash + 1);
         Channel c = pbx.requestChannel(tech, data, null);
-        if (callerId != null && !callerId.isBlank()) c.callerId().setAll(callerId);
+        if (callerId != null && !callerId.isBlank()) {
+            c.callerId().setAll(callerId);
+            pbx.events().newCallerid(c);
+        }
         if (vars != null) vars.forEach((k, v) -> pbx.vars().set(c, k, v));
         try {
             c.tech().call(c, data, (int) Math.min(Integer.MAX_VALUE, timeoutMs));

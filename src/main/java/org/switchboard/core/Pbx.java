@@ -121,9 +121,10 @@ public final class Pbx {
     public void shutdown() {
         shuttingDown = true;
         for (Channel c : channels.all()) c.softHangup(HangupCause.NORMAL_CLEARING);
+        // before the modules go, so the Manager interface can still tell its clients
+        events.publish(ManagerEvent.of("Shutdown", "system").put("Shutdown", "Cleanly").put("Restart", "False").build());
         modules.unloadAll();
         scheduler.shutdownNow();
-        events.publish(ManagerEvent.of("Shutdown", "system").put("Shutdown", "Cleanly").put("Restart", "False").build());
     }
 
     // ---- channels ----

@@ -14,14 +14,16 @@ final class PbxRunner {
         c.setPbxThread(Thread.currentThread());
         pbx.callStarted();
         try {
-            for (;;) {
+            for (boolean first = true; ; first = false) {
                 try {
-                    runDialplan(pbx, c);
-                    break;
+                    runDialplan(pbx, c, first);
                 } catch (HangupException e) {
-                    // TIMEOUT(absolute) expired: go on at T (or e), as __ast_pbx_run does
-                    if (!c.takeAbsoluteTimeout() || !toTimeoutHandler(pbx, c)) break;
+                    // hung up while an app waited, or woken for one of the two reasons below
                 }
+                if (c.takeAsyncGoto()) continue;   // redirected elsewhere, not hung up
+                // TIMEOUT(absolute) expired: go on at T (or e), as __ast_pbx_run does
+                if (c.takeAbsoluteTimeout() && toTimeoutHandler(pbx, c)) continue;
+                break;
             }
         } catch (RuntimeException e) {
             PbxLog.error("pbx.c", "Unexpected error running the dialplan on " + c.name() + ": " + e);
@@ -33,10 +35,10 @@ final class PbxRunner {
         }
     }
 
-    private static void runDialplan(Pbx pbx, Channel c) {
+    private static void runDialplan(Pbx pbx, Channel c, boolean starting) {
         String cid = c.callerId().number;
         Dialplan dp = pbx.dialplan();
-        if (!dp.exists(c.context(), c.exten(), c.priority(), cid)) {
+        if (starting && !dp.exists(c.context(), c.exten(), c.priority(), cid)) {
             if (dp.exists(c.context(), "s", 1, cid)) {
                 PbxLog.verbose(2, "Starting " + c.name() + " at " + c.context() + "," + c.exten() + "," + c.priority()
                         + " failed so falling back to exten 's'");

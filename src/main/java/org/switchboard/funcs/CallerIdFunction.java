@@ -122,6 +122,7 @@ public final class CallerIdFunction extends BaseFunction {
             status = PartyIds.write(cid, extras(channel), member, v, source());
         }
         if (status == PartyIds.Status.UNKNOWN) unknown(args);
+        else channel.pbx().events().newCallerid(channel);
     }
 
     private String unknown(String args) {

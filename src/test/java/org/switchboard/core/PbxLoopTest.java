@@ -103,4 +103,39 @@ class PbxLoopTest {
             PbxLog.setVerbose(3);
         }
     }
+
+    @Test
+    void asyncGotoMovesAChannelOutOfAWaitWithoutRunningH() throws Exception {
+        t.dialplan("""
+                [ctx]
+                exten => 1,1,Wait(60)
+                exten => 2,1,Verbose(1,redirected here)
+                exten => h,1,Verbose(1,h ran)
+                """);
+        Channel c = t.channel("Test/r");
+        c.setLocation("ctx", "1", 1);
+        Thread th = t.pbx.startPbx(c);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "Wait".equals(c.application()));
+        assertThat(c.asyncGoto("ctx", "2", 1)).isTrue();
+        th.join(5000);
+        assertThat(th.isAlive()).isFalse();
+        assertThat(t.said(" redirected here")).hasSize(1);
+        assertThat(t.said(" h ran")).hasSize(1);   // once, when the call ends after the redirect
+    }
+
+    @Test
+    void absoluteTimeoutSendsTheCallToT() throws Exception {
+        t.dialplan("""
+                [ctx]
+                exten => 1,1,Set(TIMEOUT(absolute)=0.2)
+                 same => n,Wait(60)
+                exten => T,1,Verbose(1,absolute timeout reached)
+                """);
+        Channel c = t.channel("Test/t");
+        c.setLocation("ctx", "1", 1);
+        Thread th = t.pbx.startPbx(c);
+        th.join(10_000);
+        assertThat(th.isAlive()).isFalse();
+        assertThat(t.said(" absolute timeout reached")).hasSize(1);
+    }
 }

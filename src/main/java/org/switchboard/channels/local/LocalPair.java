@@ -51,6 +51,7 @@ final class LocalPair {
             owner.variables().snapshot().forEach((k, v) -> chan.variables().set(k, v));
             chan.callerId().copyFrom(owner.callerId());
             chan.connectedLine().copyFrom(owner.connectedLine());
+            pbx.events().newCallerid(chan);
             chan.setLanguage(owner.language());
             chan.setAccountCode(owner.accountCode());
             chan.setState(ChannelState.RING);
@@ -77,6 +78,10 @@ final class LocalPair {
             if (isOwner) {
                 o.softHangup(c.hangupCause());
             } else {
+                if (pbx.events().hasSubscribers()) {
+                    pbx.events().publish(org.switchboard.core.ManagerEvent.of("HangupRequest", "call").channel(o)
+                            .put("Cause", c.hangupCause()).build());
+                }
                 o.queueFrame(Frame.control(Frame.Control.HANGUP));
                 o.softHangup(c.hangupCause());
             }

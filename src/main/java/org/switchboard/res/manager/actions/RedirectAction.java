@@ -47,8 +47,12 @@ public final class RedirectAction extends BaseAction {
             extraPrio = priority(dp, request.get("ExtraContext", context), request.get("ExtraExten", exten), request.get("ExtraPriority", priority));
             if (extraPrio < 1) { reply.error("Priority is invalid"); return; }
         }
-        c.jumpTo(context, exten, prio);
-        if (extra != null) extra.jumpTo(request.get("ExtraContext", context), request.get("ExtraExten", exten), extraPrio);
+        if (!c.asyncGoto(context, exten, prio)) c.jumpTo(context, exten, prio);
+        if (extra != null) {
+            String ec = request.get("ExtraContext", context);
+            String ee = request.get("ExtraExten", exten);
+            if (!extra.asyncGoto(ec, ee, extraPrio)) extra.jumpTo(ec, ee, extraPrio);
+        }
         reply.success(extra == null ? "Redirect successful" : "Dual Redirect successful");
     }
 
