@@ -24,7 +24,18 @@ public final class ExpressionEvaluator {
     }
 
     public static ExprResult evaluate(String expression, ExprFunctionCaller functions) {
+        return evaluateFully(expression, functions, true);
+    }
+
+    /** The full parser only (tests compare it with the fast path). */
+    static ExprResult evaluateSlow(String expression) {
+        return evaluateFully(expression, null, false);
+    }
+
+    private static ExprResult evaluateFully(String expression, ExprFunctionCaller functions, boolean allowFast) {
         String input = expression == null ? "" : expression;
+        String fast = allowFast ? IntegerFastPath.tryEvaluate(input) : null;
+        if (fast != null) return new ExprResult(fast, List.of());
         int nul = input.indexOf('\0');
         if (nul >= 0) input = input.substring(0, nul); // ast_expr() sees a C string
         List<String> warnings = new ArrayList<>();
