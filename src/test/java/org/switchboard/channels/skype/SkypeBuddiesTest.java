@@ -55,6 +55,14 @@ class SkypeBuddiesTest {
     }
 
     @Test
+    void buddiesSeeTheAccountsStatus() {
+        up("status=dnd\nstatusmessage=On a call", "[general]\n");
+        try (SkypeTestBuddy tfot = net.buddy("tfot.madsen")) {
+            tfot.awaitLine(l -> l.equals("presence lmentinc@skype.example available dnd"), T);
+        }
+    }
+
+    @Test
     void buddiesAndFetchLoopReadsEveryBuddyThenEmpty() {
         up("", """
                 [general]
@@ -108,14 +116,18 @@ class SkypeBuddiesTest {
     void addBuddyWaitsForAuthorizationUntilApproved() {
         up("", "[general]\n");
         try (SkypeTestBuddy helpdesk = net.buddy("helpdesk")) {
-            helpdesk.approve(false);
+            helpdesk.ignoreSubscriptions();
+            helpdesk.awaitLine(l -> l.equals("ok approve"), T);
             assertThat(pbx.skype().addBuddy("lmentinc", "helpdesk", "please add me")).isTrue();
             helpdesk.awaitLine(l -> l.equals("subscribe lmentinc@skype.example"), T);
             await().atMost(T).until(() -> status("helpdesk").equals("Waiting for Authorization"));
-            helpdesk.command("subscribe lmentinc@skype.example");   // not an approval: still waiting
+            assertThat(pbx.skype().buddies("lmentinc")).filteredOn(b -> b.name().equals("helpdesk"))
+                    .extracting(SkypeAccount.Buddy::subscription).containsExactly("none+pending");
+            // the buddy approves: both ways subscribed, the status is the buddy's presence
             helpdesk.command("approve on");
-            // approve now by answering as slixmpp would
-            helpdesk.command("presence available");
+            helpdesk.awaitLine(l -> l.equals("ok approve") && helpdesk.count(x -> x.equals("ok approve")) == 2, T);
+            helpdesk.command("subscribed-to lmentinc@skype.example");
+            await().atMost(T).until(() -> status("helpdesk").equals("Online"));
             pbx.skype().removeBuddy("lmentinc", "helpdesk");
             await().atMost(T).until(() -> status("helpdesk").equals("Unknown"));
         }

@@ -89,6 +89,7 @@ class SkypeChatTest {
     void aReplyThatRacesTheDialplanIsHeld() {
         tfot.send("lmentinc@skype.example", "early");
         await().atMost(T).until(() -> pbx.account("lmentinc").inbox().held() == 1);
+        assertThat(pbx.logLines("Skype chat message from tfot.madsen to lmentinc is held 3 s for SKYPE_CHAT_RECEIVE")).hasSize(1);
         Channel c = pbx.channel();
         assertThat(eval(c, "${SKYPE_CHAT_RECEIVE(lmentinc,5)}")).isEqualTo("early");
     }

@@ -64,6 +64,17 @@ class SkypeFaultsTest {
     }
 
     @Test
+    void aSecondClientOnTheSameResourceIsNamedAndNotFoughtEveryHalfSecond() {
+        up(net.lmentinc(""));
+        pbx.loggedIn("lmentinc");
+        try (SkypeTestPbx other = new SkypeTestPbx(net.confDir("chan_skype.conf", net.lmentinc(""), "extensions.conf", "[general]\n"))) {
+            other.loggedIn("lmentinc");
+            pbx.awaitLog("(another client logged in as lmentinc@skype.example/switchboard)", T);
+            assertThat(pbx.logLines("conflict")).first().asString().contains("lost the connection");
+        }
+    }
+
+    @Test
     void unknownAccountInEveryAppAndFunction() {
         up(net.lmentinc(""));
         pbx.loggedIn("lmentinc");
@@ -126,7 +137,7 @@ class SkypeFaultsTest {
         up(net.lmentinc(""));
         pbx.loggedIn("lmentinc");
         String xml = "</body></message><message to='evil@skype.example'><body>pwned</body></message> &amp; &lt; ]]> <![CDATA[x]]>"
-                + " \"quoted\" 'single' <?xml version='1.0'?> <!-- c --> tab\tnew\nline 😀 \u00e9";
+                + " \"quoted\" 'single' <?xml version='1.0'?> <!-- c --> tab\tnew\nline 😀 \u00e9 a > b ]]>";
         String withControls = xml + "\u0000\u0001\u0007\u001b\uFFFE";
         try (SkypeTestBuddy tfot = net.buddy("tfot.madsen")) {
             Channel c = pbx.channel();

@@ -132,6 +132,6 @@ class SkypeSeedTest {
         await().atMost(T).until(c::isDestroyed);
         assertThat(t.logLines(" is ")).anyMatch(l -> l.endsWith("tfot.madsen is Online"))
                 .anyMatch(l -> l.endsWith("vuc.me is Offline"));
-        assertThat(t.logLines("No more buddies to find")).hasSize(1);
+        assertThat(t.logLines("== No more buddies to find")).hasSize(1);
     }
 }

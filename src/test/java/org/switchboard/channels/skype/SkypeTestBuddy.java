@@ -84,6 +84,8 @@ public final class SkypeTestBuddy implements AutoCloseable {
     public void echo(boolean on) { command("echo " + (on ? "on" : "off")); }
     public void replyOnce(String text) { command("reply " + encode(text)); }
     public void approve(boolean on) { command("approve " + (on ? "on" : "off")); }
+    /** Subscription requests stay pending: neither approved nor refused. */
+    public void ignoreSubscriptions() { command("approve ignore"); }
     public void flood(String to, int n, String prefix) { command("flood " + to + " " + n + " " + prefix); }
 
     /** Waits for the next chat message; fails after the timeout. */

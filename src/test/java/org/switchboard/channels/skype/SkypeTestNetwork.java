@@ -203,6 +203,11 @@ public final class SkypeTestNetwork implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // left for the OS to clean
+        }
     }
 
     private static int freePort() throws IOException {

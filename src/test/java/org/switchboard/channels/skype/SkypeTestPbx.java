@@ -23,12 +23,21 @@ public final class SkypeTestPbx implements AutoCloseable {
     public final List<String> log = new CopyOnWriteArrayList<>();
     public final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
     private final Consumer<PbxLog.Line> sink = l -> log.add(l.text());
+    private final Consumer<ManagerEvent> recorder = events::add;
 
     public SkypeTestPbx(Path confDir) {
         PbxLog.addSink(sink);
         pbx = new Pbx(confDir);
-        pbx.events().subscribe(events::add);
+        pbx.events().subscribe(recorder);
         pbx.start();
+    }
+
+    /** Stops keeping events and log lines (benchmarks). */
+    public void stopRecording() {
+        pbx.events().unsubscribe(recorder);
+        PbxLog.removeSink(sink);
+        events.clear();
+        log.clear();
     }
 
     public SkypeModule skype() { return SkypeModule.get(pbx); }

@@ -1,0 +1,496 @@
+package org.switchboard.channels.skype;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLException;
+import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smack.roster.RosterListener;
+import org.jivesoftware.smack.roster.SubscribeListener;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.switchboard.core.ManagerEvent;
+import org.switchboard.core.Pbx;
+import org.switchboard.core.PbxLog;
+
+/**
+ * One chan_skype.conf account: an XMPP client connection kept logged in (STARTTLS required,
+ * SASL SCRAM, reconnect with backoff), its roster as the buddy list with Skype's status strings,
+ * and its chat messages on their way to the dialplan. Nothing here throws into the PBX: every
+ * failure is a log line.
+ */
+public final class SkypeAccount {
+    static final String LOG = "chan_skype";
+    private static final long FIRST_RETRY_MS = 500;
+
+    /** One buddy as {@code skype show buddies} and SKYPE_BUDDIES see it. */
+    public record Buddy(String name, String jid, String status, String subscription) {}
+
+    public enum State { CONNECTING, LOGGED_IN, LOGGED_OUT, STOPPED }
+
+    private final Pbx pbx;
+    private volatile SkypeConfig.Account cfg;
+    private final SkypeChatInbox inbox;
+    private volatile XMPPTCPConnection conn;
+    private volatile Roster roster;
+    private volatile State state = State.CONNECTING;
+    private volatile String lastError = "";
+    private volatile boolean running;
+    private volatile Thread loop;
+    private final Semaphore wake = new Semaphore(0);
+    private final Map<String, String> buddyStatus = new ConcurrentHashMap<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private volatile long loggedInAt;
+    private boolean kicked;
+
+    SkypeAccount(Pbx pbx, SkypeConfig.Account cfg) {
+        this.pbx = pbx;
+        this.cfg = cfg;
+        this.inbox = new SkypeChatInbox(cfg.messageHoldMs());
+        routeChat(cfg);
+    }
+
+    private void routeChat(SkypeConfig.Account a) {
+        inbox.setRouter(a.chatContext() == null ? null : m -> SkypeMessageRouting.route(pbx, this, m));
+    }
+
+    public String name() { return cfg.name(); }
+    public String jid() { return cfg.jid(); }
+    public String domain() { return cfg.domain(); }
+    public SkypeConfig.Account config() { return cfg; }
+    public State state() { return state; }
+    public boolean isLoggedIn() { return state == State.LOGGED_IN; }
+    public String lastError() { return lastError; }
+    public long messagesSent() { return sent.get(); }
+    public long messagesReceived() { return received.get(); }
+    SkypeChatInbox inbox() { return inbox; }
+
+    // ---- life cycle ----
+
+    void start() {
+        running = true;
+        loop = Thread.ofVirtual().name("skype-" + cfg.name()).start(this::run);
+    }
+
+    /** Logs out and stops reconnecting; waits a little for the goodbye to go out. */
+    void stop() {
+        running = false;
+        wake.release();
+        XMPPTCPConnection c = conn;
+        if (c != null) {
+            try {
+                c.disconnect();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }
+        Thread t = loop;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        state = State.STOPPED;
+    }
+
+    /** Settings that need no new login (context, authpolicy, status, chat routing, hold time). */
+    void update(SkypeConfig.Account next) {
+        SkypeConfig.Account prev = cfg;
+        cfg = next;
+        inbox.setHoldMs(next.messageHoldMs());
+        routeChat(next);
+        if (!prev.status().equals(next.status()) || !prev.statusMessage().equals(next.statusMessage())) {
+            XMPPTCPConnection c = conn;
+            if (c != null && isLoggedIn()) sendOwnPresence(c);
+        }
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            CompletableFuture<Exception> closed = new CompletableFuture<>();
+            XMPPTCPConnection c = null;
+            boolean wasIn = false;
+            try {
+                c = new XMPPTCPConnection(connectionConfig());
+                wire(c, closed);
+                conn = c;
+                c.connect();
+                c.login();
+                roster.reloadAndWait();
+                failures = 0;
+                lastError = "";
+                refreshAll();
+                sendOwnPresence(c);
+                wasIn = true;
+                loggedInAt = System.currentTimeMillis();
+                setState(State.LOGGED_IN, "logged in as " + c.getUser() + " via " + where());
+                Exception why = closed.get();
+                if (!running) break;
+                String reason = why == null ? "the server closed the connection" : reason(why);
+                boolean conflict = reason.contains("conflict");
+                if (conflict) {
+                    // another client took our resource: do not fight it every half second
+                    reason += " (another client logged in as " + cfg.jid() + "/" + cfg.resource() + ")";
+                    kicked = true;
+                }
+                lastError = reason;
+                setState(State.LOGGED_OUT, "lost the connection to " + where() + ": " + reason + "; reconnecting");
+            } catch (InterruptedException e) {
+                if (!running) break;
+            } catch (Exception e) {
+                if (!running) break;
+                failures++;
+                lastError = reason(e);
+                long delay = backoff(failures);
+                PbxLog.warning(LOG, "Skype account '" + cfg.name() + "' (" + cfg.jid() + "): login to " + where()
+                        + " failed (attempt " + failures + "): " + lastError + "; retrying in " + seconds(delay));
+            } finally {
+                if (c != null) {
+                    try {
+                        c.disconnect();
+                    } catch (RuntimeException e) {
+                        // gone already
+                    }
+                }
+                if (conn == c) conn = null;
+            }
+            if (!running) break;
+            long delay;
+            if (kicked) {
+                delay = Math.max(FIRST_RETRY_MS, cfg.reconnectMaxMs());
+                kicked = false;
+                failures = 0;
+            } else if (wasIn) {
+                delay = FIRST_RETRY_MS;
+                failures = 0;
+            } else {
+                delay = backoff(failures);
+            }
+            try {
+                if (wake.tryAcquire(delay, TimeUnit.MILLISECONDS) && !running) break;
+            } catch (InterruptedException e) {
+                if (!running) break;
+            }
+        }
+        if (state == State.LOGGED_IN) setState(State.LOGGED_OUT, "logged out");
+        buddyStatus.clear();
+    }
+
+    private long backoff(int failures) {
+        long d = FIRST_RETRY_MS << Math.min(16, Math.max(0, failures - 1));
+        return Math.min(d, Math.max(FIRST_RETRY_MS, cfg.reconnectMaxMs()));
+    }
+
+    private static String seconds(long ms) {
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private String where() {
+        return (cfg.server() == null ? cfg.domain() : cfg.server()) + ":" + cfg.port();
+    }
+
+    private void setState(State s, String why) {
+        State prev = state;
+        state = s;
+        if (s == State.LOGGED_IN) {
+            PbxLog.verbose(2, "Skype account '" + cfg.name() + "' " + why);
+        } else if (prev == State.LOGGED_IN) {
+            PbxLog.notice(LOG, "Skype account '" + cfg.name() + "' " + why);
+        }
+        boolean in = s == State.LOGGED_IN;
+        if (in != (prev == State.LOGGED_IN)) {
+            pbx.events().publish(ManagerEvent.of("SkypeAccountStatus", "system").put("Username", cfg.name())
+                    .put("Status", in ? "Logged In" : "Logged Out").build());
+        }
+    }
+
+    private XMPPTCPConnectionConfiguration connectionConfig() throws Exception {
+        SkypeConfig.Account a = cfg;
+        XMPPTCPConnectionConfiguration.Builder b = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(a.domain())
+                .setUsernameAndPassword(a.localpart(), a.secret())
+                .setResource(a.resource())
+                .setPort(a.port())
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.required)
+                .addEnabledSaslMechanism(List.of("SCRAM-SHA-1"))
+                .setSendPresence(false)
+                .setConnectTimeout(10_000);
+        if (a.server() != null) b.setHost(a.server());
+        if (!a.tlsVerify()) {
+            b.setCustomX509TrustManager(SkypeTls.trustAll());
+            b.setHostnameVerifier((host, session) -> true);
+        } else if (a.tlsCaFile() != null) {
+            Path ca = Path.of(a.tlsCaFile());
+            if (!ca.isAbsolute() && pbx.configDir() != null) ca = pbx.configDir().resolve(ca);
+            try {
+                b.setCustomX509TrustManager(SkypeTls.trustFile(ca));
+            } catch (Exception e) {
+                throw new IllegalArgumentException("cannot use tls_ca_file " + ca + ": " + e.getMessage(), e);
+            }
+        }
+        return b.build();
+    }
+
+    private void wire(XMPPTCPConnection c, CompletableFuture<Exception> closed) {
+        c.setReplyTimeout(10_000);
+        c.addConnectionListener(new ConnectionListener() {
+            @Override public void connectionClosed() { closed.complete(null); }
+            @Override public void connectionClosedOnError(Exception e) { closed.complete(e); }
+        });
+        c.addSyncStanzaListener(this::onMessage, new AndFilter(MessageTypeFilter.NORMAL_OR_CHAT, MessageWithBodiesFilter.INSTANCE));
+        c.addAsyncStanzaListener(s -> PbxLog.notice(LOG, "Skype account '" + cfg.name() + "': message to " + s.getFrom()
+                + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition())), MessageTypeFilter.ERROR);
+        Roster r = Roster.getInstanceFor(c);
+        r.setSubscriptionMode(Roster.SubscriptionMode.manual);
+        r.addSubscribeListener(this::onSubscribe);
+        r.addRosterListener(new RosterListener() {
+            @Override public void entriesAdded(Collection<Jid> jids) { jids.forEach(SkypeAccount.this::refresh); }
+            @Override public void entriesUpdated(Collection<Jid> jids) { jids.forEach(SkypeAccount.this::refresh); }
+            @Override public void entriesDeleted(Collection<Jid> jids) { jids.forEach(SkypeAccount.this::refresh); }
+            @Override public void presenceChanged(Presence p) { refresh(p.getFrom()); }
+        });
+        roster = r;
+    }
+
+    private void sendOwnPresence(XMPPTCPConnection c) {
+        try {
+            Presence p = c.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available)
+                    .setMode(SkypeStatus.modeFor(cfg.status()))
+                    .setStatus(cfg.statusMessage().isEmpty() ? null : cfg.statusMessage()).build();
+            c.sendStanza(p);
+        } catch (SmackException.NotConnectedException | InterruptedException e) {
+            // the reconnect loop notices
+        }
+    }
+
+    // ---- buddies and presence ----
+
+    private SubscribeListener.SubscribeAnswer onSubscribe(Jid from, Presence p) {
+        if (cfg.authPolicy() == SkypeConfig.AuthPolicy.ALLOW) {
+            PbxLog.verbose(3, "Skype account '" + cfg.name() + "': " + from.asBareJid() + " asked to be a buddy: approved (authpolicy=allow)");
+            return SubscribeListener.SubscribeAnswer.ApproveAndAlsoRequestIfRequired;
+        }
+        PbxLog.verbose(3, "Skype account '" + cfg.name() + "': " + from.asBareJid() + " asked to be a buddy: refused (authpolicy=deny)");
+        return SubscribeListener.SubscribeAnswer.Deny;
+    }
+
+    private void refreshAll() {
+        Roster r = roster;
+        if (r == null) return;
+        for (RosterEntry e : r.getEntries()) refresh(e.getJid());
+    }
+
+    private void refresh(Jid jid) {
+        if (jid == null) return;
+        Roster r = roster;
+        if (r == null) return;
+        BareJid bare = jid.asBareJid();
+        String key = bare.toString();
+        RosterEntry e = r.getEntry(bare);
+        if (e == null) {
+            if (buddyStatus.remove(key) != null) {
+                PbxLog.verbose(3, "Skype account '" + cfg.name() + "': buddy " + display(key) + " removed");
+            }
+            return;
+        }
+        String status = SkypeStatus.of(e.getType(), r.getPresence(bare));
+        String prev = buddyStatus.put(key, status);
+        if (!status.equals(prev)) {
+            PbxLog.verbose(3, "Skype buddy " + cfg.name() + "@" + display(key) + " is now " + status);
+            pbx.events().publish(ManagerEvent.of("SkypeBuddyStatus", "system")
+                    .put("Buddy", "Skype/" + cfg.name() + "@" + display(key)).put("BuddyStatus", status).build());
+        }
+    }
+
+    String display(String bareJid) { return SkypeNames.display(bareJid, cfg.domain()); }
+
+    /** The buddy list now, sorted by name; empty while logged out. */
+    public List<Buddy> buddies() {
+        Roster r = roster;
+        List<Buddy> out = new ArrayList<>();
+        if (r == null || !isLoggedIn()) return out;
+        for (RosterEntry e : r.getEntries()) {
+            String jid = e.getJid().toString();
+            String sub = e.getType().name() + (e.isSubscriptionPending() ? "+pending" : "");
+            out.add(new Buddy(display(jid), jid, SkypeStatus.of(e.getType(), r.getPresence(e.getJid())), sub));
+        }
+        out.sort(Comparator.comparing(Buddy::name));
+        return out;
+    }
+
+    /** One buddy's status; {@code Unknown} when not on the list or the account is logged out. */
+    public String buddyStatus(String bareJid) {
+        Roster r = roster;
+        if (r == null || !isLoggedIn()) return SkypeStatus.UNKNOWN;
+        try {
+            BareJid b = JidCreate.bareFrom(bareJid);
+            RosterEntry e = r.getEntry(b);
+            return e == null ? SkypeStatus.UNKNOWN : SkypeStatus.of(e.getType(), r.getPresence(b));
+        } catch (Exception e) {
+            return SkypeStatus.UNKNOWN;
+        }
+    }
+
+    /** Adds a buddy and asks for their authorization, with an optional message. */
+    public boolean addBuddy(String bareJid, String message) {
+        XMPPTCPConnection c = conn;
+        Roster r = roster;
+        if (c == null || r == null || !isLoggedIn()) return false;
+        try {
+            BareJid b = JidCreate.bareFrom(bareJid);
+            if (r.getEntry(b) == null) r.createItem(b, SkypeNames.display(bareJid, cfg.domain()), null);
+            c.sendStanza(c.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.subscribe).to(b)
+                    .setStatus(message == null || message.isEmpty() ? null : message).build());
+            return true;
+        } catch (Exception e) {
+            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': could not add buddy " + bareJid + ": " + reason(e));
+            return false;
+        }
+    }
+
+    public boolean removeBuddy(String bareJid) {
+        Roster r = roster;
+        if (r == null || !isLoggedIn()) return false;
+        try {
+            RosterEntry e = r.getEntry(JidCreate.bareFrom(bareJid));
+            if (e == null) return false;
+            r.removeEntry(e);
+            return true;
+        } catch (Exception e) {
+            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': could not remove buddy " + bareJid + ": " + reason(e));
+            return false;
+        }
+    }
+
+    // ---- chat ----
+
+    /** Sends a chat message; false (with a log line) when the account is not logged in or the stanza cannot go. */
+    public boolean sendChat(String bareJid, String text) {
+        XMPPTCPConnection c = conn;
+        if (c == null || !isLoggedIn()) {
+            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "' is not logged in" + (lastError.isEmpty() ? "" : " (" + lastError + ")")
+                    + ": chat message to " + display(bareJid) + " not sent");
+            return false;
+        }
+        try {
+            Message m = c.getStanzaFactory().buildMessageStanza().to(JidCreate.entityBareFrom(bareJid))
+                    .ofType(Message.Type.chat).addExtension(new SkypeChatBody(xmlSafe(text))).build();
+            c.sendStanza(m);
+        } catch (Exception e) {
+            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': chat message to " + display(bareJid) + " not sent: " + reason(e));
+            return false;
+        }
+        sent.incrementAndGet();
+        publishChat(display(bareJid), cfg.name(), text);
+        return true;
+    }
+
+    private void onMessage(Stanza s) {
+        Message m = (Message) s;
+        if (m.getFrom() == null) return;
+        String from = m.getFrom().asBareJid().toString();
+        String body = m.getBody();
+        if (body == null) return;
+        received.incrementAndGet();
+        String sender = display(from);
+        publishChat(cfg.name(), sender, body);
+        SkypeChatInbox.Outcome o = inbox.deliver(new SkypeChatInbox.Incoming(from, sender, body, System.nanoTime()));
+        if (o == SkypeChatInbox.Outcome.HELD && PbxLog.isVerbose(3)) {
+            PbxLog.verbose(3, "Skype chat message from " + sender + " to " + cfg.name() + " is held " + seconds(cfg.messageHoldMs())
+                    + " for SKYPE_CHAT_RECEIVE (nobody waits" + (cfg.chatContext() == null ? "; chat_context= would route it)" : ")"));
+        }
+    }
+
+    private void publishChat(String to, String from, String text) {
+        if (!pbx.events().hasSubscribers()) return;
+        pbx.events().publish(ManagerEvent.of("SkypeChatMessage", "system").put("To", to).put("From", from)
+                .put("Message", Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build());
+    }
+
+    /** XML 1.0 cannot carry most control characters or lone surrogates: they are left out (tab, CR, LF stay). */
+    static String xmlSafe(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(ch)) {
+                ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+                if (ok) {
+                    if (sb != null) sb.append(ch).append(text.charAt(i + 1));
+                    i++;
+                    continue;
+                }
+            } else if (Character.isLowSurrogate(ch)) {
+                ok = false;
+            } else {
+                ok = ch == '\t' || ch == '\n' || ch == '\r' || (ch >= 0x20 && ch <= 0xD7FF) || (ch >= 0xE000 && ch <= 0xFFFD);
+            }
+            if (!ok && sb == null) sb = new StringBuilder(text.length()).append(text, 0, i);
+            if (ok && sb != null) sb.append(ch);
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    /** One line that says why a login or a send failed. */
+    static String reason(Throwable e) {
+        if (e instanceof SASLErrorException sasl) {
+            return "authentication refused (" + sasl.getSASLFailure().getSASLErrorString() + "): wrong password or unknown account";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException u) return "unknown host " + u.getMessage();
+            if (t instanceof CertificateException || t instanceof javax.net.ssl.SSLHandshakeException) {
+                return "certificate refused: " + t.getMessage();
+            }
+            if (t instanceof SmackException.SmackCertificateException) return "certificate refused: " + t.getMessage();
+            if (t instanceof ConnectException) return "connection refused";
+            if (t instanceof SSLException) return "TLS failed: " + t.getMessage();
+            if (t instanceof SmackException.SecurityRequiredByClientException) return "the server does not offer STARTTLS, which we require";
+            if (t instanceof SmackException.NoResponseException) return "no response from the server";
+            if (t instanceof SmackException.EndpointConnectionException ec) {
+                String m = ec.getMessage();
+                if (m != null && (m.contains("UnknownHost") || m.contains("unknown host"))) return "unknown host: " + m;
+                if (m != null && m.contains("Connection refused")) return "connection refused";
+            }
+            if (t instanceof XMPPException.StreamErrorException se) return "stream error " + se.getStreamError().getCondition();
+        }
+        String m = e.getMessage();
+        if (e instanceof IllegalArgumentException && m != null) return m;
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.replace('\n', ' '));
+    }
+
+    @Override
+    public String toString() { return cfg.name() + " (" + cfg.jid() + ", " + state + ")"; }
+}

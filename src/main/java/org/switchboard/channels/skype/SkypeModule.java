@@ -1,0 +1,205 @@
+package org.switchboard.channels.skype;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.switchboard.core.Channel;
+import org.switchboard.core.Module;
+import org.switchboard.core.ModuleDeclinedException;
+import org.switchboard.core.Pbx;
+import org.switchboard.core.PbxLog;
+
+/**
+ * chan_skype: the accounts of chan_skype.conf, logged in to the XMPP network, and the API the
+ * dialplan words, the CLI and (later) the Manager interface use:
+ * {@code SkypeModule.get(pbx).sendChat("lmentinc", "tfot.madsen", "hello")}.
+ */
+public final class SkypeModule implements Module {
+    public static final String NAME = "chan_skype";
+    public static final String CONF = "chan_skype.conf";
+
+    private static final Map<Pbx, SkypeModule> RUNNING = new ConcurrentHashMap<>();
+    /** Smack reports through java.util.logging; what matters is logged by us, Asterisk-style. Held so it is not collected. */
+    private static final java.util.logging.Logger SMACK_LOG = java.util.logging.Logger.getLogger("org.jivesoftware");
+
+    static {
+        SMACK_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Pbx pbx;
+    private volatile SkypeConfig config;
+    private final Map<String, SkypeAccount> accounts = new ConcurrentHashMap<>();
+    private final SkypeBuddySnapshots snapshots = new SkypeBuddySnapshots();
+
+    /** The running module of this PBX, or null when chan_skype is not loaded there. */
+    public static SkypeModule get(Pbx pbx) { return pbx == null ? null : RUNNING.get(pbx); }
+
+    @Override public String name() { return NAME; }
+    @Override public String description() { return "Skype Channel Driver (XMPP + Jingle)"; }
+
+    @Override
+    public void load(Pbx pbx) throws ModuleDeclinedException {
+        this.pbx = pbx;
+        if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + " in " + pbx.configDir() + ": no Skype accounts");
+        SkypeConfig sc = read(pbx);
+        if (sc.accounts().isEmpty()) throw new ModuleDeclinedException(CONF + " has no usable account");
+        lock.lock();
+        try {
+            config = sc;
+            for (SkypeConfig.Account a : sc.accounts().values()) startAccount(a);
+        } finally {
+            lock.unlock();
+        }
+        RUNNING.put(pbx, this);
+        PbxLog.verbose(2, "chan_skype: " + sc.accounts().size() + " Skype account(s) configured: " + String.join(", ", sc.accounts().keySet()));
+    }
+
+    private static SkypeConfig read(Pbx pbx) {
+        SkypeConfig sc = SkypeConfig.from(pbx.config(CONF));
+        for (String p : sc.problems()) PbxLog.warning(NAME, p);
+        return sc;
+    }
+
+    private void startAccount(SkypeConfig.Account a) {
+        SkypeAccount acc = new SkypeAccount(pbx, a);
+        accounts.put(a.name(), acc);
+        acc.start();
+    }
+
+    @Override
+    public void reload(Pbx pbx) throws ModuleDeclinedException {
+        reloadSummary(pbx);
+    }
+
+    /** Applies chan_skype.conf again; unchanged accounts stay logged in. Returns what changed, one line each. */
+    public List<String> reloadSummary(Pbx pbx) throws ModuleDeclinedException {
+        this.pbx = pbx;
+        if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + " in " + pbx.configDir() + "; accounts left as they are");
+        SkypeConfig next = read(pbx);
+        List<String> changes = new ArrayList<>();
+        List<SkypeAccount> toStop = new ArrayList<>();
+        lock.lock();
+        try {
+            for (SkypeAccount acc : List.copyOf(accounts.values())) {
+                SkypeConfig.Account n = next.accounts().get(acc.name());
+                if (n == null) {
+                    accounts.remove(acc.name());
+                    toStop.add(acc);
+                    changes.add("removed " + acc.name());
+                } else if (!acc.config().sameConnection(n)) {
+                    accounts.remove(acc.name());
+                    toStop.add(acc);
+                    changes.add("changed " + acc.name() + " (logs in again)");
+                } else if (!acc.config().equals(n)) {
+                    acc.update(n);
+                    changes.add("updated " + acc.name());
+                }
+            }
+            config = next;
+        } finally {
+            lock.unlock();
+        }
+        for (SkypeAccount acc : toStop) acc.stop();
+        lock.lock();
+        try {
+            for (SkypeConfig.Account a : next.accounts().values()) {
+                if (!accounts.containsKey(a.name())) {
+                    startAccount(a);
+                    if (changes.stream().noneMatch(c -> c.startsWith("changed " + a.name() + " "))) changes.add("added " + a.name());
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        PbxLog.verbose(2, "chan_skype reloaded: " + (changes.isEmpty() ? "no account changed" : String.join(", ", changes)));
+        return changes;
+    }
+
+    @Override
+    public void unload() {
+        Pbx p = pbx;
+        if (p != null) RUNNING.remove(p, this);
+        List<SkypeAccount> all = new ArrayList<>(accounts.values());
+        accounts.clear();
+        all.parallelStream().forEach(SkypeAccount::stop);
+        snapshots.clear();
+    }
+
+    // ---- the API ----
+
+    public SkypeConfig config() { return config; }
+
+    /** Every account in configuration order. */
+    public Map<String, SkypeAccount> accounts() {
+        Map<String, SkypeAccount> out = new LinkedHashMap<>();
+        SkypeConfig c = config;
+        if (c != null) {
+            for (String n : c.accounts().keySet()) {
+                SkypeAccount a = accounts.get(n);
+                if (a != null) out.put(n, a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The account by name (case-insensitive); null or "" means the default account
+     * ({@code default_user}, or the only/first account when none is named). Null when there is no such account.
+     */
+    public SkypeAccount account(String user) {
+        SkypeConfig c = config;
+        if (c == null) return null;
+        String name = user == null ? "" : user.trim();
+        if (name.isEmpty()) {
+            name = c.general().defaultUser();
+            if (name == null) {
+                return c.accounts().isEmpty() ? null : accounts.get(c.accounts().keySet().iterator().next());
+            }
+        }
+        SkypeConfig.Account a = c.account(name);
+        return a == null ? null : accounts.get(a.name());
+    }
+
+    /** @return true when the message went out */
+    public boolean sendChat(String user, String buddy, String text) {
+        SkypeAccount a = account(user);
+        if (a == null) return false;
+        String jid = SkypeNames.bareJid(buddy, a.domain());
+        return jid != null && a.sendChat(jid, text == null ? "" : text);
+    }
+
+    /** The account's buddies, or an empty list when there is no such account. */
+    public List<SkypeAccount.Buddy> buddies(String user) {
+        SkypeAccount a = account(user);
+        return a == null ? List.of() : a.buddies();
+    }
+
+    public boolean addBuddy(String user, String buddy, String message) {
+        SkypeAccount a = account(user);
+        if (a == null) return false;
+        String jid = SkypeNames.bareJid(buddy, a.domain());
+        return jid != null && a.addBuddy(jid, message);
+    }
+
+    public boolean removeBuddy(String user, String buddy) {
+        SkypeAccount a = account(user);
+        if (a == null) return false;
+        String jid = SkypeNames.bareJid(buddy, a.domain());
+        return jid != null && a.removeBuddy(jid);
+    }
+
+    /** {@code [general] licenses}: simultaneous calls allowed. */
+    public int licenses() {
+        SkypeConfig c = config;
+        return c == null ? 0 : c.general().licenses();
+    }
+
+    SkypeBuddySnapshots snapshots() { return snapshots; }
+
+    /** Hands SKYPE_BUDDIES snapshots to a channel so they are freed when it hangs up. */
+    String snapshot(Channel owner, List<SkypeAccount.Buddy> buddies) { return snapshots.create(owner, buddies); }
+}
