@@ -296,6 +296,32 @@ public final class SkypeAccount {
         }
     }
 
+    /**
+     * Changes what buddies see (AMI SkypeAccountProperty): availability as a Skype status string
+     * or XMPP show value, and the status message; null keeps the current one. Lasts until reload.
+     *
+     * @return false when the availability is not one we know or the account is not logged in
+     */
+    public boolean setPresence(String availability, String message) {
+        SkypeConfig.Account a = cfg;
+        String status = a.status();
+        if (availability != null) {
+            String v = availability.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!java.util.Set.of("online", "available", "chat", "away", "xa", "na", "not available", "dnd",
+                    "do not disturb").contains(v)) {
+                return false;
+            }
+            status = availability.trim();
+        }
+        cfg = new SkypeConfig.Account(a.name(), a.jid(), a.secret(), a.server(), a.port(), a.resource(), a.context(),
+                a.exten(), a.authPolicy(), status, message == null ? a.statusMessage() : message, a.tlsVerify(),
+                a.tlsCaFile(), a.chatContext(), a.messageHoldMs(), a.reconnectMaxMs(), a.file(), a.line());
+        XMPPTCPConnection c = conn;
+        if (c == null || !isLoggedIn()) return false;
+        sendOwnPresence(c);
+        return true;
+    }
+
     // ---- buddies and presence ----
 
     private SubscribeListener.SubscribeAnswer onSubscribe(Jid from, Presence p) {
