@@ -59,8 +59,8 @@ class SeedDialplanTest {
         originate("100");
         assertThat(t.said("Unable to create channel of type 'Skype' (cause 66 - Channel not implemented)")).hasSize(1);
         assertThat(t.said("Everyone is busy/congested at this time (1:0/0/1)")).hasSize(1);
-        // the dialplan went on to priority 3 (Playback, not loaded until the media issue)
-        assertThat(t.said("No application 'Playback' for extension (phones, 100, 3)")).hasSize(1);
+        // the dialplan went on to priority 3
+        assertThat(reached("phones", "100", 3, "Playback")).isTrue();
         assertThat(varSets).containsEntry(halfTwo("100") + ":DIALSTATUS", "CHANUNAVAIL");
     }
 
@@ -76,8 +76,7 @@ class SeedDialplanTest {
         t.pbx.runPbx(c);
         assertThat(t.said("Dialing via Skype")).hasSize(1);
         assertThat(varSets).containsEntry(c.name() + ":NameToDial", "nobodySIPmyitsp4165551212");
-        // Playback (the media issue) is not loaded yet: Asterisk hangs up at an unknown application
-        assertThat(t.said("No application 'Playback' for extension (phones, SKYPE-nobody&SIP/my_itsp/4165551212, 3)")).hasSize(1);
+        assertThat(reached("phones", "SKYPE-nobody&SIP/my_itsp/4165551212", 3, "Playback")).isTrue();
     }
 
     @Test
@@ -107,7 +106,7 @@ class SeedDialplanTest {
         c.setLocation("phones", "no_more_buddies", 1);
         t.pbx.runPbx(c);
         assertThat(t.said(" == No more buddies to find")).hasSize(1);
-        assertThat(t.said("No application 'Playback' for extension (phones, no_more_buddies, 2)")).hasSize(1);
+        assertThat(reached("phones", "no_more_buddies", 2, "Playback")).isTrue();
     }
 
     @Test
@@ -118,5 +117,14 @@ class SeedDialplanTest {
         assertThat(t.said(" == Incoming Skype Call")).hasSize(1);
         assertThat(t.logLines("Executing [start@skype-incoming:3] Dial(")).hasSize(1);
         assertThat(t.said("Unable to create channel of type 'SIP' (cause 66 - Channel not implemented)")).hasSize(1);
+    }
+
+    /**
+     * The channel got to this priority: it ran the application, or (while the module that
+     * provides it is not loaded) Asterisk's "No application" warning names that priority.
+     */
+    private boolean reached(String context, String exten, int priority, String app) {
+        return !t.logLines("Executing [" + exten + "@" + context + ":" + priority + "] " + app + "(").isEmpty()
+                || !t.said("No application '" + app + "' for extension (" + context + ", " + exten + ", " + priority + ")").isEmpty();
     }
 }
