@@ -55,7 +55,7 @@ public final class WaitExtenApp implements Application {
         } finally {
             if (moh) channel.indicate(Frame.Control.UNHOLD);
         }
-        return digit == 0 ? timedOut(channel) : collect(channel, digit);
+        return digit == 0 ? timedOut(channel) : MediaDigits.collect(channel, digit);
     }
 
     /** ast_waitfordigit: the next completed DTMF digit, or 0 when the time is up. */
@@ -84,35 +84,6 @@ public final class WaitExtenApp implements Application {
             return Result.CONTINUE;
         }
         PbxLog.warning("pbx_builtins.c", "Timeout but no rule 't' or 'e' in context '" + c.context() + "'");
-        return Result.HANGUP;
-    }
-
-    /** What the pbx loop does with a digit (collect_digits): read on while more could match, then go there. */
-    private static Result collect(Channel c, char first) {
-        String context = c.context();
-        String cid = c.callerId().number;
-        StringBuilder dialed = new StringBuilder().append(first);
-        while (c.pbx().dialplan().matchMore(context, dialed.toString(), cid)) {
-            char d = waitForDigit(c, c.digitTimeoutMs());
-            if (d == 0) break;
-            dialed.append(d);
-        }
-        String exten = dialed.toString();
-        if (AppSupport.exists(c, context, exten, 1)) {
-            c.jumpTo(null, exten, 1);
-            return Result.CONTINUE;
-        }
-        if (AppSupport.exists(c, context, "i", 1)) {
-            PbxLog.verbose(3, "Invalid extension '" + exten + "' in context '" + context + "' on " + c.name());
-            c.setVar("INVALID_EXTEN", exten);
-            c.jumpTo(null, "i", 1);
-            return Result.CONTINUE;
-        }
-        if (AppSupport.exists(c, context, "e", 1)) {
-            AppSupport.raiseException(c, "INVALID");
-            return Result.CONTINUE;
-        }
-        PbxLog.warning("pbx.c", "Invalid extension '" + exten + "', but no rule 'i' or 'e' in context '" + context + "'");
         return Result.HANGUP;
     }
 }
