@@ -1,5 +1,6 @@
 package org.switchboard.media.sound;
 
+import org.switchboard.media.codec.G711;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,5 +1,6 @@
 package org.switchboard.media.sound;
 
+import org.switchboard.media.codec.G711;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
