@@ -27,48 +27,7 @@ final class AppSupport {
      * arguments; a trailing delimiter adds one empty argument.
      */
     static List<String> separate(String data, char delim, boolean removeChars, int max) {
-        List<String> out = new ArrayList<>();
-        if (data == null || data.isEmpty() || max <= 0) return out;
-        int n = data.length();
-        int i = 0;
-        int paren = 0, bracket = 0;
-        boolean quote = false;
-        boolean endedOnDelim = false;
-        while (i < n && out.size() < max - 1) {
-            StringBuilder cur = new StringBuilder();
-            endedOnDelim = false;
-            for (; i < n; i++) {
-                char c = data.charAt(i);
-                if (c == '(') {
-                    paren++;
-                } else if (c == ')') {
-                    if (paren > 0) paren--;
-                } else if (c == '[') {
-                    bracket++;
-                } else if (c == ']') {
-                    if (bracket > 0) bracket--;
-                } else if (c == '"' && delim != '"') {
-                    quote = !quote;
-                    if (removeChars) continue;
-                } else if (c == '\\') {
-                    if (!removeChars) cur.append(c);
-                    if (i + 1 < n) cur.append(data.charAt(++i));
-                    continue;
-                } else if (c == delim && paren == 0 && bracket == 0 && !quote) {
-                    i++;
-                    endedOnDelim = true;
-                    break;
-                }
-                cur.append(c);
-            }
-            out.add(cur.toString());
-        }
-        if (i < n) {
-            out.add(data.substring(i));
-        } else if (endedOnDelim) {
-            out.add("");
-        }
-        return out;
+        return org.switchboard.core.AppArgs.separate(data, delim, removeChars, max);
     }
 
     /** The argument at {@code i}, or null when there are fewer (Asterisk's NULL). */

@@ -8,48 +8,63 @@ public final class AppArgs {
     private AppArgs() {}
 
     /** Standard arguments: split on ',', quotes and backslashes removed (AST_STANDARD_APP_ARGS). */
-    public static List<String> split(String data) { return split(data, ',', true); }
+    public static List<String> split(String data) { return separate(data, ',', true, Integer.MAX_VALUE); }
+
+    /** Split on {@code delim} with no limit on the number of arguments. */
+    public static List<String> split(String data, char delim, boolean removeChars) {
+        return separate(data, delim, removeChars, Integer.MAX_VALUE);
+    }
 
     /**
-     * Splits on {@code delim} outside of double quotes, parentheses and square brackets, so
-     * {@code GotoIf($[${A} = 1]?a,1:b,1)} keeps its expression whole. With {@code removeChars},
-     * double quotes are dropped and a backslash makes the next character literal
-     * (main/app.c __ast_app_separate_args behaviour). An empty input is one empty argument, as the
-     * apps see it.
+     * Splits {@code data} on {@code delim} outside parentheses, square brackets and double quotes,
+     * into at most {@code max} arguments, as main/app.c's __ast_app_separate_args does: the last
+     * one keeps the unsplit rest as written; parentheses and brackets count even inside quotes.
+     * With {@code removeChars} (the STANDARD variants) quotes are dropped and a backslash makes the
+     * next character literal; without it (the RAW variants) both are kept. An empty input has no
+     * arguments; a trailing delimiter adds one empty argument.
      */
-    public static List<String> split(String data, char delim, boolean removeChars) {
+    public static List<String> separate(String data, char delim, boolean removeChars, int max) {
         List<String> out = new ArrayList<>();
-        if (data == null) data = "";
-        StringBuilder cur = new StringBuilder(data.length());
+        if (data == null || data.isEmpty() || max <= 0) return out;
+        int n = data.length();
+        int i = 0;
         int paren = 0, bracket = 0;
         boolean quote = false;
-        for (int i = 0; i < data.length(); i++) {
-            char c = data.charAt(i);
-            if (c == '\\' && i + 1 < data.length()) {
-                if (removeChars) {
-                    cur.append(data.charAt(++i));
-                } else {
-                    cur.append(c).append(data.charAt(++i));
-                }
-                continue;
-            }
-            if (c == '"') {
-                quote = !quote;
-                if (removeChars) continue;
-            } else if (!quote) {
-                if (c == '(') paren++;
-                else if (c == ')' && paren > 0) paren--;
-                else if (c == '[') bracket++;
-                else if (c == ']' && bracket > 0) bracket--;
-                else if (c == delim && paren == 0 && bracket == 0) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
+        boolean endedOnDelim = false;
+        while (i < n && out.size() < max - 1) {
+            StringBuilder cur = new StringBuilder();
+            endedOnDelim = false;
+            for (; i < n; i++) {
+                char c = data.charAt(i);
+                if (c == '(') {
+                    paren++;
+                } else if (c == ')') {
+                    if (paren > 0) paren--;
+                } else if (c == '[') {
+                    bracket++;
+                } else if (c == ']') {
+                    if (bracket > 0) bracket--;
+                } else if (c == '"' && delim != '"') {
+                    quote = !quote;
+                    if (removeChars) continue;
+                } else if (c == '\\') {
+                    if (!removeChars) cur.append(c);
+                    if (i + 1 < n) cur.append(data.charAt(++i));
                     continue;
+                } else if (c == delim && paren == 0 && bracket == 0 && !quote) {
+                    i++;
+                    endedOnDelim = true;
+                    break;
                 }
+                cur.append(c);
             }
-            cur.append(c);
+            out.add(cur.toString());
         }
-        out.add(cur.toString());
+        if (i < n) {
+            out.add(data.substring(i));
+        } else if (endedOnDelim) {
+            out.add("");
+        }
         return out;
     }
 

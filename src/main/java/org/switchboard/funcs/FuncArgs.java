@@ -22,48 +22,8 @@ final class FuncArgs {
      */
     static String[] separate(String data, char delim, boolean removeChars, int max) {
         String[] out = new String[max];
-        if (data == null || data.isEmpty()) return out;
-        int argc = 0;
-        int i = 0;
-        int n = data.length();
-        int paren = 0, bracket = 0;
-        boolean quote = false;
-        boolean endedOnDelim = false;
-        while (i < n && argc < max - 1) {
-            StringBuilder cur = new StringBuilder();
-            endedOnDelim = false;
-            for (; i < n; i++) {
-                char c = data.charAt(i);
-                if (c == '(') {
-                    paren++;
-                } else if (c == ')') {
-                    if (paren > 0) paren--;
-                } else if (c == '[') {
-                    bracket++;
-                } else if (c == ']') {
-                    if (bracket > 0) bracket--;
-                } else if (c == '"' && delim != '"') {
-                    quote = !quote;
-                    if (removeChars) continue;
-                } else if (c == '\\') {
-                    if (removeChars) {
-                        // the next character is taken literally and not parsed
-                        if (i + 1 < n) cur.append(data.charAt(++i));
-                    } else {
-                        cur.append(c);
-                        if (i + 1 < n) cur.append(data.charAt(++i));
-                    }
-                    continue;
-                } else if (c == delim && paren == 0 && !quote && bracket == 0) {
-                    i++;
-                    endedOnDelim = true;
-                    break;
-                }
-                cur.append(c);
-            }
-            out[argc++] = cur.toString();
-        }
-        if (i < n || endedOnDelim) out[argc] = data.substring(i);
+        java.util.List<String> args = org.switchboard.core.AppArgs.separate(data, delim, removeChars, max);
+        for (int i = 0; i < args.size(); i++) out[i] = args.get(i);
         return out;
     }
 
