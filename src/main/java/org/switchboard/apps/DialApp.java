@@ -50,19 +50,24 @@ public final class DialApp implements Application {
             caller.setVar("DIALSTATUS", "INVALIDARGS");
             return Result.CONTINUE;
         }
+        // app_dial starts from empty results, so a second Dial never shows the first one's peer
+        for (String v : new String[] {"DIALSTATUS", "DIALEDPEERNUMBER", "DIALEDPEERNAME", "ANSWEREDTIME", "DIALEDTIME"}) {
+            caller.setVar(v, "");
+        }
         long timeoutMs = parseTimeout(AppArgs.arg(args, 1));
         Map<Character, String> opts = AppArgs.options(AppArgs.arg(args, 2));
         long start = System.currentTimeMillis();
         DialOutcome outcome = new DialOutcome();
         List<Channel> called = new ArrayList<>();
-        for (String target : targets.split("&")) {
+        String[] lines = targets.split("&");
+        for (String target : lines) {
             Channel out = place(caller, target.trim(), timeoutMs, opts, outcome);
             if (out != null) called.add(out);
         }
         DialSession session = new DialSession(caller, called, outcome, opts);
         Channel winner = session.waitForAnswer(timeoutMs);
         if (winner == null) {
-            finish(caller, outcome.status(), start, 0);
+            finish(caller, outcome.status(lines.length, called.size()), start, 0);
             return caller.isHangupRequested() ? Result.HANGUP : Result.CONTINUE;
         }
         return connect(caller, winner, opts, start);
@@ -102,7 +107,13 @@ public final class DialApp implements Application {
         out.callerId().copyFrom(caller.callerId());
         caller.pbx().events().newCallerid(out);
         out.connectedLine().number = caller.exten();
+        out.setVar("DIALEDPEERNUMBER", resource);
         if (opts.containsKey('b')) Subroutines.run(out, opts.get('b'), "b");
+        if (out.isHangupRequested()) {
+            outcome.count(out.hangupCause());
+            out.hangup();
+            return null;
+        }
         try {
             out.tech().call(out, resource, (int) Math.min(Integer.MAX_VALUE, timeoutMs));
         } catch (ChannelUnavailableException e) {
@@ -123,25 +134,31 @@ public final class DialApp implements Application {
 
     private Result connect(Channel caller, Channel peer, Map<Character, String> opts, long start) {
         caller.setVar("DIALEDPEERNAME", peer.name());
-        caller.setVar("DIALEDPEERNUMBER", peer.technology() + "/" + peer.name().substring(peer.name().indexOf('/') + 1));
+        String number = peer.getVar("DIALEDPEERNUMBER");
+        caller.setVar("DIALEDPEERNUMBER", number == null ? "" : number);
         if (opts.containsKey('U')) Subroutines.run(peer, opts.get('U'), "U");
         if (peer.isHangupRequested() || peer.isDestroyed()) {
             finish(caller, "ANSWER", start, 0);
             peer.hangup();
             return opts.containsKey('g') ? Result.CONTINUE : Result.HANGUP;
         }
-        caller.answer();
         long answered = System.currentTimeMillis();
-        caller.setVar("DIALSTATUS", "ANSWER");
-        Bridge.End end = Bridge.run(caller, peer, limit(opts.get('L')));
-        if (end == Bridge.End.CALLER_HUNG_UP) {
-            peer.softHangup(HangupCause.NORMAL_CLEARING);
-        } else {
-            caller.setHangupCause(peer.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING : peer.hangupCause());
+        Bridge.End end;
+        try {
+            caller.answer();
+            caller.setVar("DIALSTATUS", "ANSWER");
+            end = Bridge.run(caller, peer, limit(opts.get('L')));
+            if (end == Bridge.End.CALLER_HUNG_UP) {
+                peer.softHangup(HangupCause.NORMAL_CLEARING);
+            } else if (end == Bridge.End.PEER_HUNG_UP) {
+                caller.setHangupCause(peer.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING : peer.hangupCause());
+            }
+        } finally {
+            peer.hangup();
         }
-        peer.hangup();
         finish(caller, "ANSWER", start, System.currentTimeMillis() - answered);
-        if (end == Bridge.End.PEER_HUNG_UP && opts.containsKey('g')) return Result.CONTINUE;
+        // g: go on whenever the caller is still there (the peer hung up or the L() limit ran out)
+        if (opts.containsKey('g') && end != Bridge.End.CALLER_HUNG_UP && !caller.isHangupRequested()) return Result.CONTINUE;
         return Result.HANGUP;
     }
 

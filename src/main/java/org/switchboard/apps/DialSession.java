@@ -43,6 +43,14 @@ final class DialSession {
         try {
             while (!outgoing.isEmpty()) {
                 if (caller.isHangupRequested()) return cancel();
+                for (Channel out : List.copyOf(outgoing)) {
+                    // hung up by someone else (CLI, AMI) while it rang: its frames may never come
+                    if (out.isHangupRequested() || out.isDestroyed()) {
+                        drop(out, out.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING : out.hangupCause(), "CHANUNAVAIL");
+                    }
+                }
+                if (outgoing.isEmpty()) break;
+                discardCallerMedia();
                 long left = deadline == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : deadline - System.nanoTime();
                 if (left <= 0) {
                     PbxLog.verbose(3, "Nobody picked up in " + timeoutMs + " ms");
@@ -50,7 +58,12 @@ final class DialSession {
                     hangupAll(null, HangupCause.NO_ANSWER);
                     return null;
                 }
-                Item it = queue.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                Item it;
+                try {
+                    it = queue.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    continue;   // a wake-up: the loop head looks at what changed
+                }
                 if (it == null) continue;
                 Channel winner = handle(it);
                 if (winner != null) {
@@ -63,8 +76,19 @@ final class DialSession {
             PbxLog.verbose(2, "Everyone is busy/congested at this time (" + outcome.total() + ":" + outcome.busy + "/"
                     + outcome.congestion + "/" + outcome.nochan + ")");
             return null;
-        } catch (InterruptedException e) {
-            return cancel();
+        } finally {
+            for (Channel out : outgoing) out.setFrameListener(null);
+        }
+    }
+
+    /** wait_for_answer reads and drops the caller's audio while it rings, so none piles up for the bridge. */
+    private void discardCallerMedia() {
+        try {
+            while (caller.poll() != null) {
+                // dropped: DTMF features while dialing are not supported yet
+            }
+        } catch (org.switchboard.core.HangupException e) {
+            // the loop head sees the hangup
         }
     }
 
@@ -122,7 +146,6 @@ final class DialSession {
         outcome.count(cause);
         out.setFrameListener(null);
         out.setHangupCause(cause);
-        caller.setHangupCause(cause);
         dialEnd(out, status);
         out.hangup();
     }

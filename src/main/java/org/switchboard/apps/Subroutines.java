@@ -29,6 +29,8 @@ final class Subroutines {
         int savedPrio = c.priority();
         try {
             c.pbx().runSubroutine(c, target + "(" + args + ")");
+        } catch (org.switchboard.core.HangupException e) {
+            // the called channel went away inside the subroutine; Dial sees it hung up next
         } finally {
             c.setLocation(savedCtx, savedExten, savedPrio);
         }

@@ -37,20 +37,27 @@ public final class Bridge {
         End end;
         try {
             for (;;) {
-                if (caller.isHangupRequested()) { end = End.CALLER_HUNG_UP; break; }
-                if (peer.isHangupRequested() || peer.isDestroyed()) { end = End.PEER_HUNG_UP; break; }
-                long wait = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
-                if (wait <= 0) { end = End.LIMIT_REACHED; break; }
-                Item it = q.poll(Math.min(wait, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
-                if (it == null) continue;
-                if (it.frame() instanceof Frame.ControlFrame cf && cf.control() == Frame.Control.HANGUP) {
-                    end = it.fromPeer() ? End.PEER_HUNG_UP : End.CALLER_HUNG_UP;
-                    break;
+                try {
+                    if (caller.isHangupRequested()) { end = End.CALLER_HUNG_UP; break; }
+                    if (peer.isHangupRequested() || peer.isDestroyed()) { end = End.PEER_HUNG_UP; break; }
+                    long wait = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                    if (wait <= 0) { end = End.LIMIT_REACHED; break; }
+                    Item it = q.poll(Math.min(wait, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                    if (it == null || it.frame() instanceof Frame.NullFrame) continue;   // a wake-up: the loop head looks
+                    Channel to = it.fromPeer() ? caller : peer;
+                    if (it.frame() instanceof Frame.ControlFrame cf) {
+                        if (cf.control() == Frame.Control.HANGUP) {
+                            end = it.fromPeer() ? End.PEER_HUNG_UP : End.CALLER_HUNG_UP;
+                            break;
+                        }
+                        to.indicate(cf.control());
+                    } else {
+                        to.write(it.frame());
+                    }
+                } catch (InterruptedException e) {
+                    // a wake-up (hangup, redirect, timeout): the loop head decides
                 }
-                (it.fromPeer() ? caller : peer).write(it.frame());
             }
-        } catch (InterruptedException e) {
-            end = End.CALLER_HUNG_UP;
         } finally {
             peer.setFrameListener(null);
             caller.setFrameListener(null);

@@ -36,7 +36,9 @@ public class Channel {
     private volatile String accountCode = "";
 
     private final LinkedBlockingQueue<Frame> readQueue = new LinkedBlockingQueue<>();
-    private volatile boolean hangupRequested;
+    private volatile boolean hangupRequested;   // wakes the dialplan: a hangup, a redirect or the absolute timeout
+    private volatile boolean realHangup;        // a hangup, which a redirect or a timeout never clears (only h does)
+    private final java.util.concurrent.locks.ReentrantLock frameLock = new java.util.concurrent.locks.ReentrantLock();
     private volatile int hangupCause;
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private volatile Thread pbxThread;
@@ -154,7 +156,7 @@ public class Channel {
         absoluteDeadlineMillis = System.currentTimeMillis() + ms;
         absoluteTimer = pbx.scheduler().schedule(() -> {
             absoluteTimeoutFired = true;
-            softHangup(HangupCause.NORMAL_CLEARING);
+            wake();
         }, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
@@ -169,9 +171,7 @@ public class Channel {
         Thread t = pbxThread;
         if (t == null || destroyed.get()) return false;
         pendingGoto = new Location(ctx, ext, prio);
-        hangupRequested = true;
-        readQueue.offer(Frame.NULL);
-        if (t != Thread.currentThread()) t.interrupt();
+        wake();
         return true;
     }
 
@@ -180,6 +180,7 @@ public class Channel {
         Location g = pendingGoto;
         if (g == null) return false;
         pendingGoto = null;
+        if (realHangup) return false;   // a hangup that came meanwhile wins over the redirect
         clearSoftHangup();
         setLocation(g.context(), g.exten(), g.priority());
         jumped = false;
@@ -188,7 +189,7 @@ public class Channel {
 
     /** True once after the absolute timeout hung the channel up; clears the hangup so T can run. */
     boolean takeAbsoluteTimeout() {
-        if (!absoluteTimeoutFired) return false;
+        if (!absoluteTimeoutFired || realHangup) return false;
         absoluteTimeoutFired = false;
         absoluteDeadlineMillis = 0;
         absoluteTimer = null;
@@ -206,9 +207,16 @@ public class Channel {
     /** The technology (or a peer) delivers a frame for whoever reads this channel. */
     public void queueFrame(Frame frame) {
         if (frame instanceof Frame.DtmfFrame d) pbx.events().dtmf(this, d, true);
-        java.util.function.Consumer<Frame> l = frameListener;
-        if (l != null) l.accept(frame);
-        else readQueue.offer(frame);
+        // one lock with setFrameListener, so a frame is never lost or overtaken while a watcher
+        // takes over the queue (listeners only enqueue: nothing blocks under it)
+        frameLock.lock();
+        try {
+            java.util.function.Consumer<Frame> l = frameListener;
+            if (l != null) l.accept(frame);
+            else readQueue.offer(frame);
+        } finally {
+            frameLock.unlock();
+        }
     }
 
     /**
@@ -217,11 +225,16 @@ public class Channel {
      * channel's own queue.
      */
     public void setFrameListener(java.util.function.Consumer<Frame> listener) {
-        frameListener = listener;
-        if (listener != null) {
-            for (Frame f; (f = readQueue.poll()) != null; ) {
-                if (!(f instanceof Frame.NullFrame)) listener.accept(f);
+        frameLock.lock();
+        try {
+            frameListener = listener;
+            if (listener != null) {
+                for (Frame f; (f = readQueue.poll()) != null; ) {
+                    if (!(f instanceof Frame.NullFrame)) listener.accept(f);
+                }
             }
+        } finally {
+            frameLock.unlock();
         }
     }
 
@@ -244,6 +257,7 @@ public class Channel {
                 }
                 checkHangup();
                 if (f instanceof Frame.ControlFrame cf && cf.control() == Frame.Control.HANGUP) {
+                    realHangup = true;
                     hangupRequested = true;
                     throw new HangupException();
                 }
@@ -301,11 +315,22 @@ public class Channel {
     /** Asks the channel to hang up from any thread: wakes its reader, ends its dialplan. */
     public void softHangup(int cause) {
         if (hangupCause == 0) hangupCause = cause;
-        if (!hangupRequested && !destroyed.get() && pbx.events().hasSubscribers()) {
+        if (!realHangup && !destroyed.get() && pbx.events().hasSubscribers()) {
             pbx.events().publish(ManagerEvent.of("SoftHangupRequest", "call").channel(this).put("Cause", cause).build());
         }
+        realHangup = true;
+        wake();
+    }
+
+    /**
+     * Wakes whoever waits on this channel: its own reader (NULL frame), a Dial or bridge watching
+     * it (NULL through the listener), and its dialplan thread if it blocks elsewhere (interrupt).
+     */
+    private void wake() {
         hangupRequested = true;
         readQueue.offer(Frame.NULL);
+        java.util.function.Consumer<Frame> l = frameListener;
+        if (l != null) l.accept(Frame.NULL);
         Thread t = pbxThread;
         if (t != null && t != Thread.currentThread()) t.interrupt();
     }
@@ -313,6 +338,7 @@ public class Channel {
     /** Clears a pending hangup request so the h extension can run (Asterisk does the same). */
     void clearSoftHangup() {
         hangupRequested = false;
+        realHangup = false;
         Thread.interrupted();
     }
 
@@ -327,6 +353,9 @@ public class Channel {
     public void hangup() {
         if (!destroyed.compareAndSet(false, true)) return;
         hangupRequested = true;
+        realHangup = true;
+        java.util.concurrent.ScheduledFuture<?> timer = absoluteTimer;
+        if (timer != null) timer.cancel(false);
         if (hangupCause == 0) hangupCause = HangupCause.NORMAL_CLEARING;
         try {
             tech.hangup(this);

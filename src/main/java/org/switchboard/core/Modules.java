@@ -25,6 +25,7 @@ public final class Modules {
 
     private final Pbx pbx;
     private final Map<String, Application> apps = new ConcurrentHashMap<>();
+    private final Map<String, Application> appsAsWritten = new ConcurrentHashMap<>(); // no lowercasing per priority
     private final Map<String, DialplanFunction> functions = new ConcurrentHashMap<>();
     private final Map<String, ChannelDriver> drivers = new ConcurrentHashMap<>();
     private final List<CliCommand> cliCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -127,7 +128,10 @@ public final class Modules {
         }
         for (Object o : parts) {
             switch (o) {
-                case Application a -> apps.put(a.name().toLowerCase(Locale.ROOT), a);
+                case Application a -> {
+                    apps.put(a.name().toLowerCase(Locale.ROOT), a);
+                    appsAsWritten.put(a.name(), a);
+                }
                 case DialplanFunction f -> functions.put(f.name().toUpperCase(Locale.ROOT), f);
                 case ChannelDriver d -> drivers.put(d.technology().toLowerCase(Locale.ROOT), d);
                 case CliCommand c -> cliCommands.add(c);
@@ -165,7 +169,10 @@ public final class Modules {
         return out.toString();
     }
 
-    public Application application(String name) { return apps.get(name.toLowerCase(Locale.ROOT)); }
+    public Application application(String name) {
+        Application a = appsAsWritten.get(name);
+        return a != null ? a : apps.get(name.toLowerCase(Locale.ROOT));
+    }
     public DialplanFunction function(String name) { return functions.get(name.toUpperCase(Locale.ROOT)); }
     public ChannelDriver driver(String tech) { return drivers.get(tech.toLowerCase(Locale.ROOT)); }
     public Map<String, Application> applications() { return new TreeMap<>(apps); }

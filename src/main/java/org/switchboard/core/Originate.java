@@ -68,14 +68,22 @@ public final class Originate {
         }
         Thread.ofVirtual().name("originate-" + c.name()).start(() -> {
             c.setPbxThread(Thread.currentThread());
-            int reason = waitForAnswer(c, timeoutMs);
-            if (listener != null) listener.done(c, reason);
-            if (reason != REASON_ANSWERED) {
-                c.setPbxThread(null);
-                c.hangup();
-                return;
+            boolean handedOver = false;
+            try {
+                int reason = waitForAnswer(c, timeoutMs);
+                if (listener != null) listener.done(c, reason);
+                if (reason == REASON_ANSWERED) {
+                    handedOver = true;
+                    onAnswer.accept(c);
+                }
+            } catch (RuntimeException e) {
+                PbxLog.error("pbx.c", "Originate on " + c.name() + " failed: " + e);
+            } finally {
+                if (!handedOver) {
+                    c.setPbxThread(null);
+                    c.hangup();
+                }
             }
-            onAnswer.accept(c);
         });
         return c;
     }

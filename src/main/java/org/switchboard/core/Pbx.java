@@ -160,7 +160,10 @@ public final class Pbx {
 
     /** Runs the channel's dialplan on a new virtual thread, from its current location. */
     public Thread startPbx(Channel c) {
-        return Thread.ofVirtual().name("pbx-" + c.name()).start(() -> PbxRunner.run(c));
+        Thread t = Thread.ofVirtual().name("pbx-" + c.name()).unstarted(() -> PbxRunner.run(c));
+        c.setPbxThread(t);   // before it runs, so a redirect in the first instant is not dropped
+        t.start();
+        return t;
     }
 
     /** Runs the dialplan on the calling thread (used by tests and by startPbx). */

@@ -28,7 +28,9 @@ final class PbxRunner {
         } catch (RuntimeException e) {
             PbxLog.error("pbx.c", "Unexpected error running the dialplan on " + c.name() + ": " + e);
         } finally {
+            Thread.interrupted();   // a late wake-up must not reach h, the technology or datastores
             runHangupHandler(pbx, c);
+            Thread.interrupted();
             c.setPbxThread(null);
             c.hangup();
             pbx.callEnded();
@@ -49,7 +51,9 @@ final class PbxRunner {
                 c.setLocation("default", "s", 1);
             }
         }
-        for (;;) {
+        for (int n = 1; ; n++) {
+            // virtual threads are not preempted: a dialplan that never blocks lets others run now and then
+            if ((n & 0xFF) == 0) Thread.yield();
             dp = pbx.dialplan();
             Dialplan.Found f = dp.find(c.context(), c.exten(), c.priority(), c.callerId().number);
             if (f == null) {

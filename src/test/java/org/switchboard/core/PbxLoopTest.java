@@ -138,4 +138,24 @@ class PbxLoopTest {
         assertThat(th.isAlive()).isFalse();
         assertThat(t.said(" absolute timeout reached")).hasSize(1);
     }
+
+    @Test
+    void aHangupThatArrivesWithARedirectWins() throws Exception {
+        t.dialplan("""
+                [ctx]
+                exten => 1,1,Wait(60)
+                exten => 2,1,Verbose(1,should not run)
+                 same => n,Wait(60)
+                """);
+        Channel c = t.channel("Test/r");
+        c.setLocation("ctx", "1", 1);
+        Thread th = t.pbx.startPbx(c);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "Wait".equals(c.application()));
+        c.asyncGoto("ctx", "2", 1);
+        c.softHangup(HangupCause.NORMAL_CLEARING);
+        th.join(5000);
+        assertThat(th.isAlive()).isFalse();
+        assertThat(c.isDestroyed()).isTrue();
+        assertThat(t.said(" should not run")).isEmpty();
+    }
 }

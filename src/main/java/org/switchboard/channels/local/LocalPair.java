@@ -19,6 +19,7 @@ final class LocalPair {
     private final String context;
     private final Channel owner;   // ;1
     private final Channel chan;    // ;2
+    private volatile boolean started; // ;2 runs its dialplan (else hanging up ;1 must destroy ;2 itself)
 
     LocalPair(Pbx pbx, String exten, String context, String options, Channel requestor) {
         this.pbx = pbx;
@@ -56,6 +57,7 @@ final class LocalPair {
             chan.setAccountCode(owner.accountCode());
             chan.setState(ChannelState.RING);
             chan.setLocation(context, exten, 1);
+            started = true;
             pbx.startPbx(chan);
         }
 
@@ -76,7 +78,8 @@ final class LocalPair {
             Channel o = other(isOwner);
             if (o.hangupCause() == 0) o.setHangupCause(c.hangupCause());
             if (isOwner) {
-                o.softHangup(c.hangupCause());
+                if (started) o.softHangup(c.hangupCause());
+                else o.hangup();
             } else {
                 if (pbx.events().hasSubscribers()) {
                     pbx.events().publish(org.switchboard.core.ManagerEvent.of("HangupRequest", "call").channel(o)

@@ -93,6 +93,8 @@ class DialLocalTest {
     @Test
     void missingExtensionIsUnavailable() {
         dial("nowhere", "5", "");
+        // both halves are gone, not only the one Dial held (the ;2 half never ran a dialplan)
+        assertThat(t.pbx.channels().all()).noneMatch(ch -> ch.name().startsWith("Local/nowhere@"));
         assertThat(t.said("No such extension/context nowhere@callee while calling Local channel")).hasSize(1);
         assertThat(t.said("status CHANUNAVAIL")).hasSize(1);
     }
@@ -149,5 +151,40 @@ class DialLocalTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !t.said("originated app ran").isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> t.pbx.channels().count() == 0);
         assertThat(one.isDestroyed()).isTrue();
+    }
+
+    @Test
+    void withGTheCallerGoesOnWhenTheCallLimitRunsOut() {
+        t.dialplan("""
+                [callee]
+                exten => long,1,Answer()
+                 same => n,Wait(30)
+                [caller]
+                exten => s,1,Dial(Local/long@callee,5,gL(200))
+                 same => n,Verbose(1,after limit ${DIALSTATUS})
+                """);
+        Channel c = t.channel("Test/caller");
+        c.setLocation("caller", "s", 1);
+        t.pbx.runPbx(c);
+        assertThat(t.said("after limit ANSWER")).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> t.pbx.channels().count() == 0);
+    }
+
+    @Test
+    void aDestinationHungUpFromOutsideWhileRingingEndsTheDial() throws Exception {
+        Channel c = t.channel("Test/caller");
+        c.setVar("TARGET", "ring");
+        c.setVar("TIMEOUT", "");
+        c.setVar("OPTS", "");
+        c.setLocation("caller", "s", 1);
+        Thread th = t.pbx.startPbx(c);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !t.said(";1 is ringing").isEmpty());
+        for (Channel ch : t.pbx.channels().all()) {
+            if (ch.name().endsWith(";1")) ch.softHangup(HangupCause.NORMAL_CLEARING);   // as 'channel request hangup' does
+        }
+        th.join(5000);
+        assertThat(th.isAlive()).isFalse();
+        assertThat(t.said("status NOANSWER")).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> t.pbx.channels().count() == 0);
     }
 }
