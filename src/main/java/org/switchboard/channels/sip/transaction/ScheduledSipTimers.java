@@ -1,0 +1,46 @@
+package org.switchboard.channels.sip.transaction;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.switchboard.core.PbxLog;
+
+/** {@link SipTimers} on a {@link ScheduledExecutorService}; cancelled timers leave the queue at once. */
+public final class ScheduledSipTimers implements SipTimers, AutoCloseable {
+    private final ScheduledExecutorService executor;
+    private final boolean owned;
+
+    public ScheduledSipTimers(ScheduledExecutorService executor) {
+        this.executor = executor;
+        this.owned = false;
+    }
+
+    /** With its own single platform thread named {@code sip-timers}. */
+    public ScheduledSipTimers() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "sip-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        this.executor = e;
+        this.owned = true;
+    }
+
+    @Override public Handle schedule(long delayMillis, Runnable task) {
+        ScheduledFuture<?> f = executor.schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) { // one broken timer must not stop the others
+                PbxLog.error("sip-timers", "timer task failed: " + e);
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
+        return () -> f.cancel(false);
+    }
+
+    @Override public void close() {
+        if (owned) executor.shutdownNow();
+    }
+
+}

@@ -1,0 +1,138 @@
+package org.switchboard.channels.sip.transaction;
+
+import org.switchboard.channels.sip.message.SipRequest;
+import org.switchboard.channels.sip.message.SipResponse;
+import org.switchboard.channels.sip.message.SipResponses;
+import org.switchboard.channels.sip.transport.Endpoint;
+
+/** The INVITE server transaction (RFC 3261 §17.2.1, Figure 7). */
+public final class ServerInviteTransaction extends ServerTransaction {
+
+    public enum State { PROCEEDING, COMPLETED, CONFIRMED, TERMINATED }
+
+    private State state = State.PROCEEDING;
+    private SipResponse lastProvisional;
+    private SipResponse finalResponse;
+    private long intervalG;
+    private SipTimers.Handle trying = SipTimers.NONE;
+    private SipTimers.Handle timerG = SipTimers.NONE;
+    private SipTimers.Handle timerH = SipTimers.NONE;
+
+    ServerInviteTransaction(String key, SipRequest invite, Endpoint source, TransactionContext ctx, TransactionUser user) {
+        super(key, invite, source, ctx, user);
+    }
+
+    public State state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override public boolean isTerminated() { return state() == State.TERMINATED; }
+
+    /** Whether a final response has been sent. */
+    public boolean answered() {
+        lock.lock();
+        try {
+            return state != State.PROCEEDING;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override void start() {
+        locked(() -> {
+            trying = schedule(TimerSettings.TRYING_DELAY, this::sendTrying);
+            return null;
+        });
+    }
+
+    /** §17.2.1: 100 Trying if the TU has said nothing within 200 ms. */
+    private void sendTrying() {
+        locked(() -> {
+            if (state == State.PROCEEDING && lastProvisional == null) {
+                lastProvisional = SipResponses.create(request, 100, null);
+                sendResponse(lastProvisional);
+            }
+            return null;
+        });
+    }
+
+    @Override public boolean respond(SipResponse r) {
+        lock.lock();
+        try {
+            if (state != State.PROCEEDING) return false;
+            trying.cancel();
+            sendResponse(r);
+            if (r.isProvisional()) {
+                lastProvisional = r;
+            } else if (r.isSuccess()) {
+                terminate(); // §17.2.1: 2xx ends it; the TU retransmits the 2xx until ACK (§13.3.1.4)
+            } else {
+                state = State.COMPLETED;
+                finalResponse = r;
+                if (!reliable()) {
+                    intervalG = t1();
+                    timerG = schedule(intervalG, this::timerG);
+                }
+                timerH = schedule(ctx.settings().timeout(), this::timerH);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override void receiveRetransmission(SipRequest retransmitted) {
+        locked(() -> {
+            if (state == State.PROCEEDING && lastProvisional != null) sendResponse(lastProvisional); // §17.2.1
+            else if (state == State.COMPLETED) sendResponse(finalResponse);
+            return null;
+        });
+    }
+
+    /** The ACK for a non-2xx final response (§17.2.1): Completed → Confirmed. */
+    void receiveAck(SipRequest ack) {
+        locked(() -> {
+            if (state != State.COMPLETED) return null; // Confirmed absorbs further ACKs
+            state = State.CONFIRMED;
+            timerG.cancel();
+            timerH.cancel();
+            if (reliable()) terminate(); // timer I is zero over reliable transports
+            else schedule(t4(), () -> locked(() -> {
+                if (state == State.CONFIRMED) terminate();
+                return null;
+            }));
+            return null;
+        });
+    }
+
+    private void timerG() {
+        locked(() -> {
+            if (state != State.COMPLETED) return null;
+            sendResponse(finalResponse);
+            intervalG = Math.min(2 * intervalG, t2());
+            timerG = schedule(intervalG, this::timerG);
+            return null;
+        });
+    }
+
+    private void timerH() {
+        locked(() -> {
+            if (state != State.COMPLETED) return null;
+            terminate();
+            return () -> user.onServerTimeout(this);
+        });
+    }
+
+    private void terminate() {
+        state = State.TERMINATED;
+        trying.cancel();
+        timerG.cancel();
+        timerH.cancel();
+        fireTerminated();
+    }
+}

@@ -1,0 +1,18 @@
+package org.switchboard.channels.sip.transaction;
+
+/**
+ * Schedules transaction timers (RFC 3261 §17, Table 4). {@link ScheduledSipTimers} runs them on a
+ * scheduler thread; {@link ManualSipTimers} runs them when a test advances its virtual clock.
+ */
+public interface SipTimers {
+
+    /** A scheduled timer; cancelling one that already ran or was cancelled does nothing. */
+    interface Handle {
+        void cancel();
+    }
+
+    Handle NONE = () -> {};
+
+    /** Runs {@code task} once after {@code delayMillis}. The task must not block. */
+    Handle schedule(long delayMillis, Runnable task);
+}

@@ -1,0 +1,141 @@
+package org.switchboard.channels.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.switchboard.channels.sip.message.SipLimits;
+import org.switchboard.channels.sip.message.SipMessage;
+import org.switchboard.channels.sip.message.SipResponse;
+import org.switchboard.channels.sip.message.Via;
+import org.switchboard.channels.sip.message.SipWriter;
+import org.switchboard.core.PbxLog;
+
+/**
+ * SIP over TCP (RFC 3261 §18): a listener plus outgoing connections, all kept in one table by
+ * remote address so that a message to a peer reuses whatever connection is open to it (§18.1.1,
+ * §18.2.2). Each connection frames with its own SipStreamDecoder, answers RFC 5626 pings, and is
+ * closed after {@code idleTimeout} without traffic.
+ */
+public final class TcpSipTransport implements SipTransport {
+    private final EventLoopGroup group;
+    private final Channel server;
+    private final Bootstrap client;
+    private final SipLimits limits;
+    private final ConcurrentHashMap<InetSocketAddress, ChannelFuture> connections = new ConcurrentHashMap<>();
+
+    private TcpSipTransport(EventLoopGroup group, InetSocketAddress local, SipTransportListener listener,
+                            Duration idleTimeout, SipLimits limits) throws InterruptedException {
+        this.group = group;
+        this.limits = limits;
+        ChannelInitializer<SocketChannel> init = new ChannelInitializer<>() {
+            @Override protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                    new TcpConnectionHandler(limits, listener, TcpSipTransport.this));
+            }
+        };
+        this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(init)
+            .bind(local).sync().channel();
+        this.client = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+            .handler(init);
+    }
+
+    public static TcpSipTransport bind(InetSocketAddress local, SipTransportListener listener) throws InterruptedException {
+        return bind(local, listener, Duration.ofMinutes(5), SipLimits.DEFAULT);
+    }
+
+    public static TcpSipTransport bind(InetSocketAddress local, SipTransportListener listener, Duration idleTimeout,
+                                       SipLimits limits) throws InterruptedException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+        try {
+            return new TcpSipTransport(group, local, listener, idleTimeout, limits);
+        } catch (InterruptedException | RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    @Override public Protocol protocol() { return Protocol.TCP; }
+
+    @Override public InetSocketAddress localAddress() { return (InetSocketAddress) server.localAddress(); }
+
+    /** Open connections, accepted and made. */
+    public int connectionCount() { return connections.size(); }
+
+    @Override public void send(SipMessage message, Endpoint to) { send(message, to, null); }
+
+    @Override public void send(SipMessage message, Endpoint to, Consumer<Throwable> onFailure) {
+        byte[] bytes = SipWriter.write(message);
+        if (bytes.length > limits.maxMessageSize()) {
+            PbxLog.warning("sip", "refusing to send " + bytes.length + " bytes to " + to + ": over the size limit");
+            if (onFailure != null) onFailure.accept(new IllegalArgumentException("message over the size limit"));
+            return;
+        }
+        InetSocketAddress addr = to.address();
+        if (message instanceof SipResponse r && !connections.containsKey(addr)) addr = fallback(r, addr);
+        InetSocketAddress dest = addr;
+        ChannelFuture f = connections.computeIfAbsent(dest, client::connect); // §18.1.1: reuse, else connect
+        f.addListener(done -> {
+            if (!done.isSuccess()) {
+                connections.remove(dest, f);
+                PbxLog.warning("sip", "TCP connect to " + to + " failed: " + done.cause());
+                if (onFailure != null) onFailure.accept(done.cause());
+                return;
+            }
+            f.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(w -> {
+                if (w.isSuccess()) return;
+                PbxLog.warning("sip", "TCP send to " + to + " failed: " + w.cause());
+                if (onFailure != null) onFailure.accept(w.cause());
+            });
+        });
+    }
+
+    /**
+     * §18.2.2: when the connection a request came on is gone, a response opens a new one to the
+     * received address and the sent-by port of the top Via.
+     */
+    private static InetSocketAddress fallback(SipResponse r, InetSocketAddress original) {
+        try {
+            Via v = r.topVia();
+            String host = v.received() != null ? v.received() : v.host();
+            if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+            return new InetSocketAddress(host, v.port() > 0 ? v.port() : 5060);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return original;
+        }
+    }
+
+    void opened(Channel ch) {
+        connections.putIfAbsent((InetSocketAddress) ch.remoteAddress(), ch.newSucceededFuture());
+    }
+
+    void closed(Channel ch, InetSocketAddress remote) {
+        if (remote != null) connections.computeIfPresent(remote, (k, f) -> f.channel() == ch ? null : f);
+    }
+
+    @Override public void close() {
+        server.close().syncUninterruptibly();
+        for (ChannelFuture f : connections.values()) f.channel().close();
+        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    }
+}
