@@ -14,6 +14,9 @@ import java.util.Map;
 
 /** A raw-socket AMI client for tests: exact bytes out, messages in as ordered lines. */
 final class AmiTestClient implements AutoCloseable {
+    /** Events readResponse() passed over, in order, for readUntil() to look at first. */
+    private final java.util.ArrayDeque<Map<String, String>> passedOver = new java.util.ArrayDeque<>();
+
     final Socket socket;
     private final BufferedReader in;
     private final OutputStream out;
@@ -70,6 +73,12 @@ final class AmiTestClient implements AutoCloseable {
 
     /** Reads messages until one has {@code key: value}; earlier ones are skipped. */
     Map<String, String> readUntil(String key, String value) throws IOException {
+        // an event may have come before the response readResponse() was waiting for
+        for (java.util.Iterator<Map<String, String>> it = passedOver.iterator(); it.hasNext(); ) {
+            Map<String, String> m = it.next();
+            it.remove();
+            if (value.equals(m.get(key))) return m;
+        }
         for (;;) {
             Map<String, String> m = read();
             if (m == null) throw new IOException("connection closed before " + key + ": " + value);
@@ -83,6 +92,7 @@ final class AmiTestClient implements AutoCloseable {
             Map<String, String> m = read();
             if (m == null) return null;
             if (m.containsKey("Response") && !m.containsKey("Event")) return m;
+            passedOver.add(m);
         }
     }
 
