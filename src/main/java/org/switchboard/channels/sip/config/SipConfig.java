@@ -1,0 +1,157 @@
+package org.switchboard.channels.sip.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.switchboard.config.Config;
+import org.switchboard.config.ConfigEntry;
+import org.switchboard.config.ConfigSection;
+
+/**
+ * Reads sip.conf in chan_sip's syntax into {@link SipSettings}. Never throws for bad content: an
+ * unknown option, a bad value or a bad {@code register =>} line becomes a problem at its file:line
+ * and reading goes on (the option keeps its default). The config reader's own problems come first.
+ */
+public final class SipConfig {
+
+    public static final int DEFAULT_PORT = 5060;
+
+    /** [general] options chan_sip has that do not change what Switchboard does; read silently. */
+    private static final Set<String> GENERAL_IGNORED = Set.of("srvlookup", "bindaddr", "language",
+        "dtmfmode", "qualify", "allowoverlap", "allowtransfer", "callevents", "disallow", "allow",
+        "transport", "directmedia", "canreinvite", "videosupport", "sendrpid", "trustrpid", "progressinband",
+        "allowsubscribe", "notifyringing", "notifyhold", "limitonpeers", "callcounter", "tos_sip", "tos_audio",
+        "cos_sip", "cos_audio", "rtpkeepalive", "t1min", "timert1", "timerb", "registertimeout", "registerattempts",
+        "accountcode", "mohinterpret", "mohsuggest", "vmexten", "maxcallbitrate", "pedantic", "autodomain",
+        "domain", "subscribecontext", "compactheaders", "sipdebug", "recordhistory", "dumphistory");
+
+    private SipConfig() {}
+
+    /** The settings in {@code sipConf}; {@link SipSettings#problems()} lists all that was wrong. */
+    public static SipSettings read(Config sipConf) {
+        ConfValues v = new ConfValues();
+        General g = new General();
+        ConfigSection general = sipConf.section("general");
+        if (general != null) readGeneral(general, g, v);
+        Map<String, SipPeer> peers = new LinkedHashMap<>();
+        PeerReader peerReader = new PeerReader(g.context, g.nat, g.codecs, v);
+        for (ConfigSection s : sipConf.sections()) {
+            if (s.isTemplate() || s.name().equalsIgnoreCase("general") || s.name().equalsIgnoreCase("authentication")) {
+                continue;
+            }
+            SipPeer p = peerReader.read(s);
+            if (p == null) continue;
+            SipPeer earlier = peers.putIfAbsent(p.name().toLowerCase(Locale.ROOT), p);
+            if (earlier != null) {
+                v.problems.add(new org.switchboard.config.ConfigProblem(s.file(), s.line(),
+                    "peer '" + s.name() + "' is already defined at " + earlier.file() + ":" + earlier.line() + "; ignored"));
+            }
+        }
+        Map<String, SipPeer> byName = new LinkedHashMap<>();
+        for (SipPeer p : peers.values()) byName.put(p.name(), p);
+        List<org.switchboard.config.ConfigProblem> problems = new ArrayList<>(sipConf.problems());
+        problems.addAll(v.problems);
+        return new SipSettings(g.udpHost, g.udpPort, g.tcpEnable, g.tcpHost, g.tcpPort, g.context, g.allowGuest,
+            g.alwaysAuthReject, g.realm, g.userAgent, g.externAddr, g.localnet, g.nat, g.rtpTimeout, g.rtpHoldTimeout,
+            g.defaultExpiry, g.maxExpiry, g.minExpiry, g.registrations, byName, problems);
+    }
+
+    /** [general] while it is read; chan_sip's defaults. */
+    private static final class General {
+        String udpHost = "0.0.0.0";
+        int udpPort = DEFAULT_PORT;
+        int bindPort = -1;
+        boolean tcpEnable;
+        String tcpHost = "0.0.0.0";
+        int tcpPort = DEFAULT_PORT;
+        String context = "default";
+        boolean allowGuest = true;
+        boolean alwaysAuthReject = true;
+        String realm = "asterisk";
+        String userAgent = "Switchboard";
+        String externAddr;
+        List<Acl.Rule> localnet = new ArrayList<>();
+        Nat nat = Nat.AUTO_FORCE_RPORT;
+        int rtpTimeout;
+        int rtpHoldTimeout;
+        int defaultExpiry = 120;
+        int maxExpiry = 3600;
+        int minExpiry = 60;
+        List<Codec> codecs = new ArrayList<>(List.of(Codec.ULAW, Codec.ALAW));
+        List<SipRegistration> registrations = new ArrayList<>();
+    }
+
+    private static void readGeneral(ConfigSection s, General g, ConfValues v) {
+        boolean udpPortGiven = false;
+        ConfigEntry minEntry = null;
+        for (ConfigEntry e : s.entries()) {
+            String key = e.key().toLowerCase(Locale.ROOT);
+            switch (key) {
+                case "udpbindaddr" -> {
+                    Object[] hp = v.hostPort(e);
+                    if (hp != null) {
+                        g.udpHost = (String) hp[0];
+                        udpPortGiven = (int) hp[1] > 0;
+                        if (udpPortGiven) g.udpPort = (int) hp[1];
+                    }
+                }
+                case "bindport" -> g.bindPort = v.integer(e, 1, 65535, -1);
+                case "tcpenable" -> g.tcpEnable = v.bool(e, false);
+                case "tcpbindaddr" -> {
+                    Object[] hp = v.hostPort(e);
+                    if (hp != null) {
+                        g.tcpHost = (String) hp[0];
+                        if ((int) hp[1] > 0) g.tcpPort = (int) hp[1];
+                    }
+                }
+                case "context" -> g.context = v.word(e, g.context);
+                case "allowguest" -> g.allowGuest = v.bool(e, g.allowGuest);
+                case "alwaysauthreject" -> g.alwaysAuthReject = v.bool(e, g.alwaysAuthReject);
+                case "realm" -> g.realm = v.word(e, g.realm);
+                case "useragent" -> {
+                    if (e.value().isBlank()) v.problem(e, "empty useragent");
+                    else g.userAgent = e.value().trim();
+                }
+                case "externaddr", "externip" -> {
+                    if (v.hostPort(e) != null) g.externAddr = e.value().trim();
+                }
+                case "localnet" -> {
+                    Acl.Rule r = v.aclRule(e, true);
+                    if (r != null) g.localnet.add(r);
+                }
+                case "nat" -> g.nat = v.nat(e, g.nat);
+                case "rtptimeout" -> g.rtpTimeout = v.integer(e, 0, 86_400, 0);
+                case "rtpholdtimeout" -> g.rtpHoldTimeout = v.integer(e, 0, 86_400, 0);
+                case "defaultexpiry", "defaultexpirey" -> g.defaultExpiry = v.integer(e, 1, 86_400, g.defaultExpiry);
+                case "maxexpiry", "maxexpirey" -> g.maxExpiry = v.integer(e, 1, 86_400, g.maxExpiry);
+                case "minexpiry", "minexpirey" -> {
+                    g.minExpiry = v.integer(e, 1, 86_400, g.minExpiry);
+                    minEntry = e;
+                }
+                case "allow", "disallow" -> v.codecs(e, g.codecs);
+                case "register" -> {
+                    try {
+                        g.registrations.add(SipRegistration.parse(e.value(), e.file(), e.line()));
+                    } catch (IllegalArgumentException ex) {
+                        v.problem(e, "bad register line '" + e.value() + "': " + ex.getMessage());
+                    }
+                }
+                default -> {
+                    if (!GENERAL_IGNORED.contains(key)) v.problem(e, "unknown option '" + e.key() + "' in [general]; ignored");
+                }
+            }
+        }
+        if (!udpPortGiven && g.bindPort > 0) g.udpPort = g.bindPort;
+        if (g.minExpiry > g.maxExpiry) {
+            String file = minEntry != null ? minEntry.file() : s.file();
+            int line = minEntry != null ? minEntry.line() : s.line();
+            v.problems.add(new org.switchboard.config.ConfigProblem(file, line,
+                "minexpiry " + g.minExpiry + " is above maxexpiry " + g.maxExpiry + "; using " + g.maxExpiry));
+            g.minExpiry = g.maxExpiry;
+        }
+        g.defaultExpiry = Math.max(g.minExpiry, Math.min(g.maxExpiry, g.defaultExpiry));
+    }
+}

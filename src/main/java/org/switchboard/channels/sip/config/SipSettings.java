@@ -1,0 +1,43 @@
+package org.switchboard.channels.sip.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * sip.conf as read: the [general] settings, the peers by name and the {@code register =>} lines;
+ * immutable, so a reload swaps one snapshot for another. {@code problems} holds every warning and
+ * error with file:line; the snapshot is still usable when it is not empty (bad lines are skipped).
+ *
+ * @param localnet        networks inside NAT ({@code localnet=}), for externaddr decisions
+ * @param rtpTimeout      seconds of RTP silence before hanging up, 0 for never
+ * @param peers           by name, case-insensitive look-up through {@link #peer(String)}, in file order
+ */
+public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable, String tcpBindAddr,
+                          int tcpBindPort, String context, boolean allowGuest, boolean alwaysAuthReject,
+                          String realm, String userAgent, String externAddr, List<Acl.Rule> localnet, Nat nat,
+                          int rtpTimeout, int rtpHoldTimeout, int defaultExpiry, int maxExpiry, int minExpiry,
+                          List<SipRegistration> registrations, Map<String, SipPeer> peers,
+                          List<org.switchboard.config.ConfigProblem> problems) {
+
+    public SipSettings {
+        localnet = List.copyOf(localnet);
+        registrations = List.copyOf(registrations);
+        peers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(peers));
+        problems = List.copyOf(problems);
+    }
+
+    /** The peer, user or friend with this name (case-insensitive, as chan_sip matches), or null. */
+    public SipPeer peer(String name) {
+        if (name == null) return null;
+        SipPeer p = peers.get(name);
+        if (p != null) return p;
+        for (SipPeer q : peers.values()) if (q.name().equalsIgnoreCase(name)) return q;
+        return null;
+    }
+
+    /** Whether {@code address} is in a {@code localnet=} network. */
+    public boolean isLocal(java.net.InetAddress address) {
+        for (Acl.Rule r : localnet) if (r.matches(address)) return true;
+        return false;
+    }
+}
