@@ -40,6 +40,13 @@ class SeedDialplanTest {
     void stop() { t.close(); }
 
     @Test
+    void theShippedDialplanIsTheSeedsUnchanged() throws Exception {
+        java.nio.file.Path shared = java.nio.file.Path.of("../shared/examples/extensions.conf");
+        org.assertj.core.api.Assumptions.assumeThat(java.nio.file.Files.exists(shared)).isTrue();
+        assertThat(java.nio.file.Files.readString(CONF.resolve("extensions.conf"))).isEqualTo(java.nio.file.Files.readString(shared));
+    }
+
+    @Test
     void sampleDialplanLoadsWithoutProblems() {
         var r = DialplanLoader.load(ConfigReader.read(CONF, "extensions.conf"));
         assertThat(r.problems()).isEmpty();
