@@ -85,34 +85,48 @@ public final class Substitution {
         return -1;
     }
 
-    /** {@code ${...}} starting after the brace; returns where scanning continues. */
-    private static int variable(String s, int start, int to, SubstitutionContext ctx, StringBuilder out,
-                                SubstitutionState state) {
-        int brackets = 1;
+    /** Where a {@code ${...}} or {@code $[...]} ends: its text stops at end, scanning goes on at next. */
+    private record Span(int end, int next, boolean needsSub) {}
+
+    /**
+     * Finds the closing {@code close} of a construct opened with {@code open}, as
+     * pbx_substitute_variables_helper_full counts them: a nested {@code $} + same opener deepens
+     * the count, any nested {@code ${} or {@code $[} means the inside is substituted first. An
+     * unbalanced construct takes the rest of the text, with Asterisk's warning.
+     */
+    private static Span span(String s, int start, int to, char open, char close, SubstitutionContext ctx) {
+        int depth = 1;
         boolean needsub = false;
         int j = start;
-        while (brackets > 0 && j < to) {
+        while (depth > 0 && j < to) {
             char c = s.charAt(j);
-            if (c == '$' && j + 1 < to && s.charAt(j + 1) == '{') {
+            if (c == '$' && j + 1 < to && (s.charAt(j + 1) == '{' || s.charAt(j + 1) == '[')) {
                 needsub = true;
-                brackets++;
+                if (s.charAt(j + 1) == open) depth++;
                 j++;
-            } else if (c == '{') {
-                brackets++;
-            } else if (c == '}') {
-                brackets--;
-            } else if (c == '$' && j + 1 < to && s.charAt(j + 1) == '[') {
-                needsub = true;
-                j++;
+            } else if (c == open) {
+                depth++;
+            } else if (c == close) {
+                depth--;
             }
             j++;
         }
         int end = j;
-        if (brackets > 0) {
-            ctx.warning(SOURCE, "Error in extension logic (missing '}')");
+        if (depth > 0) {
+            ctx.warning(SOURCE, "Error in extension logic (missing '" + close + "')");
         } else {
-            end--;   // the closing brace is not part of the name
+            end--;   // the closing character is not part of the text
         }
+        return new Span(end, j, needsub);
+    }
+
+    /** {@code ${...}} starting after the brace; returns where scanning continues. */
+    private static int variable(String s, int start, int to, SubstitutionContext ctx, StringBuilder out,
+                                SubstitutionState state) {
+        Span sp = span(s, start, to, '{', '}', ctx);
+        int end = sp.end();
+        int j = sp.next();
+        boolean needsub = sp.needsSub();
         String name = needsub ? nested(s, start, end, ctx, state) : s.substring(start, end);
         if (name == null || !state.spend(ctx)) return j;
         lookup(name, ctx, out);
@@ -122,31 +136,10 @@ public final class Substitution {
     /** {@code $[...]} starting after the bracket; returns where scanning continues. */
     private static int expression(String s, int start, int to, SubstitutionContext ctx, StringBuilder out,
                                   SubstitutionState state) {
-        int brackets = 1;
-        boolean needsub = false;
-        int j = start;
-        while (brackets > 0 && j < to) {
-            char c = s.charAt(j);
-            if (c == '$' && j + 1 < to && s.charAt(j + 1) == '[') {
-                needsub = true;
-                brackets++;
-                j++;
-            } else if (c == '[') {
-                brackets++;
-            } else if (c == ']') {
-                brackets--;
-            } else if (c == '$' && j + 1 < to && s.charAt(j + 1) == '{') {
-                needsub = true;
-                j++;
-            }
-            j++;
-        }
-        int end = j;
-        if (brackets > 0) {
-            ctx.warning(SOURCE, "Error in extension logic (missing ']')");
-        } else {
-            end--;
-        }
+        Span sp = span(s, start, to, '[', ']', ctx);
+        int end = sp.end();
+        int j = sp.next();
+        boolean needsub = sp.needsSub();
         String expr = needsub ? nested(s, start, end, ctx, state) : s.substring(start, end);
         if (expr == null || !state.spend(ctx)) return j;
         ExprResult r;
