@@ -2,7 +2,6 @@ package org.switchboard.channels.skype;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.switchboard.core.ManagerAction;
 import org.switchboard.core.ManagerReply;
 import org.switchboard.core.ManagerRequest;
 
@@ -11,27 +10,10 @@ import org.switchboard.core.ManagerRequest;
  * named account, and the errors Skype for Asterisk answered with. Field names are the ones
  * asterisk-java's Skype classes read.
  */
-abstract class SkypeManagerAction implements ManagerAction {
-    private final String name;
-    private final String privilege;
-    private final String synopsis;
-    private final String syntax;
-    private final String description;
-
+abstract class SkypeManagerAction extends org.switchboard.core.AbstractManagerAction {
     SkypeManagerAction(String name, String privilege, String synopsis, String syntax, String description) {
-        this.name = name;
-        this.privilege = privilege;
-        this.synopsis = synopsis;
-        this.syntax = syntax;
-        this.description = description;
+        super(name, SkypeModule.NAME, privilege, synopsis, syntax, description);
     }
-
-    @Override public final String name() { return name; }
-    @Override public final String module() { return SkypeModule.NAME; }
-    @Override public final String privilege() { return privilege; }
-    @Override public final String synopsis() { return synopsis; }
-    @Override public final String syntax() { return syntax; }
-    @Override public final String description() { return description; }
 
     @Override
     public final void execute(ManagerRequest request, ManagerReply reply) {

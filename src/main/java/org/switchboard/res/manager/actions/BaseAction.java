@@ -3,32 +3,14 @@ package org.switchboard.res.manager.actions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.switchboard.core.Channel;
-import org.switchboard.core.ManagerAction;
 import org.switchboard.core.ManagerEvent;
 import org.switchboard.res.manager.ManagerModule;
 
 /** What res_manager's own actions share: their docs as fields, and small helpers. */
-abstract class BaseAction implements ManagerAction {
-    private final String name;
-    private final String privilege;
-    private final String synopsis;
-    private final String syntax;
-    private final String description;
-
+abstract class BaseAction extends org.switchboard.core.AbstractManagerAction {
     BaseAction(String name, String privilege, String synopsis, String syntax, String description) {
-        this.name = name;
-        this.privilege = privilege;
-        this.synopsis = synopsis;
-        this.syntax = syntax;
-        this.description = description;
+        super(name, ManagerModule.NAME, privilege, synopsis, syntax, description);
     }
-
-    @Override public final String name() { return name; }
-    @Override public final String module() { return ManagerModule.NAME; }
-    @Override public final String privilege() { return privilege; }
-    @Override public final String synopsis() { return synopsis; }
-    @Override public final String syntax() { return syntax; }
-    @Override public final String description() { return description; }
 
     static Map<String, Object> fields(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
