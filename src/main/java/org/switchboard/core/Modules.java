@@ -30,7 +30,10 @@ public final class Modules {
     private final Map<String, ChannelDriver> drivers = new ConcurrentHashMap<>();
     private final List<CliCommand> cliCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, ModuleState> states = new ConcurrentHashMap<>();
-    private final List<Module> running = new ArrayList<>();
+    private final List<Module> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What each module provides, found at start; kept so a module can be unloaded and loaded again. */
+    private final Map<String, List<Object>> components = new TreeMap<>();
+    private final Map<String, Module> lifecycle = new LinkedHashMap<>();
 
     Modules(Pbx pbx) { this.pbx = pbx; }
 
@@ -56,48 +59,98 @@ public final class Modules {
         final boolean auto = autoload;
         java.util.function.Predicate<String> wanted = m -> m.equals(CORE) || (!noload.contains(m) && (auto || load.contains(m)));
 
-        Map<String, List<Object>> components = new TreeMap<>();
         for (Application a : discover(Application.class)) components.computeIfAbsent(a.module(), k -> new ArrayList<>()).add(a);
         for (DialplanFunction f : discover(DialplanFunction.class)) components.computeIfAbsent(f.module(), k -> new ArrayList<>()).add(f);
         for (ChannelDriver d : discover(ChannelDriver.class)) components.computeIfAbsent(d.module(), k -> new ArrayList<>()).add(d);
         for (CliCommand c : discover(CliCommand.class)) components.computeIfAbsent(c.module(), k -> new ArrayList<>()).add(c);
-        Map<String, Module> lifecycle = new LinkedHashMap<>();
         for (Module m : discover(Module.class)) lifecycle.put(m.name(), m);
 
-        for (Map.Entry<String, List<Object>> e : components.entrySet()) {
-            String name = e.getKey();
+        for (String name : components.keySet()) {
             if (lifecycle.containsKey(name)) continue;   // registered with its lifecycle module below
-            if (!wanted.test(name)) {
-                states.put(name, new ModuleState(name, describe(name), ModuleState.Status.NOT_LOADED, "noload", 0));
-                continue;
-            }
-            String declined = register(e.getValue());
-            states.put(name, new ModuleState(name, describe(name),
-                    declined == null ? ModuleState.Status.RUNNING : ModuleState.Status.DECLINED, declined, 0));
-            if (declined != null) PbxLog.warning("loader.c", "Module '" + name + "' declined to load: " + declined);
+            if (wanted.test(name)) loadOne(name);
+            else states.put(name, new ModuleState(name, describe(name), ModuleState.Status.NOT_LOADED, "noload", 0));
         }
         for (Module m : lifecycle.values()) {
-            if (!wanted.test(m.name())) {
-                states.put(m.name(), new ModuleState(m.name(), m.description(), ModuleState.Status.NOT_LOADED, "noload", 0));
-                continue;
-            }
-            try {
-                m.load(pbx);
-                String declined = register(components.getOrDefault(m.name(), List.of()));
-                if (declined != null) throw new ModuleDeclinedException(declined);
-                running.add(m);
-                states.put(m.name(), new ModuleState(m.name(), m.description(), ModuleState.Status.RUNNING, null, 0));
-            } catch (ModuleDeclinedException ex) {
-                states.put(m.name(), new ModuleState(m.name(), m.description(), ModuleState.Status.DECLINED, ex.getMessage(), 0));
-                PbxLog.warning("loader.c", "Module '" + m.name() + "' declined to load: " + ex.getMessage());
-            } catch (RuntimeException ex) {
-                states.put(m.name(), new ModuleState(m.name(), m.description(), ModuleState.Status.DECLINED, ex.toString(), 0));
-                PbxLog.error("loader.c", "Module '" + m.name() + "' failed to load: " + ex);
-            }
+            if (wanted.test(m.name())) loadOne(m.name());
+            else states.put(m.name(), new ModuleState(m.name(), m.description(), ModuleState.Status.NOT_LOADED, "noload", 0));
         }
         for (String name : load) {
             if (!states.containsKey(name)) PbxLog.warning("loader.c", "modules.conf asks to load '" + name + "', which does not exist");
         }
+    }
+
+    /** Loads one module by name: its lifecycle part (if any), then what it provides. */
+    private void loadOne(String name) {
+        Module m = lifecycle.get(name);
+        String description = m != null ? m.description() : describe(name);
+        try {
+            if (m != null) m.load(pbx);
+            String declined = register(components.getOrDefault(name, List.of()));
+            if (declined != null) throw new ModuleDeclinedException(declined);
+            if (m != null) running.add(m);
+            states.put(name, new ModuleState(name, description, ModuleState.Status.RUNNING, null, 0));
+        } catch (ModuleDeclinedException ex) {
+            states.put(name, new ModuleState(name, description, ModuleState.Status.DECLINED, ex.getMessage(), 0));
+            PbxLog.warning("loader.c", "Module '" + name + "' declined to load: " + ex.getMessage());
+        } catch (RuntimeException ex) {
+            states.put(name, new ModuleState(name, description, ModuleState.Status.DECLINED, ex.toString(), 0));
+            PbxLog.error("loader.c", "Module '" + name + "' failed to load: " + ex);
+        }
+    }
+
+    /**
+     * {@code module load NAME}: loads a module that is not running.
+     *
+     * @return what to tell the admin, as Asterisk's loader does
+     */
+    public String load(String text) {
+        String name = moduleName(text);
+        if (!components.containsKey(name) && !lifecycle.containsKey(name)) return "Unable to load module " + name + ": no such module";
+        ModuleState st = states.get(name);
+        if (st != null && st.status() == ModuleState.Status.RUNNING) return "Module " + name + " is already running";
+        loadOne(name);
+        ModuleState now = states.get(name);
+        return now.status() == ModuleState.Status.RUNNING ? "Loaded " + name
+                : "Unable to load module " + name + ": " + now.reason();
+    }
+
+    /**
+     * {@code module unload NAME}: takes a running module out; its applications, functions,
+     * technology and commands disappear. Calls in progress keep the channels they have.
+     */
+    public String unload(String text) {
+        String name = moduleName(text);
+        if (name.equals(CORE)) return "Unable to unload " + name + ": it is part of the core";
+        ModuleState st = states.get(name);
+        if (st == null) return "Unable to unload " + name + ": no such module";
+        if (st.status() != ModuleState.Status.RUNNING) return "Unable to unload " + name + ": it is not running";
+        Module m = lifecycle.get(name);
+        if (m != null) {
+            try {
+                m.unload();
+            } catch (RuntimeException e) {
+                PbxLog.warning("loader.c", "Module '" + name + "' failed to unload cleanly: " + e);
+            }
+            running.remove(m);
+        }
+        for (Object o : components.getOrDefault(name, List.of())) {
+            switch (o) {
+                case Application a -> {
+                    apps.remove(a.name().toLowerCase(Locale.ROOT), a);
+                    appsAsWritten.remove(a.name(), a);
+                }
+                case DialplanFunction f -> functions.remove(f.name().toUpperCase(Locale.ROOT), f);
+                case ChannelDriver d -> {
+                    drivers.remove(d.technology().toLowerCase(Locale.ROOT), d);
+                    d.unload();
+                }
+                case CliCommand c -> cliCommands.remove(c);
+                default -> { }
+            }
+        }
+        states.put(name, new ModuleState(name, st.description(), ModuleState.Status.NOT_LOADED, "unloaded", 0));
+        PbxLog.verbose(2, "Unloaded " + name);
+        return "Unloaded " + name;
     }
 
     /** Every provider of a kind; one that cannot be instantiated is a log line, not a failed start. */

@@ -150,6 +150,20 @@ class ManagerActionsTest {
             assertThat(c.readResponse()).containsEntry("Message", "Could not unload module.");
             c.send("Action: ModuleLoad", "Module: res_manager");
             assertThat(c.readResponse()).containsEntry("Message", "Incomplete ModuleLoad action.");
+
+            // app_verbose goes away and comes back, with its application
+            c.send("Action: ModuleLoad", "Module: app_verbose.so", "LoadType: unload");
+            assertThat(c.readResponse()).containsEntry("Message", "Module unloaded.");
+            assertThat(fx.test.pbx.modules().application("Verbose")).isNull();
+            c.send("Action: ModuleLoad", "Module: app_verbose", "LoadType: unload");
+            assertThat(c.readResponse()).containsEntry("Message", "Could not unload module.");
+            c.send("Action: ModuleLoad", "Module: app_verbose", "LoadType: load");
+            assertThat(c.readResponse()).containsEntry("Message", "Module loaded.");
+            assertThat(fx.test.pbx.modules().application("Verbose")).isNotNull();
+            c.send("Action: ModuleLoad", "Module: app_nothing", "LoadType: load");
+            assertThat(c.readResponse()).containsEntry("Message", "Could not load module.");
+            c.send("Action: ModuleLoad", "Module: core", "LoadType: unload");
+            assertThat(c.readResponse()).containsEntry("Message", "Could not unload module.");
         }
     }
 

@@ -6,8 +6,7 @@ import org.switchboard.core.ModuleState;
 import org.switchboard.core.Modules;
 
 /**
- * ModuleLoad: reload works as in Asterisk; load and unload are refused, since modules are chosen
- * at start by modules.conf (a running module is already loaded; unloading one drops its calls).
+ * ModuleLoad: load, unload and reload a module by name, as Asterisk's loader does.
  */
 public final class ModuleLoadAction extends BaseAction {
     public ModuleLoadAction() {
@@ -16,8 +15,9 @@ public final class ModuleLoadAction extends BaseAction {
                 [ActionID: <value>]
                 [Module: <name>]
                 LoadType: <load|unload|reload>""", """
-                Loads, unloads or reloads a module. Switchboard chooses its modules at start from
-                modules.conf: reload works, load and unload answer with an error.""");
+                Loads, unloads or reloads a module (app_dial, chan_skype, ...; ".so" is optional).
+                Unloading takes its applications, functions, technology and commands away; calls in
+                progress keep the channels they have. The Manager interface cannot unload itself.""");
     }
 
     @Override
@@ -29,8 +29,22 @@ public final class ModuleLoadAction extends BaseAction {
             return;
         }
         switch (type.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "load" -> reply.error("Could not load module.");
-            case "unload" -> reply.error("Could not unload module.");
+            case "load", "unload" -> {
+                if (isBlank(module)) {
+                    reply.error("Need module name");
+                    return;
+                }
+                String name = org.switchboard.core.Modules.moduleName(module);
+                boolean load = type.trim().equalsIgnoreCase("load");
+                if (!load && name.equals(org.switchboard.res.manager.ManagerModule.NAME)) {
+                    reply.error("Could not unload module.");
+                    return;
+                }
+                String said = load ? request.pbx().modules().load(name) : request.pbx().modules().unload(name);
+                boolean ok = said.startsWith(load ? "Loaded" : "Unloaded");
+                if (ok) reply.success(load ? "Module loaded." : "Module unloaded.");
+                else reply.error(load ? "Could not load module." : "Could not unload module.");
+            }
             case "reload" -> {
                 if (isBlank(module)) {
                     ReloadAction.reload(request.pbx(), null);
