@@ -20,17 +20,10 @@ class GotoAppsTest {
     void stop() { t.close(); }
 
     private Channel run(String dialplan, String context, String exten) {
-        assertThat(t.dialplan(dialplan)).isEmpty();
-        Channel c = t.channel("Test/goto");
-        c.setLocation(context, exten, 1);
-        t.pbx.runPbx(c);
-        return c;
+        return t.runDialplan(dialplan, "Test/goto", context, exten);
     }
 
-    /** The Verbose(1,...) lines that start with "@", in order: the path through the dialplan. */
-    private List<String> path() {
-        return t.log.stream().filter(l -> l.startsWith(" @")).map(String::strip).toList();
-    }
+    private List<String> path() { return t.path(); }
 
     @Test
     void gotoTakesPriorityExtensionAndContextForms() {

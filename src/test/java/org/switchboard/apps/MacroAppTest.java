@@ -27,17 +27,9 @@ class MacroAppTest {
     @AfterEach
     void stop() { t.close(); }
 
-    private Channel run(String dialplan) {
-        assertThat(t.dialplan(dialplan)).isEmpty();
-        Channel c = t.channel("Test/macro");
-        c.setLocation("main", "s", 1);
-        t.pbx.runPbx(c);
-        return c;
-    }
+    private Channel run(String dialplan) { return t.runDialplan(dialplan, "Test/macro", "main", "s"); }
 
-    private List<String> path() {
-        return t.log.stream().filter(l -> l.startsWith(" @")).map(String::strip).toList();
-    }
+    private List<String> path() { return t.path(); }
 
     @Test
     void macroRunsItsContextAndComesBack() {

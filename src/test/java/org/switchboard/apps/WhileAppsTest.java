@@ -28,17 +28,9 @@ class WhileAppsTest {
     @AfterEach
     void stop() { t.close(); }
 
-    private Channel run(String dialplan) {
-        assertThat(t.dialplan(dialplan)).isEmpty();
-        Channel c = t.channel("Test/while");
-        c.setLocation("ctx", "s", 1);
-        t.pbx.runPbx(c);
-        return c;
-    }
+    private Channel run(String dialplan) { return t.runDialplan(dialplan, "Test/while", "ctx", "s"); }
 
-    private List<String> path() {
-        return t.log.stream().filter(l -> l.startsWith(" @")).map(String::strip).toList();
-    }
+    private List<String> path() { return t.path(); }
 
     @Test
     void aFalseConditionSkipsTheLoop() {

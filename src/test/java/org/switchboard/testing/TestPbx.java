@@ -33,6 +33,24 @@ public final class TestPbx implements AutoCloseable {
         return pbx.loadDialplan(ConfigReader.parse("extensions.conf", extensionsConf, Path.of(".")));
     }
 
+    /**
+     * Loads the dialplan (failing on any problem in it), then runs a new channel named
+     * {@code name} from context,exten,1 to its end on the calling thread.
+     */
+    public Channel runDialplan(String extensionsConf, String name, String context, String exten) {
+        List<ConfigProblem> problems = dialplan(extensionsConf);
+        if (!problems.isEmpty()) throw new AssertionError("dialplan problems: " + problems);
+        Channel c = channel(name);
+        c.setLocation(context, exten, 1);
+        pbx.runPbx(c);
+        return c;
+    }
+
+    /** The path a test dialplan took: its {@code Verbose(1,@step)} lines, in order, without the prefix blank. */
+    public List<String> path() {
+        return log.stream().filter(l -> l.startsWith(" @")).map(String::strip).toList();
+    }
+
     /** A fresh channel that belongs to no technology, like the one {@code switchboard eval} uses. */
     public Channel channel() { return channel("Test/eval"); }
 
