@@ -13,7 +13,7 @@ final class DialOutcome {
     /** app_dial's handle_cause: a plain hangup or no-answer is not counted against the line. */
     void count(int cause) {
         switch (cause) {
-            case HangupCause.NORMAL_CLEARING, HangupCause.NO_ANSWER -> { }
+            case HangupCause.NORMAL_CLEARING, HangupCause.NO_ANSWER, HangupCause.NO_USER_RESPONSE -> { } // 408/480: NOANSWER
             case HangupCause.USER_BUSY -> busy++;
             case HangupCause.NORMAL_CIRCUIT_CONGESTION, HangupCause.SWITCH_CONGESTION -> congestion++;
             default -> nochan++;

@@ -33,6 +33,7 @@ public final class Bridge {
         bridgeEvent(pbx, "BridgeEnter", id, peer);
         peer.setFrameListener(f -> q.offer(new Item(true, f)));
         caller.setFrameListener(f -> q.offer(new Item(false, f)));
+        boolean nativeMedia = caller.tech().nativeBridge(caller, peer);
         long deadline = limitMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMs) : Long.MAX_VALUE;
         End end;
         try {
@@ -59,6 +60,7 @@ public final class Bridge {
                 }
             }
         } finally {
+            if (nativeMedia) caller.tech().nativeUnbridge(caller);
             peer.setFrameListener(null);
             caller.setFrameListener(null);
             caller.setBridgedPeer(null);

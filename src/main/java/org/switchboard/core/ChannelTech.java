@@ -14,6 +14,16 @@ public interface ChannelTech {
     default void write(Channel channel, Frame frame) {}
     /** Call progress shown to the far end (ringing, busy, ...). */
     default void indicate(Channel channel, Frame.Control control) {}
+    /**
+     * A bridge with {@code peer} starts: a technology that can move media between the two legs
+     * itself (RTP to RTP when both use one codec, without decoding) does so and returns true;
+     * frames then carry only signalling and DTMF through the bridge.
+     */
+    default boolean nativeBridge(Channel self, Channel peer) { return false; }
+
+    /** The bridge ended: media goes back through channel frames. */
+    default void nativeUnbridge(Channel self) {}
+
     /** One-line description of the peer for {@code core show channel}. */
     default String peerDescription(Channel channel) { return ""; }
 }

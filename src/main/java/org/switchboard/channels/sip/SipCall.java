@@ -1,0 +1,415 @@
+package org.switchboard.channels.sip;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.switchboard.channels.sip.config.DtmfMode;
+import org.switchboard.channels.sip.config.SipPeer;
+import org.switchboard.channels.sip.dialog.SipDialog;
+import org.switchboard.channels.sip.message.HeaderNames;
+import org.switchboard.channels.sip.message.SipMethod;
+import org.switchboard.channels.sip.message.SipRequest;
+import org.switchboard.channels.sip.message.SipResponse;
+import org.switchboard.channels.sip.sdp.SdpNegotiator;
+import org.switchboard.channels.sip.sdp.SdpWriter;
+import org.switchboard.channels.sip.sdp.SessionDescription;
+import org.switchboard.channels.sip.transaction.ClientTransaction;
+import org.switchboard.channels.sip.transaction.ClientTransactionUser;
+import org.switchboard.channels.sip.transaction.ServerTransaction;
+import org.switchboard.channels.sip.transport.Endpoint;
+import org.switchboard.channels.sip.transport.Protocol;
+import org.switchboard.core.Channel;
+import org.switchboard.core.ChannelTech;
+import org.switchboard.core.Frame;
+import org.switchboard.core.HangupCause;
+import org.switchboard.core.PbxLog;
+import org.switchboard.media.rtp.RtpSession;
+
+/**
+ * One SIP call leg, chan_sip's sip_pvt: the dialog, its media, and the channel it drives. What is
+ * common to both directions lives here (in-dialog requests, BYE, re-INVITE hold, INFO and RFC 4733
+ * DTMF, the 2xx retransmission of §13.3.1.4); {@link SipUas} and {@link SipUac} hold what only an
+ * incoming or an outgoing call does before it is answered.
+ */
+public abstract class SipCall implements ChannelTech, RtpSession.Listener {
+    protected final SipStack stack;
+    protected final ReentrantLock lock = new ReentrantLock();
+    protected final SipPeer peer;          // null for a guest or a dial to user@host
+    protected final SipMedia media;
+    protected final String callId;
+    protected final String localTag;
+    protected volatile Channel channel;
+    protected volatile SipDialog dialog;
+    protected volatile Endpoint remote;    // where in-dialog requests go
+    protected volatile boolean answered;
+    protected volatile boolean ended;      // hung up on our side (channel destroyed)
+    protected volatile boolean remoteEnded; // BYE/CANCEL received: no BYE from us
+    private volatile boolean held;
+    private volatile SipCall nativePeer;
+    private boolean slotTaken;
+    private SipResponse pending2xx;        // a 2xx we retransmit until its ACK
+    private Endpoint pending2xxTo;
+    private ScheduledFuture<?> pending2xxTimer;
+    private boolean reinviteInProgress;
+
+    protected SipCall(SipStack stack, SipPeer peer, SipMedia media, String callId, String localTag, Endpoint remote) {
+        this.stack = stack;
+        this.peer = peer;
+        this.media = media;
+        this.callId = callId;
+        this.localTag = localTag;
+        this.remote = remote;
+    }
+
+    public String callId() { return callId; }
+    public String localTag() { return localTag; }
+    public Channel channel() { return channel; }
+    public SipPeer peer() { return peer; }
+    public Endpoint remote() { return remote; }
+    public boolean isHeld() { return held; }
+    public abstract boolean isInbound();
+    /** The codec in use (Asterisk's name), or "" before negotiation. */
+    public String codec() { String c = media.codecName(); return c == null ? "" : c; }
+    public RtpSession rtp() { return media.rtp(); }
+
+    /** Takes a call-limit slot of the peer; false when its {@code call-limit} is reached. */
+    boolean takeSlot() {
+        if (peer == null) return true;
+        slotTaken = stack.peerStates().acquire(peer.name(), peer.callLimit());
+        return slotTaken;
+    }
+
+    protected DtmfMode dtmfMode() { return peer == null ? DtmfMode.RFC2833 : peer.dtmfMode(); }
+
+    protected String localHost() { return stack.localHost(remote.address().getAddress()); }
+
+    // ---- the channel side (ChannelTech) ----
+
+    @Override
+    public void write(Channel c, Frame frame) {
+        switch (frame) {
+            case Frame.VoiceFrame v -> {
+                beforeMedia();
+                media.rtp().write(v);
+            }
+            case Frame.DtmfFrame d -> { if (d.end()) sendDtmf(d.digit(), d.durationMs()); }
+            default -> { }
+        }
+    }
+
+    /** An unanswered incoming call sends 183 with SDP before its first early media (chan_sip does). */
+    protected void beforeMedia() {}
+
+    private void sendDtmf(char digit, int durationMs) {
+        int duration = durationMs > 0 ? durationMs : 100;
+        DtmfMode mode = dtmfMode();
+        boolean rtpDtmf = (mode == DtmfMode.RFC2833 || mode == DtmfMode.AUTO) && media.hasTelephoneEvent();
+        if (rtpDtmf && media.rtp().sendDtmf(digit, duration)) return;
+        if (mode == DtmfMode.INFO || (mode == DtmfMode.AUTO) || !media.hasTelephoneEvent()) {
+            SipDialog d = dialog;
+            if (d == null || d.state() != SipDialog.State.CONFIRMED) return;
+            String body = "Signal=" + digit + "\r\nDuration=" + duration + "\r\n";
+            sendInDialog(SipMethod.INFO, "application/dtmf-relay", body.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Override
+    public boolean nativeBridge(Channel self, Channel other) {
+        if (!(other.tech() instanceof SipCall o) || held || o.held) return false;
+        if (!media.rtp().canBridge(o.media.rtp())) return false;
+        media.rtp().bridgeTo(o.media.rtp());
+        o.media.rtp().bridgeTo(media.rtp());
+        nativePeer = o;
+        PbxLog.verbose(3, "Native RTP bridge of " + self.name() + " and " + other.name() + " (" + codec() + ", no transcoding)");
+        return true;
+    }
+
+    @Override
+    public void nativeUnbridge(Channel self) {
+        SipCall o = nativePeer;
+        nativePeer = null;
+        media.rtp().bridgeTo(null);
+        if (o != null) o.media.rtp().bridgeTo(null);
+    }
+
+    @Override
+    public String peerDescription(Channel c) {
+        return (peer == null ? remote.address().getAddress().getHostAddress() : peer.name()) + " (" + codec() + ")";
+    }
+
+    @Override
+    public void hangup(Channel c) {
+        lock.lock();
+        try {
+            if (ended) return;
+            ended = true;
+            cancelPending2xx();
+            if (!remoteEnded) endOnOurSide(c.hangupCause());
+        } finally {
+            lock.unlock();
+        }
+        finish();
+    }
+
+    /** Our side hung up: BYE, CANCEL or a final refusal, as the call's state asks. Under the lock. */
+    protected void endOnOurSide(int cause) {
+        SipDialog d = dialog;
+        if (d != null && d.state() == SipDialog.State.CONFIRMED) sendBye();
+    }
+
+    /** Releases what the call holds, once. */
+    protected void finish() {
+        SipCall o = nativePeer;
+        if (o != null) nativeUnbridge(channel);
+        media.rtp().close();
+        stack.calls().remove(this);
+        if (slotTaken) {
+            slotTaken = false;
+            stack.peerStates().release(peer.name());
+        }
+        SipDialog d = dialog;
+        if (d != null) d.terminate();
+    }
+
+    // ---- the network side ----
+
+    /** The far end ended the call (BYE, CANCEL), or the stack is going away. */
+    void remoteHangup(int cause) {
+        remoteEnded = true;
+        Channel c = channel;
+        if (c == null) return;
+        if (c.hangupCause() == 0) c.setHangupCause(cause);
+        c.queueFrame(Frame.control(Frame.Control.HANGUP));
+        c.softHangup(cause);
+    }
+
+    /** A request inside our dialog (the router found us by Call-ID and To tag). */
+    void onRequest(ServerTransaction tx, SipRequest r) {
+        SipDialog d = dialog;
+        if (d == null) {
+            tx.respond(reply(r, 481));
+            return;
+        }
+        int check = d.acceptRequest(r);
+        if (check != SipDialog.ACCEPTED) {
+            tx.respond(reply(r, check)); // §12.2.2: 500 for a CSeq out of order
+            return;
+        }
+        switch (r.method()) {
+            case SipMethod.BYE -> {
+                tx.respond(reply(r, 200));
+                PbxLog.verbose(3, "Got SIP BYE on " + (channel == null ? callId : channel.name()));
+                remoteHangup(HangupCause.NORMAL_CLEARING);
+            }
+            case SipMethod.INFO -> onInfo(tx, r);
+            case SipMethod.INVITE -> onReInvite(tx, r);
+            default -> tx.respond(reply(r, 405));
+        }
+    }
+
+    private void onInfo(ServerTransaction tx, SipRequest r) {
+        String type = r.contentType() == null ? "" : r.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!r.hasBody()) {
+            tx.respond(reply(r, 200)); // an empty INFO is a keep-alive
+            return;
+        }
+        if (!type.startsWith("application/dtmf-relay") && !type.startsWith("application/dtmf")) {
+            tx.respond(reply(r, 415));
+            return;
+        }
+        char digit = SipInfoDtmf.digit(r.bodyText(), type.startsWith("application/dtmf-relay"));
+        int duration = SipInfoDtmf.duration(r.bodyText());
+        tx.respond(reply(r, digit == 0 ? 400 : 200));
+        Channel c = channel;
+        if (digit != 0 && c != null && dtmfMode() != DtmfMode.RFC2833) {
+            c.queueFrame(new Frame.DtmfFrame(digit, false, 0));
+            c.queueFrame(new Frame.DtmfFrame(digit, true, duration));
+        } else if (digit != 0 && c != null) {
+            // chan_sip takes INFO digits only with dtmfmode=info/auto; say why they vanish
+            PbxLog.notice("chan_sip.c", "Ignoring SIP INFO DTMF '" + digit + "' on " + c.name() + " (dtmfmode=rfc2833)");
+        }
+    }
+
+    /** A re-INVITE (RFC 3261 §14.2): a new offer (hold, resume, new address) or none (we offer). */
+    private void onReInvite(ServerTransaction tx, SipRequest r) {
+        SipResponse resp;
+        Frame.Control holdChange = null;
+        lock.lock();
+        try {
+            if (reinviteInProgress || pending2xx != null && media.awaitingAnswer()) {
+                tx.respond(reply(r, 491)); // §14.2: one offer at a time
+                return;
+            }
+            byte[] sdp;
+            if (r.hasBody()) {
+                SessionDescription offer = SipMedia.parse(r.body());
+                if (offer == null) {
+                    tx.respond(reply(r, 400));
+                    return;
+                }
+                SdpNegotiator.Result res = media.answer(offer, localHost());
+                if (!(res instanceof SdpNegotiator.Accepted a)) {
+                    tx.respond(reply(r, 488)); // §14.2: the old session stays
+                    return;
+                }
+                boolean nowHeld = a.held();
+                if (nowHeld != held) holdChange = nowHeld ? Frame.Control.HOLD : Frame.Control.UNHOLD;
+                held = nowHeld;
+                sdp = SdpWriter.toBytes(a.answer());
+            } else {
+                sdp = SdpWriter.toBytes(media.offer(localHost(), media.codecName()));
+            }
+            resp = withContact(reply(r, 200)).withBody("application/sdp", sdp);
+            send2xxUntilAcked(tx, resp);
+        } finally {
+            lock.unlock();
+        }
+        Channel c = channel;
+        if (holdChange != null && c != null) {
+            PbxLog.verbose(3, c.name() + (holdChange == Frame.Control.HOLD ? " is put on hold" : " is taken off hold"));
+            if (nativePeer != null && holdChange == Frame.Control.HOLD) nativeUnbridge(c);
+            c.queueFrame(Frame.control(holdChange));
+        }
+    }
+
+    /** The ACK for a 2xx we sent (§13.3.1.4); with a body it answers the offer in our 2xx (§13.2.1). */
+    void onAck(SipRequest ack) {
+        lock.lock();
+        try {
+            cancelPending2xx();
+            if (media.awaitingAnswer() && ack.hasBody()) {
+                SessionDescription answer = SipMedia.parse(ack.body());
+                if (answer == null || !(media.acceptAnswer(answer, localHost()) instanceof SdpNegotiator.Accepted)) {
+                    PbxLog.warning("chan_sip.c", "Unusable SDP answer in ACK on " + (channel == null ? callId : channel.name()));
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        afterAck();
+    }
+
+    protected void afterAck() {}
+
+    /** A retransmitted 2xx to our INVITE (outgoing calls): ACK it again. */
+    void onRetransmitted2xx(SipResponse r) {}
+
+    /** CANCEL of an unanswered incoming call. */
+    void onCancel() {}
+
+    // ---- sending ----
+
+    /** Sends a 2xx on {@code tx} and again at T1, 2T1, ... T2 until its ACK; gives up after 64·T1 with a BYE (§13.3.1.4). */
+    protected void send2xxUntilAcked(ServerTransaction tx, SipResponse resp) {
+        tx.respond(resp);
+        cancelPending2xx();
+        if (tx.peer().reliable()) return; // over TCP the transport is reliable: no retransmission
+        pending2xx = resp;
+        pending2xxTo = tx.responseDestination();
+        schedule2xx(500, 0);
+    }
+
+    private void schedule2xx(long delay, long elapsed) {
+        pending2xxTimer = stack.scheduler().schedule(() -> retransmit2xx(delay, elapsed + delay), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void retransmit2xx(long delay, long elapsed) {
+        boolean giveUp = false;
+        lock.lock();
+        try {
+            if (pending2xx == null || ended) return;
+            if (elapsed >= 32_000) {
+                pending2xx = null;
+                giveUp = true;
+            } else {
+                stack.layer().sendStateless(pending2xx, pending2xxTo);
+                schedule2xx(Math.min(delay * 2, 4000), elapsed);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (giveUp) {
+            PbxLog.warning("chan_sip.c", "No ACK for the 2xx on " + (channel == null ? callId : channel.name()) + " in 32 s; hanging up");
+            Channel c = channel;
+            if (c != null) c.softHangup(HangupCause.NO_USER_RESPONSE);
+        }
+    }
+
+    private void cancelPending2xx() {
+        pending2xx = null;
+        ScheduledFuture<?> t = pending2xxTimer;
+        if (t != null) t.cancel(false);
+        pending2xxTimer = null;
+    }
+
+    protected void sendBye() {
+        sendInDialog(SipMethod.BYE, null, null);
+    }
+
+    /** Sends an in-dialog request (§12.2.1.1); its response is only logged. */
+    protected void sendInDialog(String method, String contentType, byte[] body) {
+        SipDialog d = dialog;
+        if (d == null) return;
+        Endpoint to = remote;
+        SipRequest req;
+        try {
+            req = d.createRequest(method, stack.newVia(to));
+        } catch (IllegalStateException e) {
+            return; // the dialog ended meanwhile
+        }
+        var h = req.headers().toBuilder().add(HeaderNames.USER_AGENT, stack.settings().userAgent());
+        if (contentType != null) h.add(HeaderNames.CONTENT_TYPE, contentType);
+        req = new SipRequest(req.method(), req.uri(), h.build(), body);
+        stack.layer().sendRequest(req, to, LOG_ONLY);
+    }
+
+    private static final ClientTransactionUser LOG_ONLY = new ClientTransactionUser() {
+        @Override public void onResponse(ClientTransaction tx, SipResponse r) {
+            if (r.isFinal() && !r.isSuccess()) {
+                PbxLog.verbose(3, "Got " + r.status() + " to " + tx.request().method() + " on Call-ID " + tx.request().callId());
+            }
+        }
+
+        @Override public void onTimeout(ClientTransaction tx) {
+            PbxLog.verbose(3, "No response to " + tx.request().method() + " on Call-ID " + tx.request().callId());
+        }
+    };
+
+    protected SipResponse reply(SipRequest r, int status) {
+        return stack.routerReply(r, status, localTag);
+    }
+
+    protected SipResponse withContact(SipResponse r) {
+        String contact = "<sip:" + (channel == null ? "s" : "s") + "@" + localHost() + ":" + stack.localPort(remote.protocol())
+            + (remote.protocol() == Protocol.TCP ? ";transport=tcp" : "") + ">";
+        return r.withHeaders(r.headers().toBuilder().add(HeaderNames.CONTACT, contact)
+            .add(HeaderNames.ALLOW, SipRequestRouter.ALLOW).add(HeaderNames.SUPPORTED, "replaces, timer").build());
+    }
+
+    // ---- RTP ----
+
+    @Override
+    public void onVoice(RtpSession s, Frame.VoiceFrame f) {
+        Channel c = channel;
+        if (c != null) c.queueFrame(f);
+    }
+
+    @Override
+    public void onDtmf(RtpSession s, Frame.DtmfFrame f) {
+        Channel c = channel;
+        if (c != null && dtmfMode() != DtmfMode.INFO) c.queueFrame(f);
+    }
+
+    @Override
+    public void onTimeout(RtpSession s) {
+        Channel c = channel;
+        if (c == null) return;
+        int secs = held ? stack.settings().rtpHoldTimeout() : stack.settings().rtpTimeout();
+        PbxLog.notice("chan_sip.c", "Disconnecting call '" + c.name() + "' for lack of RTP activity in " + secs + " seconds");
+        c.softHangup(HangupCause.NORMAL_CLEARING); // not remoteEnded: hanging up sends our BYE
+    }
+
+    static InetSocketAddress addressOf(Endpoint e) { return e.address(); }
+}

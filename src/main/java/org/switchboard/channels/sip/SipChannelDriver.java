@@ -1,0 +1,128 @@
+package org.switchboard.channels.sip;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.switchboard.channels.sip.config.SipPeer;
+import org.switchboard.channels.sip.message.SipUri;
+import org.switchboard.channels.sip.registrar.Binding;
+import org.switchboard.channels.sip.sdp.Codec;
+import org.switchboard.channels.sip.transport.Endpoint;
+import org.switchboard.channels.sip.transport.Protocol;
+import org.switchboard.core.Channel;
+import org.switchboard.core.ChannelDriver;
+import org.switchboard.core.ChannelUnavailableException;
+import org.switchboard.core.HangupCause;
+import org.switchboard.core.Pbx;
+import org.switchboard.core.PbxLog;
+import org.switchboard.media.rtp.RtpSession;
+
+/**
+ * {@code SIP/...} in Dial and Originate: finds where the peer is (its host, or its registered
+ * contact), takes a {@code call-limit} slot and makes the outgoing channel; {@link SipUac} calls.
+ */
+public final class SipChannelDriver implements ChannelDriver {
+    @Override public String technology() { return "SIP"; }
+    @Override public String description() { return "Session Initiation Protocol (SIP)"; }
+    @Override public String module() { return SipModule.NAME; }
+
+    @Override
+    public Channel request(Pbx pbx, String data, Channel requestor) throws ChannelUnavailableException {
+        SipModule m = SipModule.get(pbx);
+        if (m == null || m.stack() == null) throw new ChannelUnavailableException(HangupCause.CHAN_NOT_IMPLEMENTED, "chan_sip is not running");
+        SipStack stack = m.stack();
+        SipDialString d;
+        try {
+            d = SipDialString.parse(data);
+        } catch (IllegalArgumentException e) {
+            throw new ChannelUnavailableException(HangupCause.INVALID_NUMBER_FORMAT, e.getMessage());
+        }
+        SipPeer peer = stack.settings().peer(d.target());
+        if (peer != null && !peer.type().isPeer()) peer = null; // a type=user cannot be called: host lookup, as chan_sip
+        Endpoint target;
+        SipUri ruri;
+        String toHost;
+        String toUser;
+        if (peer != null) {
+            if (peer.isDynamic()) {
+                Binding b = stack.registrar().contact(peer.name());
+                if (b == null) {
+                    throw new ChannelUnavailableException(HangupCause.SUBSCRIBER_ABSENT,
+                        "Unable to call SIP/" + data + ": peer '" + peer.name() + "' is not registered");
+                }
+                target = new Endpoint(Protocol.of(b.transport()), new InetSocketAddress(b.targetHost(), b.targetPort()));
+                ruri = d.exten() != null ? b.contact().withUser(d.exten()) : b.contact();
+                toUser = d.exten() != null ? d.exten() : b.contact().user() != null ? b.contact().user() : peer.name();
+                toHost = b.contact().hostPort();
+            } else {
+                int port = d.port() > 0 ? d.port() : peer.port();
+                target = Endpoint.udp(resolve(peer.host(), port, data));
+                toUser = d.exten() != null ? d.exten() : peer.defaultUser();
+                ruri = SipUri.sip(toUser, peer.host(), port == 5060 ? -1 : port);
+                toHost = ruri.hostPort();
+            }
+            if (stack.peerStates().qualify(peer.name()).status().equals("UNREACHABLE")) {
+                throw new ChannelUnavailableException(HangupCause.SUBSCRIBER_ABSENT,
+                    "Unable to call SIP/" + data + ": peer '" + peer.name() + "' is UNREACHABLE");
+            }
+        } else {
+            int port = d.port() > 0 ? d.port() : 5060;
+            target = Endpoint.udp(resolve(d.target(), port, data));
+            toUser = d.exten();
+            ruri = SipUri.sip(toUser, d.target(), d.port());
+            toHost = ruri.hostPort();
+        }
+        String to = "<sip:" + (toUser == null ? "" : toUser + "@") + toHost + ">";
+        List<Codec> codecs = SipMedia.codecsFor(peer);
+        String preferred = requestor != null && requestor.tech() instanceof SipCall sc ? sc.codec() : null;
+        SipUac[] holder = new SipUac[1];
+        RtpSession rtp;
+        try {
+            rtp = stack.rtp().open(new UacListener(holder));
+        } catch (IOException e) {
+            throw new ChannelUnavailableException(HangupCause.NORMAL_CIRCUIT_CONGESTION, "no RTP port for SIP/" + data + ": " + e.getMessage());
+        }
+        boolean comedia = peer != null ? peer.nat().comedia() : stack.settings().nat().comedia();
+        SipMedia media = new SipMedia(rtp, codecs,
+            peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
+        rtp.setTimeouts(stack.settings().rtpTimeout(), stack.settings().rtpHoldTimeout());
+        SipUac call = new SipUac(stack, peer, media, target, ruri, to, preferred);
+        holder[0] = call;
+        if (!call.takeSlot()) {
+            rtp.close();
+            PbxLog.notice("chan_sip.c", "Call to peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
+            throw new ChannelUnavailableException(HangupCause.USER_BUSY, "call-limit of " + peer.callLimit() + " reached for '" + peer.name() + "'");
+        }
+        String base = peer != null ? peer.name() : d.target();
+        Channel c = pbx.allocChannel("SIP/" + base + "-" + pbx.channels().nextSuffix(), call, requestor);
+        call.attach(c);
+        return c;
+    }
+
+    private static InetSocketAddress resolve(String host, int port, String data) throws ChannelUnavailableException {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new ChannelUnavailableException(HangupCause.NO_ROUTE_DESTINATION, "Unable to call SIP/" + data + ": cannot resolve '" + host + "'");
+        }
+    }
+
+    private record UacListener(SipUac[] holder) implements RtpSession.Listener {
+        @Override public void onVoice(RtpSession s, org.switchboard.core.Frame.VoiceFrame f) {
+            SipUac c = holder[0];
+            if (c != null) c.onVoice(s, f);
+        }
+
+        @Override public void onDtmf(RtpSession s, org.switchboard.core.Frame.DtmfFrame f) {
+            SipUac c = holder[0];
+            if (c != null) c.onDtmf(s, f);
+        }
+
+        @Override public void onTimeout(RtpSession s) {
+            SipUac c = holder[0];
+            if (c != null) c.onTimeout(s);
+        }
+    }
+}

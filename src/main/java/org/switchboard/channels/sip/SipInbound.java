@@ -1,0 +1,209 @@
+package org.switchboard.channels.sip;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.switchboard.channels.sip.config.SipPeer;
+import org.switchboard.channels.sip.config.SipSettings;
+import org.switchboard.channels.sip.message.DigestCredentials;
+import org.switchboard.channels.sip.message.NameAddr;
+import org.switchboard.channels.sip.message.SipIds;
+import org.switchboard.channels.sip.message.SipRequest;
+import org.switchboard.channels.sip.registrar.AuthFailureTracker;
+import org.switchboard.channels.sip.registrar.Binding;
+import org.switchboard.channels.sip.registrar.DigestAuthenticator;
+import org.switchboard.channels.sip.sdp.Codec;
+import org.switchboard.channels.sip.sdp.SdpNegotiator;
+import org.switchboard.channels.sip.sdp.SessionDescription;
+import org.switchboard.channels.sip.transaction.ServerInviteTransaction;
+import org.switchboard.core.PbxLog;
+import org.switchboard.media.rtp.RtpSession;
+
+/**
+ * Decides what happens to a new INVITE, as chan_sip's handle_request_invite and check_user do:
+ * who is calling (a user/friend by From name, a peer by address, or a guest), whether they proved
+ * it (digest, RFC 3261 §22), whether the offer is usable and the extension exists; then it starts
+ * a {@link SipUas}. Refusals never reach a dialplan.
+ */
+final class SipInbound {
+    /** Codecs for guests and peers that list none: chan_sip's ulaw, alaw. */
+    static final List<Codec> DEFAULT_CODECS = List.of(Codec.PCMU, Codec.PCMA);
+
+    private SipInbound() {}
+
+    /** Called on a network thread: the work (sockets, dialplan look-up) runs on a virtual thread. */
+    static void admit(SipStack stack, ServerInviteTransaction tx, SipRequest r) {
+        Thread.ofVirtual().name("sip-invite").start(() -> {
+            try {
+                decide(stack, tx, r);
+            } catch (RuntimeException e) {
+                PbxLog.error("chan_sip.c", "Failed to handle INVITE " + r.callId() + ": " + e);
+                tx.respond(stack.routerReply(r, 500, SipIds.tag()));
+            }
+        });
+    }
+
+    private static void decide(SipStack stack, ServerInviteTransaction tx, SipRequest r) {
+        SipSettings s = stack.settings();
+        InetSocketAddress src = tx.peer().address();
+        String tag = SipIds.tag();
+        if (stack.registrar().failures().isBlocked(src.getAddress())) {
+            tx.respond(stack.routerReply(r, 403, tag));
+            return;
+        }
+        SessionDescription offer = null;
+        if (r.hasBody()) {
+            String ct = r.contentType() == null ? "" : r.contentType().toLowerCase(java.util.Locale.ROOT);
+            if (!ct.startsWith("application/sdp")) {
+                tx.respond(stack.routerReply(r, 415, tag));
+                return;
+            }
+            offer = SipMedia.parse(r.body());
+            if (offer == null) {
+                PbxLog.warning("chan_sip.c", "Malformed SDP in INVITE from " + src + " (Call-ID " + r.callId() + ")");
+                tx.respond(stack.routerReply(r, 400, tag));
+                return;
+            }
+        }
+        NameAddr from = r.from();
+        String fromUser = from.uri() == null ? null : from.uri().user();
+        SipPeer peer = match(stack, s, fromUser, src);
+        DigestAuthenticator auth = stack.registrar().authenticator();
+        DigestCredentials cred = auth.credentials(r);
+        AuthFailureTracker failures = stack.registrar().failures();
+        String who = "'" + r.header("From") + "' from " + src.getAddress().getHostAddress() + ":" + src.getPort();
+        if (peer != null) {
+            if (!peer.allows(src.getAddress())) {
+                PbxLog.notice("chan_sip.c", "Call from " + who + " rejected: device does not match ACL");
+                failures.recordFailure(src, tx.peer().protocol().name(), peer.name(), AuthFailureTracker.Failure.FAILED_ACL);
+                tx.respond(s.alwaysAuthReject() ? auth.challenge(r, tag, false) : stack.routerReply(r, 403, tag));
+                return;
+            }
+            boolean needAuth = peer.hasSecret() && !peer.insecure().contains(org.switchboard.channels.sip.config.SipPeer.Insecure.INVITE);
+            if (needAuth) {
+                if (cred == null) {
+                    tx.respond(stack.router().serverHeader(auth.challenge(r, tag, false)));
+                    return;
+                }
+                DigestAuthenticator.Verdict v = auth.verify(r, cred, peer.name(), peer.secret(), peer.md5secret());
+                if (v == DigestAuthenticator.Verdict.STALE) {
+                    tx.respond(stack.router().serverHeader(auth.challenge(r, tag, true)));
+                    return;
+                }
+                if (v == DigestAuthenticator.Verdict.WRONG) {
+                    PbxLog.notice("chan_sip.c", "Failed to authenticate device " + who + " for INVITE - Wrong password");
+                    if (failures.recordFailure(src, tx.peer().protocol().name(), peer.name(), AuthFailureTracker.Failure.INVALID_PASSWORD)) return;
+                    tx.respond(s.alwaysAuthReject() ? stack.router().serverHeader(auth.challenge(r, tag, false))
+                        : stack.routerReply(r, 403, tag));
+                    return;
+                }
+                failures.recordSuccess(src.getAddress());
+            }
+        } else if (!s.allowGuest()) {
+            // alwaysauthreject: an unknown caller hears exactly what a known one without the password hears
+            if (cred != null) {
+                PbxLog.notice("chan_sip.c", "Failed to authenticate device " + who + " for INVITE - No matching peer found");
+                if (failures.recordFailure(src, tx.peer().protocol().name(), fromUser == null ? "" : fromUser,
+                        AuthFailureTracker.Failure.INVALID_ACCOUNT)) return;
+            } else {
+                PbxLog.notice("chan_sip.c", "Sending fake auth rejection for device " + who);
+            }
+            tx.respond(s.alwaysAuthReject() ? stack.router().serverHeader(auth.challenge(r, tag, false))
+                : stack.routerReply(r, 403, tag));
+            return;
+        }
+        String context = peer != null && peer.context() != null ? peer.context() : s.context();
+        String exten = r.uri().user() == null || r.uri().user().isEmpty() ? "s" : r.uri().user();
+        int semi = exten.indexOf(';');
+        if (semi >= 0) exten = exten.substring(0, semi);
+        String cid = from.uri() == null ? null : from.uri().user();
+        var dp = stack.pbx().dialplan();
+        if (dp.context(context) == null || !dp.exists(context, exten, 1, cid)) {
+            PbxLog.notice("chan_sip.c", "Call from " + who + " to extension '" + exten
+                + "' rejected because extension not found in context '" + context + "'.");
+            tx.respond(stack.routerReply(r, 404, tag));
+            return;
+        }
+        List<Codec> codecs = SipMedia.codecsFor(peer);
+        boolean comedia = peer != null ? peer.nat().comedia() : s.nat().comedia();
+        SipUas call;
+        RtpSession rtp;
+        SipMedia media;
+        try {
+            SipUas[] holder = new SipUas[1];
+            rtp = stack.rtp().open(new DeferredListener(holder));
+            media = new SipMedia(rtp, codecs, peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
+            call = new SipUas(stack, peer, media, r, tx, tag);
+            holder[0] = call;
+        } catch (java.io.IOException e) {
+            PbxLog.warning("chan_sip.c", "Unable to create an RTP session for " + who + ": " + e.getMessage());
+            tx.respond(stack.routerReply(r, 503, tag));
+            return;
+        }
+        rtp.setTimeouts(s.rtpTimeout(), s.rtpHoldTimeout());
+        if (offer != null) {
+            SdpNegotiator.Result res = media.answer(offer, stack.localHost(src.getAddress()));
+            if (res instanceof SdpNegotiator.Rejected rej) {
+                PbxLog.notice("chan_sip.c", "Call from " + who + " rejected: " + rej.reason());
+                rtp.close();
+                tx.respond(stack.routerReply(r, 488, tag));
+                return;
+            }
+        }
+        if (!call.takeSlot()) {
+            PbxLog.notice("chan_sip.c", "Call from peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
+            rtp.close();
+            tx.respond(stack.routerReply(r, 480, tag));
+            return;
+        }
+        call.start(context, exten, offer);
+    }
+
+    /** chan_sip's check_user/check_peer: a user or friend by From name, else a peer by address. */
+    static SipPeer match(SipStack stack, SipSettings s, String fromUser, InetSocketAddress src) {
+        SipPeer byName = s.peer(fromUser);
+        if (byName != null && byName.type().isUser()) return byName;
+        InetAddress a = src.getAddress();
+        for (SipPeer p : s.peers().values()) {
+            if (!p.type().isPeer()) continue;
+            if (p.isDynamic()) {
+                for (Binding b : stack.registrar().contacts(p.name())) {
+                    if (b.source() != null && b.source().getAddress().equals(a)
+                            && (b.source().getPort() == src.getPort() || p.insecure().contains(SipPeer.Insecure.PORT))) {
+                        return p;
+                    }
+                }
+            } else if (hostMatches(p, a) && (p.port() == src.getPort() || p.insecure().contains(SipPeer.Insecure.PORT))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hostMatches(SipPeer p, InetAddress a) {
+        try {
+            for (InetAddress h : InetAddress.getAllByName(p.host())) if (h.equals(a)) return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** RTP may deliver before the call object exists; it is dropped until then. */
+    private record DeferredListener(SipUas[] holder) implements RtpSession.Listener {
+        @Override public void onVoice(RtpSession s, org.switchboard.core.Frame.VoiceFrame f) {
+            SipUas c = holder[0];
+            if (c != null) c.onVoice(s, f);
+        }
+
+        @Override public void onDtmf(RtpSession s, org.switchboard.core.Frame.DtmfFrame f) {
+            SipUas c = holder[0];
+            if (c != null) c.onDtmf(s, f);
+        }
+
+        @Override public void onTimeout(RtpSession s) {
+            SipUas c = holder[0];
+            if (c != null) c.onTimeout(s);
+        }
+    }
+}

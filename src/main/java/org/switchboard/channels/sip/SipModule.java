@@ -1,0 +1,92 @@
+package org.switchboard.channels.sip;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.switchboard.channels.sip.config.SipConfig;
+import org.switchboard.channels.sip.config.SipSettings;
+import org.switchboard.config.ConfigProblem;
+import org.switchboard.core.Module;
+import org.switchboard.core.ModuleDeclinedException;
+import org.switchboard.core.Pbx;
+import org.switchboard.core.PbxLog;
+import org.switchboard.media.rtp.RtpConfig;
+
+/**
+ * chan_sip's life: reads sip.conf and rtp.conf, binds the SIP transports and starts the stack;
+ * {@code sip reload} swaps the settings without touching calls; unloading ends every call.
+ */
+public final class SipModule implements Module {
+    public static final String NAME = "chan_sip";
+    public static final String CONF = "sip.conf";
+
+    private static final Map<Pbx, SipModule> RUNNING = new ConcurrentHashMap<>();
+
+    private volatile Pbx pbx;
+    private volatile SipStack stack;
+    private volatile SipBackground background;
+
+    /** The running module of this PBX, or null when chan_sip is not loaded there. */
+    public static SipModule get(Pbx pbx) { return pbx == null ? null : RUNNING.get(pbx); }
+
+    @Override public String name() { return NAME; }
+    @Override public String description() { return "Session Initiation Protocol (SIP)"; }
+
+    public SipStack stack() { return stack; }
+    public SipBackground background() { return background; }
+
+    @Override
+    public void load(Pbx pbx) throws ModuleDeclinedException {
+        this.pbx = pbx;
+        if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + " in " + pbx.configDir() + ": SIP is off");
+        SipSettings s = read(pbx);
+        RtpConfig rc = readRtp(pbx);
+        try {
+            stack = SipStack.start(pbx, s, rc);
+        } catch (Exception e) {
+            throw new ModuleDeclinedException("cannot listen on udp " + s.udpBindAddr() + ":" + s.udpBindPort()
+                + (s.tcpEnable() ? " / tcp " + s.tcpBindAddr() + ":" + s.tcpBindPort() : "") + ": " + e.getMessage());
+        }
+        background = new SipBackground(stack);
+        background.start();
+        RUNNING.put(pbx, this);
+        PbxLog.verbose(2, "SIP Listening on udp " + stack.udpAddress().getAddress().getHostAddress() + ":"
+            + stack.udpAddress().getPort() + (stack.tcpAddress() == null ? "" : ", tcp "
+            + stack.tcpAddress().getAddress().getHostAddress() + ":" + stack.tcpAddress().getPort())
+            + "; " + s.peers().size() + " peer(s), " + s.registrations().size() + " registration(s)");
+    }
+
+    static SipSettings read(Pbx pbx) {
+        SipSettings s = SipConfig.read(pbx.config(CONF));
+        for (ConfigProblem p : s.problems()) PbxLog.warning("chan_sip.c", p.toString());
+        return s;
+    }
+
+    private static RtpConfig readRtp(Pbx pbx) {
+        RtpConfig rc = RtpConfig.read(pbx.hasConfig("rtp.conf") ? pbx.config("rtp.conf") : null);
+        for (Object p : rc.problems()) PbxLog.warning("rtp_engine.c", p.toString());
+        return rc;
+    }
+
+    @Override
+    public void reload(Pbx pbx) throws ModuleDeclinedException {
+        SipStack st = stack;
+        if (st == null) throw new ModuleDeclinedException("chan_sip is not running");
+        if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + "; settings left as they are");
+        SipSettings s = read(pbx);
+        st.reload(s);
+        SipBackground b = background;
+        if (b != null) b.reload(s);
+        PbxLog.verbose(2, "SIP reloaded: " + s.peers().size() + " peer(s), " + s.registrations().size()
+            + " registration(s); " + st.calls().size() + " call(s) kept");
+    }
+
+    @Override
+    public void unload() {
+        Pbx p = pbx;
+        if (p != null) RUNNING.remove(p, this);
+        SipBackground b = background;
+        if (b != null) b.stop();
+        SipStack st = stack;
+        if (st != null) st.close();
+    }
+}

@@ -1,0 +1,137 @@
+package org.switchboard.channels.sip;
+
+import org.switchboard.channels.sip.message.HeaderNames;
+import org.switchboard.channels.sip.message.SipIds;
+import org.switchboard.channels.sip.message.SipMethod;
+import org.switchboard.channels.sip.message.SipRequest;
+import org.switchboard.channels.sip.message.SipResponse;
+import org.switchboard.channels.sip.message.SipResponses;
+import org.switchboard.channels.sip.message.Via;
+import org.switchboard.channels.sip.registrar.BindingEvent;
+import org.switchboard.channels.sip.registrar.RegisterOutcome;
+import org.switchboard.channels.sip.transaction.ServerInviteTransaction;
+import org.switchboard.channels.sip.transaction.ServerTransaction;
+import org.switchboard.channels.sip.transaction.TransactionUser;
+import org.switchboard.channels.sip.transport.Endpoint;
+import org.switchboard.core.PbxLog;
+
+/**
+ * The UAS core (RFC 3261 §8.2): sends each new request where it belongs — REGISTER to the
+ * registrar, a new INVITE to {@link SipInbound}, in-dialog requests to their {@link SipCall} — and
+ * answers what nobody handles. Runs on network threads: anything slow goes to a virtual thread.
+ */
+final class SipRequestRouter implements TransactionUser {
+    /** What we answer in Allow (OPTIONS, 405). */
+    static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, REGISTER, INFO";
+
+    private final SipStack stack;
+
+    SipRequestRouter(SipStack stack) { this.stack = stack; }
+
+    @Override
+    public void onRequest(ServerTransaction tx, SipRequest r) {
+        int mf = r.maxForwards();
+        if (mf == 0 && !r.method().equals(SipMethod.OPTIONS)) {
+            tx.respond(reply(r, 483, null)); // §8.2.2? no: §16.3 step 3 — a UA refuses too, as chan_sip does
+            return;
+        }
+        if (isLoop(r)) {
+            tx.respond(reply(r, 482, null)); // §8.2.2.2 / §16.3 step 4: our own Via came back
+            return;
+        }
+        String toTag = r.to() == null ? null : r.to().tag();
+        switch (r.method()) {
+            case SipMethod.REGISTER -> register(tx, r);
+            case SipMethod.INVITE -> {
+                if (toTag == null) SipInbound.admit(stack, (ServerInviteTransaction) tx, r);
+                else inDialog(tx, r, toTag);
+            }
+            case SipMethod.BYE, SipMethod.INFO -> inDialog(tx, r, toTag);
+            case SipMethod.OPTIONS -> tx.respond(options(r));
+            case SipMethod.SUBSCRIBE, SipMethod.NOTIFY, SipMethod.REFER, SipMethod.PUBLISH, SipMethod.MESSAGE,
+                 SipMethod.PRACK, SipMethod.UPDATE -> tx.respond(withAllow(reply(r, 405, SipIds.tag())));
+            default -> tx.respond(withAllow(reply(r, 501, SipIds.tag())));
+        }
+    }
+
+    private void register(ServerTransaction tx, SipRequest r) {
+        Endpoint src = tx.peer();
+        RegisterOutcome out = stack.registrar().register(r, src.address(), src.protocol().name());
+        if (out.isDropped()) return; // a blocked address hears nothing
+        tx.respond(out.response());
+        for (BindingEvent e : out.events()) {
+            switch (e.kind()) {
+                case ADDED -> PbxLog.verbose(3, "Registered SIP '" + e.binding().peer() + "' at "
+                    + e.binding().targetHost() + ":" + e.binding().targetPort());
+                case REMOVED -> PbxLog.verbose(3, "Unregistered SIP '" + e.binding().peer() + "'");
+                default -> { }
+            }
+        }
+    }
+
+    private void inDialog(ServerTransaction tx, SipRequest r, String toTag) {
+        SipCall call = stack.calls().find(r.callId(), toTag);
+        if (call == null) {
+            tx.respond(reply(r, 481, null)); // §12.2.2: no such dialog
+            return;
+        }
+        call.onRequest(tx, r);
+    }
+
+    @Override
+    public void onCancel(ServerTransaction cancelTx, ServerInviteTransaction inviteTx, SipRequest cancel) {
+        cancelTx.respond(reply(cancel, 200, null)); // §9.2: the CANCEL itself succeeds
+        SipCall call = stack.calls().pending(inviteTx);
+        if (call != null) call.onCancel();
+        else if (!inviteTx.answered()) inviteTx.respond(reply(inviteTx.request(), 487, SipIds.tag()));
+    }
+
+    @Override
+    public void onAck(SipRequest ack, Endpoint source) {
+        String toTag = ack.to() == null ? null : ack.to().tag();
+        SipCall call = stack.calls().find(ack.callId(), toTag);
+        if (call != null) call.onAck(ack);
+    }
+
+    @Override
+    public void onStrayResponse(SipResponse response, Endpoint source) {
+        // §13.2.2.4: a retransmitted 2xx to our INVITE is acknowledged again
+        if (!response.isSuccess() || response.cseq() == null || !response.cseq().method().equals(SipMethod.INVITE)) return;
+        String fromTag = response.from() == null ? null : response.from().tag();
+        SipCall call = stack.calls().find(response.callId(), fromTag);
+        if (call != null) call.onRetransmitted2xx(response);
+    }
+
+    /** A lower Via with our own sent-by: the request went out from us and came back. */
+    private boolean isLoop(SipRequest r) {
+        var vias = r.vias();
+        if (vias.size() < 2) return false;
+        String me = stack.udpAddress().getAddress().isAnyLocalAddress() ? null : stack.udpAddress().getAddress().getHostAddress();
+        int port = stack.udpAddress().getPort();
+        for (int i = 1; i < vias.size(); i++) {
+            Via v = vias.get(i);
+            if (me != null && v.host().equals(me) && v.port() == port) return true;
+        }
+        return false;
+    }
+
+    SipResponse options(SipRequest r) {
+        SipResponse resp = reply(r, 200, r.to() != null && r.to().tag() != null ? null : SipIds.tag());
+        var h = resp.headers().toBuilder();
+        h.add(HeaderNames.ALLOW, ALLOW);
+        h.add(HeaderNames.ACCEPT, "application/sdp, application/dtmf-relay");
+        h.add(HeaderNames.SUPPORTED, "replaces, timer");
+        return resp.withHeaders(h.build());
+    }
+
+    private static SipResponse withAllow(SipResponse resp) {
+        return resp.withHeaders(resp.headers().toBuilder().add(HeaderNames.ALLOW, ALLOW).build());
+    }
+
+    /** A response with our Server header. */
+    SipResponse reply(SipRequest r, int status, String tag) { return serverHeader(SipResponses.create(r, status, tag)); }
+
+    SipResponse serverHeader(SipResponse resp) {
+        return resp.withHeaders(resp.headers().toBuilder().add("Server", stack.settings().userAgent()).build());
+    }
+}

@@ -1,0 +1,174 @@
+package org.switchboard.channels.sip;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.switchboard.channels.sip.config.SipSettings;
+import org.switchboard.channels.sip.message.SipIds;
+import org.switchboard.channels.sip.message.SipMessage;
+import org.switchboard.channels.sip.message.Via;
+import org.switchboard.channels.sip.registrar.BindingEvent;
+import org.switchboard.channels.sip.registrar.Registrar;
+import org.switchboard.channels.sip.transaction.ScheduledSipTimers;
+import org.switchboard.channels.sip.transaction.TimerSettings;
+import org.switchboard.channels.sip.transaction.TransactionLayer;
+import org.switchboard.channels.sip.transport.Endpoint;
+import org.switchboard.channels.sip.transport.Protocol;
+import org.switchboard.channels.sip.transport.SipSender;
+import org.switchboard.channels.sip.transport.SipTransport;
+import org.switchboard.channels.sip.transport.TcpSipTransport;
+import org.switchboard.channels.sip.transport.UdpSipTransport;
+import org.switchboard.core.Pbx;
+import org.switchboard.core.PbxLog;
+import org.switchboard.media.rtp.RtpConfig;
+import org.switchboard.media.rtp.RtpEngine;
+
+/**
+ * One running SIP user agent: the transports, the transaction layer, the registrar, RTP, and the
+ * calls and peers they serve. Built by {@link SipModule}; the settings snapshot swaps on reload.
+ */
+public final class SipStack implements AutoCloseable {
+    private final Pbx pbx;
+    private volatile SipSettings settings;
+    private final UdpSipTransport udp;
+    private final TcpSipTransport tcp;
+    private final TransactionLayer layer;
+    private final ScheduledSipTimers timers;
+    private final Registrar registrar;
+    private final RtpEngine rtp;
+    private final SipLocalAddress local;
+    private final SipCalls calls = new SipCalls();
+    private final SipPeerStates peerStates = new SipPeerStates();
+    private final SipDebug debug = new SipDebug();
+    private final ScheduledExecutorService housekeeping;
+    private final ScheduledFuture<?> sweep;
+    private final SipRequestRouter router;
+
+    private SipStack(Pbx pbx, SipSettings settings, RtpConfig rtpConfig) throws Exception {
+        this.pbx = pbx;
+        this.settings = settings;
+        InetAddress udpAddr = InetAddress.getByName(settings.udpBindAddr());
+        this.local = new SipLocalAddress(udpAddr);
+        this.registrar = new Registrar(settings, Clock.systemUTC());
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sip-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timers = new ScheduledSipTimers();
+        DeferredSender sender = new DeferredSender();
+        this.router = new SipRequestRouter(this);
+        this.layer = new TransactionLayer(sender, timers, TimerSettings.DEFAULT, router);
+        UdpSipTransport u = null;
+        TcpSipTransport t = null;
+        RtpEngine r = null;
+        try {
+            u = UdpSipTransport.bind(new InetSocketAddress(udpAddr, settings.udpBindPort()), this::received);
+            if (settings.tcpEnable()) {
+                t = TcpSipTransport.bind(new InetSocketAddress(InetAddress.getByName(settings.tcpBindAddr()),
+                    settings.tcpBindPort()), this::received);
+            }
+            r = new RtpEngine(udpAddr, rtpConfig);
+        } catch (Exception | Error e) {
+            if (u != null) u.close();
+            if (t != null) t.close();
+            timers.close();
+            housekeeping.shutdownNow();
+            throw e;
+        }
+        this.udp = u;
+        this.tcp = t;
+        this.rtp = r;
+        sender.target = SipTransport.router(udp, tcp);
+        this.sweep = housekeeping.scheduleWithFixedDelay(this::sweepBindings, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /** Binds the transports and starts; throws when a socket cannot be bound. */
+    public static SipStack start(Pbx pbx, SipSettings settings, RtpConfig rtpConfig) throws Exception {
+        return new SipStack(pbx, settings, rtpConfig);
+    }
+
+    public Pbx pbx() { return pbx; }
+    public SipSettings settings() { return settings; }
+    public TransactionLayer layer() { return layer; }
+    public Registrar registrar() { return registrar; }
+    public RtpEngine rtp() { return rtp; }
+    public SipCalls calls() { return calls; }
+    public SipPeerStates peerStates() { return peerStates; }
+    public SipDebug debug() { return debug; }
+    public ScheduledExecutorService scheduler() { return housekeeping; }
+    public InetSocketAddress udpAddress() { return udp.localAddress(); }
+    public InetSocketAddress tcpAddress() { return tcp == null ? null : tcp.localAddress(); }
+
+    SipRequestRouter router() { return router; }
+
+    /** A response to {@code r} with our Server header and {@code tag} on To when it has none. */
+    public org.switchboard.channels.sip.message.SipResponse routerReply(
+            org.switchboard.channels.sip.message.SipRequest r, int status, String tag) {
+        return router.reply(r, status, tag);
+    }
+
+    /** {@code sip reload}: new settings for new requests; calls and registrations keep running. */
+    public void reload(SipSettings next) {
+        settings = next;
+        registrar.reload(next);
+    }
+
+    /** Our host for a message to {@code to} (Via sent-by, Contact, SDP). */
+    public String localHost(InetAddress remote) { return local.forRemote(remote, settings); }
+
+    /** Our port on the transport that reaches {@code to}. */
+    public int localPort(Protocol p) {
+        return p == Protocol.TCP && tcp != null ? tcp.localAddress().getPort() : udp.localAddress().getPort();
+    }
+
+    /** A fresh top Via for a request to {@code to}, asking for rport (RFC 3581 §3). */
+    public Via newVia(Endpoint to) {
+        return Via.of(to.protocol().name(), localHost(to.address().getAddress()), localPort(to.protocol()), SipIds.branch())
+            .withParam("rport", null);
+    }
+
+    private void received(SipMessage m, Endpoint source) {
+        if (debug.enabled()) debug.log(false, m, source);
+        layer.onMessage(m, source);
+    }
+
+    private void sweepBindings() {
+        try {
+            for (BindingEvent e : registrar.sweep()) PbxLog.verbose(3, "Registration for peer '" + e.binding().peer() + "' expired");
+        } catch (RuntimeException e) {
+            PbxLog.warning("chan_sip.c", "binding sweep failed: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sweep.cancel(false);
+        calls.hangupAll();
+        housekeeping.shutdownNow();
+        udp.close();
+        if (tcp != null) tcp.close();
+        timers.close();
+        rtp.close();
+    }
+
+    /** The sender handed to the transaction layer before the transports exist; logs for {@code sip set debug}. */
+    private final class DeferredSender implements SipSender {
+        volatile SipSender target;
+
+        @Override public void send(SipMessage message, Endpoint to) {
+            if (debug.enabled()) debug.log(true, message, to);
+            target.send(message, to);
+        }
+
+        @Override public void send(SipMessage message, Endpoint to, Consumer<Throwable> onFailure) {
+            if (debug.enabled()) debug.log(true, message, to);
+            target.send(message, to, onFailure);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.switchboard.channels.sip;
+
+import java.util.concurrent.ThreadLocalRandom;
+import org.switchboard.channels.sip.config.SipPeer;
+import org.switchboard.channels.sip.dialog.SipDialog;
+import org.switchboard.channels.sip.message.CSeq;
+import org.switchboard.channels.sip.message.DigestChallenge;
+import org.switchboard.channels.sip.message.DigestCredentials;
+import org.switchboard.channels.sip.message.HeaderNames;
+import org.switchboard.channels.sip.message.Headers;
+import org.switchboard.channels.sip.message.SipMethod;
+import org.switchboard.channels.sip.message.SipRequest;
+import org.switchboard.channels.sip.message.SipResponse;
+import org.switchboard.channels.sip.message.SipUri;
+import org.switchboard.channels.sip.sdp.SdpNegotiator;
+import org.switchboard.channels.sip.sdp.SdpWriter;
+import org.switchboard.channels.sip.sdp.SessionDescription;
+import org.switchboard.channels.sip.transaction.ClientTransaction;
+import org.switchboard.channels.sip.transaction.ClientTransactionUser;
+import org.switchboard.channels.sip.transport.Endpoint;
+import org.switchboard.core.Channel;
+import org.switchboard.core.ChannelState;
+import org.switchboard.core.Frame;
+import org.switchboard.core.HangupCause;
+import org.switchboard.core.PbxLog;
+
+/**
+ * An outgoing call (we are the UAC, RFC 3261 §13.2): the INVITE with our offer, digest
+ * credentials when challenged (§22.2), provisional responses as ringing/progress with early
+ * media, the ACK for the 2xx, and CANCEL when our side gives up first (§9.1).
+ */
+final class SipUac extends SipCall implements ClientTransactionUser {
+    private final SipUri requestUri;
+    private final String toHeader;
+    private final String preferredCodec;
+    private SipRequest invite;
+    private ClientTransaction inviteTx;
+    private boolean provisional;
+    private boolean cancelWanted;
+    private boolean failed;
+    private SipRequest ack;
+    private int authTries;
+
+    SipUac(SipStack stack, SipPeer peer, SipMedia media, Endpoint target, SipUri requestUri, String toHeader,
+           String preferredCodec) {
+        super(stack, peer, media, org.switchboard.channels.sip.message.SipIds.callId(stack.localHost(target.address().getAddress())),
+            org.switchboard.channels.sip.message.SipIds.tag(), target);
+        this.requestUri = requestUri;
+        this.toHeader = toHeader;
+        this.preferredCodec = preferredCodec;
+    }
+
+    @Override public boolean isInbound() { return false; }
+
+    void attach(Channel c) { channel = c; }
+
+    @Override
+    public void call(Channel c, String destination, int timeoutMs) {
+        lock.lock();
+        try {
+            invite = buildInvite();
+            stack.calls().add(this);
+            inviteTx = stack.layer().sendRequest(invite, remote, this);
+        } finally {
+            lock.unlock();
+        }
+        PbxLog.verbose(3, "Called SIP/" + destination);
+    }
+
+    private SipRequest buildInvite() {
+        String host = localHost();
+        int port = stack.localPort(remote.protocol());
+        Channel c = channel;
+        String num = c.callerId().number == null || c.callerId().number.isEmpty() ? "asterisk" : c.callerId().number;
+        String name = c.callerId().name == null ? "" : c.callerId().name;
+        String fromUser = peer != null && peer.fromUser() != null ? peer.fromUser() : num;
+        String fromDomain = peer != null && peer.fromDomain() != null ? peer.fromDomain() : host;
+        String display = name.isEmpty() ? "" : "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\" ";
+        SessionDescription offer = media.offer(host, preferredCodec);
+        Headers h = Headers.builder()
+            .add(HeaderNames.VIA, stack.newVia(remote).toString())
+            .add(HeaderNames.MAX_FORWARDS, "70")
+            .add(HeaderNames.FROM, display + "<sip:" + fromUser + "@" + fromDomain + ">;tag=" + localTag)
+            .add(HeaderNames.TO, toHeader)
+            .add(HeaderNames.CONTACT, "<sip:" + fromUser + "@" + host + ":" + port
+                + (remote.protocol() == org.switchboard.channels.sip.transport.Protocol.TCP ? ";transport=tcp" : "") + ">")
+            .add(HeaderNames.CALL_ID, callId)
+            .add(HeaderNames.CSEQ, "102 INVITE")
+            .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
+            .add(HeaderNames.ALLOW, SipRequestRouter.ALLOW)
+            .add(HeaderNames.SUPPORTED, "replaces, timer")
+            .add(HeaderNames.CONTENT_TYPE, "application/sdp")
+            .build();
+        return new SipRequest(SipMethod.INVITE, requestUri, h, SdpWriter.toBytes(offer));
+    }
+
+    @Override
+    public void onResponse(ClientTransaction tx, SipResponse r) {
+        int status = r.status();
+        Frame.Control show = null;
+        boolean byeAfterAck = false;
+        lock.lock();
+        try {
+            if (tx != inviteTx && !r.isSuccess()) return; // the first INVITE's leftovers after a challenge
+            if (status < 200) {
+                if (status > 100) provisional = true;
+                if (cancelWanted && provisional) sendCancel();
+                if (ended || failed) return;
+                if (r.hasBody() && media.awaitingAnswer()) acceptAnswer(r); // early media (183 with SDP)
+                show = status == 100 ? Frame.Control.PROCEEDING
+                    : status == 180 || status == 181 || status == 182 ? Frame.Control.RINGING : Frame.Control.PROGRESS;
+            } else if (r.isSuccess()) {
+                if (!confirm(r)) return;
+                if (ended || failed) {
+                    byeAfterAck = true;
+                } else if (media.awaitingAnswer() && !acceptAnswer(r)) {
+                    byeAfterAck = true;
+                    fail(HangupCause.BEARERCAPABILITY_NOTAVAIL, "no usable SDP answer in " + status);
+                } else {
+                    answered = true;
+                    show = Frame.Control.ANSWER;
+                }
+            } else if ((status == 401 || status == 407) && retryWithCredentials(r)) {
+                return;
+            } else {
+                if (ended || failed) return;
+                fail(SipCauses.fromResponse(status), status + " " + (r.reason() == null ? "" : r.reason()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (byeAfterAck) {
+            sendBye();
+            return;
+        }
+        Channel c = channel;
+        if (show != null && c != null) {
+            if (show == Frame.Control.ANSWER) c.setState(ChannelState.UP);
+            else if (show == Frame.Control.RINGING && c.state() != ChannelState.UP) c.setState(ChannelState.RINGING);
+            c.queueFrame(Frame.control(show));
+        }
+    }
+
+    /** The 2xx: the dialog is confirmed and ACKed (§13.2.2.4). Returns false when it cannot be. */
+    private boolean confirm(SipResponse r) {
+        if (dialog == null || dialog.state() != SipDialog.State.CONFIRMED) {
+            try {
+                dialog = SipDialog.asUac(invite, r);
+            } catch (IllegalArgumentException e) {
+                PbxLog.warning("chan_sip.c", "Unusable 2xx on " + channel.name() + ": " + e.getMessage());
+                fail(HangupCause.FAILURE, "unusable 2xx");
+                return false;
+            }
+        }
+        SipRequest a = dialog.createRequest(SipMethod.ACK, stack.newVia(remote));
+        ack = new SipRequest(a.method(), a.uri(), a.headers().toBuilder()
+            .add(HeaderNames.USER_AGENT, stack.settings().userAgent()).build(), null);
+        stack.layer().sendStateless(ack, remote);
+        return true;
+    }
+
+    private boolean acceptAnswer(SipResponse r) {
+        SessionDescription answer = SipMedia.parse(r.body());
+        return answer != null && media.acceptAnswer(answer, localHost()) instanceof SdpNegotiator.Accepted;
+    }
+
+    @Override
+    void onRetransmitted2xx(SipResponse r) {
+        SipRequest a = ack;
+        if (a != null) stack.layer().sendStateless(a, remote);
+    }
+
+    /** §22.2: the INVITE again, with credentials for the challenge; false when we have none or tried. */
+    private boolean retryWithCredentials(SipResponse r) {
+        if (ended || peer == null || peer.secret() == null || authTries >= 2) return false;
+        boolean proxy = r.status() == 407;
+        String header = r.header(proxy ? HeaderNames.PROXY_AUTHENTICATE : HeaderNames.WWW_AUTHENTICATE);
+        if (header == null) return false;
+        DigestChallenge ch;
+        try {
+            ch = DigestChallenge.parse(header);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (authTries > 0 && !ch.stale()) return false; // the password was refused
+        authTries++;
+        String user = peer.defaultUser() != null ? peer.defaultUser() : peer.name();
+        String cnonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        DigestCredentials cred = DigestCredentials.answer(ch, user, peer.secret(), SipMethod.INVITE,
+            invite.uri().toString(), cnonce, 1);
+        long seq = invite.cseq().seq() + 1;
+        Headers h = invite.headers().toBuilder()
+            .set(HeaderNames.VIA, stack.newVia(remote).toString())
+            .set(HeaderNames.CSEQ, new CSeq(seq, SipMethod.INVITE).toString())
+            .set(proxy ? HeaderNames.PROXY_AUTHORIZATION : HeaderNames.AUTHORIZATION, cred.toHeaderValue())
+            .build();
+        invite = new SipRequest(SipMethod.INVITE, invite.uri(), h, invite.body());
+        provisional = false;
+        inviteTx = stack.layer().sendRequest(invite, remote, this);
+        return true;
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction tx) {
+        lock.lock();
+        try {
+            if (tx != inviteTx || ended || failed || answered) return;
+            fail(HangupCause.NO_USER_RESPONSE, "no response (timeout)");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void onTransportError(ClientTransaction tx, Throwable cause) {
+        lock.lock();
+        try {
+            if (tx != inviteTx || ended || failed || answered) return;
+            fail(HangupCause.NORMAL_CIRCUIT_CONGESTION, "transport error: " + cause); // §8.1.3.1: as a 503
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The call failed before an answer: the dialer sees the cause (DIALSTATUS). Under the lock. */
+    private void fail(int cause, String why) {
+        failed = true;
+        Channel c = channel;
+        PbxLog.verbose(3, (c == null ? callId : c.name()) + " failed: " + why);
+        if (c == null) return;
+        c.setHangupCause(cause);
+        remoteEnded = true;
+        c.queueFrame(Frame.control(Frame.Control.HANGUP));
+    }
+
+    @Override
+    protected void endOnOurSide(int cause) {
+        if (answered) {
+            super.endOnOurSide(cause);
+        } else if (!failed && invite != null) {
+            if (provisional) sendCancel();
+            else cancelWanted = true; // §9.1: CANCEL only after a provisional response
+        }
+    }
+
+    private void sendCancel() {
+        cancelWanted = false;
+        Headers.Builder h = Headers.builder()
+            .add(HeaderNames.VIA, invite.header(HeaderNames.VIA))
+            .add(HeaderNames.MAX_FORWARDS, "70")
+            .add(HeaderNames.FROM, invite.header(HeaderNames.FROM))
+            .add(HeaderNames.TO, invite.header(HeaderNames.TO))
+            .add(HeaderNames.CALL_ID, callId)
+            .add(HeaderNames.CSEQ, new CSeq(invite.cseq().seq(), SipMethod.CANCEL).toString())
+            .add(HeaderNames.USER_AGENT, stack.settings().userAgent());
+        SipRequest cancel = new SipRequest(SipMethod.CANCEL, invite.uri(), h.build(), null);
+        stack.layer().sendRequest(cancel, remote, new ClientTransactionUser() {
+            @Override public void onResponse(ClientTransaction t, SipResponse resp) { }
+            @Override public void onTimeout(ClientTransaction t) { }
+        });
+    }
+}

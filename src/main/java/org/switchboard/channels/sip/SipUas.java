@@ -1,0 +1,172 @@
+package org.switchboard.channels.sip;
+
+import org.switchboard.channels.sip.config.SipPeer;
+import org.switchboard.channels.sip.dialog.SipDialog;
+import org.switchboard.channels.sip.message.NameAddr;
+import org.switchboard.channels.sip.message.SipRequest;
+import org.switchboard.channels.sip.message.SipResponse;
+import org.switchboard.channels.sip.message.SipUri;
+import org.switchboard.channels.sip.sdp.SdpWriter;
+import org.switchboard.channels.sip.sdp.SessionDescription;
+import org.switchboard.channels.sip.transaction.ServerInviteTransaction;
+import org.switchboard.channels.sip.transport.Protocol;
+import org.switchboard.core.Channel;
+import org.switchboard.core.ChannelState;
+import org.switchboard.core.Frame;
+import org.switchboard.core.HangupCause;
+import org.switchboard.core.Pbx;
+import org.switchboard.core.PbxLog;
+
+/**
+ * An incoming call (we are the UAS, RFC 3261 §13.3): the channel runs the dialplan; ringing,
+ * progress (183 with SDP for early media), busy/congestion and the final answer or refusal go
+ * back on the INVITE's server transaction.
+ */
+final class SipUas extends SipCall {
+    private final SipRequest invite;
+    private final ServerInviteTransaction tx;
+    private boolean ringingSent;
+    private boolean progressSent;
+    private boolean finalSent;
+    private boolean offerInInvite;
+
+    SipUas(SipStack stack, SipPeer peer, SipMedia media, SipRequest invite, ServerInviteTransaction tx, String tag) {
+        super(stack, peer, media, invite.callId(), tag, tx.peer());
+        this.invite = invite;
+        this.tx = tx;
+    }
+
+    @Override public boolean isInbound() { return true; }
+
+    /** Creates the channel and runs the dialplan at {@code exten@context}. */
+    void start(String context, String exten, SessionDescription offer) {
+        offerInInvite = offer != null;
+        SipUri contactUri = new SipUri("sip", exten, null, localHost(), stack.localPort(remote.protocol()),
+            remote.protocol() == Protocol.TCP ? org.switchboard.channels.sip.message.Params.EMPTY.with("transport", "tcp")
+                : org.switchboard.channels.sip.message.Params.EMPTY, null);
+        try {
+            dialog = SipDialog.asUas(invite, localTag, NameAddr.of(contactUri));
+        } catch (IllegalArgumentException e) {
+            PbxLog.notice("chan_sip.c", "INVITE " + callId + " refused: " + e.getMessage());
+            media.rtp().close();
+            finish();
+            tx.respond(stack.routerReply(invite, 400, localTag));
+            return;
+        }
+        Pbx pbx = stack.pbx();
+        String base = peer != null ? peer.name() : remote.address().getAddress().getHostAddress();
+        Channel c = pbx.allocChannel("SIP/" + base + "-" + pbx.channels().nextSuffix(), this, null);
+        NameAddr from = invite.from();
+        c.callerId().name = from.displayName() == null ? "" : from.displayName();
+        c.callerId().number = from.uri() == null || from.uri().user() == null ? "" : from.uri().user();
+        if (peer != null) {
+            if (peer.callerIdName() != null) c.callerId().name = peer.callerIdName();
+            if (peer.callerIdNumber() != null) c.callerId().number = peer.callerIdNumber();
+            if (peer.language() != null) c.setLanguage(peer.language());
+            if (peer.accountCode() != null) c.setAccountCode(peer.accountCode());
+        }
+        c.callerId().dnid = exten;
+        pbx.events().newCallerid(c);
+        c.setVar("SIPCALLID", callId);
+        c.setVar("SIPURI", "sip:" + remote.address().getAddress().getHostAddress() + ":" + remote.address().getPort());
+        String ua = invite.header("User-Agent");
+        if (ua != null) c.setVar("SIPUSERAGENT", ua);
+        channel = c;
+        stack.calls().add(this);
+        stack.calls().addPending(tx, this);
+        c.setState(ChannelState.RING);
+        c.setLocation(context, exten, 1);
+        pbx.startPbx(c);
+    }
+
+    @Override
+    public void answer(Channel c) {
+        lock.lock();
+        try {
+            if (answered || finalSent || ended) return;
+            byte[] sdp = offerInInvite ? SdpWriter.toBytes(media.negotiated().answer())
+                : SdpWriter.toBytes(media.offer(localHost(), null)); // §13.2.1: no offer in the INVITE, ours goes in the 2xx
+            SipResponse ok = withContact(reply(invite, 200)).withBody("application/sdp", sdp);
+            dialog.confirm();
+            answered = true;
+            stack.calls().removePending(tx);
+            send2xxUntilAcked(tx, ok);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void indicate(Channel c, Frame.Control control) {
+        int refuse = 0;
+        lock.lock();
+        try {
+            if (answered || finalSent || ended) return;
+            switch (control) {
+                case RINGING -> {
+                    if (!ringingSent) {
+                        ringingSent = true;
+                        tx.respond(withContact(reply(invite, 180)));
+                    }
+                }
+                case PROGRESS -> sendProgress();
+                case BUSY -> refuse = 486;
+                case CONGESTION -> refuse = 503;
+                default -> { }
+            }
+            if (refuse != 0) {
+                finalSent = true;
+                stack.calls().removePending(tx);
+                tx.respond(reply(invite, refuse));
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (refuse != 0) c.softHangup(refuse == 486 ? HangupCause.USER_BUSY : HangupCause.NORMAL_CIRCUIT_CONGESTION);
+    }
+
+    /** 183 Session Progress with our SDP answer, once: the caller hears early media from now on. */
+    private void sendProgress() {
+        if (progressSent) return;
+        progressSent = true;
+        SipResponse p = withContact(reply(invite, 183));
+        if (offerInInvite) p = p.withBody("application/sdp", SdpWriter.toBytes(media.negotiated().answer()));
+        tx.respond(p);
+    }
+
+    @Override
+    protected void beforeMedia() {
+        if (answered || progressSent) return;
+        lock.lock();
+        try {
+            if (!answered && !finalSent && !ended) sendProgress();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    protected void endOnOurSide(int cause) {
+        if (!answered && !finalSent) {
+            finalSent = true;
+            stack.calls().removePending(tx);
+            tx.respond(reply(invite, SipCauses.toResponse(cause)));
+            return;
+        }
+        super.endOnOurSide(cause);
+    }
+
+    @Override
+    void onCancel() {
+        lock.lock();
+        try {
+            if (answered || finalSent) return;
+            finalSent = true;
+            tx.respond(reply(invite, 487)); // §9.2
+        } finally {
+            lock.unlock();
+        }
+        PbxLog.verbose(3, "Got CANCEL on " + (channel == null ? callId : channel.name()));
+        remoteHangup(HangupCause.NORMAL_CLEARING);
+    }
+}
