@@ -62,7 +62,7 @@ public final class SipModule implements Module {
     }
 
     private static RtpConfig readRtp(Pbx pbx) {
-        RtpConfig rc = RtpConfig.read(pbx.hasConfig("rtp.conf") ? pbx.config("rtp.conf") : null);
+        RtpConfig rc = pbx.hasConfig("rtp.conf") ? RtpConfig.read(pbx.config("rtp.conf")) : RtpConfig.defaults();
         for (Object p : rc.problems()) PbxLog.warning("rtp_engine.c", p.toString());
         return rc;
     }

@@ -64,7 +64,6 @@ final class SipUac extends SipCall implements ClientTransactionUser {
         } finally {
             lock.unlock();
         }
-        PbxLog.verbose(3, "Called SIP/" + destination);
     }
 
     private SipRequest buildInvite() {

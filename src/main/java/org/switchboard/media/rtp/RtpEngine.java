@@ -1,10 +1,153 @@
 package org.switchboard.media.rtp;
 
-/** STUB until the real one lands. */
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The RTP side of the PBX, shared by every call: two Netty I/O threads ({@code rtp-io-N}) that
+ * read and write all sessions' sockets, one timer thread for DTMF pacing, RTP timeouts and
+ * RTCP reports, and the port allocator. {@link #open} hands out one {@link RtpSession} per
+ * audio stream, on the next free even port of rtp.conf's range (RTCP on port+1, RFC 3550 §11),
+ * round-robin as res_rtp_asterisk does so a port just freed is not reused at once.
+ *
+ * <p>NIO transport: native epoll is not on the class path (see the pom).
+ */
 public final class RtpEngine implements AutoCloseable {
-    private final java.net.InetAddress bind;
-    public RtpEngine(java.net.InetAddress bindAddress, RtpConfig cfg) { bind = bindAddress; }
-    public RtpSession open(RtpSession.Listener l) throws java.io.IOException { return new RtpSession(bind); }
-    public int activeSessions() { return 0; }
-    @Override public void close() {}
+    static final long RTCP_INTERVAL_MILLIS = 5000; // RFC 3550 §6.2: the minimum, not randomised here
+
+    private final InetAddress bindAddress;
+    private final RtpConfig config;
+    private final EventLoopGroup group;
+    private final ScheduledExecutorService timer;
+    private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> usedPorts = new HashSet<>(); // guarded by this
+    private final int firstPort;
+    private final int portCount;
+    private int cursor; // guarded by this
+    private volatile boolean closed;
+
+    public RtpEngine(InetAddress bindAddress, RtpConfig cfg) {
+        this(bindAddress, cfg, RTCP_INTERVAL_MILLIS);
+    }
+
+    /** With another RTCP report interval (tests). */
+    RtpEngine(InetAddress bindAddress, RtpConfig cfg, long rtcpIntervalMillis) {
+        this.bindAddress = bindAddress;
+        this.config = cfg;
+        this.firstPort = (cfg.rtpStart() + 1) & ~1;
+        this.portCount = cfg.rtpEnd() < firstPort ? 0 : (cfg.rtpEnd() - firstPort) / 2 + 1;
+        AtomicInteger ioThreads = new AtomicInteger();
+        ThreadFactory io = r -> {
+            Thread t = new FastThreadLocalThread(r, "rtp-io-" + ioThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.group = new MultiThreadIoEventLoopGroup(2, io, NioIoHandler.newFactory());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rtp-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        // One task each for all sessions, not one per session.
+        timer.scheduleAtFixedRate(this::everySecond, 1000, 1000, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::rtcpReports, rtcpIntervalMillis, rtcpIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public RtpConfig config() { return config; }
+
+    /**
+     * A new session on the next free even port of the range. Ports another process holds are
+     * skipped; when none is left: {@code IOException("no free RTP port in 10000-20000")}.
+     * Blocks while binding, so not to be called from a session listener (an rtp-io thread).
+     */
+    public synchronized RtpSession open(RtpSession.Listener listener) throws IOException {
+        if (closed) throw new IOException("RTP engine is closed");
+        for (int i = 0; i < portCount; i++) {
+            int index = (cursor + i) % portCount;
+            int port = firstPort + 2 * index;
+            if (usedPorts.contains(port)) continue;
+            EventLoop loop = group.next();
+            RtpSession s = new RtpSession(this, loop, listener, port, config.strictRtp(), config.dtmfTimeout());
+            Channel rtp = bind(loop, port, s.rtpHandler());
+            if (rtp == null) continue;
+            Channel rtcp = bind(loop, port + 1, s.rtcpHandler());
+            if (rtcp == null) {
+                rtp.close().awaitUninterruptibly();
+                continue;
+            }
+            s.attach(rtp, rtcp);
+            usedPorts.add(port);
+            sessions.add(s);
+            cursor = (index + 1) % portCount;
+            return s;
+        }
+        throw new IOException("no free RTP port in " + config.rtpStart() + "-" + config.rtpEnd());
+    }
+
+    /** Sessions open now. */
+    public int activeSessions() { return sessions.size(); }
+
+    private Channel bind(EventLoop loop, int port, ChannelHandler handler) {
+        ChannelFuture f = new Bootstrap().group(loop).channel(NioDatagramChannel.class).handler(handler)
+            .bind(new InetSocketAddress(bindAddress, port)).awaitUninterruptibly();
+        return f.isSuccess() ? f.channel() : null;
+    }
+
+    /** Called by a session as it closes. */
+    synchronized void release(RtpSession s, int port) {
+        if (sessions.remove(s)) usedPorts.remove(port);
+    }
+
+    ScheduledExecutorService timer() { return timer; }
+
+    private void everySecond() {
+        long now = System.currentTimeMillis();
+        for (RtpSession s : sessions) {
+            try {
+                s.tick(now);
+            } catch (RuntimeException e) {
+                // one session's listener must not stop the timer for the others
+            }
+        }
+    }
+
+    private void rtcpReports() {
+        for (RtpSession s : sessions) {
+            try {
+                s.scheduleRtcp();
+            } catch (RuntimeException e) {
+                // a closed loop during shutdown
+            }
+        }
+    }
+
+    /** Closes every session, then the I/O threads and the timer. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        for (RtpSession s : List.copyOf(sessions)) s.close();
+        timer.shutdownNow();
+        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    }
 }

@@ -1,34 +1,266 @@
 package org.switchboard.media.rtp;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.switchboard.core.Frame;
+import org.switchboard.core.PbxLog;
+import org.switchboard.media.codec.Codecs;
 
-/** STUB until the real one lands. */
+/**
+ * One audio stream of one call leg: an RTP socket and its RTCP socket (RFC 3550), opened by
+ * {@link RtpEngine#open}. Received voice and RFC 4733 digits go to the {@link Listener};
+ * {@link #write} and {@link #sendDtmf} send towards the peer; {@link #bridgeTo} relays packets
+ * between two sessions without decoding them (native bridging).
+ *
+ * <p>Threads: receiving, relaying and sending happen on the session's Netty event loop;
+ * {@link #write}, {@link #sendDtmf} and the setters may be called from any thread.
+ */
 public final class RtpSession implements AutoCloseable {
+    /** What a session delivers; called on its event loop (onTimeout: on the engine timer). */
     public interface Listener {
         void onVoice(RtpSession s, Frame.VoiceFrame f);
         void onDtmf(RtpSession s, Frame.DtmfFrame f);
         default void onTimeout(RtpSession s) {}
     }
-    private final java.net.InetAddress bind;
-    private static int next = 20000;
-    private final int port = next += 2;
-    RtpSession(java.net.InetAddress b) { bind = b; }
-    public java.net.InetSocketAddress localAddress() { return new java.net.InetSocketAddress(bind, port); }
+
+    /** The negotiated format; replaced as a whole so a packet sees one consistent value. */
+    record Format(String codec, int payloadType, int dtmfPayloadType, int ptimeMs, int clock, int sampleRate) {}
+
+    private final RtpEngine engine;
+    private final EventLoop loop;
+    final Listener listener;
+    private final int port;
+    final boolean strict;
+    final int dtmfTimeoutMs;
+    private final RtpSender sender = new RtpSender(this);
+    private final RtcpReporter rtcp = new RtcpReporter(this);
+    private final RtpReceiver receiver;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong bad = new AtomicLong();
+    private volatile long lastBadWarning;
+    private volatile long lastListenerWarning;
+    private Channel rtpChannel;
+    private Channel rtcpChannel;
+    private String cname;
+
+    private volatile Format format;
+    private volatile InetSocketAddress remote;
+    private volatile InetSocketAddress learned;   // set by the receiver once a valid packet arrived
+    private volatile boolean comedia;
+    private volatile boolean held;
+    private volatile RtpSession bridge;
+    private volatile int rtpTimeoutSec;
+    private volatile int holdTimeoutSec;
+    private volatile long remoteSetMillis;
+    private volatile boolean timedOut;
+
+    RtpSession(RtpEngine engine, EventLoop loop, Listener listener, int port, boolean strict, int dtmfTimeoutMs) {
+        this.engine = engine;
+        this.loop = loop;
+        this.listener = listener;
+        this.port = port;
+        this.strict = strict;
+        this.dtmfTimeoutMs = dtmfTimeoutMs;
+        this.receiver = new RtpReceiver(this);
+    }
+
+    ChannelHandler rtpHandler() { return receiver; }
+    ChannelHandler rtcpHandler() { return rtcp; }
+
+    void attach(Channel rtp, Channel rtcpCh) {
+        this.rtpChannel = rtp;
+        this.rtcpChannel = rtcpCh;
+        this.cname = "switchboard@" + localAddress().getAddress().getHostAddress() + ":" + port;
+    }
+
+    public InetSocketAddress localAddress() { return (InetSocketAddress) rtpChannel.localAddress(); }
+
     public int localPort() { return port; }
-    public void setRemote(java.net.InetSocketAddress rtp) {}
-    public void setComedia(boolean c) {}
-    public void configure(String codec, int pt, int dtmfPt, int ptimeMs) {}
-    public void write(Frame.VoiceFrame f) {}
-    public boolean sendDtmf(char digit, int durationMs) { return true; }
-    public void setHold(boolean held) {}
-    public void setTimeouts(int rtpTimeoutSec, int holdTimeoutSec) {}
-    public boolean canBridge(RtpSession other) { return false; }
-    public void bridgeTo(RtpSession other) {}
-    public long packetsReceived() { return 0; }
-    public long packetsSent() { return 0; }
-    public long packetsLost() { return 0; }
-    public int jitterMs() { return 0; }
-    public long badPackets() { return 0; }
-    public String codec() { return "ulaw"; }
-    @Override public void close() {}
+
+    /** Where to send RTP, from the peer's SDP; RTCP goes to its port+1 until RTCP arrives from elsewhere. */
+    public void setRemote(InetSocketAddress rtp) {
+        remote = rtp;
+        learned = null; // a new offer: strict RTP learns the source again
+        remoteSetMillis = System.currentTimeMillis();
+        timedOut = false;
+    }
+
+    /** Symmetric RTP (comedia): once a valid packet arrives, send to where it came from. */
+    public void setComedia(boolean comedia) { this.comedia = comedia; }
+
+    /**
+     * The negotiated codec (Asterisk name), its payload type, the telephone-event payload type
+     * (-1: none) and the packet time. RTP clock: 8000 for ulaw, alaw and g722 (RFC 3551 §4.5.2:
+     * G.722's clock is 8000 though it samples at 16 kHz), 48000 for opus (RFC 7587 §4.1).
+     * May be called again (re-INVITE); the next packet we send has the marker bit.
+     */
+    public void configure(String codec, int payloadType, int dtmfPayloadType, int ptimeMs) {
+        if (!Codecs.isKnown(codec)) throw new IllegalArgumentException("unknown codec '" + codec + "'");
+        if (payloadType < 0 || payloadType > 127 || dtmfPayloadType > 127) {
+            throw new IllegalArgumentException("payload type " + payloadType + "/" + dtmfPayloadType);
+        }
+        int clock = switch (codec) {
+            case "ulaw", "alaw", "g722", "slin" -> 8000;
+            case "opus", "slin48" -> 48000;
+            default -> Codecs.sampleRate(codec);
+        };
+        format = new Format(codec, payloadType, dtmfPayloadType, ptimeMs > 0 ? ptimeMs : 20, clock,
+            Codecs.sampleRate(codec));
+    }
+
+    /** Sends one frame of voice, transcoding it when its codec is not ours; dropped without a remote or on hold. */
+    public void write(Frame.VoiceFrame f) { sender.write(f); }
+
+    /** Sends an RFC 4733 key press; false when no telephone-event was negotiated (or not a DTMF digit). */
+    public boolean sendDtmf(char digit, int durationMs) { return sender.sendDtmf(digit, durationMs); }
+
+    /** On hold nothing is sent, and the hold timeout applies. */
+    public void setHold(boolean held) { this.held = held; }
+
+    /** chan_sip's rtptimeout and rtpholdtimeout in seconds (0: never); counted once the remote is set. */
+    public void setTimeouts(int rtpTimeoutSec, int rtpHoldTimeoutSec) {
+        this.rtpTimeoutSec = Math.max(0, rtpTimeoutSec);
+        this.holdTimeoutSec = Math.max(0, rtpHoldTimeoutSec);
+    }
+
+    /** True when both sessions are configured with the same codec, so packets can pass untouched. */
+    public boolean canBridge(RtpSession other) {
+        Format a = format, b = other == null ? null : other.format;
+        return other != this && a != null && b != null && a.codec().equals(b.codec());
+    }
+
+    /**
+     * Relays voice and telephone-event packets received here through {@code other}'s stream to
+     * its peer, instead of to the listener; null ends it. Call on both sessions for both directions.
+     */
+    public void bridgeTo(RtpSession other) {
+        if (other != null && !canBridge(other)) {
+            throw new IllegalArgumentException("cannot bridge " + codec() + " to " + other.codec());
+        }
+        RtpSession old = bridge;
+        bridge = other;
+        if (other != null && other != old) other.sender().sourceChanged(); // §8.2: a new source behind their stream
+    }
+
+    public long packetsReceived() { return receiver.packets(); }
+    public long packetsSent() { return sender.packets(); }
+    public long packetsLost() { return receiver.lost(); }
+    public int jitterMs() { return receiver.jitterMs(); }
+    /** Malformed RTP and RTCP datagrams. */
+    public long badPackets() { return bad.get(); }
+    /** Valid packets dropped: from a source strict RTP does not accept, or with a payload type not negotiated. */
+    public long packetsDropped() { return receiver.dropped(); }
+    public long rtcpReceived() { return rtcp.received(); }
+    public long rtcpSent() { return rtcp.sent(); }
+
+    /** The negotiated codec's name, or null before {@link #configure}. */
+    public String codec() {
+        Format f = format;
+        return f == null ? null : f.codec();
+    }
+
+    public boolean isClosed() { return closed.get(); }
+
+    /** Closes both sockets and frees the port; idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        bridge = null;
+        sender.cancel();
+        closeChannel(rtpChannel);
+        closeChannel(rtcpChannel);
+        engine.release(this, port);
+    }
+
+    /** Closes a socket, waiting for the port to be free unless on the event loop (where waiting would block it). */
+    private void closeChannel(Channel ch) {
+        if (ch == null) return;
+        if (ch.eventLoop().inEventLoop()) ch.close();
+        else ch.close().awaitUninterruptibly(2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Override
+    public String toString() {
+        return "RtpSession[" + port + " " + codec() + " -> " + sendAddress() + "]";
+    }
+
+    // ---- package-private plumbing for the receiver, sender and RTCP reporter ----
+
+    RtpEngine engine() { return engine; }
+    EventLoop loop() { return loop; }
+    Channel rtpChannel() { return rtpChannel; }
+    Channel rtcpChannel() { return rtcpChannel; }
+    RtpSender sender() { return sender; }
+    Format format() { return format; }
+    RtpSession bridge() { return bridge; }
+    String cname() { return cname; }
+    boolean comedia() { return comedia; }
+    InetSocketAddress learned() { return learned; }
+
+    /** Where packets go: the learned source under comedia, else the SDP address. */
+    InetSocketAddress sendAddress() {
+        InetSocketAddress l = learned;
+        return comedia && l != null ? l : remote;
+    }
+
+    boolean canSend() { return !held && !closed.get() && sendAddress() != null; }
+
+    /** The receiver learned the packets' source (first valid packet since the remote was set). */
+    void learn(InetSocketAddress source) {
+        learned = source;
+        if (comedia && !source.equals(remote)) {
+            PbxLog.verbose(3, "RTP NAT: Using address " + source.getAddress().getHostAddress() + ":"
+                + source.getPort() + " for RTP");
+        }
+    }
+
+    void received() {
+        if (timedOut) timedOut = false; // a read, not a write, per packet
+    }
+
+    void countBad() {
+        bad.incrementAndGet();
+        long now = System.currentTimeMillis();
+        if (now - lastBadWarning > 60_000) { // one line a minute at most, never one per packet
+            lastBadWarning = now;
+            PbxLog.warning("rtp", "dropping malformed RTP/RTCP on port " + port + " (" + bad.get() + " so far)");
+        }
+    }
+
+    /** A listener threw: logged at most once a minute, and the packet counts as delivered. */
+    void listenerFailed(RuntimeException e) {
+        long now = System.currentTimeMillis();
+        if (now - lastListenerWarning > 60_000) {
+            lastListenerWarning = now;
+            PbxLog.warning("rtp", "listener of RTP port " + port + " failed: " + e);
+        }
+    }
+
+    RtcpPacket.ReportBlock reportBlock(int lsr, int dlsr) { return receiver.reportBlock(lsr, dlsr); }
+
+    /** Every second on the engine timer: the RTP timeout, and digits whose end packets were lost. */
+    void tick(long now) {
+        if (closed.get()) return;
+        loop.execute(receiver::expireDtmf);
+        int limit = held ? holdTimeoutSec : rtpTimeoutSec;
+        if (limit <= 0 || remote == null || timedOut) return;
+        long since = Math.max(receiver.lastPacketMillis(), remoteSetMillis);
+        if (now - since >= limit * 1000L) {
+            timedOut = true;
+            try {
+                listener.onTimeout(this);
+            } catch (RuntimeException e) {
+                listenerFailed(e);
+            }
+        }
+    }
+
+    /** Every report interval on the engine timer: an RTCP report, built on the event loop. */
+    void scheduleRtcp() {
+        if (!closed.get()) loop.execute(rtcp::report);
+    }
 }
