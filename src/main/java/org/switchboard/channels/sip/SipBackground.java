@@ -1,22 +1,58 @@
 package org.switchboard.channels.sip;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.switchboard.channels.sip.config.SipRegistration;
 import org.switchboard.channels.sip.config.SipSettings;
+import org.switchboard.channels.sip.registry.RegistrationClient;
+import org.switchboard.channels.sip.registry.RetryPolicy;
+import org.switchboard.channels.sip.registry.SipRegistry;
+import org.switchboard.channels.sip.transport.Protocol;
 
 /** What chan_sip does on its own while running: {@code qualify} pings and {@code register =>} lines. */
 public final class SipBackground {
     private final SipStack stack;
     private final SipQualifier qualifier;
+    private final SipRegistry registry;
 
     SipBackground(SipStack stack) {
         this.stack = stack;
         this.qualifier = new SipQualifier(stack);
+        this.registry = new SipRegistry(this::client, ZoneId.systemDefault());
+    }
+
+    /** One client per line, its Contact on the address that reaches the registrar. */
+    private RegistrationClient client(SipRegistration reg) {
+        Protocol p = reg.transport().equals("tcp") ? Protocol.TCP : Protocol.UDP;
+        return new RegistrationClient(reg, stack.settings(), stack.layer(), () -> {
+            InetAddress remote;
+            try {
+                remote = InetAddress.getByName(reg.host());
+            } catch (java.net.UnknownHostException e) {
+                remote = null;
+            }
+            return new InetSocketAddress(stack.localHost(remote), stack.localPort(p));
+        }, stack.scheduler(), Clock.systemUTC(), RetryPolicy.DEFAULT);
     }
 
     public SipQualifier qualifier() { return qualifier; }
+    public SipRegistry registry() { return registry; }
 
-    void start() { qualifier.start(); }
+    void start() {
+        qualifier.start();
+        registry.start(stack.settings().registrations());
+    }
 
-    void reload(SipSettings s) { }
+    void reload(SipSettings s) { registry.reload(s.registrations()); }
 
-    void stop() { qualifier.stop(); }
+    void stop() {
+        qualifier.stop();
+        try {
+            registry.stop().get(2, java.util.concurrent.TimeUnit.SECONDS); // best effort: Expires 0 to each registrar
+        } catch (Exception e) {
+            // an unanswered un-REGISTER must not hold up the unload
+        }
+    }
 }
