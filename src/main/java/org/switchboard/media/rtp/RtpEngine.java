@@ -80,37 +80,58 @@ public final class RtpEngine implements AutoCloseable {
      * skipped; when none is left: {@code IOException("no free RTP port in 10000-20000")}.
      * Blocks while binding, so not to be called from a session listener (an rtp-io thread).
      */
-    public synchronized RtpSession open(RtpSession.Listener listener) throws IOException {
+    public RtpSession open(RtpSession.Listener listener) throws IOException {
+        // the port is reserved under the lock; the two binds run outside it, in parallel, so call
+        // set-ups do not queue behind each other's socket work
+        for (int attempt = 0; attempt < portCount; attempt++) {
+            int port = reserve();
+            if (port < 0) break;
+            EventLoop loop = group.next();
+            RtpSession s = new RtpSession(this, loop, listener, port, config.strictRtp(), config.dtmfTimeout());
+            ChannelFuture rtpF = bind(loop, port, s.rtpHandler());
+            ChannelFuture rtcpF = bind(loop, port + 1, s.rtcpHandler());
+            rtpF.awaitUninterruptibly();
+            rtcpF.awaitUninterruptibly();
+            if (rtpF.isSuccess() && rtcpF.isSuccess()) {
+                s.attach(rtpF.channel(), rtcpF.channel());
+                synchronized (this) {
+                    if (!closed) {
+                        sessions.add(s);
+                        return s;
+                    }
+                }
+                s.close();
+                throw new IOException("RTP engine is closed");
+            }
+            if (rtpF.isSuccess()) rtpF.channel().close();
+            if (rtcpF.isSuccess()) rtcpF.channel().close();
+            synchronized (this) {
+                usedPorts.remove(port); // held by another process: the cursor has moved past it
+            }
+        }
+        throw new IOException("no free RTP port in " + config.rtpStart() + "-" + config.rtpEnd());
+    }
+
+    /** The next free even port, marked used; -1 when none is left. */
+    private synchronized int reserve() throws IOException {
         if (closed) throw new IOException("RTP engine is closed");
         for (int i = 0; i < portCount; i++) {
             int index = (cursor + i) % portCount;
             int port = firstPort + 2 * index;
             if (usedPorts.contains(port)) continue;
-            EventLoop loop = group.next();
-            RtpSession s = new RtpSession(this, loop, listener, port, config.strictRtp(), config.dtmfTimeout());
-            Channel rtp = bind(loop, port, s.rtpHandler());
-            if (rtp == null) continue;
-            Channel rtcp = bind(loop, port + 1, s.rtcpHandler());
-            if (rtcp == null) {
-                rtp.close().awaitUninterruptibly();
-                continue;
-            }
-            s.attach(rtp, rtcp);
             usedPorts.add(port);
-            sessions.add(s);
             cursor = (index + 1) % portCount;
-            return s;
+            return port;
         }
-        throw new IOException("no free RTP port in " + config.rtpStart() + "-" + config.rtpEnd());
+        return -1;
     }
 
     /** Sessions open now. */
     public int activeSessions() { return sessions.size(); }
 
-    private Channel bind(EventLoop loop, int port, ChannelHandler handler) {
-        ChannelFuture f = new Bootstrap().group(loop).channel(NioDatagramChannel.class).handler(handler)
-            .bind(new InetSocketAddress(bindAddress, port)).awaitUninterruptibly();
-        return f.isSuccess() ? f.channel() : null;
+    private ChannelFuture bind(EventLoop loop, int port, ChannelHandler handler) {
+        return new Bootstrap().group(loop).channel(NioDatagramChannel.class).handler(handler)
+            .bind(new InetSocketAddress(bindAddress, port));
     }
 
     /** Called by a session as it closes. */
