@@ -88,8 +88,12 @@ public final class RtpEngine implements AutoCloseable {
             if (port < 0) break;
             EventLoop loop = group.next();
             RtpSession s = new RtpSession(this, loop, listener, port, config.strictRtp(), config.dtmfTimeout());
-            ChannelFuture rtpF = bind(loop, port, s.rtpHandler());
-            ChannelFuture rtcpF = bind(loop, port + 1, s.rtcpHandler());
+            // the channels are set up on their own event loop: Netty caches per-thread what it learns
+            // of each handler class, which a fresh virtual thread would learn again (by reflection) every call
+            ChannelFuture[] binds = loop.submit(() -> new ChannelFuture[] {
+                bind(loop, port, s.rtpHandler()), bind(loop, port + 1, s.rtcpHandler())}).syncUninterruptibly().getNow();
+            ChannelFuture rtpF = binds[0];
+            ChannelFuture rtcpF = binds[1];
             rtpF.awaitUninterruptibly();
             rtcpF.awaitUninterruptibly();
             if (rtpF.isSuccess() && rtcpF.isSuccess()) {

@@ -1,0 +1,37 @@
+# Sourced by the SIP benchmarks: starts the PBX on bench/sip/conf and measures start-up.
+# Needs $ROOT, $JAVA_HOME and the built jar; sets PBX_PID, STARTUP_MS, RSS_IDLE_KB.
+SIP_PORT=5070
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+start_pbx() {
+    local t0 t1
+    t0=$(date +%s%N)
+    "$JAVA_HOME/bin/java" -XX:+UseZGC -cp "$ROOT/target/switchboard.jar:$ROOT/target/lib/*" \
+        org.switchboard.Main run -C "$ROOT/bench/sip/conf" > "$WORK/pbx.log" 2>&1 &
+    PBX_PID=$!
+    trap 'kill $PBX_PID 2>/dev/null; wait $PBX_PID 2>/dev/null' EXIT
+    # time to the first SIP answer: OPTIONS every 10 ms until one is answered
+    python3 - "$SIP_PORT" <<'PY' || { echo "PBX did not answer SIP in 30 s"; cat "$WORK/pbx.log"; exit 1; }
+import socket, sys, time
+port = int(sys.argv[1]); s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); s.settimeout(0.01)
+lp = s.getsockname()[1]; end = time.time() + 30; n = 0
+while time.time() < end:
+    n += 1
+    msg = ("OPTIONS sip:bench@127.0.0.1:%d SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:%d;branch=z9hG4bK-start%d\r\n"
+           "From: <sip:probe@127.0.0.1>;tag=p%d\r\nTo: <sip:bench@127.0.0.1>\r\nCall-ID: start-%d@probe\r\n"
+           "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n") % (port, lp, n, n, n)
+    s.sendto(msg.encode(), ("127.0.0.1", port))
+    try:
+        if s.recv(4096).startswith(b"SIP/2.0 200"): sys.exit(0)
+    except socket.timeout:
+        pass
+sys.exit(1)
+PY
+    t1=$(date +%s%N)
+    STARTUP_MS=$(( (t1 - t0) / 1000000 ))
+    "$ROOT/bin/switchboard" -C "$ROOT/bench/sip/conf" -rx "core set verbose 0" > /dev/null
+    sleep 2   # settle before reading the idle footprint
+    RSS_IDLE_KB=$(rss_kb "$PBX_PID")
+    echo "start-up to first SIP answer: ${STARTUP_MS} ms; RSS idle: $((RSS_IDLE_KB / 1024)) MB"
+}
