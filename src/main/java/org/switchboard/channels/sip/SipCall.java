@@ -385,7 +385,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         String contact = "<sip:" + (channel == null ? "s" : "s") + "@" + localHost() + ":" + stack.localPort(remote.protocol())
             + (remote.protocol() == Protocol.TCP ? ";transport=tcp" : "") + ">";
         return r.withHeaders(r.headers().toBuilder().add(HeaderNames.CONTACT, contact)
-            .add(HeaderNames.ALLOW, SipRequestRouter.ALLOW).add(HeaderNames.SUPPORTED, "replaces, timer").build());
+            .addLine(HeaderNames.ALLOW, SipRequestRouter.ALLOW).addLine(HeaderNames.SUPPORTED, "replaces, timer").build());
     }
 
     // ---- RTP ----

@@ -89,7 +89,7 @@ public final class SipQualifier {
             .add(HeaderNames.CALL_ID, SipIds.callId(host))
             .add(HeaderNames.CSEQ, "102 OPTIONS")
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
-            .add(HeaderNames.ACCEPT, "application/sdp")
+            .addLine(HeaderNames.ACCEPT, "application/sdp")
             .build();
         long sent = System.nanoTime();
         stack.layer().sendRequest(new SipRequest(SipMethod.OPTIONS, uri, h, null), to, new ClientTransactionUser() {

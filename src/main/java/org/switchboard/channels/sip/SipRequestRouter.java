@@ -118,14 +118,14 @@ final class SipRequestRouter implements TransactionUser {
     SipResponse options(SipRequest r) {
         SipResponse resp = reply(r, 200, r.to() != null && r.to().tag() != null ? null : SipIds.tag());
         var h = resp.headers().toBuilder();
-        h.add(HeaderNames.ALLOW, ALLOW);
-        h.add(HeaderNames.ACCEPT, "application/sdp, application/dtmf-relay");
-        h.add(HeaderNames.SUPPORTED, "replaces, timer");
+        h.addLine(HeaderNames.ALLOW, ALLOW);
+        h.addLine(HeaderNames.ACCEPT, "application/sdp, application/dtmf-relay");
+        h.addLine(HeaderNames.SUPPORTED, "replaces, timer");
         return resp.withHeaders(h.build());
     }
 
     private static SipResponse withAllow(SipResponse resp) {
-        return resp.withHeaders(resp.headers().toBuilder().add(HeaderNames.ALLOW, ALLOW).build());
+        return resp.withHeaders(resp.headers().toBuilder().addLine(HeaderNames.ALLOW, ALLOW).build());
     }
 
     /** A response with our Server header. */

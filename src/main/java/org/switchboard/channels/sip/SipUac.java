@@ -86,8 +86,8 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             .add(HeaderNames.CALL_ID, callId)
             .add(HeaderNames.CSEQ, "102 INVITE")
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
-            .add(HeaderNames.ALLOW, SipRequestRouter.ALLOW)
-            .add(HeaderNames.SUPPORTED, "replaces, timer")
+            .addLine(HeaderNames.ALLOW, SipRequestRouter.ALLOW)
+            .addLine(HeaderNames.SUPPORTED, "replaces, timer")
             .add(HeaderNames.CONTENT_TYPE, "application/sdp")
             .build();
         return new SipRequest(SipMethod.INVITE, requestUri, h, SdpWriter.toBytes(offer));

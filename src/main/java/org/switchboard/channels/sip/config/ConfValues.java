@@ -46,7 +46,13 @@ final class ConfValues {
     }
 
     /** {@code host[:port]} or {@code [v6][:port]}: {host, port or -1}; null after recording a problem. */
-    Object[] hostPort(ConfigEntry e) {
+    Object[] hostPort(ConfigEntry e) { return hostPort(e, false); }
+
+    /**
+     * As {@link #hostPort(ConfigEntry)}; with {@code anyPort} a bind address may say port 0, "any
+     * free port" (ours: tests and side-by-side instances ask the kernel for one).
+     */
+    Object[] hostPort(ConfigEntry e, boolean anyPort) {
         String v = e.value().trim();
         String host = v;
         int port = -1;
@@ -54,7 +60,7 @@ final class ConfValues {
         boolean bracketed = v.startsWith("[");
         if (colon >= 0 && (bracketed ? v.indexOf(']') < colon : v.indexOf(':') == colon)) {
             String p = v.substring(colon + 1);
-            if (!p.matches("\\d{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65535) {
+            if (!p.matches("\\d{1,5}") || Integer.parseInt(p) < (anyPort ? 0 : 1) || Integer.parseInt(p) > 65535) {
                 problem(e, "bad port '" + p + "' in " + e.key());
                 return null;
             }

@@ -91,20 +91,20 @@ public final class SipConfig {
             String key = e.key().toLowerCase(Locale.ROOT);
             switch (key) {
                 case "udpbindaddr" -> {
-                    Object[] hp = v.hostPort(e);
+                    Object[] hp = v.hostPort(e, true);
                     if (hp != null) {
                         g.udpHost = (String) hp[0];
-                        udpPortGiven = (int) hp[1] > 0;
+                        udpPortGiven = (int) hp[1] >= 0;
                         if (udpPortGiven) g.udpPort = (int) hp[1];
                     }
                 }
                 case "bindport" -> g.bindPort = v.integer(e, 1, 65535, -1);
                 case "tcpenable" -> g.tcpEnable = v.bool(e, false);
                 case "tcpbindaddr" -> {
-                    Object[] hp = v.hostPort(e);
+                    Object[] hp = v.hostPort(e, true);
                     if (hp != null) {
                         g.tcpHost = (String) hp[0];
-                        if ((int) hp[1] > 0) g.tcpPort = (int) hp[1];
+                        if ((int) hp[1] >= 0) g.tcpPort = (int) hp[1];
                     }
                 }
                 case "context" -> g.context = v.word(e, g.context);

@@ -151,6 +151,9 @@ public final class Headers {
             return this;
         }
 
+        /** Appends a list header's whole value on one line ({@code Allow: INVITE, ACK}), as written. */
+        public Builder addLine(String name, String value) { return addRaw(HeaderNames.canonical(name), clean(value)); }
+
         Builder addRaw(String canonicalName, String value) {
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2 + 1);
