@@ -20,15 +20,16 @@ public sealed interface ParseResult permits ParseResult.Ok, ParseResult.Failure 
         public boolean isRequest() { return method != null; }
 
         /**
-         * Whether a response can be sent (RFC 3261 §8.2.6.1 needs Via, From, To, Call-ID, CSeq;
+         * Whether a response can be sent (RFC 3261 §8.2.6.1: Via, Call-ID and CSeq, the last copied even when it does not parse;
          * an ACK is never answered, §17.2.1).
          */
         public boolean canAnswer() {
             if (method == null || method.equals(SipMethod.ACK)) return false;
             try {
+                // Via routes the answer, Call-ID and CSeq let the sender match it; a missing From or
+                // To is the very fault the 400 reports, so it is left out of the answer
                 return headers.first(HeaderNames.VIA, Via::parse) != null
-                    && headers.contains(HeaderNames.FROM) && headers.contains(HeaderNames.TO)
-                    && headers.contains(HeaderNames.CALL_ID) && headers.first(HeaderNames.CSEQ, CSeq::parse) != null;
+                    && headers.contains(HeaderNames.CALL_ID) && headers.contains(HeaderNames.CSEQ); // a bad CSeq is echoed as it came
             } catch (IllegalArgumentException e) {
                 return false;
             }

@@ -76,7 +76,7 @@ public final class SipParser {
                 if (i + 1 < end && b[i + 1] != '\n') return fail(400, "bare CR in headers"); // §7: lines end in CRLF
             } else if (c != '\t' && (i == start || b[i - 1] != '\\')) {
                 // a control character is legal only escaped in a quoted-pair (§25.1, RFC 4475 §3.1.1.2)
-                return fail(400, "control character 0x" + Integer.toHexString(c) + " in headers");
+                return controlCharacter(b, start, end, c, datagram);
             }
         }
         if (bodyStart < 0) { // §7: headers end with an empty line; keep what was read so a 400 can be sent
@@ -90,6 +90,30 @@ public final class SipParser {
         }
         String head = new String(b, start, headEnd - start, StandardCharsets.UTF_8);
         return parseHead(head, b, bodyStart, end, datagram);
+    }
+
+    /**
+     * A control character in the headers: refused with 400, but with the headers read as far as
+     * they go (the character blanked), so the refusal can reach the sender (RFC 3261 §8.2.6).
+     */
+    private ParseResult controlCharacter(byte[] b, int start, int end, int c, boolean datagram) {
+        String why = "control character 0x" + Integer.toHexString(c) + " in headers";
+        byte[] copy = java.util.Arrays.copyOfRange(b, start, end);
+        for (int i = 0; i < copy.length; i++) {
+            int x = copy[i] & 0xff;
+            if ((x < 0x20 && x != '\r' && x != '\n' && x != '\t') || x == 0x7f) copy[i] = ' ';
+        }
+        ParseResult again;
+        try {
+            again = parseUnchecked(copy, 0, copy.length, datagram);
+        } catch (RuntimeException e) {
+            return fail(400, why);
+        }
+        return switch (again) {
+            case ParseResult.Ok ok -> new ParseResult.Failure(400, why, ok.message() instanceof SipRequest r ? r.method() : null,
+                ok.message().headers());
+            case ParseResult.Failure f -> new ParseResult.Failure(400, why + "; " + f.reason(), f.method(), f.headers());
+        };
     }
 
     private ParseResult parseHead(String h, byte[] b, int bodyStart, int end, boolean datagram) {

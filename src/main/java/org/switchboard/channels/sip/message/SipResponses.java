@@ -31,8 +31,8 @@ public final class SipResponses {
         for (int i = 0; i < h.size(); i++) {
             if (h.name(i) == HeaderNames.VIA) b.addRaw(HeaderNames.VIA, h.value(i));
         }
-        b.addRaw(HeaderNames.FROM, h.get(HeaderNames.FROM));
-        b.addRaw(HeaderNames.TO, toWithTag(h.get(HeaderNames.TO), status, toTag));
+        if (h.get(HeaderNames.FROM) != null) b.addRaw(HeaderNames.FROM, h.get(HeaderNames.FROM));
+        if (h.get(HeaderNames.TO) != null) b.addRaw(HeaderNames.TO, toWithTag(h.get(HeaderNames.TO), status, toTag));
         b.addRaw(HeaderNames.CALL_ID, h.get(HeaderNames.CALL_ID));
         b.addRaw(HeaderNames.CSEQ, h.get(HeaderNames.CSEQ));
         return new SipResponse(status, reason, b.build(), null);

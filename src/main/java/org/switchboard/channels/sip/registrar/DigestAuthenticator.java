@@ -42,8 +42,12 @@ public final class DigestAuthenticator {
         WRONG
     }
 
-    /** RFC 8760 §2.4: the preferred algorithm first. */
-    public static final List<String> DEFAULT_ALGORITHMS = List.of(Digest.SHA_256, Digest.MD5);
+    /**
+     * Both algorithms of RFC 8760, MD5 first: deployed phones and SIPp answer only the first
+     * challenge they see and know only MD5 (chan_sip offered nothing else), while clients that
+     * implement RFC 8760 still pick SHA-256 from the second header.
+     */
+    public static final List<String> DEFAULT_ALGORITHMS = List.of(Digest.MD5, Digest.SHA_256);
 
     private static final int RANDOM_BYTES = 12;
     private static final int MAC_BYTES = 16;
