@@ -24,6 +24,9 @@ public interface ChannelTech {
     /** The bridge ended: media goes back through channel frames. */
     default void nativeUnbridge(Channel self) {}
 
+    /** The codec the far end of this channel speaks (Asterisk's name, {@code ulaw}); slin for those without media of their own. */
+    default String nativeFormat(Channel channel) { return "slin"; }
+
     /** One-line description of the peer for {@code core show channel}. */
     default String peerDescription(Channel channel) { return ""; }
 }

@@ -135,6 +135,9 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     }
 
     @Override
+    public String nativeFormat(Channel c) { String f = codec(); return f.isEmpty() ? "ulaw" : f; }
+
+    @Override
     public String peerDescription(Channel c) {
         return (peer == null ? remote.address().getAddress().getHostAddress() : peer.name()) + " (" + codec() + ")";
     }
