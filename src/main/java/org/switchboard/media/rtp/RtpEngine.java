@@ -41,6 +41,11 @@ public final class RtpEngine implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Integer> usedPorts = new HashSet<>(); // guarded by this
+    /** Bound pairs between calls (see {@link RtpPortPair}); at most {@link #MAX_IDLE} are kept. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<RtpPortPair> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int MAX_IDLE = 4096;
+    private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+    private static final long REUSE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
     private final int firstPort;
     private final int portCount;
     private int cursor; // guarded by this
@@ -81,31 +86,53 @@ public final class RtpEngine implements AutoCloseable {
      * Blocks while binding, so not to be called from a session listener (an rtp-io thread).
      */
     public RtpSession open(RtpSession.Listener listener) throws IOException {
+        // a pair idle for a while is reused; one just freed only when no fresh port is left, so a
+        // late packet of the last call does not reach the next one
+        RtpPortPair pair = idle.peek();
+        pair = pair != null && System.nanoTime() - pair.idleSince >= REUSE_AFTER_NANOS ? idle.poll() : null;
+        if (pair == null) {
+            try {
+                pair = bindPair();
+            } catch (IOException e) {
+                pair = idle.poll();
+                if (pair == null) throw e;
+            }
+        }
+        if (pair.pooled) idleCount.decrementAndGet();
+        pair.pooled = false;
+        RtpSession s = new RtpSession(this, pair.loop, listener, pair.port, config.strictRtp(), config.dtmfTimeout());
+        pair.attach(s);
+        s.attach(pair);
+        synchronized (this) {
+            if (!closed) {
+                sessions.add(s);
+                return s;
+            }
+        }
+        s.close();
+        throw new IOException("RTP engine is closed");
+    }
+
+    /** Binds a new pair on the next free even port. */
+    private RtpPortPair bindPair() throws IOException {
         // the port is reserved under the lock; the two binds run outside it, in parallel, so call
         // set-ups do not queue behind each other's socket work
         for (int attempt = 0; attempt < portCount; attempt++) {
             int port = reserve();
             if (port < 0) break;
-            EventLoop loop = group.next();
-            RtpSession s = new RtpSession(this, loop, listener, port, config.strictRtp(), config.dtmfTimeout());
+            RtpPortPair pair = new RtpPortPair(port, group.next());
             // the channels are set up on their own event loop: Netty caches per-thread what it learns
             // of each handler class, which a fresh virtual thread would learn again (by reflection) every call
-            ChannelFuture[] binds = loop.submit(() -> new ChannelFuture[] {
-                bind(loop, port, s.rtpHandler()), bind(loop, port + 1, s.rtcpHandler())}).syncUninterruptibly().getNow();
+            ChannelFuture[] binds = pair.loop.submit(() -> new ChannelFuture[] {
+                bind(pair.loop, port, pair.rtpIn), bind(pair.loop, port + 1, pair.rtcpIn)}).syncUninterruptibly().getNow();
             ChannelFuture rtpF = binds[0];
             ChannelFuture rtcpF = binds[1];
             rtpF.awaitUninterruptibly();
             rtcpF.awaitUninterruptibly();
             if (rtpF.isSuccess() && rtcpF.isSuccess()) {
-                s.attach(rtpF.channel(), rtcpF.channel());
-                synchronized (this) {
-                    if (!closed) {
-                        sessions.add(s);
-                        return s;
-                    }
-                }
-                s.close();
-                throw new IOException("RTP engine is closed");
+                pair.rtp = rtpF.channel();
+                pair.rtcp = rtcpF.channel();
+                return pair;
             }
             if (rtpF.isSuccess()) rtpF.channel().close();
             if (rtcpF.isSuccess()) rtcpF.channel().close();
@@ -138,9 +165,22 @@ public final class RtpEngine implements AutoCloseable {
             .bind(new InetSocketAddress(bindAddress, port));
     }
 
-    /** Called by a session as it closes. */
-    synchronized void release(RtpSession s, int port) {
-        if (sessions.remove(s)) usedPorts.remove(port);
+    /** Called by a session as it closes: its sockets wait, bound, for the next call. */
+    void release(RtpSession s, RtpPortPair pair) {
+        boolean keep;
+        synchronized (this) {
+            if (!sessions.remove(s)) return;
+            pair.detach();
+            keep = !closed && idleCount.get() < MAX_IDLE; // ConcurrentLinkedQueue.size() walks the queue
+            if (!keep) usedPorts.remove(pair.port);
+        }
+        if (keep) {
+            pair.idleSince = System.nanoTime();
+            pair.pooled = true;
+            idleCount.incrementAndGet();
+            idle.offer(pair);
+        }
+        else pair.close();
     }
 
     ScheduledExecutorService timer() { return timer; }
@@ -172,6 +212,8 @@ public final class RtpEngine implements AutoCloseable {
         if (closed) return;
         closed = true;
         for (RtpSession s : List.copyOf(sessions)) s.close();
+        for (RtpPortPair p; (p = idle.poll()) != null; ) p.close();
+        idleCount.set(0);
         timer.shutdownNow();
         group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }

@@ -45,6 +45,7 @@ public final class RtpSession implements AutoCloseable {
     private volatile long lastListenerWarning;
     private Channel rtpChannel;
     private Channel rtcpChannel;
+    private RtpPortPair pair;
     private String cname;
 
     private volatile Format format;
@@ -71,9 +72,10 @@ public final class RtpSession implements AutoCloseable {
     ChannelHandler rtpHandler() { return receiver; }
     ChannelHandler rtcpHandler() { return rtcp; }
 
-    void attach(Channel rtp, Channel rtcpCh) {
-        this.rtpChannel = rtp;
-        this.rtcpChannel = rtcpCh;
+    void attach(RtpPortPair pair) {
+        this.pair = pair;
+        this.rtpChannel = pair.rtp;
+        this.rtcpChannel = pair.rtcp;
         this.cname = "switchboard@" + localAddress().getAddress().getHostAddress() + ":" + port;
     }
 
@@ -165,22 +167,13 @@ public final class RtpSession implements AutoCloseable {
 
     public boolean isClosed() { return closed.get(); }
 
-    /** Closes both sockets and frees the port; idempotent. */
+    /** Ends the session: its sockets go back to the engine for the next call (or are closed); idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         bridge = null;
         sender.cancel();
-        closeChannel(rtpChannel);
-        closeChannel(rtcpChannel);
-        engine.release(this, port);
-    }
-
-    /** Closes a socket, waiting for the port to be free unless on the event loop (where waiting would block it). */
-    private void closeChannel(Channel ch) {
-        if (ch == null) return;
-        if (ch.eventLoop().inEventLoop()) ch.close();
-        else ch.close().awaitUninterruptibly(2, java.util.concurrent.TimeUnit.SECONDS);
+        if (pair != null) engine.release(this, pair);
     }
 
     @Override
