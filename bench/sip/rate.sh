@@ -24,7 +24,8 @@ for rate in $RATES; do
     failed=$(awk -F'|' '/Failed call/ {gsub(/ /,"",$3); v=$3} END {print v+0}' "$WORK/screen-$rate.log")
     retrans=$(awk '/---------->|<----------/ {for (i = 1; i <= NF; i++) if ($i ~ /^(---------->|<----------)$/) {n = $(i + 2); if ($(i + 1) ~ /E-RTD/) n = $(i + 3)}; s += n} END {print s + 0}' "$WORK/screen-$rate.log")
     cpu=$(( (c1 - c0) * 100 / $(getconf CLK_TCK) / SECONDS_PER_STEP ))
-    echo "rate ${rate}/s: ${ok} calls ok, ${failed} failed, ${retrans} retransmissions, PBX CPU ~${cpu}% (of $(nproc)00%), RSS $(( $(rss_kb "$PBX_PID") / 1024 )) MB"
+    actual=$(awk -F'|' '/Call Rate/ {gsub(/ |cps/,"",$3); v=$3} END {printf "%.0f", v}' "$WORK/screen-$rate.log")
+    echo "rate ${rate}/s (SIPp achieved ${actual}/s): ${ok} calls ok, ${failed} failed, ${retrans} retransmissions, PBX CPU ~${cpu}% (of $(nproc)00%), RSS $(( $(rss_kb "$PBX_PID") / 1024 )) MB"
     if [ "$failed" = 0 ] && [ "$retrans" = 0 ] && [ "$ok" -ge "$calls" ]; then best=$rate; else break; fi
 done
 echo "highest rate with no failed call and no retransmission: ${best} calls/s"
