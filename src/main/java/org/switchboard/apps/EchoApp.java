@@ -22,6 +22,17 @@ public final class EchoApp implements Application {
 
     @Override
     public Result execute(Channel channel, String data) {
+        // a technology that can turn the media around itself (RTP back to its sender, no decoding)
+        // does; digits, text and the hangup still come through here
+        boolean nativeEcho = channel.tech().nativeEcho(channel, true);
+        try {
+            return echo(channel);
+        } finally {
+            if (nativeEcho) channel.tech().nativeEcho(channel, false);
+        }
+    }
+
+    private static Result echo(Channel channel) {
         for (;;) {
             Frame f = channel.read(-1);
             switch (f) {

@@ -21,6 +21,12 @@ public interface ChannelTech {
      */
     default boolean nativeBridge(Channel self, Channel peer) { return false; }
 
+    /**
+     * Echo(): a technology that can send the channel's media straight back to where it came from
+     * does so while {@code on} and returns true; DTMF and text still arrive as frames.
+     */
+    default boolean nativeEcho(Channel self, boolean on) { return false; }
+
     /** The bridge ended: media goes back through channel frames. */
     default void nativeUnbridge(Channel self) {}
 

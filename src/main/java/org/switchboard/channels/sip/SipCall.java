@@ -127,6 +127,13 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     }
 
     @Override
+    public boolean nativeEcho(Channel self, boolean on) {
+        if (on && (held || nativePeer != null || media.codecName() == null)) return false;
+        media.rtp().bridgeTo(on ? media.rtp() : null); // each packet back to its sender, our SSRC and sequence
+        return true;
+    }
+
+    @Override
     public void nativeUnbridge(Channel self) {
         SipCall o = nativePeer;
         nativePeer = null;

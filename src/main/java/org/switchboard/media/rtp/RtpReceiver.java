@@ -104,7 +104,8 @@ final class RtpReceiver extends ChannelInboundHandlerAdapter {
             return;
         }
         RtpSession other = session.bridge();
-        if (other != null && relay(other, content, voice)) return;
+        // bridged to itself (Echo): voice goes straight back, digits go to the listener to be seen
+        if (other != null && (voice || other != session) && relay(other, content, voice)) return;
         if (voice) {
             byte[] payload = rtp.payload();
             int samples = samplesCodec.samplesIn(payload, 0, payload.length);

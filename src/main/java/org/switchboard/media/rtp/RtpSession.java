@@ -140,7 +140,8 @@ public final class RtpSession implements AutoCloseable {
      * its peer, instead of to the listener; null ends it. Call on both sessions for both directions.
      */
     public void bridgeTo(RtpSession other) {
-        if (other != null && !canBridge(other)) {
+        boolean echo = other == this && format != null; // bridged to itself: Echo() without decoding
+        if (other != null && !echo && !canBridge(other)) {
             throw new IllegalArgumentException("cannot bridge " + codec() + " to " + other.codec());
         }
         RtpSession old = bridge;

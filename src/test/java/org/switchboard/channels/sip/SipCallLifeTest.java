@@ -12,15 +12,25 @@ import org.switchboard.testing.Sipp;
 /** A call's life beyond the first answer: RTP silence ends it, a reload does not, TCP carries it too. */
 class SipCallLifeTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String DIALPLAN = "[calls]\nexten => answer,1,Answer()\n same => n,Wait(30)\n";
+    private static final String DIALPLAN = "[calls]\nexten => answer,1,Answer()\n same => n,Wait(30)\n"
+        + "exten => echo,1,Answer()\n same => n,Echo()\n same => n,Verbose(1,@echo ended)\n same => n,Wait(5)\n";
 
     @TempDir Path dir;
 
     private static String answerAndAck(SipPbxFixture f, SipPbxFixture.RawPeer p, String callId) throws Exception {
-        String invite = SipPbxFixture.invite(f.port(), p.port(), "caller", "answer", callId, "");
+        return answerAndAck(f, p, callId, "answer", 40000);
+    }
+
+    private static String lastOk;
+
+    private static String answerAndAck(SipPbxFixture f, SipPbxFixture.RawPeer p, String callId, String exten, int rtpPort)
+            throws Exception {
+        String invite = SipPbxFixture.invite(f.port(), p.port(), "caller", exten, callId, "")
+            .replace("m=audio 40000 ", "m=audio " + rtpPort + " ");
         p.send(f.port(), invite);
         String ok = p.finalResponse(WAIT, callId);
         assertThat(ok).startsWith("SIP/2.0 200 OK");
+        lastOk = ok;
         String toLine = ok.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow();
         p.send(f.port(), "ACK sip:answer@127.0.0.1:" + f.port() + " SIP/2.0\nVia: SIP/2.0/UDP 127.0.0.1:" + p.port()
             + ";branch=z9hG4bKack" + callId.hashCode() + "\nMax-Forwards: 70\nFrom: <sip:caller@127.0.0.1>;tag=t" + callId.hashCode()
@@ -42,6 +52,44 @@ class SipCallLifeTest {
             }
             assertThat(bye).as("BYE after 2 s of RTP silence").isNotNull().contains("Call-ID: silent-1");
             assertThat(f.pbx.logLines("for lack of RTP activity in 2 seconds")).hasSize(1);
+            await().atMost(WAIT).until(() -> f.channels("SIP/") == 0);
+        }
+    }
+
+    @Test
+    void echoSendsTheCallersRtpBackUntouched() throws Exception {
+        try (SipPbxFixture f = SipPbxFixture.start(dir, "allowguest=yes\ncontext=calls", "", DIALPLAN);
+             SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer();
+             java.net.DatagramSocket rtp = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
+            String sdpOffer = SipPbxFixture.invite(f.port(), p.port(), "caller", "echo", "echo-1", "");
+            assertThat(sdpOffer).contains("a=rtpmap:0 PCMU/8000");
+            answerAndAck(f, p, "echo-1", "echo", rtp.getLocalPort());
+            int pbxRtp = Integer.parseInt(lastOk.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow().split(" ")[1]);
+            await().atMost(WAIT).until(() -> !f.pbx.logLines("Echo(\"SIP/").isEmpty());
+            rtp.setSoTimeout(2000);
+            java.net.InetSocketAddress to = new java.net.InetSocketAddress("127.0.0.1", pbxRtp);
+            int back = 0;
+            for (int i = 0; i < 20; i++) {
+                byte[] pkt = new byte[12 + 160];
+                pkt[0] = (byte) 0x80; pkt[1] = 0; pkt[2] = (byte) (i >> 8); pkt[3] = (byte) i;
+                int ts = i * 160;
+                pkt[4] = (byte) (ts >> 24); pkt[5] = (byte) (ts >> 16); pkt[6] = (byte) (ts >> 8); pkt[7] = (byte) ts;
+                pkt[8] = 0x12; pkt[9] = 0x34; pkt[10] = 0x56; pkt[11] = 0x78;
+                java.util.Arrays.fill(pkt, 12, pkt.length, (byte) (0x10 + i));
+                rtp.send(new java.net.DatagramPacket(pkt, pkt.length, to));
+                java.net.DatagramPacket in = new java.net.DatagramPacket(new byte[2048], 2048);
+                rtp.receive(in);
+                assertThat(in.getLength()).isEqualTo(pkt.length);
+                assertThat(in.getData()[12 + 5]).as("payload of packet %d comes back", i).isEqualTo((byte) (0x10 + i));
+                back++;
+            }
+            assertThat(back).isEqualTo(20);
+            // the caller hangs up: the echo ends with the call
+            p.send(f.port(), "BYE sip:echo@127.0.0.1:" + f.port() + " SIP/2.0\nVia: SIP/2.0/UDP 127.0.0.1:" + p.port()
+                + ";branch=z9hG4bKbye2\nMax-Forwards: 70\nFrom: <sip:caller@127.0.0.1>;tag=t" + "echo-1".hashCode()
+                + "\n" + lastOk.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow()
+                + "\nCall-ID: echo-1\nCSeq: 2 BYE\nContent-Length: 0\n\n");
+            assertThat(p.finalResponse(WAIT, "echo-1")).startsWith("SIP/2.0 200 OK");
             await().atMost(WAIT).until(() -> f.channels("SIP/") == 0);
         }
     }
