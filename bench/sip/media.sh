@@ -11,7 +11,7 @@ sox -n -r 8000 -e u-law -c 1 "$WORK/tone-ulaw.wav" synth 5 sine 440
 start_pbx
 RATE=$(( CALLS < 200 ? CALLS : 200 ))
 (cd "$WORK" && timeout $((HOLD + CALLS / RATE + 60)) sipp -sf "$ROOT/bench/sip/uac-echo.xml" 127.0.0.1:$SIP_PORT -s echo \
-    -i 127.0.0.1 -p 25191 -m "$CALLS" -l "$CALLS" -r "$RATE" -d $((HOLD * 1000)) -min_rtp_port 40000 -max_rtp_port 59999 \
+    -i 127.0.0.1 -p 25191 -m "$CALLS" -l "$CALLS" -r "$RATE" -d $((HOLD * 1000)) -mp 40000 \
     -nostdin -trace_screen -screen_file "$WORK/screen.log" > /dev/null 2>&1) &
 SIPP=$!
 # measure while every call is up: from when the last call was placed to shortly before the first hangs up

@@ -58,6 +58,15 @@ public final class LinphonePhone implements AutoCloseable {
      */
     public static LinphonePhone start(Path workDir, String user, Path playWav, Path recordWav, List<String> codecs)
             throws IOException {
+        return start(workDir, user, playWav, recordWav, codecs, "");
+    }
+
+    /**
+     * As {@link #start(Path, String, Path, Path, List)}, with extra lines for the rc file's
+     * {@code [sip]} section (e.g. {@code use_info=1} and {@code use_rfc2833=0}: DTMF as SIP INFO).
+     */
+    public static LinphonePhone start(Path workDir, String user, Path playWav, Path recordWav, List<String> codecs,
+                                      String extraSip) throws IOException {
         Files.createDirectories(workDir);
         Path home = Files.createTempDirectory(workDir, "linphone-" + user + "-");
         Files.createDirectories(home.resolve(".local/share/linphone"));
@@ -67,7 +76,7 @@ public final class LinphonePhone implements AutoCloseable {
             int sip = PhoneProcess.freePort(false);
             int rtp = PhoneProcess.freePort(false); // RTCP takes rtp+1: it is retried below like SIP if taken
             Path rc = home.resolve("linphonerc");
-            Files.writeString(rc, rc(user, sip, rtp, codecs));
+            Files.writeString(rc, rc(user, sip, rtp, codecs, extraSip));
             // liblinphone's log (level 4, to stderr) is read only for registration states and errors
             PhoneProcess p = PhoneProcess.start("linphonec " + user,
                 List.of(BINARY.toString(), "-d", "4", "-l", "/dev/stderr", "-c", rc.toString()),
@@ -89,7 +98,7 @@ public final class LinphonePhone implements AutoCloseable {
         }
     }
 
-    private static String rc(String user, int sip, int rtp, List<String> codecs) {
+    private static String rc(String user, int sip, int rtp, List<String> codecs, String extraSip) {
         StringBuilder sb = new StringBuilder("""
             [sip]
             sip_port=%d
@@ -101,6 +110,7 @@ public final class LinphonePhone implements AutoCloseable {
             guess_hostname=0
             contact=sip:%s@127.0.0.1
             register_only_when_network_is_up=0
+            %s
             [rtp]
             bind_address=127.0.0.1
             audio_rtp_port=%d
@@ -110,7 +120,7 @@ public final class LinphonePhone implements AutoCloseable {
             capture=0
             [net]
             firewall_policy=0
-            """.formatted(sip, user, rtp));
+            """.formatted(sip, user, extraSip, rtp));
         int i = 0;
         for (String c : codecs) {
             String[] e = CODECS.get(c.toUpperCase(java.util.Locale.ROOT));

@@ -60,6 +60,21 @@ class SipSecurityTest {
     }
 
     @Test
+    void digestAlgorithmsOffersSha256WhenAsked() throws Exception {
+        try (SipPbxFixture f = SipPbxFixture.start(dir, "allowguest=no\ncontext=phones\ndigestalgorithms=sha-256,md5,sha-512", PEERS, DIALPLAN);
+             SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer()) {
+            p.send(f.port(), SipPbxFixture.invite(f.port(), p.port(), "desk", "100", "alg-1", ""));
+            List<String> challenges = Arrays.stream(p.finalResponse(WAIT, "alg-1").split("\r\n"))
+                .filter(l -> l.startsWith("Proxy-Authenticate:")).toList();
+            assertThat(challenges).hasSize(2);
+            assertThat(challenges.get(0)).contains("algorithm=SHA-256");
+            assertThat(challenges.get(1)).contains("algorithm=MD5");
+            assertThat(f.pbx.logLines("unknown digest algorithm 'sha-512' (md5, sha-256)")).hasSize(1);
+            assertThat(f.pbx.logLines("sip.conf:")).isNotEmpty();
+        }
+    }
+
+    @Test
     void theRightPasswordGetsTheCallThrough() throws Exception {
         try (SipPbxFixture f = SipPbxFixture.start(dir, "allowguest=no\nalwaysauthreject=yes\ncontext=phones", PEERS, DIALPLAN);
              SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer()) {

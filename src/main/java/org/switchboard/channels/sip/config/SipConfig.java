@@ -56,7 +56,7 @@ public final class SipConfig {
         problems.addAll(v.problems);
         return new SipSettings(g.udpHost, g.udpPort, g.tcpEnable, g.tcpHost, g.tcpPort, g.context, g.allowGuest,
             g.alwaysAuthReject, g.realm, g.userAgent, g.externAddr, g.localnet, g.nat, g.rtpTimeout, g.rtpHoldTimeout,
-            g.defaultExpiry, g.maxExpiry, g.minExpiry, g.registrations, byName, problems);
+            g.defaultExpiry, g.maxExpiry, g.minExpiry, g.digestAlgorithms, g.registrations, byName, problems);
     }
 
     /** [general] while it is read; chan_sip's defaults. */
@@ -71,6 +71,7 @@ public final class SipConfig {
         boolean allowGuest = true;
         boolean alwaysAuthReject = true;
         String realm = "asterisk";
+        List<String> digestAlgorithms = List.of("MD5");
         String userAgent = "Switchboard";
         String externAddr;
         List<Acl.Rule> localnet = new ArrayList<>();
@@ -111,6 +112,18 @@ public final class SipConfig {
                 case "allowguest" -> g.allowGuest = v.bool(e, g.allowGuest);
                 case "alwaysauthreject" -> g.alwaysAuthReject = v.bool(e, g.alwaysAuthReject);
                 case "realm" -> g.realm = v.word(e, g.realm);
+                case "digestalgorithms" -> { // ours: RFC 8760 SHA-256 besides chan_sip's MD5, in preference order
+                    List<String> algs = new ArrayList<>();
+                    for (String w : e.value().split(",")) {
+                        String a = w.trim().toUpperCase(Locale.ROOT);
+                        if (a.equals("MD5") || a.equals("SHA-256")) {
+                            if (!algs.contains(a)) algs.add(a);
+                        } else {
+                            v.problem(e, "unknown digest algorithm '" + w.trim() + "' (md5, sha-256)");
+                        }
+                    }
+                    if (!algs.isEmpty()) g.digestAlgorithms = List.copyOf(algs);
+                }
                 case "useragent" -> {
                     if (e.value().isBlank()) v.problem(e, "empty useragent");
                     else g.userAgent = e.value().trim();

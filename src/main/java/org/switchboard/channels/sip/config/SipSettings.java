@@ -10,17 +10,19 @@ import java.util.Map;
  *
  * @param localnet        networks inside NAT ({@code localnet=}), for externaddr decisions
  * @param rtpTimeout      seconds of RTP silence before hanging up, 0 for never
+ * @param digestAlgorithms what we challenge with, in preference order ({@code digestalgorithms=}, ours; MD5 as chan_sip)
  * @param peers           by name, case-insensitive look-up through {@link #peer(String)}, in file order
  */
 public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable, String tcpBindAddr,
                           int tcpBindPort, String context, boolean allowGuest, boolean alwaysAuthReject,
                           String realm, String userAgent, String externAddr, List<Acl.Rule> localnet, Nat nat,
                           int rtpTimeout, int rtpHoldTimeout, int defaultExpiry, int maxExpiry, int minExpiry,
-                          List<SipRegistration> registrations, Map<String, SipPeer> peers,
+                          List<String> digestAlgorithms, List<SipRegistration> registrations, Map<String, SipPeer> peers,
                           List<org.switchboard.config.ConfigProblem> problems) {
 
     public SipSettings {
         localnet = List.copyOf(localnet);
+        digestAlgorithms = List.copyOf(digestAlgorithms);
         registrations = List.copyOf(registrations);
         peers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(peers));
         problems = List.copyOf(problems);

@@ -42,12 +42,15 @@ public final class DigestAuthenticator {
         WRONG
     }
 
+    /** RFC 8760 §2.4: the preferred algorithm first. */
+    public static final List<String> DEFAULT_ALGORITHMS = List.of(Digest.SHA_256, Digest.MD5);
+
     /**
-     * Both algorithms of RFC 8760, MD5 first: deployed phones and SIPp answer only the first
-     * challenge they see and know only MD5 (chan_sip offered nothing else), while clients that
-     * implement RFC 8760 still pick SHA-256 from the second header.
+     * What the PBX challenges with unless sip.conf's {@code digestalgorithms} says otherwise: MD5
+     * only, as chan_sip. Phones on libre (baresip 1.0) give up on a whole 401/407 when any of its
+     * challenges names another algorithm, and SIPp answers only the first it sees.
      */
-    public static final List<String> DEFAULT_ALGORITHMS = List.of(Digest.MD5, Digest.SHA_256);
+    public static final List<String> CHAN_SIP_ALGORITHMS = List.of(Digest.MD5);
 
     private static final int RANDOM_BYTES = 12;
     private static final int MAC_BYTES = 16;
@@ -72,9 +75,12 @@ public final class DigestAuthenticator {
         this.key = new SecretKeySpec(k, "HmacSHA256");
     }
 
-    /** Realm from settings, nonces valid 30 s, SHA-256 and MD5 offered. */
-    public DigestAuthenticator(String realm, Clock clock) {
-        this(realm, clock, Duration.ofSeconds(30), new SecureRandom(), DEFAULT_ALGORITHMS);
+    /** Realm from settings, nonces valid 30 s, MD5 offered ({@link #CHAN_SIP_ALGORITHMS}). */
+    public DigestAuthenticator(String realm, Clock clock) { this(realm, clock, CHAN_SIP_ALGORITHMS); }
+
+    /** Realm from settings, nonces valid 30 s, {@code algorithms} offered in that order. */
+    public DigestAuthenticator(String realm, Clock clock, List<String> algorithms) {
+        this(realm, clock, Duration.ofSeconds(30), new SecureRandom(), algorithms);
     }
 
     public String realm() { return realm; }

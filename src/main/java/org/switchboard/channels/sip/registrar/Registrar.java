@@ -57,12 +57,14 @@ public final class Registrar {
 
     /** chan_sip's defaults: realm from settings, 30 s nonces, 5 failures a minute block for 5 minutes, one contact per peer. */
     public Registrar(SipSettings settings, Clock clock) {
-        this(settings, new DigestAuthenticator(settings.realm(), clock), new AuthFailureTracker(clock), clock, 1);
+        this(settings, new DigestAuthenticator(settings.realm(), clock, settings.digestAlgorithms()), new AuthFailureTracker(clock), clock, 1);
     }
 
     /** {@code sip reload}: new settings from now on; bindings are kept (a new realm gets a new authenticator). */
     public void reload(SipSettings newSettings) {
-        if (!newSettings.realm().equals(settings.realm())) auth = new DigestAuthenticator(newSettings.realm(), clock);
+        if (!newSettings.realm().equals(settings.realm()) || !newSettings.digestAlgorithms().equals(settings.digestAlgorithms())) {
+            auth = new DigestAuthenticator(newSettings.realm(), clock, newSettings.digestAlgorithms());
+        }
         settings = newSettings;
     }
 

@@ -58,9 +58,9 @@ class RegistrarTest {
         assertThat(r.to().tag()).isNotBlank();
         List<String> www = r.headers().getAll("WWW-Authenticate");
         assertThat(www).hasSize(2);
-        DigestChallenge md5 = DigestChallenge.parse(www.get(0)); // first: the one every phone (and SIPp) can answer
-        DigestChallenge sha = DigestChallenge.parse(www.get(1));
-        assertThat(sha.algorithm()).isEqualTo("SHA-256");
+        DigestChallenge sha = DigestChallenge.parse(www.get(0));
+        DigestChallenge md5 = DigestChallenge.parse(www.get(1));
+        assertThat(sha.algorithm()).isEqualTo("SHA-256"); // RFC 8760 §2.4: preferred first
         assertThat(md5.algorithm()).isEqualTo("MD5");
         assertThat(sha.realm()).isEqualTo("asterisk");
         assertThat(sha.qop()).containsExactly("auth");

@@ -32,8 +32,9 @@ class SipAuthTest {
         SipResponse r = auth.challenge(invite(null), "t1", false);
         assertThat(r.status()).isEqualTo(407);
         assertThat(r.headers().getAll("WWW-Authenticate")).isEmpty();
-        assertThat(r.headers().getAll("Proxy-Authenticate")).hasSize(2);
+        assertThat(r.headers().getAll("Proxy-Authenticate")).hasSize(1); // MD5 only, as chan_sip: baresip 1.0 gives up on any other
         DigestChallenge c = DigestChallenge.parse(r.headers().getAll("Proxy-Authenticate").get(0));
+        assertThat(c.algorithm()).isEqualTo("MD5");
         String cred = DigestCredentials.answer(c, "alice", "secret", "INVITE", "sip:100@pbx", "cn", 1).toHeaderValue();
         SipRequest answered = invite(cred);
         DigestCredentials parsed = auth.credentials(answered);
