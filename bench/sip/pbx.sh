@@ -7,7 +7,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 start_pbx() {
     local t0 t1
     t0=$(date +%s%N)
-    "$JAVA_HOME/bin/java" -XX:+UseG1GC --enable-native-access=ALL-UNNAMED -cp "$ROOT/target/switchboard.jar:$ROOT/target/lib/*" \
+    "$JAVA_HOME/bin/java" ${PBX_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=10} --enable-native-access=ALL-UNNAMED -cp "$ROOT/target/switchboard.jar:$ROOT/target/lib/*" \
         org.switchboard.Main run -C "$ROOT/bench/sip/conf" > "$WORK/pbx.log" 2>&1 &
     PBX_PID=$!
     trap 'kill $PBX_PID 2>/dev/null; wait $PBX_PID 2>/dev/null' EXIT
