@@ -70,6 +70,7 @@ final class RtpReceiver extends ChannelInboundHandlerAdapter {
         }
         if (len > in.length) in = new byte[len];
         content.getBytes(content.readerIndex(), in, 0, len);
+        if (isStun(in, len)) return; // ICE connectivity checks some phones send (linphone): not media, not an error
         if (!(RtpParser.parse(in, 0, len) instanceof RtpPacket rtp)) {
             session.countBad();
             return;
@@ -127,6 +128,12 @@ final class RtpReceiver extends ChannelInboundHandlerAdapter {
                 session.listenerFailed(e);
             }
         }
+    }
+
+    /** RFC 8489 §5: a STUN message starts with two zero bits and carries the magic cookie 0x2112A442. */
+    static boolean isStun(byte[] b, int len) {
+        return len >= 20 && (b[0] & 0xC0) == 0 && (b[4] & 0xff) == 0x21 && (b[5] & 0xff) == 0x12
+            && (b[6] & 0xff) == 0xA4 && (b[7] & 0xff) == 0x42;
     }
 
     /** Passes the packet to {@code other}'s stream with its payload type; false when it cannot carry it. */

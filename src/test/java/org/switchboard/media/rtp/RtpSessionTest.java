@@ -204,6 +204,18 @@ class RtpSessionTest {
     }
 
     @Test
+    void stunChecksOnTheRtpPortAreIgnoredQuietly() throws Exception {
+        byte[] stun = new byte[20]; // Binding Request, no attributes (RFC 8489 §5)
+        stun[1] = 0x01;
+        stun[4] = 0x21; stun[5] = 0x12; stun[6] = (byte) 0xA4; stun[7] = 0x42;
+        peer.send(stun, s.localAddress());
+        peer.sendRtp(s.localAddress(), true, 0, 1, 0, 42, new byte[160]);
+        assertThat(rec.next()).isInstanceOf(VoiceFrame.class);
+        assertThat(s.badPackets()).isZero();
+        assertThat(s.packetsReceived()).isEqualTo(1);
+    }
+
+    @Test
     void unknownPayloadTypesAreDropped() throws Exception {
         peer.sendRtp(s.localAddress(), true, 8, 1, 0, 42, new byte[160]);
         peer.sendRtp(s.localAddress(), false, 0, 2, 160, 42, new byte[160]);
