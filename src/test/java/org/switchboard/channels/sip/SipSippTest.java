@@ -175,6 +175,23 @@ class SipSippTest {
         }
     }
 
+    @Test
+    void refusalsMapToDialStatusAsChanSipMapsThem() throws Exception {
+        String[][] cases = {{"503", "Service Unavailable", "CONGESTION"}, {"408", "Request Timeout", "NOANSWER"},
+            {"480", "Temporarily Unavailable", "NOANSWER"}, {"404", "Not Found", "CHANUNAVAIL"}, {"603", "Decline", "CHANUNAVAIL"}};
+        try (SipPbxFixture f = guests()) {
+            for (String[] c : cases) {
+                Path scenario = dir.resolve("uas-reject-" + c[0] + ".xml");
+                java.nio.file.Files.writeString(scenario, java.nio.file.Files.readString(Sipp.SCENARIOS.resolve("uas-reject.template.xml"))
+                    .replace("CODE REASON", c[0] + " " + c[1]));
+                try (Sipp callee = Sipp.scenario(scenario.toAbsolutePath().toString()).calls(1).start()) {
+                    assertThat(dial(f, "go", callee.localPort())).as("DIALSTATUS after %s", c[0]).isEqualTo(c[2]);
+                    assertThat(callee.stop(MAX).ok()).as("the %s was ACKed", c[0]).isTrue();
+                }
+            }
+        }
+    }
+
     /** Runs out,exten on a fresh channel; returns the DIALSTATUS the dialplan printed. */
     private static String dial(SipPbxFixture f, String exten, int port) {
         f.pbx.pbx.globals().put("SIPP_PORT", Integer.toString(port));
