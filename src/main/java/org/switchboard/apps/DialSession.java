@@ -42,6 +42,12 @@ final class DialSession {
         long deadline = timeoutMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs) : Long.MAX_VALUE;
         try {
             while (!outgoing.isEmpty()) {
+                // frames that already came first: an answer queued just before the callee hung up is an answer
+                for (Item early; (early = queue.poll()) != null; ) {
+                    Channel winner = handle(early);
+                    if (winner != null) return answered(winner);
+                }
+                if (outgoing.isEmpty()) break;
                 if (caller.isHangupRequested()) return cancel();
                 for (Channel out : List.copyOf(outgoing)) {
                     // hung up by someone else (CLI, AMI) while it rang: its frames may never come
@@ -66,12 +72,7 @@ final class DialSession {
                 }
                 if (it == null) continue;
                 Channel winner = handle(it);
-                if (winner != null) {
-                    winner.setFrameListener(null);
-                    hangupAll(winner, 26); // answered elsewhere
-                    dialEnd(winner, "ANSWER");
-                    return winner;
-                }
+                if (winner != null) return answered(winner);
             }
             PbxLog.verbose(2, "Everyone is busy/congested at this time (" + outcome.total() + ":" + outcome.busy + "/"
                     + outcome.congestion + "/" + outcome.nochan + ")");
@@ -79,6 +80,13 @@ final class DialSession {
         } finally {
             for (Channel out : outgoing) out.setFrameListener(null);
         }
+    }
+
+    private Channel answered(Channel winner) {
+        winner.setFrameListener(null);
+        hangupAll(winner, 26); // answered elsewhere
+        dialEnd(winner, "ANSWER");
+        return winner;
     }
 
     /** wait_for_answer reads and drops the caller's audio while it rings, so none piles up for the bridge. */

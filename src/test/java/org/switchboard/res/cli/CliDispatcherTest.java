@@ -121,6 +121,6 @@ class CliDispatcherTest {
         StringWriter sw = new StringWriter();
         new CliDispatcher(tp.pbx).execute("core show version", new PrintWriter(sw));
         assertThat(sw.toString()).startsWith(Pbx.VERSION + " running on Java ");
-        assertThat(new CliDispatcher(tp.pbx).complete("core show chan")).containsExactly("channels");
+        assertThat(new CliDispatcher(tp.pbx).complete("core show chan")).containsExactly("channel", "channels");
     }
 }

@@ -163,7 +163,7 @@ class CliServerTest {
         try (CliClient c = CliClient.connect(socket)) {
             assertThat(c.serverVersion()).isEqualTo(Pbx.VERSION);
             assertThat(c.serverPid()).isEqualTo(ProcessHandle.current().pid());
-            assertThat(c.complete("core show chan")).containsExactly("channels");
+            assertThat(c.complete("core show chan")).containsExactly("channel", "channels");
             assertThat(c.complete("core set ")).containsExactly("verbose");
             List<String> out = new ArrayList<>();
             assertThat(c.command("core show channels count", out::add)).isEqualTo("ok");
