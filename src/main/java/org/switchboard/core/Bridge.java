@@ -33,10 +33,11 @@ public final class Bridge {
         bridgeEvent(pbx, "BridgeEnter", id, peer);
         peer.setFrameListener(f -> q.offer(new Item(true, f)));
         caller.setFrameListener(f -> q.offer(new Item(false, f)));
-        boolean nativeMedia = caller.tech().nativeBridge(caller, peer);
+        boolean nativeMedia = false;
         long deadline = limitMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMs) : Long.MAX_VALUE;
         End end;
         try {
+            nativeMedia = caller.tech().nativeBridge(caller, peer);
             for (;;) {
                 try {
                     if (caller.isHangupRequested()) { end = End.CALLER_HUNG_UP; break; }

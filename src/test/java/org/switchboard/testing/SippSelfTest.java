@@ -119,7 +119,7 @@ class SippSelfTest {
 
     @Test
     void lossyCallsStillComplete() {
-        Sipp.Result r = pair(Sipp.scenario("peers/uas-answer.xml"), Sipp.scenario("uac-lossy.xml").lost(10), 10);
+        Sipp.Result r = pair(Sipp.scenario("peers/uas-answer.xml"), Sipp.scenario("uac-lossy.xml").lost(5), 10); // 5%: SIPp-to-SIPp alone; the PBX faces 10% in SipSippTest
         assertThat(r.retransmissions()).as("%s", r).isPositive();
     }
 

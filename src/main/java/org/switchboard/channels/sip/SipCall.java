@@ -53,6 +53,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     private Endpoint pending2xxTo;
     private ScheduledFuture<?> pending2xxTimer;
     private boolean reinviteInProgress;
+    private boolean byeAfterAck;           // we hung up while our 2xx waited for its ACK
 
     protected SipCall(SipStack stack, SipPeer peer, SipMedia media, String callId, String localTag, Endpoint remote) {
         this.stack = stack;
@@ -122,6 +123,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         media.rtp().bridgeTo(o.media.rtp());
         o.media.rtp().bridgeTo(media.rtp());
         nativePeer = o;
+        o.nativePeer = this; // either leg's re-INVITE (hold, another codec) must end it
         PbxLog.verbose(3, "Native RTP bridge of " + self.name() + " and " + other.name() + " (" + codec() + ", no transcoding)");
         return true;
     }
@@ -138,7 +140,10 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         SipCall o = nativePeer;
         nativePeer = null;
         media.rtp().bridgeTo(null);
-        if (o != null) o.media.rtp().bridgeTo(null);
+        if (o != null) {
+            o.nativePeer = null;
+            o.media.rtp().bridgeTo(null);
+        }
     }
 
     @Override
@@ -155,30 +160,47 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         try {
             if (ended) return;
             ended = true;
-            cancelPending2xx();
             if (!remoteEnded) endOnOurSide(c.hangupCause());
+            if (!byeAfterAck) cancelPending2xx();
+        } catch (RuntimeException e) {
+            PbxLog.warning("chan_sip.c", "Ending " + c.name() + " failed: " + e);
         } finally {
             lock.unlock();
+            finish();
         }
-        finish();
     }
 
     /** Our side hung up: BYE, CANCEL or a final refusal, as the call's state asks. Under the lock. */
     protected void endOnOurSide(int cause) {
         SipDialog d = dialog;
-        if (d != null && d.state() == SipDialog.State.CONFIRMED) sendBye();
+        if (d == null || d.state() != SipDialog.State.CONFIRMED) return;
+        if (pending2xx != null) byeAfterAck = true; // §15: no BYE before the ACK (or its timeout)
+        else sendBye();
     }
+
+    /** A BYE before the call was answered (an early dialog): an incoming call still owes its INVITE a final response. */
+    protected void onEarlyBye() {}
 
     /** Releases what the call holds, once. */
     protected void finish() {
         SipCall o = nativePeer;
         if (o != null) nativeUnbridge(channel);
         media.rtp().close();
-        stack.calls().remove(this);
         if (slotTaken) {
             slotTaken = false;
             stack.peerStates().release(peer.name());
         }
+        if (byeAfterAck) return; // the dialog lives on until the ACK comes (or never does) and our BYE goes
+        stack.calls().remove(this);
+        SipDialog d = dialog;
+        if (d != null) d.terminate();
+    }
+
+    /** The deferred BYE: after the ACK, or when the 2xx was never acknowledged. */
+    private void byeNow() {
+        byeAfterAck = false;
+        sendBye();
+        stack.calls().remove(this);
         SipDialog d = dialog;
         if (d != null) d.terminate();
     }
@@ -210,6 +232,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         switch (r.method()) {
             case SipMethod.BYE -> {
                 tx.respond(reply(r, 200));
+                onEarlyBye();
                 PbxLog.verbose(3, "Got SIP BYE on " + (channel == null ? callId : channel.name()));
                 remoteHangup(HangupCause.NORMAL_CLEARING);
             }
@@ -266,6 +289,10 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
                 }
                 boolean nowHeld = a.held();
                 if (nowHeld != held) holdChange = nowHeld ? Frame.Control.HOLD : Frame.Control.UNHOLD;
+                SipCall o = nativePeer;
+                if (o != null && (nowHeld || !media.rtp().canBridge(o.media.rtp()))) {
+                    nativeUnbridge(channel); // packets no longer fit the other leg: through frames, transcoded
+                }
                 held = nowHeld;
                 sdp = SdpWriter.toBytes(a.answer());
             } else {
@@ -279,7 +306,6 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         Channel c = channel;
         if (holdChange != null && c != null) {
             PbxLog.verbose(3, c.name() + (holdChange == Frame.Control.HOLD ? " is put on hold" : " is taken off hold"));
-            if (nativePeer != null && holdChange == Frame.Control.HOLD) nativeUnbridge(c);
             c.queueFrame(Frame.control(holdChange));
         }
     }
@@ -289,6 +315,10 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         lock.lock();
         try {
             cancelPending2xx();
+            if (byeAfterAck) {
+                byeNow();
+                return;
+            }
             if (media.awaitingAnswer() && ack.hasBody()) {
                 SessionDescription answer = SipMedia.parse(ack.body());
                 if (answer == null || !(media.acceptAnswer(answer, localHost()) instanceof SdpNegotiator.Accepted)) {
@@ -329,9 +359,13 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         boolean giveUp = false;
         lock.lock();
         try {
-            if (pending2xx == null || ended) return;
+            if (pending2xx == null || (ended && !byeAfterAck)) return;
             if (elapsed >= 32_000) {
                 pending2xx = null;
+                if (byeAfterAck) {
+                    byeNow(); // §15: the ACK never came; the BYE goes anyway
+                    return;
+                }
                 giveUp = true;
             } else {
                 stack.layer().sendStateless(pending2xx, pending2xxTo);

@@ -14,17 +14,40 @@ import org.switchboard.core.HangupCause;
  */
 public final class SipCalls {
     private final ConcurrentHashMap<String, SipCall> byKey = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<ServerTransaction, SipCall> byInvite = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ServerTransaction, Object> byInvite = new ConcurrentHashMap<>();
+    /** Incoming calls by Call-ID and the caller's From tag: where a retransmitted INVITE belongs (§8.2.2.2). */
+    private final ConcurrentHashMap<String, SipUas> byRemote = new ConcurrentHashMap<>();
+    /** In {@link #byInvite}: the INVITE was cancelled before its call existed. */
+    private static final Object CANCELLED = new Object();
 
     static String key(String callId, String localTag) { return callId + "\u0000" + localTag; }
 
     void add(SipCall c) { byKey.put(key(c.callId(), c.localTag()), c); }
 
-    void addPending(ServerTransaction invite, SipCall c) { byInvite.put(invite, c); }
+    /** Registers an unanswered incoming call; false when its INVITE was cancelled meanwhile. */
+    boolean addPending(ServerTransaction invite, SipCall c) {
+        Object prev = byInvite.putIfAbsent(invite, c);
+        if (prev == CANCELLED) byInvite.remove(invite, CANCELLED);
+        return prev == null;
+    }
 
     void removePending(ServerTransaction invite) { byInvite.remove(invite); }
 
-    SipCall pending(ServerTransaction invite) { return invite == null ? null : byInvite.get(invite); }
+    SipCall pending(ServerTransaction invite) {
+        return invite != null && byInvite.get(invite) instanceof SipCall c ? c : null;
+    }
+
+    /** A CANCEL found no call yet (it is still being set up): remember, so it is not started. */
+    void markCancelled(ServerTransaction invite) { byInvite.putIfAbsent(invite, CANCELLED); }
+
+    /** Forgets a cancellation mark once the INVITE was refused or started. */
+    void clearCancelled(ServerTransaction invite) { byInvite.remove(invite, CANCELLED); }
+
+    void addInbound(String callId, String fromTag, SipUas c) { if (fromTag != null) byRemote.put(callId + "\u0000" + fromTag, c); }
+
+    SipUas inbound(String callId, String fromTag) {
+        return callId == null || fromTag == null ? null : byRemote.get(callId + "\u0000" + fromTag);
+    }
 
     SipCall find(String callId, String localTag) {
         return callId == null || localTag == null ? null : byKey.get(key(callId, localTag));
@@ -33,14 +56,18 @@ public final class SipCalls {
     void remove(SipCall c) {
         byKey.remove(key(c.callId(), c.localTag()), c);
         byInvite.values().remove(c);
+        if (c instanceof SipUas u && u.fromTag() != null) byRemote.remove(u.callId() + "\u0000" + u.fromTag(), u);
     }
 
     public int size() { return byKey.size(); }
 
     public Collection<SipCall> all() { return List.copyOf(byKey.values()); }
 
-    /** Unloading: every call ends. */
+    /** Unloading: every call ends from our side (BYE, CANCEL or a final response goes out). */
     void hangupAll() {
-        for (SipCall c : new ArrayList<>(byKey.values())) c.remoteHangup(HangupCause.NORMAL_CLEARING);
+        for (SipCall c : new ArrayList<>(byKey.values())) {
+            org.switchboard.core.Channel ch = c.channel();
+            if (ch != null) ch.softHangup(HangupCause.NORMAL_CLEARING);
+        }
     }
 }

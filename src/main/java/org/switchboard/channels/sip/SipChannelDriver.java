@@ -87,7 +87,6 @@ public final class SipChannelDriver implements ChannelDriver {
         boolean comedia = peer != null ? peer.nat().comedia() : stack.settings().nat().comedia();
         SipMedia media = new SipMedia(rtp, codecs,
             peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
-        rtp.setTimeouts(stack.settings().rtpTimeout(), stack.settings().rtpHoldTimeout());
         SipUac call = new SipUac(stack, peer, media, target, ruri, to, preferred);
         holder[0] = call;
         if (!call.takeSlot()) {

@@ -39,6 +39,8 @@ final class SipInbound {
             } catch (RuntimeException e) {
                 PbxLog.error("chan_sip.c", "Failed to handle INVITE " + r.callId() + ": " + e);
                 tx.respond(stack.routerReply(r, 500, SipIds.tag()));
+            } finally {
+                stack.calls().clearCancelled(tx);
             }
         });
     }
@@ -92,7 +94,10 @@ final class SipInbound {
                 }
                 if (v == DigestAuthenticator.Verdict.WRONG) {
                     PbxLog.notice("chan_sip.c", "Failed to authenticate device " + who + " for INVITE - Wrong password");
-                    if (failures.recordFailure(src, tx.peer().protocol().name(), peer.name(), AuthFailureTracker.Failure.INVALID_PASSWORD)) return;
+                    if (failures.recordFailure(src, tx.peer().protocol().name(), peer.name(), AuthFailureTracker.Failure.INVALID_PASSWORD)) {
+                        tx.abandon(); // blocked from now on: it hears nothing
+                        return;
+                    }
                     tx.respond(s.alwaysAuthReject() ? stack.router().serverHeader(auth.challenge(r, tag, false))
                         : stack.routerReply(r, 403, tag));
                     return;
@@ -104,7 +109,10 @@ final class SipInbound {
             if (cred != null) {
                 PbxLog.notice("chan_sip.c", "Failed to authenticate device " + who + " for INVITE - No matching peer found");
                 if (failures.recordFailure(src, tx.peer().protocol().name(), fromUser == null ? "" : fromUser,
-                        AuthFailureTracker.Failure.INVALID_ACCOUNT)) return;
+                        AuthFailureTracker.Failure.INVALID_ACCOUNT)) {
+                    tx.abandon();
+                    return;
+                }
             } else {
                 PbxLog.notice("chan_sip.c", "Sending fake auth rejection for device " + who);
             }
@@ -140,7 +148,6 @@ final class SipInbound {
             tx.respond(stack.routerReply(r, 503, tag));
             return;
         }
-        rtp.setTimeouts(s.rtpTimeout(), s.rtpHoldTimeout());
         if (offer != null) {
             SdpNegotiator.Result res = media.answer(offer, stack.localHost(src.getAddress()));
             if (res instanceof SdpNegotiator.Rejected rej) {
@@ -156,7 +163,12 @@ final class SipInbound {
             tx.respond(stack.routerReply(r, 480, tag));
             return;
         }
-        call.start(context, exten, offer);
+        try {
+            call.start(context, exten, offer);
+        } catch (RuntimeException e) {
+            call.finish(); // the RTP port and the call-limit slot go back
+            throw e;
+        }
     }
 
     /** chan_sip's check_user/check_peer: a user or friend by From name, else a peer by address. */

@@ -63,15 +63,30 @@ final class SipMedia {
 
     /** Answers the peer's offer; on success the RTP session follows it. */
     SdpNegotiator.Result answer(SessionDescription offer, String host) {
-        SdpNegotiator.Result r = SdpNegotiator.answer(offer, allowed, local(host, Direction.SENDRECV));
+        SdpNegotiator.Result r = literal(SdpNegotiator.answer(offer, allowed, local(host, Direction.SENDRECV)));
         if (r instanceof SdpNegotiator.Accepted a) apply(a);
         return r;
+    }
+
+    /**
+     * A c= address must be an IP address: a host name would be resolved on a network thread,
+     * where a slow name server (chosen by whoever wrote the SDP) would stall every call.
+     */
+    private static SdpNegotiator.Result literal(SdpNegotiator.Result r) {
+        if (r instanceof SdpNegotiator.Accepted a && !isIpLiteral(a.remoteAddress())) {
+            return new SdpNegotiator.Rejected("c= address '" + a.remoteAddress() + "' is not an IP address");
+        }
+        return r;
+    }
+
+    static boolean isIpLiteral(String a) {
+        return a.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (a.indexOf(':') >= 0 && a.matches("[0-9A-Fa-f:.]+"));
     }
 
     /** The peer answered our offer. */
     SdpNegotiator.Result acceptAnswer(SessionDescription answer, String host) {
         if (ourOffer == null) return new SdpNegotiator.Rejected("an answer without an offer");
-        SdpNegotiator.Result r = SdpNegotiator.acceptAnswer(ourOffer, answer, allowed, local(host, Direction.SENDRECV));
+        SdpNegotiator.Result r = literal(SdpNegotiator.acceptAnswer(ourOffer, answer, allowed, local(host, Direction.SENDRECV)));
         if (r instanceof SdpNegotiator.Accepted a) {
             apply(a);
             ourOffer = null;

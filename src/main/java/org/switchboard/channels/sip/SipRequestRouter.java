@@ -6,7 +6,6 @@ import org.switchboard.channels.sip.message.SipMethod;
 import org.switchboard.channels.sip.message.SipRequest;
 import org.switchboard.channels.sip.message.SipResponse;
 import org.switchboard.channels.sip.message.SipResponses;
-import org.switchboard.channels.sip.message.Via;
 import org.switchboard.channels.sip.registrar.BindingEvent;
 import org.switchboard.channels.sip.registrar.RegisterOutcome;
 import org.switchboard.channels.sip.transaction.ServerInviteTransaction;
@@ -35,16 +34,17 @@ final class SipRequestRouter implements TransactionUser {
             tx.respond(reply(r, 483, null)); // §8.2.2? no: §16.3 step 3 — a UA refuses too, as chan_sip does
             return;
         }
-        if (isLoop(r)) {
-            tx.respond(reply(r, 482, null)); // §8.2.2.2 / §16.3 step 4: our own Via came back
-            return;
-        }
         String toTag = r.to() == null ? null : r.to().tag();
         switch (r.method()) {
             case SipMethod.REGISTER -> register(tx, r);
             case SipMethod.INVITE -> {
-                if (toTag == null) SipInbound.admit(stack, (ServerInviteTransaction) tx, r);
-                else inDialog(tx, r, toTag);
+                if (toTag != null) {
+                    inDialog(tx, r, toTag);
+                } else {
+                    SipUas existing = stack.calls().inbound(r.callId(), r.from() == null ? null : r.from().tag());
+                    if (existing != null) existing.absorbRetransmission((ServerInviteTransaction) tx, r);
+                    else SipInbound.admit(stack, (ServerInviteTransaction) tx, r);
+                }
             }
             case SipMethod.BYE, SipMethod.INFO -> inDialog(tx, r, toTag);
             case SipMethod.OPTIONS -> tx.respond(options(r));
@@ -57,7 +57,10 @@ final class SipRequestRouter implements TransactionUser {
     private void register(ServerTransaction tx, SipRequest r) {
         Endpoint src = tx.peer();
         RegisterOutcome out = stack.registrar().register(r, src.address(), src.protocol().name());
-        if (out.isDropped()) return; // a blocked address hears nothing
+        if (out.isDropped()) { // a blocked address hears nothing, and nothing of it is kept
+            tx.abandon();
+            return;
+        }
         tx.respond(out.response());
         for (BindingEvent e : out.events()) {
             switch (e.kind()) {
@@ -82,8 +85,12 @@ final class SipRequestRouter implements TransactionUser {
     public void onCancel(ServerTransaction cancelTx, ServerInviteTransaction inviteTx, SipRequest cancel) {
         cancelTx.respond(reply(cancel, 200, null)); // §9.2: the CANCEL itself succeeds
         SipCall call = stack.calls().pending(inviteTx);
-        if (call != null) call.onCancel();
-        else if (!inviteTx.answered()) inviteTx.respond(reply(inviteTx.request(), 487, SipIds.tag()));
+        if (call != null) {
+            call.onCancel();
+        } else if (!inviteTx.answered()) {
+            stack.calls().markCancelled(inviteTx); // its call is still being set up: it must not start
+            inviteTx.respond(reply(inviteTx.request(), 487, SipIds.tag()));
+        }
     }
 
     @Override
@@ -100,19 +107,6 @@ final class SipRequestRouter implements TransactionUser {
         String fromTag = response.from() == null ? null : response.from().tag();
         SipCall call = stack.calls().find(response.callId(), fromTag);
         if (call != null) call.onRetransmitted2xx(response);
-    }
-
-    /** A lower Via with our own sent-by: the request went out from us and came back. */
-    private boolean isLoop(SipRequest r) {
-        var vias = r.vias();
-        if (vias.size() < 2) return false;
-        String me = stack.udpAddress().getAddress().isAnyLocalAddress() ? null : stack.udpAddress().getAddress().getHostAddress();
-        int port = stack.udpAddress().getPort();
-        for (int i = 1; i < vias.size(); i++) {
-            Via v = vias.get(i);
-            if (me != null && v.host().equals(me) && v.port() == port) return true;
-        }
-        return false;
     }
 
     SipResponse options(SipRequest r) {

@@ -150,6 +150,16 @@ public final class SipStack implements AutoCloseable {
     public void close() {
         sweep.cancel(false);
         calls.hangupAll();
+        // give the channels a moment to send their BYEs, CANCELs and final responses
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (calls.size() > 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         housekeeping.shutdownNow();
         udp.close();
         if (tcp != null) tcp.close();

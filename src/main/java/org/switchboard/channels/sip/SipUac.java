@@ -102,7 +102,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
         try {
             if (tx != inviteTx && !r.isSuccess()) return; // the first INVITE's leftovers after a challenge
             if (status < 200) {
-                if (status > 100) provisional = true;
+                provisional = true; // §9.1: any provisional, 100 too, allows a CANCEL
                 if (cancelWanted && provisional) sendCancel();
                 if (ended || failed) return;
                 if (r.hasBody() && media.awaitingAnswer()) acceptAnswer(r); // early media (183 with SDP)
@@ -117,6 +117,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
                     fail(HangupCause.BEARERCAPABILITY_NOTAVAIL, "no usable SDP answer in " + status);
                 } else {
                     answered = true;
+                    media.rtp().setTimeouts(stack.settings().rtpTimeout(), stack.settings().rtpHoldTimeout()); // from the answer
                     show = Frame.Control.ANSWER;
                 }
             } else if ((status == 401 || status == 407) && retryWithCredentials(r)) {

@@ -29,6 +29,7 @@ final class SipUas extends SipCall {
     private boolean progressSent;
     private boolean finalSent;
     private boolean offerInInvite;
+    private SipResponse sent2xx;           // our 2xx, for a retransmitted INVITE that arrives after it
 
     SipUas(SipStack stack, SipPeer peer, SipMedia media, SipRequest invite, ServerInviteTransaction tx, String tag) {
         super(stack, peer, media, invite.callId(), tag, tx.peer());
@@ -38,9 +39,51 @@ final class SipUas extends SipCall {
 
     @Override public boolean isInbound() { return true; }
 
+    String fromTag() { return invite.from() == null ? null : invite.from().tag(); }
+
+    /**
+     * The same INVITE again after our 2xx ended its transaction (RFC 6026 §8.5): answered with that
+     * 2xx, never a second call. Another CSeq with the same Call-ID and From tag and no To tag is a
+     * merged request (§8.2.2.2): 482.
+     */
+    void absorbRetransmission(ServerInviteTransaction again, SipRequest r) {
+        if (r.cseq() == null || r.cseq().seq() != invite.cseq().seq()) {
+            again.respond(stack.routerReply(r, 482, org.switchboard.channels.sip.message.SipIds.tag()));
+            return;
+        }
+        SipResponse ok;
+        lock.lock();
+        try {
+            ok = sent2xx;
+        } finally {
+            lock.unlock();
+        }
+        if (ok != null) again.respond(ok);
+        else again.abandon();
+    }
+
+    /** A BYE in the early dialog (§15): the INVITE still gets its final response, 487. */
+    @Override
+    protected void onEarlyBye() {
+        lock.lock();
+        try {
+            if (answered || finalSent) return;
+            finalSent = true;
+            stack.calls().removePending(tx);
+            tx.respond(reply(invite, 487));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Creates the channel and runs the dialplan at {@code exten@context}. */
     void start(String context, String exten, SessionDescription offer) {
         offerInInvite = offer != null;
+        if (!stack.calls().addPending(tx, this)) { // cancelled while it was being set up: the router sent 487
+            PbxLog.verbose(3, "INVITE " + callId + " was cancelled before its call started");
+            finish();
+            return;
+        }
         SipUri contactUri = new SipUri("sip", exten, null, localHost(), stack.localPort(remote.protocol()),
             remote.protocol() == Protocol.TCP ? org.switchboard.channels.sip.message.Params.EMPTY.with("transport", "tcp")
                 : org.switchboard.channels.sip.message.Params.EMPTY, null);
@@ -48,7 +91,6 @@ final class SipUas extends SipCall {
             dialog = SipDialog.asUas(invite, localTag, NameAddr.of(contactUri));
         } catch (IllegalArgumentException e) {
             PbxLog.notice("chan_sip.c", "INVITE " + callId + " refused: " + e.getMessage());
-            media.rtp().close();
             finish();
             tx.respond(stack.routerReply(invite, 400, localTag));
             return;
@@ -73,7 +115,7 @@ final class SipUas extends SipCall {
         if (ua != null) c.setVar("SIPUSERAGENT", ua);
         channel = c;
         stack.calls().add(this);
-        stack.calls().addPending(tx, this);
+        stack.calls().addInbound(callId, fromTag(), this);
         c.setState(ChannelState.RING);
         c.setLocation(context, exten, 1);
         pbx.startPbx(c);
@@ -89,7 +131,9 @@ final class SipUas extends SipCall {
             SipResponse ok = withContact(reply(invite, 200)).withBody("application/sdp", sdp);
             dialog.confirm();
             answered = true;
+            sent2xx = ok;
             stack.calls().removePending(tx);
+            media.rtp().setTimeouts(stack.settings().rtpTimeout(), stack.settings().rtpHoldTimeout()); // counted from the answer
             send2xxUntilAcked(tx, ok);
         } finally {
             lock.unlock();

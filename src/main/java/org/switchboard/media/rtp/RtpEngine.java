@@ -88,13 +88,18 @@ public final class RtpEngine implements AutoCloseable {
     public RtpSession open(RtpSession.Listener listener) throws IOException {
         // a pair idle for a while is reused; one just freed only when no fresh port is left, so a
         // late packet of the last call does not reach the next one
-        RtpPortPair pair = idle.peek();
-        pair = pair != null && System.nanoTime() - pair.idleSince >= REUSE_AFTER_NANOS ? idle.poll() : null;
+        RtpPortPair pair;
+        synchronized (idle) { // look and take as one step: never a pair freed a moment ago
+            RtpPortPair head = idle.peek();
+            pair = head != null && System.nanoTime() - head.idleSince >= REUSE_AFTER_NANOS ? idle.poll() : null;
+        }
         if (pair == null) {
             try {
                 pair = bindPair();
             } catch (IOException e) {
-                pair = idle.poll();
+                synchronized (idle) {
+                    pair = idle.poll();
+                }
                 if (pair == null) throw e;
             }
         }

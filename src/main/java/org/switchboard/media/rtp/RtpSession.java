@@ -127,6 +127,8 @@ public final class RtpSession implements AutoCloseable {
     public void setTimeouts(int rtpTimeoutSec, int rtpHoldTimeoutSec) {
         this.rtpTimeoutSec = Math.max(0, rtpTimeoutSec);
         this.holdTimeoutSec = Math.max(0, rtpHoldTimeoutSec);
+        remoteSetMillis = System.currentTimeMillis(); // silence counts from now (a call is armed when answered)
+        timedOut = false;
     }
 
     /** True when both sessions are configured with the same codec, so packets can pass untouched. */

@@ -128,6 +128,13 @@ public final class ServerInviteTransaction extends ServerTransaction {
         });
     }
 
+    @Override public void abandon() {
+        locked(() -> {
+            if (state == State.PROCEEDING) terminate();
+            return null;
+        });
+    }
+
     private void terminate() {
         state = State.TERMINATED;
         trying.cancel();

@@ -59,6 +59,15 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
         });
     }
 
+    @Override public void abandon() {
+        lock.lock();
+        try {
+            if (state == State.TRYING || state == State.PROCEEDING) terminate();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void terminate() {
         state = State.TERMINATED;
         fireTerminated();

@@ -32,6 +32,12 @@ public abstract class ServerTransaction extends Transaction {
     /** Builds a response to this request with {@link SipResponses#create} and sends it. */
     public boolean respond(int status, String toTag) { return respond(SipResponses.create(request, status, toTag)); }
 
+    /**
+     * Ends the transaction without a response, for a request the TU drops on purpose (a blocked
+     * address): no 100 Trying, nothing kept. A retransmission will be a new request.
+     */
+    public abstract void abandon();
+
     abstract void start();
 
     /** A retransmission of the request (§17.2.3 matched it here). */
