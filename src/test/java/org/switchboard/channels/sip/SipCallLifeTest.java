@@ -13,6 +13,7 @@ import org.switchboard.testing.Sipp;
 class SipCallLifeTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String DIALPLAN = "[calls]\nexten => answer,1,Answer()\n same => n,Wait(30)\n"
+        + "exten => ring,1,Ringing()\n same => n,Wait(30)\n"
         + "exten => echo,1,Answer()\n same => n,Echo()\n same => n,Verbose(1,@echo ended)\n same => n,Wait(5)\n";
 
     @TempDir Path dir;
@@ -90,6 +91,48 @@ class SipCallLifeTest {
                 + "\n" + lastOk.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow()
                 + "\nCall-ID: echo-1\nCSeq: 2 BYE\nContent-Length: 0\n\n");
             assertThat(p.finalResponse(WAIT, "echo-1")).startsWith("SIP/2.0 200 OK");
+            await().atMost(WAIT).until(() -> f.channels("SIP/") == 0);
+        }
+    }
+
+    @Test
+    void aRetransmittedInviteAfterThe200GetsThe200AgainNotASecondCall() throws Exception {
+        try (SipPbxFixture f = SipPbxFixture.start(dir, "allowguest=yes\ncontext=calls", "", DIALPLAN);
+             SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer()) {
+            String invite = SipPbxFixture.invite(f.port(), p.port(), "caller", "answer", "retx-1", "");
+            p.send(f.port(), invite);
+            String first = p.finalResponse(WAIT, "retx-1");
+            assertThat(first).startsWith("SIP/2.0 200 OK");
+            p.send(f.port(), invite); // our 200 "got lost": the caller sends the INVITE again
+            String again = p.finalResponse(WAIT, "retx-1");
+            assertThat(again).startsWith("SIP/2.0 200 OK");
+            String tag = first.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow();
+            assertThat(again).contains(tag);
+            assertThat(f.channels("SIP/")).isEqualTo(1);
+            assertThat(f.pbx.logLines("Executing [answer@calls:1]")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aByeInTheEarlyDialogEndsTheInviteWith487() throws Exception {
+        try (SipPbxFixture f = SipPbxFixture.start(dir, "allowguest=yes\ncontext=calls", "", DIALPLAN);
+             SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer()) {
+            p.send(f.port(), SipPbxFixture.invite(f.port(), p.port(), "caller", "ring", "early-1", ""));
+            String ringing = null;
+            while (ringing == null) {
+                String m = p.receive(WAIT);
+                assertThat(m).as("a 180").isNotNull();
+                if (m.startsWith("SIP/2.0 180")) ringing = m;
+            }
+            String toLine = ringing.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow();
+            p.send(f.port(), "BYE sip:ring@127.0.0.1:" + f.port() + " SIP/2.0\nVia: SIP/2.0/UDP 127.0.0.1:" + p.port()
+                + ";branch=z9hG4bKearlybye\nMax-Forwards: 70\nFrom: <sip:caller@127.0.0.1>;tag=t" + "early-1".hashCode()
+                + "\n" + toLine + "\nCall-ID: early-1\nCSeq: 2 BYE\nContent-Length: 0\n\n");
+            String a = p.finalResponse(WAIT, "early-1");
+            String b = p.finalResponse(WAIT, "early-1");
+            assertThat(java.util.List.of(a.lines().findFirst().orElseThrow() + " / " + a.lines().filter(l -> l.startsWith("CSeq:")).findFirst().orElseThrow(),
+                    b.lines().findFirst().orElseThrow() + " / " + b.lines().filter(l -> l.startsWith("CSeq:")).findFirst().orElseThrow()))
+                .containsExactlyInAnyOrder("SIP/2.0 200 OK / CSeq: 2 BYE", "SIP/2.0 487 Request Terminated / CSeq: 1 INVITE");
             await().atMost(WAIT).until(() -> f.channels("SIP/") == 0);
         }
     }
