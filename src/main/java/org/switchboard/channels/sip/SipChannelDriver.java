@@ -81,6 +81,8 @@ public final class SipChannelDriver implements ChannelDriver {
         RtpSession rtp;
         try {
             rtp = stack.rtp().open(new UacListener(holder));
+            var jb = stack.settings().jitterBuffer();
+            rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
         } catch (IOException e) {
             throw new ChannelUnavailableException(HangupCause.NORMAL_CIRCUIT_CONGESTION, "no RTP port for SIP/" + data + ": " + e.getMessage());
         }

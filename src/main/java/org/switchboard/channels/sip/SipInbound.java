@@ -140,6 +140,8 @@ final class SipInbound {
         try {
             SipUas[] holder = new SipUas[1];
             rtp = stack.rtp().open(new DeferredListener(holder));
+            var jb = stack.settings().jitterBuffer();
+            rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
             media = new SipMedia(rtp, codecs, peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
             call = new SipUas(stack, peer, media, r, tx, tag);
             holder[0] = call;

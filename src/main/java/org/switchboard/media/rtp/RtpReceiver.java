@@ -32,6 +32,9 @@ final class RtpReceiver extends ChannelInboundHandlerAdapter {
 
     RtpReceiver(RtpSession session) { this.session = session; }
 
+    /** Asked how many samples a payload holds (the playout uses it too); event loop only. */
+    Codec samplesCodec() { return samplesCodec; }
+
     long packets() { return packets; }
     long dropped() { return dropped; }
     long lastPacketMillis() { return lastPacketMillis; }
@@ -107,7 +110,10 @@ final class RtpReceiver extends ChannelInboundHandlerAdapter {
         RtpSession other = session.bridge();
         // bridged to itself (Echo): voice goes straight back, digits go to the listener to be seen
         if (other != null && (voice || other != session) && relay(other, content, voice)) return;
-        if (voice) {
+        RtpPlayout jb = session.playout(fmt);
+        if (voice && jb != null) {
+            jb.put(rtp.sequence(), rtp.timestamp(), in, rtp.payloadOffset(), rtp.payloadLength());
+        } else if (voice) {
             byte[] payload = rtp.payload();
             int samples = samplesCodec.samplesIn(payload, 0, payload.length);
             if (samples < 0) samples = fmt.ptimeMs() * fmt.sampleRate() / 1000;

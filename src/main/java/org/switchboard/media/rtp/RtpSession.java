@@ -58,6 +58,11 @@ public final class RtpSession implements AutoCloseable {
     private volatile int holdTimeoutSec;
     private volatile long remoteSetMillis;
     private volatile boolean timedOut;
+    private volatile boolean jbEnabled;
+    private volatile int jbMaxMs = 200;
+    private volatile boolean jbAdaptive = true;
+    private RtpPlayout playout;           // event loop only
+    private Format playoutFormat;
 
     RtpSession(RtpEngine engine, EventLoop loop, Listener listener, int port, boolean strict, int dtmfTimeoutMs) {
         this.engine = engine;
@@ -124,6 +129,31 @@ public final class RtpSession implements AutoCloseable {
     public void setHold(boolean held) { this.held = held; }
 
     /** chan_sip's rtptimeout and rtpholdtimeout in seconds (0: never); counted once the remote is set. */
+    /**
+     * A jitter buffer for the voice this session hands to its listener (chan_sip's
+     * {@code jbenable}/{@code jbmaxsize}/{@code jbimpl}); packets relayed to a bridged session
+     * skip it. Call before media flows.
+     */
+    public void setJitterBuffer(boolean enabled, int maxSizeMs, boolean adaptive) {
+        jbEnabled = enabled;
+        jbMaxMs = Math.max(40, maxSizeMs);
+        jbAdaptive = adaptive;
+    }
+
+    /** The playout for {@code fmt} (made on first use, on the event loop), or null without a jitter buffer. */
+    RtpPlayout playout(Format fmt) {
+        if (!jbEnabled || fmt == null) return null;
+        if (playout == null || playoutFormat != fmt) {
+            if (playout != null) playout.stop();
+            playout = new RtpPlayout(this, jbMaxMs, jbAdaptive, fmt.ptimeMs());
+            playoutFormat = fmt;
+            playout.start(loop);
+        }
+        return playout;
+    }
+
+    org.switchboard.media.codec.Codec samplesProbe() { return receiver.samplesCodec(); }
+
     public void setTimeouts(int rtpTimeoutSec, int rtpHoldTimeoutSec) {
         this.rtpTimeoutSec = Math.max(0, rtpTimeoutSec);
         this.holdTimeoutSec = Math.max(0, rtpHoldTimeoutSec);
@@ -176,6 +206,8 @@ public final class RtpSession implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) return;
         bridge = null;
         sender.cancel();
+        RtpPlayout p = playout;
+        if (p != null) loop.execute(p::stop);
         if (pair != null) engine.release(this, pair);
     }
 

@@ -26,7 +26,8 @@ public final class SipConfig {
         "allowsubscribe", "notifyringing", "notifyhold", "limitonpeers", "callcounter", "tos_sip", "tos_audio",
         "cos_sip", "cos_audio", "rtpkeepalive", "t1min", "timert1", "timerb", "registertimeout", "registerattempts",
         "accountcode", "mohinterpret", "mohsuggest", "vmexten", "maxcallbitrate", "pedantic", "autodomain",
-        "domain", "subscribecontext", "compactheaders", "sipdebug", "recordhistory", "dumphistory");
+        "domain", "subscribecontext", "compactheaders", "sipdebug", "recordhistory", "dumphistory",
+        "jbforce", "jbresyncthreshold", "jblog", "jbtargetextra");
 
     private SipConfig() {}
 
@@ -56,7 +57,8 @@ public final class SipConfig {
         problems.addAll(v.problems);
         return new SipSettings(g.udpHost, g.udpPort, g.tcpEnable, g.tcpHost, g.tcpPort, g.context, g.allowGuest,
             g.alwaysAuthReject, g.realm, g.userAgent, g.externAddr, g.localnet, g.nat, g.rtpTimeout, g.rtpHoldTimeout,
-            g.defaultExpiry, g.maxExpiry, g.minExpiry, g.digestAlgorithms, g.registrations, byName, problems);
+            g.defaultExpiry, g.maxExpiry, g.minExpiry, g.digestAlgorithms,
+            new SipSettings.JitterBufferSettings(g.jbEnable, g.jbMaxSize, g.jbAdaptive), g.registrations, byName, problems);
     }
 
     /** [general] while it is read; chan_sip's defaults. */
@@ -72,6 +74,9 @@ public final class SipConfig {
         boolean alwaysAuthReject = true;
         String realm = "asterisk";
         List<String> digestAlgorithms = List.of("MD5");
+        boolean jbEnable;
+        int jbMaxSize = 200;
+        boolean jbAdaptive;
         String userAgent = "Switchboard";
         String externAddr;
         List<Acl.Rule> localnet = new ArrayList<>();
@@ -112,6 +117,13 @@ public final class SipConfig {
                 case "allowguest" -> g.allowGuest = v.bool(e, g.allowGuest);
                 case "alwaysauthreject" -> g.alwaysAuthReject = v.bool(e, g.alwaysAuthReject);
                 case "realm" -> g.realm = v.word(e, g.realm);
+                case "jbenable" -> g.jbEnable = v.bool(e, g.jbEnable);
+                case "jbmaxsize" -> g.jbMaxSize = v.integer(e, 20, 5000, g.jbMaxSize);
+                case "jbimpl" -> {
+                    String impl = e.value().trim().toLowerCase(Locale.ROOT);
+                    if (impl.equals("fixed") || impl.equals("adaptive")) g.jbAdaptive = impl.equals("adaptive");
+                    else v.problem(e, "unknown jbimpl '" + e.value().trim() + "' (fixed or adaptive)");
+                }
                 case "digestalgorithms" -> { // ours: RFC 8760 SHA-256 besides chan_sip's MD5, in preference order
                     List<String> algs = new ArrayList<>();
                     for (String w : e.value().split(",")) {

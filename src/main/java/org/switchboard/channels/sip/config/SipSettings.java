@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param localnet        networks inside NAT ({@code localnet=}), for externaddr decisions
  * @param rtpTimeout      seconds of RTP silence before hanging up, 0 for never
+ * @param jitterBuffer    {@code jbenable}, {@code jbmaxsize}, {@code jbimpl}: off by default, as in chan_sip
  * @param digestAlgorithms what we challenge with, in preference order ({@code digestalgorithms=}, ours; MD5 as chan_sip)
  * @param peers           by name, case-insensitive look-up through {@link #peer(String)}, in file order
  */
@@ -17,7 +18,8 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           int tcpBindPort, String context, boolean allowGuest, boolean alwaysAuthReject,
                           String realm, String userAgent, String externAddr, List<Acl.Rule> localnet, Nat nat,
                           int rtpTimeout, int rtpHoldTimeout, int defaultExpiry, int maxExpiry, int minExpiry,
-                          List<String> digestAlgorithms, List<SipRegistration> registrations, Map<String, SipPeer> peers,
+                          List<String> digestAlgorithms, JitterBufferSettings jitterBuffer,
+                          List<SipRegistration> registrations, Map<String, SipPeer> peers,
                           List<org.switchboard.config.ConfigProblem> problems) {
 
     public SipSettings {
@@ -26,6 +28,11 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
         registrations = List.copyOf(registrations);
         peers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(peers));
         problems = List.copyOf(problems);
+    }
+
+    /** chan_sip's jitter buffer options. */
+    public record JitterBufferSettings(boolean enabled, int maxSizeMs, boolean adaptive) {
+        public static final JitterBufferSettings OFF = new JitterBufferSettings(false, 200, false);
     }
 
     /** The peer, user or friend with this name (case-insensitive, as chan_sip matches), or null. */

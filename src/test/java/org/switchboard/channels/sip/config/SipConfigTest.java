@@ -105,6 +105,28 @@ class SipConfigTest {
         assertThat(s.isLocal(addr("192.169.7.7"))).isFalse();
     }
 
+    @Test void jitterBufferAndDigestOptions() {
+        SipSettings off = parse("[general]\n");
+        assertThat(off.jitterBuffer()).isEqualTo(SipSettings.JitterBufferSettings.OFF); // chan_sip: jbenable=no
+        assertThat(off.digestAlgorithms()).containsExactly("MD5");
+        SipSettings s = parse("""
+            [general]
+            jbenable=yes
+            jbmaxsize=120
+            jbimpl=adaptive
+            jbforce=no
+            digestalgorithms=SHA-256, md5
+            """);
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.jitterBuffer()).isEqualTo(new SipSettings.JitterBufferSettings(true, 120, true));
+        assertThat(s.digestAlgorithms()).containsExactly("SHA-256", "MD5");
+        SipSettings bad = parse("[general]\njbimpl=magic\njbmaxsize=3\ndigestalgorithms=rot13\n");
+        assertThat(bad.problems()).extracting(Object::toString).anyMatch(p -> p.startsWith("sip.conf:2: unknown jbimpl 'magic'"))
+            .anyMatch(p -> p.startsWith("sip.conf:3: ")).anyMatch(p -> p.startsWith("sip.conf:4: unknown digest algorithm 'rot13'"));
+        assertThat(bad.jitterBuffer()).isEqualTo(SipSettings.JitterBufferSettings.OFF);
+        assertThat(bad.digestAlgorithms()).containsExactly("MD5");
+    }
+
     @Test void registerLineForms() {
         SipRegistration r = SipRegistration.parse("mytrunk?user@example.org:pw@10.0.0.1", "sip.conf", 3);
         assertThat(r.peer()).isEqualTo("mytrunk");
