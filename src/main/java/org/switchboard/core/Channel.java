@@ -54,6 +54,8 @@ public class Channel {
     private volatile Location pendingGoto;   // AMI Redirect / channel redirect
 
     private final Deque<GosubFrame> gosubStack = new ArrayDeque<>();
+    /** Per dialed channel: {technology cause text, Asterisk cause} (Asterisk's hangupcause hash). */
+    private final Map<String, String[]> dialedCauses = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Map<Object, AutoCloseable> datastores = new ConcurrentHashMap<>();
 
     /** A return address pushed by Gosub, with the LOCAL() variables of that level. */
@@ -135,6 +137,14 @@ public class Channel {
     public void setAccountCode(String a) { accountCode = a; }
 
     public Deque<GosubFrame> gosubStack() { return gosubStack; }
+
+    /** A channel this one dialed ended with {@code techCause} ("SIP 486 Busy Here") and Q.850 {@code cause}. */
+    public void putDialedCause(String channelName, String techCause, int cause) {
+        dialedCauses.put(channelName, new String[] {techCause, Integer.toString(cause)});
+    }
+
+    /** HANGUPCAUSE_KEYS / HANGUPCAUSE(): what the channels this one dialed said when they ended. */
+    public Map<String, String[]> dialedCauses() { return dialedCauses; }
 
     // ---- timeouts (TIMEOUT() function) ----
     public long digitTimeoutMs() { return digitTimeoutMs; }

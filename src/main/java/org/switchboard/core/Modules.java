@@ -258,6 +258,7 @@ public final class Modules {
             Map.entry("app_while", "While Loops and Conditional Execution"),
             Map.entry("app_userevent", "Custom User Event Application"),
             Map.entry("func_strings", "String handling dialplan functions"),
+            Map.entry("func_hangupcause", "HANGUPCAUSE related functions and applications"),
             Map.entry("func_callerid", "Party ID related dialplan functions (Caller-ID, Connected-line, Redirecting)"),
             Map.entry("func_logic", "Logical dialplan functions"),
             Map.entry("func_cut", "Cut out information from a string"),

@@ -98,7 +98,7 @@ public final class SipChannelDriver implements ChannelDriver {
         }
         String base = peer != null ? peer.name() : d.target();
         Channel c = pbx.allocChannel("SIP/" + base + "-" + pbx.channels().nextSuffix(), call, requestor);
-        call.attach(c);
+        call.attach(c, requestor);
         return c;
     }
 

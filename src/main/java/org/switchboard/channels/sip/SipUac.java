@@ -40,6 +40,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
     private boolean failed;
     private SipRequest ack;
     private int authTries;
+    private volatile Channel requestor;   // the dialing channel: told each refusal (HANGUPCAUSE())
 
     SipUac(SipStack stack, SipPeer peer, SipMedia media, Endpoint target, SipUri requestUri, String toHeader,
            String preferredCodec) {
@@ -52,7 +53,10 @@ final class SipUac extends SipCall implements ClientTransactionUser {
 
     @Override public boolean isInbound() { return false; }
 
-    void attach(Channel c) { channel = c; }
+    void attach(Channel c, Channel requestor) {
+        channel = c;
+        this.requestor = requestor;
+    }
 
     @Override
     public void call(Channel c, String destination, int timeoutMs) {
@@ -125,6 +129,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             } else {
                 if (ended || failed) return;
                 fail(SipCauses.fromResponse(status), status + " " + (r.reason() == null ? "" : r.reason()));
+                tellRequestor("SIP " + status + " " + (r.reason() == null ? "" : r.reason()), SipCauses.fromResponse(status));
             }
         } finally {
             lock.unlock();
@@ -206,6 +211,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
         try {
             if (tx != inviteTx || ended || failed || answered) return;
             fail(HangupCause.NO_USER_RESPONSE, "no response (timeout)");
+            tellRequestor("SIP 408 Request Timeout", HangupCause.NO_USER_RESPONSE);
         } finally {
             lock.unlock();
         }
@@ -220,6 +226,11 @@ final class SipUac extends SipCall implements ClientTransactionUser {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void tellRequestor(String techCause, int cause) {
+        Channel req = requestor, c = channel;
+        if (req != null && c != null) req.putDialedCause(c.name(), techCause, cause);
     }
 
     /** The call failed before an answer: the dialer sees the cause (DIALSTATUS). Under the lock. */

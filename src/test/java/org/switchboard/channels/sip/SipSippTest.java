@@ -40,6 +40,8 @@ class SipSippTest {
         [out]
         exten => go,1,Dial(SIP/callee@127.0.0.1:${SIPP_PORT},10,g)
          same => n,Verbose(1,@status ${DIALSTATUS})
+         same => n,Set(K=${HANGUPCAUSE_KEYS()})
+         same => n,Verbose(1,@cause ${HANGUPCAUSE(${K},tech)}/${HANGUPCAUSE(${K},ast)})
         exten => desk,1,Dial(SIP/desk,5)
          same => n,Verbose(1,@status ${DIALSTATUS})
         """;
@@ -186,6 +188,7 @@ class SipSippTest {
                     .replace("CODE REASON", c[0] + " " + c[1]));
                 try (Sipp callee = Sipp.scenario(scenario.toAbsolutePath().toString()).calls(1).start()) {
                     assertThat(dial(f, "go", callee.localPort())).as("DIALSTATUS after %s", c[0]).isEqualTo(c[2]);
+                    assertThat(f.pbx.path().get(f.pbx.path().size() - 1)).startsWith("@cause SIP " + c[0] + " " + c[1] + "/");
                     assertThat(callee.stop(MAX).ok()).as("the %s was ACKed", c[0]).isTrue();
                 }
             }
