@@ -409,7 +409,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         stack.layer().sendRequest(req, to, LOG_ONLY);
     }
 
-    private static final ClientTransactionUser LOG_ONLY = new ClientTransactionUser() {
+    static final ClientTransactionUser LOG_ONLY = new ClientTransactionUser() {
         @Override public void onResponse(ClientTransaction tx, SipResponse r) {
             if (r.isFinal() && !r.isSuccess()) {
                 PbxLog.verbose(3, "Got " + r.status() + " to " + tx.request().method() + " on Call-ID " + tx.request().callId());

@@ -59,6 +59,30 @@ public final class SipCalls {
         if (c instanceof SipUas u && u.fromTag() != null) byRemote.remove(u.callId() + "\u0000" + u.fromTag(), u);
     }
 
+    /** The ACK of an outgoing call that has ended, for 32 s (64·T1): a late 2xx retransmission is ACKed again (§13.2.2.4). */
+    private record SentAck(org.switchboard.channels.sip.message.SipRequest ack, org.switchboard.channels.sip.transport.Endpoint to) {}
+    private final ConcurrentHashMap<String, SentAck> recentAcks = new ConcurrentHashMap<>();
+
+    void rememberAck(String callId, String localTag, org.switchboard.channels.sip.message.SipRequest ack,
+                     org.switchboard.channels.sip.transport.Endpoint to, java.util.concurrent.ScheduledExecutorService scheduler) {
+        String k = key(callId, localTag);
+        SentAck a = new SentAck(ack, to);
+        recentAcks.put(k, a);
+        try {
+            scheduler.schedule(() -> recentAcks.remove(k, a), 32, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            recentAcks.remove(k, a); // shutting down
+        }
+    }
+
+    /** Sends the remembered ACK again; false when there is none. */
+    boolean resendAck(String callId, String localTag, org.switchboard.channels.sip.transaction.TransactionLayer layer) {
+        SentAck a = callId == null || localTag == null ? null : recentAcks.get(key(callId, localTag));
+        if (a == null) return false;
+        layer.sendStateless(a.ack(), a.to());
+        return true;
+    }
+
     public int size() { return byKey.size(); }
 
     public Collection<SipCall> all() { return List.copyOf(byKey.values()); }

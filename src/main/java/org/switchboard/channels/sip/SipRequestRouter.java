@@ -107,6 +107,7 @@ final class SipRequestRouter implements TransactionUser {
         String fromTag = response.from() == null ? null : response.from().tag();
         SipCall call = stack.calls().find(response.callId(), fromTag);
         if (call != null) call.onRetransmitted2xx(response);
+        else stack.calls().resendAck(response.callId(), fromTag, stack.layer()); // the call has ended meanwhile
     }
 
     SipResponse options(SipRequest r) {

@@ -113,6 +113,12 @@ final class SipUac extends SipCall implements ClientTransactionUser {
                 show = status == 100 ? Frame.Control.PROCEEDING
                     : status == 180 || status == 181 || status == 182 ? Frame.Control.RINGING : Frame.Control.PROGRESS;
             } else if (r.isSuccess()) {
+                SipDialog d = dialog;
+                String tag = r.to() == null ? null : r.to().tag();
+                if (d != null && d.state() == SipDialog.State.CONFIRMED && tag != null && !tag.equals(d.remoteTag())) {
+                    endFork(r); // §13.2.2.4: a second fork answered too — ACK it, then BYE it
+                    return;
+                }
                 if (!confirm(r)) return;
                 if (ended || failed) {
                     byeAfterAck = true;
@@ -162,6 +168,24 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent()).build(), null);
         stack.layer().sendStateless(ack, remote);
         return true;
+    }
+
+    private void endFork(SipResponse r) {
+        try {
+            SipDialog fork = SipDialog.asUac(invite, r);
+            stack.layer().sendStateless(fork.createRequest(SipMethod.ACK, stack.newVia(remote)), remote);
+            stack.layer().sendRequest(fork.createRequest(SipMethod.BYE, stack.newVia(remote)), remote, LOG_ONLY);
+            PbxLog.verbose(3, "Hung up a second answering fork of " + callId);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            PbxLog.notice("chan_sip.c", "Unusable 2xx from a second fork of " + callId + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void finish() {
+        SipRequest a = ack;
+        if (a != null) stack.calls().rememberAck(callId, localTag, a, remote, stack.scheduler()); // its 2xx may come again
+        super.finish();
     }
 
     private boolean acceptAnswer(SipResponse r) {
