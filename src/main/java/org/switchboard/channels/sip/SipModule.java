@@ -49,9 +49,9 @@ public final class SipModule implements Module {
         background = new SipBackground(stack);
         background.start();
         RUNNING.put(pbx, this);
-        PbxLog.verbose(2, "SIP Listening on udp " + stack.udpAddress().getAddress().getHostAddress() + ":"
-            + stack.udpAddress().getPort() + (stack.tcpAddress() == null ? "" : ", tcp "
-            + stack.tcpAddress().getAddress().getHostAddress() + ":" + stack.tcpAddress().getPort())
+        // the configured address (a socket bound to 0.0.0.0 reports itself as IPv6 [::])
+        PbxLog.verbose(2, "SIP Listening on udp " + s.udpBindAddr() + ":" + stack.udpAddress().getPort()
+            + (stack.tcpAddress() == null ? "" : ", tcp " + s.tcpBindAddr() + ":" + stack.tcpAddress().getPort())
             + "; " + s.peers().size() + " peer(s), " + s.registrations().size() + " registration(s)");
     }
 
