@@ -118,12 +118,6 @@ class SippSelfTest {
     }
 
     @Test
-    void lossyCallsStillComplete() {
-        Sipp.Result r = pair(Sipp.scenario("peers/uas-answer.xml"), Sipp.scenario("uac-lossy.xml").lost(5), 10); // 5%: SIPp-to-SIPp alone; the PBX faces 10% in SipSippTest
-        assertThat(r.retransmissions()).as("%s", r).isPositive();
-    }
-
-    @Test
     void tcpTransport() {
         try (Sipp uas = Sipp.scenario("uas-basic.xml").tcp(); Sipp uac = Sipp.scenario("uac-basic.xml").tcp()) {
             uas.calls(CALLS).start();
