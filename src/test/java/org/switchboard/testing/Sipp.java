@@ -210,8 +210,13 @@ public final class Sipp implements AutoCloseable {
             c.add(file.toAbsolutePath().toString());
         }
         int media = SippPorts.freeUdpPair();
+        int control = SippPorts.freeUdp();
+        // the kernel may hand out a port it just handed out: the control port must differ from the others
+        for (int i = 0; i < 20 && (control == media || control == media + 2 || control == localPort()); i++) {
+            control = SippPorts.freeUdp();
+        }
         c.addAll(List.of("-i", HOST, "-p", String.valueOf(localPort()), "-mi", HOST,
-                "-mp", String.valueOf(media), "-cp", String.valueOf(SippPorts.freeUdp()),
+                "-mp", String.valueOf(media), "-cp", String.valueOf(control),
                 "-t", transport, "-nostdin",
                 "-trace_err", "-error_file", dir.resolve("errors.log").toString(),
                 "-trace_stat", "-stf", dir.resolve("stat.csv").toString(), "-fd", "1",

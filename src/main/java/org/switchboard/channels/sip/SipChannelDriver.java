@@ -77,10 +77,10 @@ public final class SipChannelDriver implements ChannelDriver {
         String to = "<sip:" + (toUser == null ? "" : toUser + "@") + toHost + ">";
         List<Codec> codecs = SipMedia.codecsFor(peer);
         String preferred = requestor != null && requestor.tech() instanceof SipCall sc ? sc.codec() : null;
-        SipUac[] holder = new SipUac[1];
+        SipRtpListener listener = new SipRtpListener();
         RtpSession rtp;
         try {
-            rtp = stack.rtp().open(new UacListener(holder));
+            rtp = stack.rtp().open(listener);
             var jb = stack.settings().jitterBuffer();
             rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
         } catch (IOException e) {
@@ -90,7 +90,7 @@ public final class SipChannelDriver implements ChannelDriver {
         SipMedia media = new SipMedia(rtp, codecs,
             peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
         SipUac call = new SipUac(stack, peer, media, target, ruri, to, preferred);
-        holder[0] = call;
+        listener.attach(call);
         if (!call.takeSlot()) {
             rtp.close();
             PbxLog.notice("chan_sip.c", "Call to peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
@@ -107,23 +107,6 @@ public final class SipChannelDriver implements ChannelDriver {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {
             throw new ChannelUnavailableException(HangupCause.NO_ROUTE_DESTINATION, "Unable to call SIP/" + data + ": cannot resolve '" + host + "'");
-        }
-    }
-
-    private record UacListener(SipUac[] holder) implements RtpSession.Listener {
-        @Override public void onVoice(RtpSession s, org.switchboard.core.Frame.VoiceFrame f) {
-            SipUac c = holder[0];
-            if (c != null) c.onVoice(s, f);
-        }
-
-        @Override public void onDtmf(RtpSession s, org.switchboard.core.Frame.DtmfFrame f) {
-            SipUac c = holder[0];
-            if (c != null) c.onDtmf(s, f);
-        }
-
-        @Override public void onTimeout(RtpSession s) {
-            SipUac c = holder[0];
-            if (c != null) c.onTimeout(s);
         }
     }
 }

@@ -138,13 +138,13 @@ final class SipInbound {
         RtpSession rtp;
         SipMedia media;
         try {
-            SipUas[] holder = new SipUas[1];
-            rtp = stack.rtp().open(new DeferredListener(holder));
+            SipRtpListener listener = new SipRtpListener();
+            rtp = stack.rtp().open(listener);
             var jb = stack.settings().jitterBuffer();
             rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
             media = new SipMedia(rtp, codecs, peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
             call = new SipUas(stack, peer, media, r, tx, tag);
-            holder[0] = call;
+            listener.attach(call);
         } catch (java.io.IOException e) {
             PbxLog.warning("chan_sip.c", "Unable to create an RTP session for " + who + ": " + e.getMessage());
             tx.respond(stack.routerReply(r, 503, tag));
@@ -201,23 +201,5 @@ final class SipInbound {
             return false;
         }
         return false;
-    }
-
-    /** RTP may deliver before the call object exists; it is dropped until then. */
-    private record DeferredListener(SipUas[] holder) implements RtpSession.Listener {
-        @Override public void onVoice(RtpSession s, org.switchboard.core.Frame.VoiceFrame f) {
-            SipUas c = holder[0];
-            if (c != null) c.onVoice(s, f);
-        }
-
-        @Override public void onDtmf(RtpSession s, org.switchboard.core.Frame.DtmfFrame f) {
-            SipUas c = holder[0];
-            if (c != null) c.onDtmf(s, f);
-        }
-
-        @Override public void onTimeout(RtpSession s) {
-            SipUas c = holder[0];
-            if (c != null) c.onTimeout(s);
-        }
     }
 }

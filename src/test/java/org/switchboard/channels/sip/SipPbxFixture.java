@@ -33,7 +33,8 @@ public final class SipPbxFixture implements AutoCloseable {
     public static SipPbxFixture start(Path dir, String general, String peers, String extensions) throws IOException {
         Files.writeString(dir.resolve("sip.conf"), "[general]\nudpbindaddr=127.0.0.1:0\n" + general + "\n" + peers + "\n");
         Files.writeString(dir.resolve("extensions.conf"), extensions);
-        Files.writeString(dir.resolve("rtp.conf"), "[general]\nrtpstart=32000\nrtpend=33998\n");
+        // below the kernel's ephemeral range (32768+), where SIPp and the phones get their ports
+        Files.writeString(dir.resolve("rtp.conf"), "[general]\nrtpstart=21000\nrtpend=22998\n");
         Files.writeString(dir.resolve("modules.conf"), "[modules]\nautoload=yes\nnoload => chan_skype\nnoload => res_manager\n");
         SipPbxFixture f = new SipPbxFixture(dir);
         if (SipModule.get(f.pbx.pbx) == null) {

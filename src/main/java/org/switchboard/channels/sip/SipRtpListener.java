@@ -1,0 +1,29 @@
+package org.switchboard.channels.sip;
+
+import org.switchboard.core.Frame;
+import org.switchboard.media.rtp.RtpSession;
+
+/**
+ * The RTP session's listener for a call that does not exist yet when the session opens (its
+ * port goes into the SDP the call is built from): what arrives before the call is set is dropped.
+ */
+final class SipRtpListener implements RtpSession.Listener {
+    private volatile SipCall call;
+
+    void attach(SipCall c) { call = c; }
+
+    @Override public void onVoice(RtpSession s, Frame.VoiceFrame f) {
+        SipCall c = call;
+        if (c != null) c.onVoice(s, f);
+    }
+
+    @Override public void onDtmf(RtpSession s, Frame.DtmfFrame f) {
+        SipCall c = call;
+        if (c != null) c.onDtmf(s, f);
+    }
+
+    @Override public void onTimeout(RtpSession s) {
+        SipCall c = call;
+        if (c != null) c.onTimeout(s);
+    }
+}
