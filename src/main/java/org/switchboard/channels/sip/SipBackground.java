@@ -34,7 +34,8 @@ public final class SipBackground {
                 remote = null;
             }
             return new InetSocketAddress(stack.localHost(remote), stack.localPort(p));
-        }, stack.scheduler(), Clock.systemUTC(), RetryPolicy.DEFAULT);
+        }, stack.scheduler(), Clock.systemUTC(),
+            new RetryPolicy(java.time.Duration.ofSeconds(stack.settings().registerTimeout()), stack.settings().registerAttempts()));
     }
 
     public SipQualifier qualifier() { return qualifier; }

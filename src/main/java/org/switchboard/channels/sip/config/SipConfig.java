@@ -24,7 +24,7 @@ public final class SipConfig {
         "dtmfmode", "qualify", "allowoverlap", "allowtransfer", "callevents", "disallow", "allow",
         "transport", "directmedia", "canreinvite", "videosupport", "sendrpid", "trustrpid", "progressinband",
         "allowsubscribe", "notifyringing", "notifyhold", "limitonpeers", "callcounter", "tos_sip", "tos_audio",
-        "cos_sip", "cos_audio", "rtpkeepalive", "t1min", "timert1", "timerb", "registertimeout", "registerattempts",
+        "cos_sip", "cos_audio", "rtpkeepalive", "t1min", "timert1", "timerb",
         "accountcode", "mohinterpret", "mohsuggest", "vmexten", "maxcallbitrate", "pedantic", "autodomain",
         "domain", "subscribecontext", "compactheaders", "sipdebug", "recordhistory", "dumphistory",
         "jbforce", "jbresyncthreshold", "jblog", "jbtargetextra");
@@ -58,7 +58,8 @@ public final class SipConfig {
         return new SipSettings(g.udpHost, g.udpPort, g.tcpEnable, g.tcpHost, g.tcpPort, g.context, g.allowGuest,
             g.alwaysAuthReject, g.realm, g.userAgent, g.externAddr, g.localnet, g.nat, g.rtpTimeout, g.rtpHoldTimeout,
             g.defaultExpiry, g.maxExpiry, g.minExpiry, g.digestAlgorithms,
-            new SipSettings.JitterBufferSettings(g.jbEnable, g.jbMaxSize, g.jbAdaptive), g.registrations, byName, problems);
+            new SipSettings.JitterBufferSettings(g.jbEnable, g.jbMaxSize, g.jbAdaptive), g.registerTimeout,
+            g.registerAttempts, g.registrations, byName, problems);
     }
 
     /** [general] while it is read; chan_sip's defaults. */
@@ -77,6 +78,8 @@ public final class SipConfig {
         boolean jbEnable;
         int jbMaxSize = 200;
         boolean jbAdaptive;
+        int registerTimeout = 20;
+        int registerAttempts;
         String userAgent = "Switchboard";
         String externAddr;
         List<Acl.Rule> localnet = new ArrayList<>();
@@ -118,6 +121,8 @@ public final class SipConfig {
                 case "alwaysauthreject" -> g.alwaysAuthReject = v.bool(e, g.alwaysAuthReject);
                 case "realm" -> g.realm = v.word(e, g.realm);
                 case "jbenable" -> g.jbEnable = v.bool(e, g.jbEnable);
+                case "registertimeout" -> g.registerTimeout = v.integer(e, 1, 3600, g.registerTimeout);
+                case "registerattempts" -> g.registerAttempts = v.integer(e, 0, 1_000_000, g.registerAttempts);
                 case "jbmaxsize" -> g.jbMaxSize = v.integer(e, 20, 5000, g.jbMaxSize);
                 case "jbimpl" -> {
                     String impl = e.value().trim().toLowerCase(Locale.ROOT);

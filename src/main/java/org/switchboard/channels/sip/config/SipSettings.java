@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param localnet        networks inside NAT ({@code localnet=}), for externaddr decisions
  * @param rtpTimeout      seconds of RTP silence before hanging up, 0 for never
+ * @param registerTimeout  seconds before a {@code register =>} line tries again (chan_sip: 20)
+ * @param registerAttempts tries before giving up, 0 for ever (chan_sip's default)
  * @param jitterBuffer    {@code jbenable}, {@code jbmaxsize}, {@code jbimpl}: off by default, as in chan_sip
  * @param digestAlgorithms what we challenge with, in preference order ({@code digestalgorithms=}, ours; MD5 as chan_sip)
  * @param peers           by name, case-insensitive look-up through {@link #peer(String)}, in file order
@@ -19,6 +21,7 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           String realm, String userAgent, String externAddr, List<Acl.Rule> localnet, Nat nat,
                           int rtpTimeout, int rtpHoldTimeout, int defaultExpiry, int maxExpiry, int minExpiry,
                           List<String> digestAlgorithms, JitterBufferSettings jitterBuffer,
+                          int registerTimeout, int registerAttempts,
                           List<SipRegistration> registrations, Map<String, SipPeer> peers,
                           List<org.switchboard.config.ConfigProblem> problems) {
 

@@ -109,6 +109,13 @@ class SipConfigTest {
         SipSettings off = parse("[general]\n");
         assertThat(off.jitterBuffer()).isEqualTo(SipSettings.JitterBufferSettings.OFF); // chan_sip: jbenable=no
         assertThat(off.digestAlgorithms()).containsExactly("MD5");
+        assertThat(off.registerTimeout()).isEqualTo(20);
+        assertThat(off.registerAttempts()).isZero();
+        SipSettings reg = parse("[general]\nregistertimeout=5\nregisterattempts=3\n");
+        assertThat(reg.registerTimeout()).isEqualTo(5);
+        assertThat(reg.registerAttempts()).isEqualTo(3);
+        assertThat(parse("[general]\nregistertimeout=soon\n").problems()).extracting(Object::toString)
+            .anyMatch(p -> p.startsWith("sip.conf:2: "));
         SipSettings s = parse("""
             [general]
             jbenable=yes
