@@ -1,6 +1,5 @@
 package org.switchboard.channels.sip;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +51,6 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     private SipResponse pending2xx;        // a 2xx we retransmit until its ACK
     private Endpoint pending2xxTo;
     private ScheduledFuture<?> pending2xxTimer;
-    private boolean reinviteInProgress;
     private boolean byeAfterAck;           // we hung up while our 2xx waited for its ACK
 
     protected SipCall(SipStack stack, SipPeer peer, SipMedia media, String callId, String localTag, Endpoint remote) {
@@ -271,7 +269,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         Frame.Control holdChange = null;
         lock.lock();
         try {
-            if (reinviteInProgress || pending2xx != null && media.awaitingAnswer()) {
+            if (pending2xx != null && media.awaitingAnswer()) {
                 tx.respond(reply(r, 491)); // §14.2: one offer at a time
                 return;
             }
@@ -426,7 +424,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     }
 
     protected SipResponse withContact(SipResponse r) {
-        String contact = "<sip:" + (channel == null ? "s" : "s") + "@" + localHost() + ":" + stack.localPort(remote.protocol())
+        String contact = "<sip:s@" + localHost() + ":" + stack.localPort(remote.protocol())
             + (remote.protocol() == Protocol.TCP ? ";transport=tcp" : "") + ">";
         return r.withHeaders(r.headers().toBuilder().add(HeaderNames.CONTACT, contact)
             .addLine(HeaderNames.ALLOW, SipRequestRouter.ALLOW).addLine(HeaderNames.SUPPORTED, "replaces, timer").build());
@@ -455,5 +453,4 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         c.softHangup(HangupCause.NORMAL_CLEARING); // not remoteEnded: hanging up sends our BYE
     }
 
-    static InetSocketAddress addressOf(Endpoint e) { return e.address(); }
 }

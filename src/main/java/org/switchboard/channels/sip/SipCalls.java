@@ -55,7 +55,7 @@ public final class SipCalls {
 
     void remove(SipCall c) {
         byKey.remove(key(c.callId(), c.localTag()), c);
-        byInvite.values().remove(c);
+        if (c instanceof SipUas u) byInvite.remove(u.inviteTx(), c);
         if (c instanceof SipUas u && u.fromTag() != null) byRemote.remove(u.callId() + "\u0000" + u.fromTag(), u);
     }
 

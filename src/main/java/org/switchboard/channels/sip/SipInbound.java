@@ -26,9 +26,6 @@ import org.switchboard.media.rtp.RtpSession;
  * a {@link SipUas}. Refusals never reach a dialplan.
  */
 final class SipInbound {
-    /** Codecs for guests and peers that list none: chan_sip's ulaw, alaw. */
-    static final List<Codec> DEFAULT_CODECS = List.of(Codec.PCMU, Codec.PCMA);
-
     private SipInbound() {}
 
     /** Called on a network thread: the work (sockets, dialplan look-up) runs on a virtual thread. */

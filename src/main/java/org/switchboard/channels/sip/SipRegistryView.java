@@ -18,17 +18,11 @@ final class SipRegistryView {
         List<Entry> out = new ArrayList<>();
         SipModule m = SipModule.get(stack.pbx());
         SipBackground bg = m == null ? null : m.background();
-        if (bg != null) {
-            for (org.switchboard.channels.sip.registry.RegistrationClient c : bg.registry().clients()) {
-                SipRegistration r = c.registration();
-                out.add(new Entry(c.host(), c.port(), c.username(), r.domain(), c.refreshSeconds(), c.state().text(),
-                    c.registeredAtMillis() / 1000));
-            }
-            return out;
-        }
-        for (SipRegistration r : stack.settings().registrations()) {
-            int refresh = r.expiry() > 0 ? r.expiry() : stack.settings().defaultExpiry();
-            out.add(new Entry(r.host(), r.port() > 0 ? r.port() : 5060, r.user(), r.domain(), refresh, "Unregistered", 0));
+        if (bg == null) return out; // the module is not (or no longer) running
+        for (org.switchboard.channels.sip.registry.RegistrationClient c : bg.registry().clients()) {
+            SipRegistration r = c.registration();
+            out.add(new Entry(c.host(), c.port(), c.username(), r.domain(), c.refreshSeconds(), c.state().text(),
+                c.registeredAtMillis() / 1000));
         }
         return out;
     }

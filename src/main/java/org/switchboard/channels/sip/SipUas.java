@@ -39,6 +39,8 @@ final class SipUas extends SipCall {
 
     @Override public boolean isInbound() { return true; }
 
+    ServerInviteTransaction inviteTx() { return tx; }
+
     String fromTag() { return invite.from() == null ? null : invite.from().tag(); }
 
     /**

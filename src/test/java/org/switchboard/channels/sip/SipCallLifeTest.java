@@ -62,8 +62,6 @@ class SipCallLifeTest {
         try (SipPbxFixture f = SipPbxFixture.start(dir, "allowguest=yes\ncontext=calls", "", DIALPLAN);
              SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer();
              java.net.DatagramSocket rtp = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
-            String sdpOffer = SipPbxFixture.invite(f.port(), p.port(), "caller", "echo", "echo-1", "");
-            assertThat(sdpOffer).contains("a=rtpmap:0 PCMU/8000");
             answerAndAck(f, p, "echo-1", "echo", rtp.getLocalPort());
             int pbxRtp = Integer.parseInt(lastOk.lines().filter(l -> l.startsWith("m=audio ")).findFirst().orElseThrow().split(" ")[1]);
             await().atMost(WAIT).until(() -> !f.pbx.logLines("Echo(\"SIP/").isEmpty());
