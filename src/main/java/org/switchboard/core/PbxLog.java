@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -42,9 +43,10 @@ public final class PbxLog {
 
     public static boolean isVerbose(int level) { return level <= verbose && !SINKS.isEmpty(); }
 
+    /** Line feeds in a verbose message are kept (multi-line dumps); other control characters are escaped. */
     public static void verbose(int level, String message) {
         if (level > verbose || SINKS.isEmpty()) return;
-        emit(new Line(Level.VERBOSE, level, verbosePrefix(level) + message));
+        emit(new Line(Level.VERBOSE, level, verbosePrefix(level) + LogText.lines(message)));
     }
 
     public static void notice(String source, String message) { log(Level.NOTICE, source, message); }
@@ -53,12 +55,53 @@ public final class PbxLog {
     public static void security(String source, String message) { log(Level.SECURITY, source, message); }
     public static void debug(String source, String message) { log(Level.DEBUG, source, message); }
 
-    /** {@code [Nov 26 11:46:52] WARNING[thread]: source: message}, as Asterisk formats it. */
+    /**
+     * {@code [Nov 26 11:46:52] WARNING[thread]: source: message}, as Asterisk formats it. The
+     * message is one line: control characters in it (a CR, NUL or ESC a client sent) are escaped.
+     */
     public static void log(Level level, String source, String message) {
         if (SINKS.isEmpty()) return;
         String text = "[" + LocalDateTime.now().format(STAMP) + "] " + level.name()
-                + "[" + Thread.currentThread().threadId() + "]: " + source + ": " + message;
+                + "[" + Thread.currentThread().threadId() + "]: " + source + ": " + LogText.oneLine(message);
         emit(new Line(level, 0, text));
+    }
+
+    /**
+     * A line caused by what {@code peer} (an address, an account) sent: the first few per peer in
+     * each 10 s window are logged, the rest counted and summarised once the window closes
+     * ("... 1,233 more from 127.0.0.1 in the last 10 s"), so a flood of bad input cannot flood
+     * the log while every misbehaving source still gets its line.
+     */
+    public static void limited(Level level, String source, String peer, String message) {
+        if (SINKS.isEmpty()) return;
+        List<LogRateLimiter.Summary> before = LIMITER.attempt(new LogRateLimiter.Key(source, peer));
+        if (before == null) {
+            scheduleSummaries();
+            return;
+        }
+        for (LogRateLimiter.Summary s : before) log(level, source, s.text());
+        log(level, source, message);
+    }
+
+    private static final long LIMIT_WINDOW_MS = 10_000;
+    private static final LogRateLimiter LIMITER = new LogRateLimiter(5, LIMIT_WINDOW_MS, System::currentTimeMillis);
+    private static final AtomicBoolean SUMMARIES_SCHEDULED = new AtomicBoolean();
+
+    /** Once a line is suppressed its summary is due when the window closes, even if the flood stops. */
+    private static void scheduleSummaries() {
+        if (!SUMMARIES_SCHEDULED.compareAndSet(false, true)) return;
+        Thread.ofVirtual().name("log-summaries").start(() -> {
+            try {
+                do {
+                    Thread.sleep(LIMIT_WINDOW_MS);
+                    for (LogRateLimiter.Summary s : LIMITER.drain()) log(Level.NOTICE, s.key().source(), s.text());
+                } while (LIMITER.tracking());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                SUMMARIES_SCHEDULED.set(false);
+            }
+        });
     }
 
     private static void emit(Line line) {
