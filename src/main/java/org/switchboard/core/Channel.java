@@ -44,6 +44,7 @@ public class Channel {
     private volatile Thread pbxThread;
     private volatile Channel bridgedPeer;
     private volatile java.util.function.Consumer<Frame> frameListener;
+    private final java.util.List<Runnable> wakeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile long digitTimeoutMs = 5000;     // TIMEOUT(digit), Asterisk's default 5 s
     private volatile long responseTimeoutMs = 10000; // TIMEOUT(response), default 10 s
@@ -258,29 +259,28 @@ public class Channel {
         long deadline = timeoutMs < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         for (;;) {
             checkHangup();
+            Frame f;
             try {
-                Frame f;
-                if (deadline == Long.MAX_VALUE) {
-                    f = readQueue.take();
-                } else {
-                    f = readQueue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
-                checkHangup();
-                if (f instanceof Frame.ControlFrame cf && cf.control() == Frame.Control.HANGUP) {
-                    realHangup = true;
-                    hangupRequested = true;
-                    throw new HangupException();
-                }
-                if (f instanceof Frame.NullFrame) {
-                    if (System.nanoTime() >= deadline) return null;
-                    continue;   // a wake-up without content: keep waiting for the rest of the time
-                }
-                return f;
+                f = deadline == Long.MAX_VALUE ? readQueue.take()
+                        : readQueue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
-                // an interrupt whose request was already handled (a redirect taken before it
-                // arrived) is stale: only a pending hangup ends the wait
-                checkHangup();
+                // the PBX never interrupts a channel's thread (wake-ups come through the queue);
+                // an interrupt from elsewhere is not a reason to end a wait
+                continue;
             }
+            if (f == null) return null;
+            if (f instanceof Frame.ControlFrame cf && cf.control() == Frame.Control.HANGUP) {
+                realHangup = true;
+                hangupRequested = true;
+                throw new HangupException();
+            }
+            if (f instanceof Frame.NullFrame) {
+                if (System.nanoTime() >= deadline) { checkHangup(); return null; }
+                continue;   // a wake-up: the loop head looks at the hangup flag, else waits on
+            }
+            // a frame taken is handed out even if a wake-up came meanwhile: the next read throws,
+            // so a redirect never swallows audio a recording was about to write
+            return f;
         }
     }
 
@@ -334,22 +334,42 @@ public class Channel {
 
     /**
      * Wakes whoever waits on this channel: its own reader (NULL frame), a Dial or bridge watching
-     * it (NULL through the listener), and its dialplan thread if it blocks elsewhere (interrupt).
+     * it (NULL through the listener), and anything else it blocks on (its wake hooks). Never an
+     * interrupt: an interrupt closes a FileChannel mid-write (a lost recording) and cannot be
+     * told apart from one meant for someone else.
      */
     private void wake() {
         hangupRequested = true;
         readQueue.offer(Frame.NULL);
         java.util.function.Consumer<Frame> l = frameListener;
         if (l != null) l.accept(Frame.NULL);
-        Thread t = pbxThread;
-        if (t != null && t != Thread.currentThread()) t.interrupt();
+        for (Runnable hook : wakeHooks) runHook(hook);
+    }
+
+    /**
+     * Runs {@code hook} whenever this channel is woken (a hangup, a redirect, the absolute
+     * timeout) while the registration is open — at once if a wake-up is already pending. For
+     * apps that block on something other than the channel's frames (a chat inbox, a future).
+     * The hook runs on the waking thread: it must only signal, never block.
+     */
+    public AutoCloseable onWake(Runnable hook) {
+        wakeHooks.add(hook);
+        if (hangupRequested) runHook(hook);
+        return () -> wakeHooks.remove(hook);
+    }
+
+    private void runHook(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            PbxLog.warning("channel.c", "A wake-up hook on " + name + " failed: " + e);
+        }
     }
 
     /** Clears a pending hangup request so the h extension can run (Asterisk does the same). */
     void clearSoftHangup() {
         hangupRequested = false;
         realHangup = false;
-        Thread.interrupted();
     }
 
     void setPbxThread(Thread t) { pbxThread = t; }

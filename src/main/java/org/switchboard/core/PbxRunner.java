@@ -28,9 +28,7 @@ final class PbxRunner {
         } catch (RuntimeException e) {
             PbxLog.error("pbx.c", "Unexpected error running the dialplan on " + c.name() + ": " + e);
         } finally {
-            Thread.interrupted();   // a late wake-up must not reach h, the technology or datastores
             runHangupHandler(pbx, c);
-            Thread.interrupted();
             c.setPbxThread(null);
             c.hangup();
             pbx.callEnded();

@@ -161,25 +161,28 @@ final class SkypeChatInbox {
             lock.unlock();
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMs));
+        CompletableFuture<Void> woken = new CompletableFuture<>();
         boolean hungUp = false;
-        for (;;) {
-            if (channel != null && channel.isHangupRequested()) {
-                hungUp = true;
-                break;
+        try (AutoCloseable hook = channel == null ? null : channel.onWake(() -> woken.complete(null))) {
+            CompletableFuture<Object> either = CompletableFuture.anyOf(w.slot, woken);
+            for (;;) {
+                if (w.slot.isDone()) return w.slot.getNow(null);
+                if (channel != null && channel.isHangupRequested()) {
+                    hungUp = true;   // a wake-up sets the flag before it completes 'woken'
+                    break;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) break;
+                try {
+                    either.get(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    // not ours: the loop head decides
+                } catch (TimeoutException | ExecutionException e) {
+                    break;
+                }
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) break;
-            try {
-                // the channel's thread is interrupted on hangup; the slice covers callers that are not it
-                return w.slot.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(250)), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                // look at the hangup flag and the deadline again
-            } catch (InterruptedException e) {
-                hungUp = true;
-                break;
-            } catch (ExecutionException e) {
-                break;
-            }
+        } catch (Exception e) {
+            // closing the wake-up registration cannot fail
         }
         Incoming late = cancel(w);
         if (hungUp) {
