@@ -1,6 +1,7 @@
 package org.switchboard.dialplan.expr;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import org.switchboard.dialplan.expr.Lexer.Kind;
 import org.switchboard.dialplan.expr.Lexer.Token;
 
 /**
- * Precedence-climbing parser that evaluates while it parses, reproducing the bison grammar of
+ * Precedence-climbing parser (iterative: its frames live on the heap) that evaluates while it parses, reproducing the bison grammar of
  * main/ast_expr2.y. Precedence, lowest first: {@code ? ::} (left), {@code |}, {@code &},
  * comparisons, {@code + -}, {@code * / %}, unary {@code - !} (right), {@code : =~ ~~}, parentheses.
  * Every operand is evaluated (also both branches of {@code ?:}), in bison's reduction order.
@@ -94,26 +95,190 @@ final class Parser {
         }
     }
 
+    /** The recursion of the grammar, unrolled onto the heap: nesting costs no Java stack. */
+    private abstract static class Frame {
+        int stage;
+
+        /** Resumes with the value of the child just finished; returns a child to run, or null when done. */
+        abstract Frame step(Value child);
+
+        Value result;
+    }
+
     private Value expr(int minPrec) {
-        Value left = unary();
+        ArrayDeque<Frame> stack = new ArrayDeque<>();
+        stack.push(new ExprFrame(minPrec));
+        Value returned = null;
         while (true) {
+            Frame f = stack.peek();
+            Frame child = f.step(returned);
+            if (child != null) {
+                stack.push(child);
+                returned = null;
+                continue;
+            }
+            stack.pop();
+            returned = f.result;
+            if (stack.isEmpty()) return returned;
+        }
+    }
+
+    /** expr: unary, then binary operators of at least minPrec, left to right. */
+    private final class ExprFrame extends Frame {
+        private final int minPrec;
+        private Value left;
+        private Value middle;
+        private Kind op;
+
+        ExprFrame(int minPrec) {
+            this.minPrec = minPrec;
+        }
+
+        @Override
+        Frame step(Value child) {
+            switch (stage) {
+                case 0 -> {
+                    stage = 1;
+                    return new UnaryFrame();
+                }
+                case 1 -> left = child;
+                case 2 -> { // expr ? expr . :: expr
+                    if (peek().kind() != Kind.COLONCOLON) error(peek(), "");
+                    next();
+                    push(1);
+                    middle = child;
+                    stage = 3;
+                    return new ExprFrame(precedence(Kind.COND) + 1);
+                }
+                case 3 -> {
+                    depth -= 4; // expr ? expr :: expr -> expr
+                    left = Operators.cond(left, middle, child, w);
+                }
+                default -> {
+                    depth -= 2; // expr op expr -> expr
+                    left = binary(op, left, child);
+                }
+            }
             Kind k = peek().kind();
             int p = precedence(k);
-            if (p < minPrec || p < 0) return left;
+            if (p < minPrec || p < 0) {
+                result = left;
+                return null;
+            }
             next();
             push(1);
+            op = k;
             if (k == Kind.COND) {
-                Value middle = expr(0);
-                if (peek().kind() != Kind.COLONCOLON) error(peek(), "");
+                stage = 2;
+                return new ExprFrame(0);
+            }
+            stage = 4;
+            return new ExprFrame(p + 1);
+        }
+    }
+
+    private final class UnaryFrame extends Frame {
+        private Token t;
+
+        @Override
+        Frame step(Value child) {
+            switch (stage) {
+                case 0 -> {
+                    t = peek();
+                    return start();
+                }
+                case 1 -> { // - expr, ! expr
+                    depth -= 1; // op expr -> expr
+                    result = t.kind() == Kind.MINUS ? Operators.negate(child, w) : Operators.complement(child);
+                }
+                case 2 -> { // ( expr . )
+                    if (peek().kind() != Kind.RP) error(peek(), "");
+                    next();
+                    push(1);
+                    depth -= 2; // ( expr ) -> expr
+                    result = child;
+                }
+                default -> result = child; // a function call's value
+            }
+            return null;
+        }
+
+        private Frame start() {
+            switch (t.kind()) {
+                case MINUS, COMPL -> {
+                    next();
+                    push(1);
+                    stage = 1;
+                    return new ExprFrame(8); // %prec TOK_COMPL: binds looser than ':' '=~' '~~'
+                }
+                case LP -> {
+                    next();
+                    push(1);
+                    stage = 2;
+                    return new ExprFrame(0);
+                }
+                case TOKEN -> {
+                    next();
+                    push(1); // TOKEN, then reduced to expr in place
+                    if (peek().kind() != Kind.LP) {
+                        result = Value.token(t.text(), t.numeric());
+                        return null;
+                    }
+                    next();
+                    push(1);
+                    stage = 3;
+                    return new CallFrame(t.text());
+                }
+                default -> {
+                    error(t, OPERAND);
+                    return null; // unreachable
+                }
+            }
+        }
+    }
+
+    /** TOKEN '(' arglist ')': arguments may be empty after a comma ("F(1,)" has two). */
+    private final class CallFrame extends Frame {
+        private final String name;
+        private final List<Value> args = new ArrayList<>();
+
+        CallFrame(String name) {
+            this.name = name;
+        }
+
+        @Override
+        Frame step(Value child) {
+            switch (stage) {
+                case 0 -> {
+                    stage = 1;
+                    return new ExprFrame(0); // arglist: expr
+                }
+                case 1 -> args.add(child);
+                default -> {
+                    args.add(child);
+                    depth -= 2; // arglist , expr -> arglist
+                }
+            }
+            while (true) {
+                Token t = peek();
+                if (t.kind() == Kind.RP) {
+                    next();
+                    push(1);
+                    depth -= 3; // TOKEN ( arglist ) -> expr
+                    result = Functions.call(name, args, functions, w);
+                    return null;
+                }
+                if (t.kind() != Kind.COMMA) error(t, ", expecting ',' or ')'");
                 next();
                 push(1);
-                Value last = expr(p + 1);
-                depth -= 4; // expr ? expr :: expr -> expr
-                left = Operators.cond(left, middle, last, w);
-            } else {
-                Value right = expr(p + 1);
-                depth -= 2; // expr op expr -> expr
-                left = binary(k, left, right);
+                Token u = peek();
+                if (u.kind() == Kind.COMMA || u.kind() == Kind.RP || !startsOperand(u)) {
+                    args.add(Value.makeStr("")); // arglist , -> arglist
+                    depth -= 1;
+                } else {
+                    stage = 2;
+                    return new ExprFrame(0);
+                }
             }
         }
     }
@@ -137,69 +302,6 @@ final class Parser {
             case EQTILDE -> PosixRegex.match(a, b, false, w);
             default -> Operators.concat(a, b);
         };
-    }
-
-    private Value unary() {
-        Token t = peek();
-        switch (t.kind()) {
-            case MINUS, COMPL -> {
-                next();
-                push(1);
-                Value v = expr(8); // %prec TOK_COMPL: binds looser than ':' '=~' '~~'
-                depth -= 1; // op expr -> expr
-                return t.kind() == Kind.MINUS ? Operators.negate(v, w) : Operators.complement(v);
-            }
-            case LP -> {
-                next();
-                push(1);
-                Value v = expr(0);
-                if (peek().kind() != Kind.RP) error(peek(), "");
-                next();
-                push(1);
-                depth -= 2; // ( expr ) -> expr
-                return v;
-            }
-            case TOKEN -> {
-                next();
-                push(1); // TOKEN, then reduced to expr in place
-                if (peek().kind() != Kind.LP) {
-                    return Value.token(t.text(), t.numeric());
-                }
-                next();
-                push(1);
-                return call(t.text());
-            }
-            default -> {
-                error(t, OPERAND);
-                return null; // unreachable
-            }
-        }
-    }
-
-    /** TOKEN '(' arglist ')': arguments may be empty after a comma ("F(1,)" has two). */
-    private Value call(String name) {
-        List<Value> args = new ArrayList<>();
-        args.add(expr(0)); // arglist: expr
-        while (true) {
-            Token t = peek();
-            if (t.kind() == Kind.RP) {
-                next();
-                push(1);
-                depth -= 3; // TOKEN ( arglist ) -> expr
-                return Functions.call(name, args, functions, w);
-            }
-            if (t.kind() != Kind.COMMA) error(t, ", expecting ',' or ')'");
-            next();
-            push(1);
-            Token u = peek();
-            if (u.kind() == Kind.COMMA || u.kind() == Kind.RP || !startsOperand(u)) {
-                args.add(Value.makeStr("")); // arglist , -> arglist
-                depth -= 1;
-            } else {
-                args.add(expr(0));
-                depth -= 2; // arglist , expr -> arglist
-            }
-        }
     }
 
     private void error(Token t, String expecting) {

@@ -27,9 +27,6 @@ final class PosixRegex {
     private static final long BUDGET = 20_000_000L;
     /** Subjects longer than this skip the longest-match refinement (greedy result kept). */
     private static final int LONGEST_SEARCH_LIMIT = 4096;
-    /** Subjects longer than this are matched on a thread with a large stack. */
-    private static final int BIG_SUBJECT = 2000;
-    private static final long BIG_STACK = 512L * 1024 * 1024;
 
     private static final Map<String, Compiled> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -51,27 +48,9 @@ final class PosixRegex {
             w.add("regcomp() error : " + c.error());
             return Value.makeStr("");
         }
-        String subject = toBytes(a.text());
-        if (subject.length() <= BIG_SUBJECT) {
-            return run(c, subject, anchored, w);
-        }
-        // java.util.regex recurses per repetition: long subjects get a thread with a large stack
-        Value[] out = new Value[1];
-        List<String> local = new java.util.ArrayList<>();
-        Thread t = new Thread(null, () -> out[0] = run(c, subject, anchored, local), "expr-regex", BIG_STACK);
-        t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        w.addAll(local);
-        return out[0] != null ? out[0] : noMatch(c);
+        // on the caller's thread: a subject deep enough to overflow java.util.regex's recursion
+        // is reported like the backtracking budget (no match), never run on a big-stack thread
+        return run(c, toBytes(a.text()), anchored, w);
     }
 
     private static Value run(Compiled c, String subject, boolean anchored, List<String> w) {

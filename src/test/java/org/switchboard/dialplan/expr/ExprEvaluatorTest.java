@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -175,6 +177,28 @@ class ExprEvaluatorTest {
         assertThat(deep.value()).isEqualTo("0");
         assertThat(deep.warnings()).singleElement().asString().startsWith("ast_yyerror():  syntax error: memory exhausted");
         assertThat(ExpressionEvaluator.evaluate("-".repeat(200_000) + "1").value()).isEqualTo("0");
+    }
+
+    @Test
+    void deepExpressionsAndLongRegexSubjectsRunOnTheCallersVirtualThread() throws Exception {
+        // a dialplan thread is virtual: nesting and long subjects must not need a big-stack helper thread
+        String nested = "(".repeat(4000) + "F(" + "-".repeat(3000) + "1)" + ")".repeat(4000);
+        String subject = "ab".repeat(3000);
+        String[] out = new String[3];
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Thread t = Thread.ofVirtual().start(() -> {
+            out[0] = ExpressionEvaluator.evaluate(nested, (name, args) -> {
+                threads.add(Thread.currentThread());
+                return args;
+            }).value();
+            out[1] = ExpressionEvaluator.evaluate("\"" + subject + "\" : \"(ab)*\"").value();
+            out[2] = ExpressionEvaluator.evaluate("\"" + subject + "x\" : \"[ab]*x\"").value();
+        });
+        t.join();
+        assertThat(out[0]).isEqualTo("1"); // an even number of minus signs
+        assertThat(threads).containsExactly(t); // the function ran on the evaluating thread itself
+        assertThat(out[1]).isIn("ab", ""); // \1 of a 6,000-byte match, or no match with a warning
+        assertThat(out[2]).isEqualTo("6001");
     }
 
     @Test
