@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Both sides must report every call successful, so a scenario that only "works" because its
  * peer gave up would still fail here.
  */
+@Tag("harness") // checks the test harness, not the PBX: run with ./mvnw test -Pharness
 class SippSelfTest {
     private static final int CALLS = 5;
     private static final Duration MAX = Duration.ofSeconds(60);

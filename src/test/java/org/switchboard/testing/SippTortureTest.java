@@ -23,12 +23,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Proves the torture scenarios against a strict little Java stub that answers the way the PBX
  * must (400 / 505 / 513 / 200, nothing for garbage), so the only unknown left is the PBX.
  */
+@Tag("harness") // checks the test harness, not the PBX: run with ./mvnw test -Pharness
 class SippTortureTest {
     private static final Pattern REQUEST_LINE = Pattern.compile("([A-Z]+) (\\S+) SIP/(\\d+\\.\\d+)");
 

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 127.0.0.1, exchange tones and DTMF, and register with a stub registrar. Skipped only when a
  * phone binary is not installed.
  */
+@Tag("harness") // checks the test harness, not the PBX: run with ./mvnw test -Pharness
 class SoftPhoneDirectTest {
     private static final Duration T = Duration.ofSeconds(10);
 

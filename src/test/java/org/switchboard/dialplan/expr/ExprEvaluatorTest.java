@@ -1,7 +1,6 @@
 package org.switchboard.dialplan.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
@@ -139,7 +138,7 @@ class ExprEvaluatorTest {
     void warningsAreImmutableAndNullInputIsEmpty() {
         ExprResult r = ExpressionEvaluator.evaluate(null);
         assertThat(r.value()).isEmpty();
-        assertThatCode(() -> r.warnings().getClass()).doesNotThrowAnyException();
+        assertThat(r.warnings()).isEmpty();
         assertThat(r.warnings()).isUnmodifiable();
     }
 
