@@ -101,7 +101,11 @@ public final class ManagerModule implements Module {
         }
         config = cfg;
         actions = new ActionRegistry(pbx);
-        if (!server.isBound() || !cfg.bindAddress().equals(old.bindAddress()) || cfg.port() != old.port()) {
+        // rebind only when the address or port really changes: comparing with the old config's
+        // "port = 0" (any port) closed and reopened the very port it was asked for, and a client
+        // connecting at that moment was refused
+        boolean samePort = cfg.port() == server.port() || (cfg.port() == 0 && old.port() == 0);
+        if (!server.isBound() || !cfg.bindAddress().equals(old.bindAddress()) || !samePort) {
             server.unbind();
             try {
                 server.bind(cfg.bindAddress(), cfg.port());
