@@ -106,7 +106,7 @@ public final class GosubApp implements Application {
      * frame_set_var: the first time a frame sets a name, the caller's value (or its absence) is
      * kept to be restored on Return; the new value is a plain channel variable meanwhile.
      */
-    static void setLocal(Channel c, GosubFrame frame, String name, String value) {
+    public static void setLocal(Channel c, GosubFrame frame, String name, String value) {
         Map<String, String> saved = frame.savedLocals();
         if (!saved.containsKey(name)) saved.put(name, c.getVar(name));
         c.setVar(name, value);
@@ -124,5 +124,5 @@ public final class GosubApp implements Application {
         }
     }
 
-    static boolean hasStack(Channel c) { return c.datastore(STACK_KEY) != null; }
+    public static boolean hasStack(Channel c) { return c.datastore(STACK_KEY) != null; }
 }

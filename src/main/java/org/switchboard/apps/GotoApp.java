@@ -4,6 +4,7 @@ import org.switchboard.core.Application;
 import org.switchboard.core.Channel;
 import org.switchboard.core.PbxLog;
 import org.switchboard.dialplan.Dialplan;
+import org.switchboard.dialplan.DialplanLocation;
 
 /** Goto([[context,]extension,]priority): continue somewhere else in the dialplan. */
 public final class GotoApp implements Application {
@@ -68,27 +69,9 @@ public final class GotoApp implements Application {
             PbxLog.warning("pbx.c", "Goto requires an argument ([[context,]extension,]priority)");
             return null;
         }
-        // strsep on ',' three times: anything after a third comma is ignored
-        String[] parts = gotoString.split(",", -1);
-        String context = parts[0];
-        String exten = parts.length > 1 ? parts[1] : null;
-        String pri = parts.length > 2 ? parts[2] : null;
-        if (exten == null) {
-            pri = context;
-            context = null;
-        } else if (pri == null) {
-            pri = exten;
-            exten = context;
-            context = null;
-        }
-        int mode = 0;
-        if (pri.startsWith("+")) {
-            mode = 1;
-            pri = pri.substring(1);
-        } else if (pri.startsWith("-")) {
-            mode = -1;
-            pri = pri.substring(1);
-        }
+        DialplanLocation at = DialplanLocation.parse(gotoString);
+        String context = at.context(), exten = at.exten(), pri = at.priority();
+        int mode = at.direction();
         Integer number = AppSupport.leadingInt(pri);
         int ipri;
         if (number == null) {

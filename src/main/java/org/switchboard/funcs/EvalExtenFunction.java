@@ -2,6 +2,7 @@ package org.switchboard.funcs;
 
 import org.switchboard.core.Channel;
 import org.switchboard.dialplan.Dialplan;
+import org.switchboard.dialplan.DialplanLocation;
 import org.switchboard.dialplan.Substitution;
 import org.switchboard.dialplan.SubstitutionContext;
 
@@ -29,23 +30,10 @@ public final class EvalExtenFunction extends BaseFunction {
             return "";
         }
         if (noChannel(channel)) return "";
-        // strsep on ',': no quoting rules here
-        String[] parts = args.split(",", -1);
-        String context = parts[0];
-        String exten = parts.length > 1 ? parts[1] : null;
-        String pri = parts.length > 2 ? parts[2] : null;
-        // SPEC: pbx.c pbx_parse_location: one part is a priority, two are extension,priority
-        if (exten == null) {
-            pri = context;
-            context = null;
-        } else if (pri == null) {
-            pri = exten;
-            exten = context;
-            context = null;
-        }
-        if (FuncArgs.isEmpty(context)) context = channel.context();
-        if (FuncArgs.isEmpty(exten)) exten = channel.exten();
-        if (pri.startsWith("+") || pri.startsWith("-")) pri = pri.substring(1);
+        DialplanLocation at = DialplanLocation.parse(args); // a relative priority counts as absolute here
+        String context = FuncArgs.isEmpty(at.context()) ? channel.context() : at.context();
+        String exten = FuncArgs.isEmpty(at.exten()) ? channel.exten() : at.exten();
+        String pri = at.priority();
         Dialplan dp = channel.pbx().dialplan();
         Integer number = FuncArgs.leadingInt(pri);
         int priority;

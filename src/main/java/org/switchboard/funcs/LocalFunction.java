@@ -1,5 +1,6 @@
-package org.switchboard.apps;
+package org.switchboard.funcs;
 
+import org.switchboard.apps.GosubApp;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Channel.GosubFrame;
 import org.switchboard.core.DialplanFunction;

@@ -1,4 +1,4 @@
-package org.switchboard.apps;
+package org.switchboard.funcs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +25,13 @@ public final class LocalPeekFunction implements DialplanFunction {
 
     @Override
     public String read(Channel channel, String args) {
-        List<String> a = AppSupport.separate(args, ',', false, 2);
-        String n = AppSupport.arg(a, 0);
-        String name = AppSupport.arg(a, 1);
-        if (AppSupport.isEmpty(n) || AppSupport.isEmpty(name)) {
+        String[] a = FuncArgs.separate(args, ',', false, 2);
+        String n = a[0], name = a[1];
+        if (FuncArgs.isEmpty(n) || FuncArgs.isEmpty(name)) {
             PbxLog.error("app_stack.c", "LOCAL_PEEK requires parameters n and varname");
             return "";
         }
-        int level = Math.max(0, AppSupport.atoi(n));
+        int level = Math.max(0, FuncArgs.atoi(n));
         // the values stacked for the name, newest first, as Asterisk's variable list holds them
         List<String> values = new ArrayList<>();
         String current = channel.getVar(name);
