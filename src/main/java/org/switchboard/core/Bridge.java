@@ -57,7 +57,8 @@ public final class Bridge {
                         to.write(it.frame());
                     }
                 } catch (InterruptedException e) {
-                    // a wake-up (hangup, redirect, timeout): the loop head decides
+                    // wake-ups arrive as NULL frames, never as interrupts; whoever interrupts
+                    // gets the same answer: the loop head decides
                 }
             }
         } finally {

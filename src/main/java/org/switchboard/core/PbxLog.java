@@ -109,7 +109,8 @@ public final class PbxLog {
             try {
                 sink.accept(line);
             } catch (RuntimeException e) {
-                // a broken sink must never take a call down with it
+                // a broken sink must never take a call down with it; stderr is all that is left
+                System.err.println("switchboard: a log sink failed: " + e);
             }
         }
     }

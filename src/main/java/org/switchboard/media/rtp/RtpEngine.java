@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.switchboard.core.PbxLog;
 
 /**
  * The RTP side of the PBX, shared by every call: two Netty I/O threads ({@code rtp-io-N}) that
@@ -196,7 +197,9 @@ public final class RtpEngine implements AutoCloseable {
             try {
                 s.tick(now);
             } catch (RuntimeException e) {
-                // one session's listener must not stop the timer for the others
+                // one session's listener must not stop the timer for the others, nor fail unseen
+                PbxLog.limited(PbxLog.Level.WARNING, "rtp_engine.c", "timer",
+                        "RTP timer: a listener of " + s + " failed: " + e);
             }
         }
     }
@@ -206,7 +209,9 @@ public final class RtpEngine implements AutoCloseable {
             try {
                 s.scheduleRtcp();
             } catch (RuntimeException e) {
-                // a closed loop during shutdown
+                // a closed loop during shutdown is expected; anything else is worth one line
+                if (!closed) PbxLog.limited(PbxLog.Level.WARNING, "rtp_engine.c", "rtcp",
+                        "RTCP report for " + s + " failed: " + e);
             }
         }
     }
