@@ -40,6 +40,8 @@ public final class Pbx {
             });
 
     private final java.util.concurrent.CountDownLatch booted = new java.util.concurrent.CountDownLatch(1);
+    /** Services this PBX owns (the AstDB store, ...), one per type, closed at shutdown. */
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
     public Pbx(Path configDir) { this.configDir = configDir; }
 
@@ -124,7 +126,25 @@ public final class Pbx {
         // before the modules go, so the Manager interface can still tell its clients
         events.publish(ManagerEvent.of("Shutdown", "system").put("Shutdown", "Cleanly").put("Restart", "False").build());
         modules.unloadAll();
+        for (Object s : services.values()) {
+            if (s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    PbxLog.warning("asterisk.c", "Closing " + s + " at shutdown failed: " + e);
+                }
+            }
+        }
+        services.clear();
         scheduler.shutdownNow();
+    }
+
+    /**
+     * The service of {@code type} this PBX owns, made by {@code create} on first use. Two PBXs
+     * in one JVM never share one (unlike a static map); AutoCloseable services close at shutdown.
+     */
+    public <T> T service(Class<T> type, java.util.function.Function<Pbx, ? extends T> create) {
+        return type.cast(services.computeIfAbsent(type, t -> create.apply(this)));
     }
 
     // ---- channels ----

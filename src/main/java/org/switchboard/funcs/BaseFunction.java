@@ -33,6 +33,8 @@ abstract class BaseFunction implements DialplanFunction {
 
     void error(String message) { PbxLog.error(source(), message); }
 
+    void debug(String message) { PbxLog.debug(source(), message); }
+
     /** True, after Asterisk's warning, when the function needs a channel and has none. */
     boolean noChannel(Channel channel) {
         if (channel != null) return false;
