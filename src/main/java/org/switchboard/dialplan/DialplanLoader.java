@@ -75,7 +75,7 @@ public final class DialplanLoader {
             String key = e.key().toLowerCase();
             switch (key) {
                 case "exten", "same" -> {
-                    ExtenLine line = parseExten(e, key.equals("same"), lastExten, lastCid, lastPri);
+                    ExtenLine line = parseExten(ctx, e, key.equals("same"), lastExten, lastCid, lastPri);
                     if (line == null) continue;
                     lastExten = line.exten;
                     lastCid = line.cid;
@@ -100,7 +100,8 @@ public final class DialplanLoader {
 
     private record ExtenLine(String exten, String cid, int priority, String label, String app, String data) {}
 
-    private ExtenLine parseExten(ConfigEntry e, boolean same, String lastExten, String lastCid, int lastPri) {
+    private ExtenLine parseExten(DialplanContext ctx, ConfigEntry e, boolean same, String lastExten, String lastCid,
+                                 int lastPri) {
         String v = e.value();
         String ext;
         String cid = null;
@@ -177,8 +178,13 @@ public final class DialplanLoader {
             try {
                 ipri = Integer.parseInt(pri);
             } catch (NumberFormatException ex) {
-                problem(e, "Invalid priority/label '" + pri + "' at line " + e.line() + " of " + e.file());
-                return null;
+                // pbx_config: a label of this extension already read, so "lbl+101" is that priority + 101
+                Integer byLabel = labelPriority(ctx, ext, cid, pri);
+                if (byLabel == null || byLabel < 1) {
+                    problem(e, "Invalid priority/label '" + pri + "' at line " + e.line() + " of " + e.file());
+                    return null;
+                }
+                ipri = byLabel;
             }
             if (ipri < 1) {
                 problem(e, "Invalid priority '" + pri + "': priorities start at 1");
@@ -214,6 +220,17 @@ public final class DialplanLoader {
             }
         }
         return new ExtenLine(ext, cid, ipri, label, app, data);
+    }
+
+    /** The priority a label names in an extension read so far, or null. */
+    private static Integer labelPriority(DialplanContext ctx, String exten, String cid, String label) {
+        try {
+            ExtensionGroup g = ctx.group(ExtensionPattern.parse(exten), false);
+            Extension x = g == null ? null : g.variant(cid, false);
+            return x == null ? null : x.labelPriority(label);
+        } catch (IllegalArgumentException badPattern) {
+            return null; // reported when the line itself is added
+        }
     }
 
     private void addPriority(DialplanContext ctx, ExtenLine l, ConfigEntry e) {
