@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,16 +27,15 @@ import org.switchboard.config.ConfigReader;
 import org.switchboard.config.ConfigSection;
 import org.switchboard.core.Application;
 import org.switchboard.core.Channel;
+import org.switchboard.core.DialplanFunction;
 import org.switchboard.core.ChannelTech;
 import org.switchboard.core.HangupException;
+import org.switchboard.core.Module;
 import org.switchboard.core.Modules;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
-import org.switchboard.dialplan.DialplanContext;
+import org.switchboard.dialplan.DialplanCheck;
 import org.switchboard.dialplan.DialplanLoader;
-import org.switchboard.dialplan.Extension;
-import org.switchboard.dialplan.ExtensionGroup;
-import org.switchboard.dialplan.Priority;
 import org.switchboard.res.cli.CliClient;
 import org.switchboard.res.cli.CliServer;
 import org.switchboard.res.cli.ControlSocket;
@@ -321,32 +321,26 @@ public final class Main implements Callable<Integer> {
             Set<String> problems = new LinkedHashSet<>();
             Set<ConfigProblem> warnings = new TreeSet<>(Comparator.comparing(ConfigProblem::file)
                     .thenComparingInt(ConfigProblem::line).thenComparing(ConfigProblem::message));
-            Config modulesConf = null;
-            Config extensionsConf = null;
+            Map<String, Config> read = new java.util.LinkedHashMap<>();
+            Set<String> fragments = new TreeSet<>(); // read through another file's #include
             for (String f : files) {
                 Config c = ConfigReader.read(dir, f);
-                if (f.equals("modules.conf")) modulesConf = c;
-                if (f.equals("extensions.conf")) {
-                    extensionsConf = c;
-                    continue;   // its problems come with the dialplan's below
-                }
-                c.problems().forEach(p -> problems.add(p.toString()));
+                read.put(f, c);
+                fragments.addAll(c.includes());
             }
+            Config modulesConf = read.get("modules.conf");
+            for (Map.Entry<String, Config> e : read.entrySet()) {
+                // a fragment (extensions_custom.conf, ...) is judged where it is included, not alone
+                if (fragments.contains(e.getKey()) || e.getKey().equals("extensions.conf")) continue;
+                e.getValue().problems().forEach(p -> problems.add(p.toString()));
+            }
+            for (Module m : ServiceLoader.load(Module.class)) problems.addAll(m.check(dir)); // each module's own validation
+            Config extensionsConf = read.get("extensions.conf");
             if (extensionsConf != null) {
                 DialplanLoader.Result r = DialplanLoader.load(extensionsConf);
                 r.problems().forEach(p -> problems.add(p.toString()));
-                Set<String> loaded = loadedApplications(modulesConf);
-                for (DialplanContext ctx : r.dialplan().contexts()) {
-                    for (ExtensionGroup g : ctx.groups()) {
-                        for (Extension e : g.variants()) {
-                            for (Priority p : e.priorities().values()) {
-                                if (p.number() == Priority.HINT || loaded.contains(p.application().toLowerCase(Locale.ROOT))) continue;
-                                warnings.add(new ConfigProblem(p.file(), p.line(),
-                                        "warning: application '" + p.application() + "' is not loaded"));
-                            }
-                        }
-                    }
-                }
+                warnings.addAll(r.warnings());
+                warnings.addAll(DialplanCheck.warnings(r.dialplan(), loadedApplications(modulesConf), loadedFunctions(modulesConf)));
             }
             problems.forEach(out::println);
             warnings.forEach(out::println);
@@ -362,6 +356,24 @@ public final class Main implements Callable<Integer> {
          * {@code load =>}). Found with ServiceLoader, so nothing is started.
          */
         static Set<String> loadedApplications(Config modulesConf) {
+            Set<String> names = new TreeSet<>();
+            for (Application app : ServiceLoader.load(Application.class)) {
+                if (loads(modulesConf, app.module())) names.add(app.name().toLowerCase(Locale.ROOT));
+            }
+            return names;
+        }
+
+        /** The functions a PBX on this directory would have, upper-cased (as {@link #loadedApplications}). */
+        static Set<String> loadedFunctions(Config modulesConf) {
+            Set<String> names = new TreeSet<>();
+            for (DialplanFunction f : ServiceLoader.load(DialplanFunction.class)) {
+                if (loads(modulesConf, f.module())) names.add(f.name().toUpperCase(Locale.ROOT));
+            }
+            return names;
+        }
+
+        /** True when modules.conf lets {@code module} load (core always does). */
+        private static boolean loads(Config modulesConf, String module) {
             boolean autoload = true;
             Set<String> noload = new TreeSet<>();
             Set<String> load = new TreeSet<>();
@@ -375,16 +387,8 @@ public final class Main implements Callable<Integer> {
                     else if (k.startsWith("load") || k.startsWith("preload") || k.equals("require")) load.add(Modules.moduleName(e.value()));
                 }
             }
-            Set<String> names = new TreeSet<>();
-            for (Application app : ServiceLoader.load(Application.class)) {
-                String m = app.module();
-                if (m.equals(Modules.CORE) || (!noload.contains(m) && (autoload || load.contains(m)))) {
-                    names.add(app.name().toLowerCase(Locale.ROOT));
-                }
-            }
-            return names;
+            return module.equals(Modules.CORE) || (!noload.contains(module) && (autoload || load.contains(module)));
         }
     }
-
     static String plural(long n, String word) { return n + " " + word + (n == 1 ? "" : "s"); }
 }

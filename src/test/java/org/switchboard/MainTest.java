@@ -117,6 +117,48 @@ class MainTest {
     }
 
     @Test
+    void checkLooksInsideExecIfAndGotoIfAndWarnsAboutFunctionsAndMissingIncludes() throws Exception {
+        Path conf = confDir("""
+                [phones]
+                include => nowhere
+                exten => 100,1,Set(x=${NOSUCHFUNC(1)}${LEN(ok)})
+                 same => n,Set(NOWRITE(a)=1)
+                 same => n,ExecIf($[1]?Frobnicate(1):NoOp(2))
+                 same => n,ExecIf($[1]?NoOp(1):Twiddle(2))
+                 same => n,Exec(Wobble(3))
+                 same => n,GotoIf($[1]?there:nolabel)
+                 same => n(there),GotoIf($[1]?other,1:${DYNAMIC})
+                 same => n,GotoIf($[1]?nocontext,s,1)
+                exten => other,1,NoOp()
+                """);
+        Result r = main("check", "-C", conf.toString());
+        assertThat(r.out()).isEqualTo("""
+                extensions.conf:2: Context 'phones' tries to include nonexistent context 'nowhere'
+                extensions.conf:3: warning: function 'NOSUCHFUNC' is not loaded
+                extensions.conf:4: warning: function 'NOWRITE' is not loaded
+                extensions.conf:5: warning: application 'Frobnicate' is not loaded (called by ExecIf)
+                extensions.conf:6: warning: application 'Twiddle' is not loaded (called by ExecIf)
+                extensions.conf:7: warning: application 'Wobble' is not loaded (called by Exec)
+                extensions.conf:8: warning: GotoIf target 'nolabel' names no priority (context 'phones', extension '100')
+                extensions.conf:10: warning: GotoIf target 'nocontext,s,1': no context 'nocontext'
+                2 files checked in %s: 0 problems, 8 warnings (warnings do not fail the check)
+                """.formatted(conf));
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void includedFragmentsAreCheckedThroughTheirIncluderAndModulesValidateTheirOwnFiles() throws Exception {
+        Path conf = confDir("[phones]\nexten => 100,1,NoOp()\n#include extensions_custom.conf\n");
+        Files.writeString(conf.resolve("extensions_custom.conf"), "exten => 101,1,NoOp()\nexten => 102\n");
+        Files.writeString(conf.resolve("sip.conf"), "[general]\nqualifyfreq=often\n");
+        Result r = main("check", "-C", conf.toString());
+        assertThat(r.out().lines().filter(l -> l.startsWith("extensions_custom.conf:2:"))).hasSize(1); // once, via extensions.conf
+        assertThat(r.out()).containsPattern("(?m)^sip.conf:2: .*qualifyfreq.*$")
+                .contains("4 files checked in " + conf + ": 2 problems");
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
     void applicationsOfModulesThatModulesConfLeavesOutAreNotLoaded() throws Exception {
         Application app = null;
         for (Application a : ServiceLoader.load(Application.class)) {

@@ -12,11 +12,18 @@ public final class Config {
     private final String file;
     private final List<ConfigSection> sections;
     private final List<ConfigProblem> problems;
+    private final List<String> includes;
 
-    Config(String file, List<ConfigSection> sections, List<ConfigProblem> problems) {
+    Config(String file, List<ConfigSection> sections, List<ConfigProblem> problems, List<String> includes) {
         this.file = file;
         this.sections = List.copyOf(sections);
         this.problems = List.copyOf(problems);
+        this.includes = List.copyOf(includes);
+    }
+
+    /** The files read through {@code #include}/{@code #tryinclude}, named as in {@link ConfigProblem#file()}. */
+    public List<String> includes() {
+        return includes;
     }
 
     /** The file that was asked for, as it was named. */

@@ -20,6 +20,8 @@ final class ConfigLoader {
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final List<String> stackKeys = new ArrayList<>();
     private final List<String> stackNames = new ArrayList<>();
+    /** Every file read through #include / #tryinclude, in the order read. */
+    private final List<String> included = new ArrayList<>();
     /** The section most recently opened or appended to, in any file (Asterisk's cfg->current). */
     private SectionBuilder current;
 
@@ -90,6 +92,7 @@ final class ConfigLoader {
                 problem(fromFile, fromLine, "cannot read " + file + ": " + reason(e));
                 continue;
             }
+            included.add(file);
             parseFile(file, key, text);
         }
     }
@@ -127,7 +130,7 @@ final class ConfigLoader {
         for (SectionBuilder s : sections) {
             built.add(s.build());
         }
-        return new Config(fileName, built, problems);
+        return new Config(fileName, built, problems, included);
     }
 
     private static String reason(Exception e) {

@@ -18,4 +18,10 @@ public interface Module {
 
     /** {@code module reload NAME} / {@code reload}: re-read configuration without dropping calls. */
     default void reload(Pbx pbx) throws ModuleDeclinedException {}
+
+    /**
+     * {@code switchboard check}: every problem this module would log about its configuration files
+     * in {@code configDir}, as {@code file:line: message}, found without starting anything.
+     */
+    default java.util.List<String> check(java.nio.file.Path configDir) { return java.util.List.of(); }
 }

@@ -107,6 +107,7 @@ public final class Pbx {
     public List<ConfigProblem> loadDialplan(Config extensionsConf) {
         DialplanLoader.Result r = DialplanLoader.load(extensionsConf);
         for (ConfigProblem p : r.problems()) PbxLog.warning("pbx_config.c", p.toString());
+        for (ConfigProblem p : r.warnings()) PbxLog.warning("pbx_config.c", p.toString());
         if (r.dialplan().settings().clearGlobalVars()) globals.clear();
         globals.putAll(r.dialplan().globals());
         dialplan.set(r.dialplan());

@@ -17,10 +17,14 @@ import org.switchboard.config.ConfigSection;
  * the rest of the file still loads.
  */
 public final class DialplanLoader {
-    /** The dialplan and what was wrong with the file; a dialplan is returned even with problems. */
-    public record Result(Dialplan dialplan, List<ConfigProblem> problems) {}
+    /**
+     * The dialplan, what was wrong with the file, and what Asterisk only warns about (an include of
+     * a context that does not exist); a dialplan is returned even with problems.
+     */
+    public record Result(Dialplan dialplan, List<ConfigProblem> problems, List<ConfigProblem> warnings) {}
 
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private final List<ConfigProblem> warnings = new ArrayList<>();
     private final Map<String, DialplanContext> contexts = new LinkedHashMap<>();
     private final Map<String, String> globals = new LinkedHashMap<>();
 
@@ -44,11 +48,13 @@ public final class DialplanLoader {
             c.freeze();
             for (Include inc : c.includes()) {
                 if (!l.contexts.containsKey(inc.context())) {
-                    l.problem(inc.file(), inc.line(), "Context '" + c.name() + "' tries to include nonexistent context '" + inc.context() + "'");
+                    // pbx_config.c warns and loads the rest: the include may be added later (dialplan add include)
+                    l.warnings.add(new ConfigProblem(inc.file(), inc.line(),
+                            "Context '" + c.name() + "' tries to include nonexistent context '" + inc.context() + "'"));
                 }
             }
         }
-        return new Result(new Dialplan(l.contexts, l.globals, settings), List.copyOf(l.problems));
+        return new Result(new Dialplan(l.contexts, l.globals, settings), List.copyOf(l.problems), List.copyOf(l.warnings));
     }
 
     private DialplanSettings readGeneral(ConfigSection g) {

@@ -55,6 +55,18 @@ public final class SipModule implements Module {
             + "; " + s.peers().size() + " peer(s), " + s.registrations().size() + " registration(s)");
     }
 
+    @Override
+    public java.util.List<String> check(java.nio.file.Path configDir) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (java.nio.file.Files.isReadable(configDir.resolve(CONF))) {
+            SipConfig.read(org.switchboard.config.ConfigReader.read(configDir, CONF)).problems().forEach(p -> out.add(p.toString()));
+        }
+        if (java.nio.file.Files.isReadable(configDir.resolve("rtp.conf"))) {
+            RtpConfig.read(org.switchboard.config.ConfigReader.read(configDir, "rtp.conf")).problems().forEach(p -> out.add(p.toString()));
+        }
+        return out;
+    }
+
     static SipSettings read(Pbx pbx) {
         SipSettings s = SipConfig.read(pbx.config(CONF));
         for (ConfigProblem p : s.problems()) PbxLog.warning("chan_sip.c", p.toString());

@@ -58,6 +58,12 @@ public final class SkypeModule implements Module {
         PbxLog.verbose(2, "chan_skype: " + sc.accounts().size() + " Skype account(s) configured: " + String.join(", ", sc.accounts().keySet()));
     }
 
+    @Override
+    public java.util.List<String> check(java.nio.file.Path configDir) {
+        if (!java.nio.file.Files.isReadable(configDir.resolve(CONF))) return java.util.List.of();
+        return SkypeConfig.from(org.switchboard.config.ConfigReader.read(configDir, CONF)).problems();
+    }
+
     private static SkypeConfig read(Pbx pbx) {
         SkypeConfig sc = SkypeConfig.from(pbx.config(CONF));
         for (String p : sc.problems()) PbxLog.warning(NAME, p);

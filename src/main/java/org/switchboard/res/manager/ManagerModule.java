@@ -80,6 +80,12 @@ public final class ManagerModule implements Module {
                 + cfg.bindAddress().getHostAddress() + ":" + server.port());
     }
 
+    @Override
+    public java.util.List<String> check(java.nio.file.Path configDir) {
+        if (!java.nio.file.Files.isReadable(configDir.resolve("manager.conf"))) return java.util.List.of();
+        return ManagerConfig.from(org.switchboard.config.ConfigReader.read(configDir, "manager.conf")).problems();
+    }
+
     private static ManagerConfig read(Pbx pbx) throws ModuleDeclinedException {
         if (!pbx.hasConfig("manager.conf")) throw new ModuleDeclinedException("No manager.conf: the Manager interface is off");
         ManagerConfig cfg = ManagerConfig.from(pbx.config("manager.conf"));
