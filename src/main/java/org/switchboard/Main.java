@@ -25,6 +25,7 @@ import org.switchboard.config.ConfigEntry;
 import org.switchboard.config.ConfigProblem;
 import org.switchboard.config.ConfigReader;
 import org.switchboard.config.ConfigSection;
+import org.switchboard.config.ConfigSyntax;
 import org.switchboard.core.Application;
 import org.switchboard.core.Channel;
 import org.switchboard.core.DialplanFunction;
@@ -313,11 +314,14 @@ public final class Main implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
-            List<String> files;
+            List<String> all;
             try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(p -> p.getFileName().toString().endsWith(".conf") && Files.isRegularFile(p))
+                all = s.filter(p -> p.getFileName().toString().endsWith(".conf") && Files.isRegularFile(p))
                         .map(p -> p.getFileName().toString()).sorted().toList();
             }
+            // shell-style files that share the suffix (ast_debug_tools.conf, dbsep.conf) are not Asterisk's to read
+            List<String> foreign = all.stream().filter(f -> ConfigSyntax.isForeign(dir.resolve(f))).toList();
+            List<String> files = all.stream().filter(f -> !foreign.contains(f)).toList();
             Set<String> problems = new LinkedHashSet<>();
             Set<ConfigProblem> warnings = new TreeSet<>(Comparator.comparing(ConfigProblem::file)
                     .thenComparingInt(ConfigProblem::line).thenComparing(ConfigProblem::message));
@@ -344,6 +348,9 @@ public final class Main implements Callable<Integer> {
             }
             problems.forEach(out::println);
             warnings.forEach(out::println);
+            if (!foreign.isEmpty()) {
+                out.println("not in Asterisk's config syntax, left alone: " + String.join(", ", foreign));
+            }
             out.println(plural(files.size(), "file") + " checked in " + dir + ": " + plural(problems.size(), "problem") + ", "
                     + plural(warnings.size(), "warning") + (warnings.isEmpty() ? "" : " (warnings do not fail the check)"));
             out.flush();

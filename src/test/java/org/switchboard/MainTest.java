@@ -159,6 +159,21 @@ class MainTest {
     }
 
     @Test
+    void shellStyleFilesAreLeftAloneAndASwitchIsAWarningAsInAsterisksSamples() throws Exception {
+        Path conf = confDir("[phones]\nswitch => DUNDi/e164\nexten => 100,1,NoOp()\n");
+        Files.writeString(conf.resolve("dbsep.conf"), "# the dbsep CGI reads this\ndsn=somedsn\n");
+        Files.writeString(conf.resolve("musiconhold.conf"), "#include \"moh_custom.conf\"\n[default]\nmode=files\n");
+        Files.writeString(conf.resolve("moh_custom.conf"), "");
+        Result r = main("check", "-C", conf.toString());
+        assertThat(r.out()).isEqualTo("""
+                extensions.conf:2: switch => DUNDi/e164 is not supported (no switch modules); the line is ignored
+                not in Asterisk's config syntax, left alone: dbsep.conf
+                4 files checked in %s: 0 problems, 1 warning (warnings do not fail the check)
+                """.formatted(conf));
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
     void applicationsOfModulesThatModulesConfLeavesOutAreNotLoaded() throws Exception {
         Application app = null;
         for (Application a : ServiceLoader.load(Application.class)) {
