@@ -1,0 +1,229 @@
+package org.switchboard.apps;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.switchboard.core.AppArgs;
+import org.switchboard.core.Application;
+import org.switchboard.core.Channel;
+import org.switchboard.core.ChannelState;
+import org.switchboard.core.ManagerEvent;
+import org.switchboard.core.PbxLog;
+import org.switchboard.media.sound.SoundFormat;
+import org.switchboard.media.sound.SoundPlayer;
+import org.switchboard.media.sound.SoundRecorder;
+import org.switchboard.res.voicemail.Mailbox;
+import org.switchboard.res.voicemail.VoicemailConfig;
+import org.switchboard.res.voicemail.VoicemailSpool;
+
+/** VoiceMail(mailbox[@context][&mailbox2[@context]...][,options]): leave a message (app_voicemail). */
+public final class VoiceMailApp implements Application {
+    static final String SOURCE = "app_voicemail.c";
+    /** strftime "%a %b %e %r %Z %Y", as app_voicemail writes origdate. */
+    private static final DateTimeFormatter ORIGDATE = DateTimeFormatter.ofPattern("EEE MMM ppd hh:mm:ss a z yyyy", Locale.US);
+
+    @Override public String name() { return "VoiceMail"; }
+    @Override public String module() { return "app_voicemail"; }
+    @Override public String synopsis() { return "Leave a Voicemail message."; }
+    @Override public String syntax() { return "VoiceMail(mailbox[@context][&mailbox[@context][&...]][,options])"; }
+
+    @Override
+    public String description() {
+        return """
+                Plays the first mailbox's greeting - its temporary greeting if recorded, else with
+                'b' the busy and with 'u' the unavailable greeting, else "the person at extension"
+                with the recorded name or the number and "is on the phone" / "is unavailable" -
+                then the instructions (unless 's') and a beep, and records until # or hangup, the
+                mailbox's maxsecs, or maxsilence seconds of silence. The message lands in each
+                mailbox's INBOX in Asterisk's spool layout (<astspooldir>/voicemail/<context>/<box>),
+                moved there only when complete. * during the greeting goes to extension 'a', 0 to 'o'.
+                A box over maxmsg plays "mailbox full"; a message shorter than minsecs is dropped.
+                Options: b, u, s, U (urgent), g(gain: accepted, not applied).
+                Sets VMSTATUS to SUCCESS, USEREXIT or FAILED.""";
+    }
+
+    @Override
+    public Result execute(Channel channel, String data) {
+        List<String> args = AppSupport.separate(data, ',', true, 2);
+        String boxes = AppSupport.arg(args, 0);
+        Map<Character, String> opts = AppArgs.options(AppSupport.isEmpty(AppSupport.arg(args, 1)) ? "" : AppSupport.arg(args, 1));
+        if (AppSupport.isEmpty(boxes)) {
+            PbxLog.warning(SOURCE, "Leave voicemail requires an argument (extension)");
+            return status(channel, "FAILED");
+        }
+        VoicemailConfig cfg = channel.pbx().hasConfig(VoicemailConfig.FILE)
+                ? VoicemailConfig.from(channel.pbx().config(VoicemailConfig.FILE)) : null;
+        List<Mailbox> targets = new ArrayList<>();
+        for (String spec : boxes.split("&")) {
+            int at = spec.indexOf('@');
+            String box = (at < 0 ? spec : spec.substring(0, at)).strip();
+            String ctx = at < 0 ? "default" : spec.substring(at + 1).strip();
+            Mailbox m = cfg == null ? null : cfg.mailbox(box, ctx);
+            if (m == null) PbxLog.warning(SOURCE, "No entry in voicemail config file for '" + box + "@" + ctx + "'");
+            else targets.add(m);
+        }
+        if (targets.isEmpty()) return status(channel, "FAILED");
+        if (channel.state() != ChannelState.UP) channel.answer();
+        Mailbox first = targets.get(0);
+        VoicemailSpool spool = VoicemailSpool.of(channel.pbx());
+
+        int key = greet(channel, spool, first, opts);
+        if (key == '*' || key == '0') return exitTo(channel, key == '*' ? "a" : "o");
+        if (key == SoundPlayer.FAILED) return status(channel, "FAILED");
+        int maxmsg = first.intOption("maxmsg", 100);
+        if (spool.count(first, "INBOX") >= maxmsg) {
+            PbxLog.warning(SOURCE, "No more messages possible in " + first.id());
+            SoundPlayer.play(channel, "vm-mailboxfull", SoundPlayer.NO_DIGIT);
+            return status(channel, "FAILED");
+        }
+        if (!opts.containsKey('s')) {
+            key = SoundPlayer.play(channel, "vm-intro", SoundPlayer.digits("*0#"));
+            if (key == '*' || key == '0') return exitTo(channel, key == '*' ? "a" : "o");
+        }
+        SoundPlayer.play(channel, "beep", SoundPlayer.NO_DIGIT);
+        return record(channel, spool, targets, opts);
+    }
+
+    /** The greeting chain; returns the key that ended it (0 when it played out, FAILED when nothing could play). */
+    private static int greet(Channel c, VoicemailSpool spool, Mailbox m, Map<Character, String> opts) {
+        String which = opts.containsKey('b') ? "busy" : opts.containsKey('u') ? "unavail" : null;
+        String file = spool.greeting(m, "temp");
+        if (file == null && which != null) file = spool.greeting(m, which);
+        var keys = SoundPlayer.digits("*0#");
+        if (file != null) return stopAtPound(SoundPlayer.play(c, file, keys));
+        int k = SoundPlayer.play(c, "vm-theperson", keys);
+        if (k != 0) return stopAtPound(k);
+        String name = spool.greeting(m, "greet");
+        if (name != null) {
+            k = SoundPlayer.play(c, name, keys);
+        } else {
+            for (char d : m.box().toCharArray()) {
+                if (!Character.isDigit(d)) continue;
+                k = SoundPlayer.play(c, "digits/" + d, keys);
+                if (k != 0) break;
+            }
+        }
+        if (k != 0) return stopAtPound(k);
+        return stopAtPound(SoundPlayer.play(c, "busy".equals(which) ? "vm-isonphone" : "vm-isunavail", keys));
+    }
+
+    /** # skips the rest of the greeting: go on to the beep. */
+    private static int stopAtPound(int key) { return key == '#' ? 0 : key; }
+
+    private Result record(Channel c, VoicemailSpool spool, List<Mailbox> targets, Map<Character, String> opts) {
+        Mailbox first = targets.get(0);
+        SoundFormat fmt = format(first);
+        Path rec;
+        try {
+            rec = spool.recordingFile(first, fmt.extension());
+        } catch (IOException e) {
+            PbxLog.warning(SOURCE, "Unable to create a recording for " + first.id() + ": " + e.getMessage());
+            return status(c, "FAILED");
+        }
+        long maxMs = first.intOption("maxsecs", first.intOption("maxmessage", 0)) * 1000L;
+        long silenceMs = first.intOption("maxsilence", 0) * 1000L;
+        long started = System.currentTimeMillis();
+        SoundRecorder.Result r = SoundRecorder.record(c, new SoundRecorder.Options(rec, fmt, false, silenceMs, maxMs,
+                SoundPlayer.digits("#"), true));
+        int minSecs = first.intOption("minsecs", first.intOption("minmessage", 0));
+        if (r.status() == SoundRecorder.Status.ERROR || r.durationMs() < minSecs * 1000L || r.durationMs() == 0) {
+            if (r.status() != SoundRecorder.Status.ERROR) {
+                PbxLog.notice(SOURCE, "Recording was " + r.durationMs() / 1000 + " seconds long but needs to be at least "
+                        + minSecs + " - abandoning");
+            }
+            deleteQuietly(rec);
+            return status(c, "FAILED");
+        }
+        Map<String, String> info = info(c, first, started, r.durationMs(), opts);
+        boolean saved = false;
+        for (int i = targets.size() - 1; i >= 0; i--) { // copies first, the recording itself last
+            Mailbox m = targets.get(i);
+            try {
+                Path src = rec;
+                if (i > 0) {
+                    src = spool.recordingFile(m, fmt.extension());
+                    Files.copy(rec, src, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                info.put("origmailbox", m.box());
+                Path msg = spool.deliver(m, src, fmt.extension(), new LinkedHashMap<>(info));
+                PbxLog.verbose(3, "Saving message as " + msg);
+                saved = true;
+                messageWaiting(c, spool, m);
+            } catch (IOException e) {
+                PbxLog.warning(SOURCE, "Could not save the message for " + m.id() + ": " + e.getMessage());
+            }
+        }
+        deleteQuietly(rec);
+        if (!saved) return status(c, "FAILED");
+        c.setVar("VMSTATUS", "SUCCESS");
+        if (r.status() == SoundRecorder.Status.DTMF && !c.isHangupRequested()) SoundPlayer.play(c, "vm-goodbye", SoundPlayer.NO_DIGIT);
+        return Result.CONTINUE;
+    }
+
+    /** The [message] keys of the .txt, in Asterisk's order. */
+    private static Map<String, String> info(Channel c, Mailbox m, long startedMillis, long durationMs,
+                                            Map<Character, String> opts) {
+        Map<String, String> i = new LinkedHashMap<>();
+        i.put("origmailbox", m.box());
+        i.put("context", c.context());
+        i.put("exten", c.exten());
+        i.put("rdnis", "unknown");
+        i.put("priority", Integer.toString(c.priority()));
+        i.put("callerchan", c.name());
+        String name = c.callerId().name, num = c.callerId().number;
+        i.put("callerid", name != null && !name.isEmpty() ? "\"" + name + "\" <" + (num == null ? "" : num) + ">"
+                : num != null && !num.isEmpty() ? num : "Unknown");
+        i.put("origdate", ZonedDateTime.now().format(ORIGDATE));
+        i.put("origtime", Long.toString(startedMillis / 1000));
+        i.put("category", "");
+        i.put("msg_id", startedMillis / 1000 + "-" + String.format("%08x", System.identityHashCode(c)));
+        i.put("flag", opts.containsKey('U') ? "Urgent" : "");
+        i.put("duration", Long.toString(Math.max(1, Math.round(durationMs / 1000.0))));
+        return i;
+    }
+
+    /** The first of the configured formats we can record (format=wav49|gsm|wav: wav). */
+    private static SoundFormat format(Mailbox m) {
+        for (String f : m.option("format", "wav").split("\\|")) {
+            SoundFormat sf = SoundFormat.of(f.strip().toLowerCase(Locale.ROOT));
+            if (sf != null && org.switchboard.media.sound.SoundWriter.canWrite(sf)) return sf;
+        }
+        return SoundFormat.WAV;
+    }
+
+    /** The Manager's MessageWaiting event (app_voicemail's MWI), with the new and old counts. */
+    static void messageWaiting(Channel c, VoicemailSpool spool, Mailbox m) {
+        int fresh = spool.count(m, "INBOX"), old = spool.count(m, "Old");
+        c.pbx().events().publish(ManagerEvent.of("MessageWaiting", "call").put("Mailbox", m.id())
+                .put("Waiting", fresh > 0 ? 1 : 0).put("New", fresh).put("Old", old).build());
+    }
+
+    private static Result exitTo(Channel c, String exten) {
+        if (AppSupport.exists(c, c.context(), exten, 1)) {
+            c.setVar("VMSTATUS", "USEREXIT");
+            c.jumpTo(c.context(), exten, 1);
+            return Result.CONTINUE;
+        }
+        return status(c, "FAILED");
+    }
+
+    private static Result status(Channel c, String s) {
+        c.setVar("VMSTATUS", s);
+        return Result.CONTINUE;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            PbxLog.warning(SOURCE, "Could not remove " + p + ": " + e.getMessage());
+        }
+    }
+}
