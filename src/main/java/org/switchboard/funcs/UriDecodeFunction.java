@@ -17,14 +17,17 @@ public final class UriDecodeFunction extends BaseFunction {
                 names; the bytes are read as UTF-8, so %C3%A9 is é. A '%' that is not followed
                 by a hexadecimal number stays as it is, and '+' stays a '+'. As in Asterisk, the
                 two characters after '%' are read like sscanf("%2x"): %4g gives the byte 4 and
-                drops the g, and %00 ends the text. Empty data gives nothing.
+                drops the g, and %00 ends the text. Only the first 4095 bytes of data are
+                decoded, as in Asterisk. Empty data gives nothing.
                 Example: ${URIDECODE(a%20b%26c)} returns a b&c.""");
     }
 
     @Override
     public String read(Channel channel, String data) {
         if (FuncArgs.isEmpty(data)) return "";
-        byte[] in = CBytes.of(data);
+        byte[] all = CBytes.of(data);
+        // ast_copy_string into the VAR_BUF_SIZE buffer first: 4095 bytes at most are decoded
+        byte[] in = all.length > UriEncodeFunction.MAX_RESULT ? java.util.Arrays.copyOf(all, UriEncodeFunction.MAX_RESULT) : all;
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         for (int i = 0; i < in.length; i++) {
             int v = in[i] == '%' && i + 2 < in.length ? scanHex2(in, i + 1) : -1;

@@ -9,6 +9,8 @@ import org.switchboard.core.Channel;
  */
 public final class UriEncodeFunction extends BaseFunction {
     private static final String MARKS = "-_.!~*'()";
+    /** The result lands in a VAR_BUF_SIZE (4096) buffer, NUL included; an escape is never split. */
+    static final int MAX_RESULT = 4095;
 
     public UriEncodeFunction() {
         super("URIENCODE", "func_uri", "Encodes a string to URI-safe encoding according to RFC 2396.",
@@ -16,7 +18,8 @@ public final class UriEncodeFunction extends BaseFunction {
                 Returns data with every byte except the RFC 2396 unreserved characters (letters,
                 digits and - _ . ! ~ * ' ( )) written as %XX, two upper-case hexadecimal digits of
                 the byte; text beyond ASCII is encoded byte by byte of its UTF-8 form. A space
-                becomes %20. Empty data gives nothing.
+                becomes %20. As in Asterisk, the result stops before it would pass 4095
+                characters. Empty data gives nothing.
                 Example: ${URIENCODE(a b&c)} returns a%20b%26c.""");
     }
 
@@ -26,7 +29,9 @@ public final class UriEncodeFunction extends BaseFunction {
         StringBuilder out = new StringBuilder(data.length() + 16);
         for (byte b : CBytes.of(data)) {
             char c = (char) (b & 0xFF);
-            if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || MARKS.indexOf(c) >= 0) {
+            boolean plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || MARKS.indexOf(c) >= 0;
+            if (out.length() + (plain ? 1 : 3) > MAX_RESULT) break;   // the rest does not fit Asterisk's buffer
+            if (plain) {
                 out.append(c);
             } else {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
