@@ -12,6 +12,7 @@ import org.switchboard.core.Channel;
  * exact decimal rounding of doubles. Integers are C ints read like {@code sscanf("%d")}.
  */
 public final class SprintfFunction extends BaseFunction {
+    static final int MAX_RESULT = 4095;
     private static final int FLAG = 0, WIDTH = 1, PRECISION = 2, LENGTH = 3, CONVERSION = 4;
 
     public SprintfFunction() {
@@ -23,8 +24,9 @@ public final class SprintfFunction extends BaseFunction {
                 a floating-point number, %s a string, and %% is a percent sign. Flags (#, 0, -,
                 space, +), a field width and a precision are supported; length modifiers are
                 accepted and ignored except hh and h. An argument that is not a number where one
-                is needed, a missing argument or an unsupported conversion is an error and
-                gives nothing.
+                is needed, a missing argument or an unsupported conversion (such as a * width)
+                is an error and gives nothing. As in Asterisk, the result is at most 4095
+                characters and %c of 0 ends it.
                 Example: ${SPRINTF(%04d,7)} returns 0007.""");
     }
 
@@ -83,7 +85,9 @@ public final class SprintfFunction extends BaseFunction {
                             error("Argument '" + arg + "' is not an integer number for format '" + spec + "'");
                             return null;
                         }
-                        out.append(formatInt(new Spec(spec), v));
+                        String text = formatInt(new Spec(spec), v);
+                        int nul = text.indexOf('\0');       // %c of 0: the C string ends there
+                        out.append(nul < 0 ? text : text.substring(0, nul));
                     } else if ("eEfFgGaA".indexOf(c) >= 0) {
                         if (arg == null) {
                             error("SPRINTF() has more format specifiers than arguments!");
@@ -117,7 +121,8 @@ public final class SprintfFunction extends BaseFunction {
                     }
             }
         }
-        return out.toString();
+        // the result lands in a VAR_BUF_SIZE (4096) buffer, NUL included
+        return out.length() > MAX_RESULT ? out.substring(0, MAX_RESULT) : out.toString();
     }
 
     /** One conversion specification, {@code %[flags][width][.precision][length]conversion}. */

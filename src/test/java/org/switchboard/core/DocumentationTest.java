@@ -33,10 +33,10 @@ class DocumentationTest {
         for (DialplanFunction f : Modules.discover(DialplanFunction.class)) names.add("func:" + f.name().toUpperCase());
         assertThat(names).doesNotHaveDuplicates();
         for (Application a : Modules.discover(Application.class)) {
-            assertThat(a.module()).as(a.name()).matches("core|app_[a-z_]+|chan_[a-z]+|res_[a-z_]+");
+            assertThat(a.module()).as(a.name()).matches("core|app_[a-z0-9_]+|chan_[a-z0-9]+|res_[a-z0-9_]+");
         }
         for (DialplanFunction f : Modules.discover(DialplanFunction.class)) {
-            assertThat(f.module()).as(f.name()).matches("core|func_[a-z_]+|app_[a-z_]+|chan_[a-z]+|res_[a-z_]+");
+            assertThat(f.module()).as(f.name()).matches("core|func_[a-z0-9_]+|app_[a-z0-9_]+|chan_[a-z0-9]+|res_[a-z0-9_]+");
         }
     }
 
