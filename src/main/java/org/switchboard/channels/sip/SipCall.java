@@ -120,11 +120,18 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         return held || media.codecName() == null ? null : media.rtp();
     }
 
-    /** A re-INVITE put us on hold or changed the codec: a relay the packets no longer fit ends (both ways). */
+    /**
+     * A re-INVITE put us on hold or changed the codec: a relay the packets no longer fit ends
+     * (both ways), and the bridge carries the media as frames, transcoded if need be.
+     */
     private void endRelayUnlessItFits(boolean nowHeld) {
         RtpSession rtp = media.rtp();
         RtpSession other = rtp.relayPeer();
-        if (other != null && other != rtp && (nowHeld || !rtp.canBridge(other))) rtp.endRelay();
+        if (other == null || other == rtp || (!nowHeld && rtp.canBridge(other))) return;
+        rtp.endRelay();
+        Channel c = channel;
+        PbxLog.verbose(3, "Native RTP bridge of " + (c == null ? callId : c.name()) + " ends: "
+            + (nowHeld ? "put on hold" : "codec now " + codec()));
     }
 
     @Override
