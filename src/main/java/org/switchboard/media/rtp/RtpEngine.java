@@ -100,15 +100,16 @@ public final class RtpEngine implements AutoCloseable {
      */
     public RtpSession open(RtpTransport transport, RtpSession.Listener listener) throws IOException {
         RtpSession s = new RtpSession(this, transport, listener, config.strictRtp(), config.dtmfTimeout());
+        boolean added;
         synchronized (this) {
-            if (!closed) {
-                sessions.add(s);
-                s.start();
-                return s;
-            }
+            added = !closed && sessions.add(s);
         }
-        s.close();
-        throw new IOException("RTP engine is closed");
+        if (!added) {
+            s.close();
+            throw new IOException("RTP engine is closed");
+        }
+        s.start(); // outside the lock: another transport may do more than set two fields here
+        return s;
     }
 
     /** A bound pair: one idle for a while, else a fresh bind, else one just freed. */
