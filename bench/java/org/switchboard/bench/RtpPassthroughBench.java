@@ -27,9 +27,9 @@ import org.switchboard.media.rtp.RtpWriter;
 
 /**
  * Native RTP bridging over loopback: a peer sends bursts of 32 G.711 packets (172 bytes) to
- * session A, which is bridged to B; B rewrites and sends them to the other peer, which reads
- * them back. Figures are packets per second through the pair, one direction, including the two
- * loopback hops and the blocking socket calls of the peers.
+ * session A, which relays with B (both over plain UDP transports); B rewrites and sends them to
+ * the other peer, which reads them back. Figures are packets per second through the pair, one
+ * direction, including the two loopback hops and the blocking socket calls of the peers.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -68,8 +68,7 @@ public class RtpPassthroughBench {
         peerB.setSoTimeout(500);
         a.setRemote((InetSocketAddress) peerA.getLocalSocketAddress());
         b.setRemote((InetSocketAddress) peerB.getLocalSocketAddress());
-        a.bridgeTo(b);
-        b.bridgeTo(a);
+        if (!a.relayWith(b)) throw new IllegalStateException("ulaw sessions on UDP must relay");
         out = new DatagramPacket(packet, packet.length, a.localAddress());
         in = new DatagramPacket(new byte[2048], 2048);
     }

@@ -3,6 +3,7 @@ package org.switchboard.apps;
 import org.switchboard.core.Application;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Frame;
+import org.switchboard.core.MediaStream;
 
 /** Echo(): send the caller's audio and digits back to the caller (app_echo). */
 public final class EchoApp implements Application {
@@ -22,13 +23,14 @@ public final class EchoApp implements Application {
 
     @Override
     public Result execute(Channel channel, String data) {
-        // a technology that can turn the media around itself (RTP back to its sender, no decoding)
-        // does; digits, text and the hangup still come through here
-        boolean nativeEcho = channel.tech().nativeEcho(channel, true);
+        // a packet stream that can turn the media around itself (RTP back to its sender, no
+        // decoding) does; digits, text and the hangup still come through here
+        MediaStream media = channel.tech().mediaStream(channel);
+        boolean nativeEcho = media != null && media.echo();
         try {
             return echo(channel);
         } finally {
-            if (nativeEcho) channel.tech().nativeEcho(channel, false);
+            if (nativeEcho) media.endRelay();
         }
     }
 

@@ -33,11 +33,11 @@ public final class Bridge {
         bridgeEvent(pbx, "BridgeEnter", id, peer);
         peer.setFrameListener(f -> q.offer(new Item(true, f)));
         caller.setFrameListener(f -> q.offer(new Item(false, f)));
-        boolean nativeMedia = false;
+        MediaStream nativeMedia = null;
         long deadline = limitMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMs) : Long.MAX_VALUE;
         End end;
         try {
-            nativeMedia = caller.tech().nativeBridge(caller, peer);
+            nativeMedia = startNativeMedia(caller, peer);
             for (;;) {
                 try {
                     if (caller.isHangupRequested()) { end = End.CALLER_HUNG_UP; break; }
@@ -62,7 +62,7 @@ public final class Bridge {
                 }
             }
         } finally {
-            if (nativeMedia) caller.tech().nativeUnbridge(caller);
+            if (nativeMedia != null) nativeMedia.endRelay();
             peer.setFrameListener(null);
             caller.setFrameListener(null);
             caller.setBridgedPeer(null);
@@ -72,6 +72,19 @@ public final class Bridge {
         bridgeEvent(pbx, "BridgeLeave", id, peer);
         bridgeEvent(pbx, "BridgeDestroy", id, null);
         return end;
+    }
+
+    /**
+     * Relays the two legs' packet streams to each other when they agree (codec, transport),
+     * whatever technology each leg is; returns the caller's stream then, else null (frames, transcoded).
+     */
+    private static MediaStream startNativeMedia(Channel caller, Channel peer) {
+        MediaStream a = caller.tech().mediaStream(caller);
+        MediaStream b = peer.tech().mediaStream(peer);
+        if (a == null || b == null || !a.relayWith(b)) return null;
+        PbxLog.verbose(3, "Native RTP bridge of " + caller.name() + " and " + peer.name() + " (" + a.codec()
+            + ", no transcoding)");
+        return a;
     }
 
     private static void bridgeEvent(Pbx pbx, String name, String id, Channel c) {

@@ -15,20 +15,12 @@ public interface ChannelTech {
     /** Call progress shown to the far end (ringing, busy, ...). */
     default void indicate(Channel channel, Frame.Control control) {}
     /**
-     * A bridge with {@code peer} starts: a technology that can move media between the two legs
-     * itself (RTP to RTP when both use one codec, without decoding) does so and returns true;
-     * frames then carry only signalling and DTMF through the bridge.
+     * The packet stream carrying this channel's audio now, which a bridge may relay to the other
+     * leg's without decoding (and Echo() turn around), when the streams agree (codec,
+     * transport); null when there is none or it must not be relayed now (on hold, not negotiated).
+     * Frames then carry only signalling, DTMF and text.
      */
-    default boolean nativeBridge(Channel self, Channel peer) { return false; }
-
-    /**
-     * Echo(): a technology that can send the channel's media straight back to where it came from
-     * does so while {@code on} and returns true; DTMF and text still arrive as frames.
-     */
-    default boolean nativeEcho(Channel self, boolean on) { return false; }
-
-    /** The bridge ended: media goes back through channel frames. */
-    default void nativeUnbridge(Channel self) {}
+    default MediaStream mediaStream(Channel self) { return null; }
 
     /** The codec the far end of this channel speaks (Asterisk's name, {@code ulaw}); slin for those without media of their own. */
     default String nativeFormat(Channel channel) { return "slin"; }

@@ -23,6 +23,7 @@ import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelTech;
 import org.switchboard.core.Frame;
 import org.switchboard.core.HangupCause;
+import org.switchboard.core.MediaStream;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpSession;
 
@@ -46,7 +47,6 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     protected volatile boolean ended;      // hung up on our side (channel destroyed)
     protected volatile boolean remoteEnded; // BYE/CANCEL received: no BYE from us
     private volatile boolean held;
-    private volatile SipCall nativePeer;
     private boolean slotTaken;
     private SipResponse pending2xx;        // a 2xx we retransmit until its ACK
     private Endpoint pending2xxTo;
@@ -114,34 +114,24 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         }
     }
 
+    /** Our RTP stream, for native bridging and Echo(); none while on hold or before the codec is agreed. */
     @Override
-    public boolean nativeBridge(Channel self, Channel other) {
-        if (!(other.tech() instanceof SipCall o) || held || o.held) return false;
-        if (!media.rtp().canBridge(o.media.rtp())) return false;
-        media.rtp().bridgeTo(o.media.rtp());
-        o.media.rtp().bridgeTo(media.rtp());
-        nativePeer = o;
-        o.nativePeer = this; // either leg's re-INVITE (hold, another codec) must end it
-        PbxLog.verbose(3, "Native RTP bridge of " + self.name() + " and " + other.name() + " (" + codec() + ", no transcoding)");
-        return true;
+    public MediaStream mediaStream(Channel self) {
+        return held || media.codecName() == null ? null : media.rtp();
     }
 
-    @Override
-    public boolean nativeEcho(Channel self, boolean on) {
-        if (on && (held || nativePeer != null || media.codecName() == null)) return false;
-        media.rtp().bridgeTo(on ? media.rtp() : null); // each packet back to its sender, our SSRC and sequence
-        return true;
-    }
-
-    @Override
-    public void nativeUnbridge(Channel self) {
-        SipCall o = nativePeer;
-        nativePeer = null;
-        media.rtp().bridgeTo(null);
-        if (o != null) {
-            o.nativePeer = null;
-            o.media.rtp().bridgeTo(null);
-        }
+    /**
+     * A re-INVITE put us on hold or changed the codec: a relay the packets no longer fit ends
+     * (both ways), and the bridge carries the media as frames, transcoded if need be.
+     */
+    private void endRelayUnlessItFits(boolean nowHeld) {
+        RtpSession rtp = media.rtp();
+        RtpSession other = rtp.relayPeer();
+        if (other == null || other == rtp || (!nowHeld && rtp.canBridge(other))) return;
+        rtp.endRelay();
+        Channel c = channel;
+        PbxLog.verbose(3, "Native RTP bridge of " + (c == null ? callId : c.name()) + " ends: "
+            + (nowHeld ? "put on hold" : "codec now " + codec()));
     }
 
     @Override
@@ -181,9 +171,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
 
     /** Releases what the call holds, once. */
     protected void finish() {
-        SipCall o = nativePeer;
-        if (o != null) nativeUnbridge(channel);
-        media.rtp().close();
+        media.rtp().close(); // ends a relay with the other leg too: its packets go up as frames
         if (slotTaken) {
             slotTaken = false;
             stack.peerStates().release(peer.name());
@@ -287,10 +275,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
                 }
                 boolean nowHeld = a.held();
                 if (nowHeld != held) holdChange = nowHeld ? Frame.Control.HOLD : Frame.Control.UNHOLD;
-                SipCall o = nativePeer;
-                if (o != null && (nowHeld || !media.rtp().canBridge(o.media.rtp()))) {
-                    nativeUnbridge(channel); // packets no longer fit the other leg: through frames, transcoded
-                }
+                endRelayUnlessItFits(nowHeld); // through frames, transcoded
                 held = nowHeld;
                 sdp = SdpWriter.toBytes(a.answer());
             } else {

@@ -15,6 +15,7 @@ import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelDriver;
 import org.switchboard.core.ChannelUnavailableException;
 import org.switchboard.core.HangupCause;
+import org.switchboard.core.MediaStream;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpSession;
@@ -76,7 +77,9 @@ public final class SipChannelDriver implements ChannelDriver {
         }
         String to = "<sip:" + (toUser == null ? "" : toUser + "@") + toHost + ">";
         List<Codec> codecs = SipMedia.codecsFor(peer);
-        String preferred = requestor != null && requestor.tech() instanceof SipCall sc ? sc.codec() : null;
+        // the caller's codec first, so the two legs can be bridged natively, whatever carries the caller's media
+        MediaStream callerMedia = requestor == null ? null : requestor.tech().mediaStream(requestor);
+        String preferred = callerMedia == null ? null : callerMedia.codec();
         SipRtpListener listener = new SipRtpListener();
         RtpSession rtp;
         try {

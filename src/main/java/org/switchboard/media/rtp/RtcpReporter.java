@@ -1,21 +1,18 @@
 package org.switchboard.media.rtp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The RTCP half of one {@link RtpSession} (RFC 3550 §6), on port+1: reads compound packets,
- * remembering the peer's last SR for our LSR/DLSR (§6.4.1) and where its RTCP comes from; and
- * every report interval sends an SR (once we have sent RTP) or an RR, with a report block for
- * the source we receive and an SDES CNAME (§6.1: every compound carries one).
+ * The RTCP half of one {@link RtpSession} (RFC 3550 §6), its transport's RTCP handler: reads
+ * compound packets, remembering the peer's last SR for our LSR/DLSR (§6.4.1) and where its RTCP
+ * comes from; and every report interval sends an SR (once we have sent RTP) or an RR, with a
+ * report block for the source we receive and an SDES CNAME (§6.1: every compound carries one),
+ * to the RTP port+1 (§11) or, under rtcp-mux, the RTP address itself (RFC 5761 §4).
  */
-final class RtcpReporter extends ChannelInboundHandlerAdapter {
+final class RtcpReporter implements RtpTransport.PacketHandler {
     private static final long NTP_EPOCH_OFFSET = 2_208_988_800L; // 1900-01-01 to 1970-01-01, seconds
 
     private final RtpSession session;
@@ -34,13 +31,8 @@ final class RtcpReporter extends ChannelInboundHandlerAdapter {
     int lastSr() { return lastSr; }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof DatagramPacket p)) {
-            io.netty.util.ReferenceCountUtil.release(msg);
-            return;
-        }
+    public void onPacket(ByteBuf b, InetSocketAddress from) {
         try {
-            ByteBuf b = p.content();
             int len = b.readableBytes();
             if (len > in.length) {
                 session.countBad();
@@ -58,27 +50,20 @@ final class RtcpReporter extends ChannelInboundHandlerAdapter {
                 }
             }
             received++;
-            learnedSource = p.sender();
+            learnedSource = from;
         } catch (RuntimeException e) {
             session.countBad();
-        } finally {
-            p.release();
         }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A UDP socket stays open through errors; send failures (ICMP) are not worth a log line per packet.
     }
 
     /** Sends one report now; runs on the session's event loop. */
     void report() {
         InetSocketAddress rtp = session.sendAddress();
         RtpSession.Format fmt = session.format();
-        Channel ch = session.rtcpChannel();
-        if (session.isClosed() || ch == null || fmt == null || (rtp == null && learnedSource == null)) return;
+        RtpTransport transport = session.transport();
+        if (session.isClosed() || fmt == null || (rtp == null && learnedSource == null)) return;
         InetSocketAddress to = learnedSource != null ? learnedSource
-            : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
+            : transport.capabilities().rtcpMux() ? rtp : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
         long now = System.currentTimeMillis();
         int dlsr = 0;
         if (lastSrNanos != 0) dlsr = (int) ((System.nanoTime() - lastSrNanos) * 65536 / 1_000_000_000L); // 1/65536 s
@@ -96,9 +81,9 @@ final class RtcpReporter extends ChannelInboundHandlerAdapter {
             List.of(new RtcpPacket.SdesItem(RtcpPacket.SdesItem.CNAME, session.cname()))))));
         int n = RtcpWriter.writeCompound(compound, out, 0);
         if (n < 0) return;
-        ByteBuf buf = ch.alloc().directBuffer(n).writeBytes(out, 0, n);
+        ByteBuf buf = transport.alloc().directBuffer(n).writeBytes(out, 0, n);
         sent++;
-        ch.writeAndFlush(new DatagramPacket(buf, to), ch.voidPromise());
+        transport.sendRtcp(buf, to);
     }
 
     /** 64-bit NTP timestamp (§4) of a wall-clock time in milliseconds. */

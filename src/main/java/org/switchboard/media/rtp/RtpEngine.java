@@ -26,10 +26,12 @@ import org.switchboard.core.PbxLog;
 
 /**
  * The RTP side of the PBX, shared by every call: two Netty I/O threads ({@code rtp-io-N}) that
- * read and write all sessions' sockets, one timer thread for DTMF pacing, RTP timeouts and
- * RTCP reports, and the port allocator. {@link #open} hands out one {@link RtpSession} per
- * audio stream, on the next free even port of rtp.conf's range (RTCP on port+1, RFC 3550 §11),
- * round-robin as res_rtp_asterisk does so a port just freed is not reused at once.
+ * read and write all UDP sessions' sockets, one timer thread for DTMF pacing, RTP timeouts and
+ * RTCP reports of every session whatever its transport, and the UDP port allocator.
+ * {@link #open(RtpSession.Listener)} hands out one {@link RtpSession} per audio stream over a
+ * {@link UdpRtpTransport}, on the next free even port of rtp.conf's range (RTCP on port+1,
+ * RFC 3550 §11), round-robin as res_rtp_asterisk does so a port just freed is not reused at
+ * once; {@link #open(RtpTransport, RtpSession.Listener)} runs one over any other transport.
  *
  * <p>NIO transport: native epoll is not on the class path (see the pom).
  */
@@ -82,11 +84,36 @@ public final class RtpEngine implements AutoCloseable {
     public RtpConfig config() { return config; }
 
     /**
-     * A new session on the next free even port of the range. Ports another process holds are
-     * skipped; when none is left: {@code IOException("no free RTP port in 10000-20000")}.
-     * Blocks while binding, so not to be called from a session listener (an rtp-io thread).
+     * A new session over plain UDP ({@link UdpRtpTransport}) on the next free even port of the
+     * range. Ports another process holds are skipped; when none is left:
+     * {@code IOException("no free RTP port in 10000-20000")}. Blocks while binding, so not to be
+     * called from a session listener (an rtp-io thread).
      */
     public RtpSession open(RtpSession.Listener listener) throws IOException {
+        return open(new UdpRtpTransport(this, takePair()), listener);
+    }
+
+    /**
+     * A new session over {@code transport} (ICE + DTLS-SRTP, or any other): the engine's timer
+     * drives its DTMF pacing, RTP timeout and RTCP reports as for a UDP one. Closing the session
+     * closes the transport.
+     */
+    public RtpSession open(RtpTransport transport, RtpSession.Listener listener) throws IOException {
+        RtpSession s = new RtpSession(this, transport, listener, config.strictRtp(), config.dtmfTimeout());
+        boolean added;
+        synchronized (this) {
+            added = !closed && sessions.add(s);
+        }
+        if (!added) {
+            s.close();
+            throw new IOException("RTP engine is closed");
+        }
+        s.start(); // outside the lock: another transport may do more than set two fields here
+        return s;
+    }
+
+    /** A bound pair: one idle for a while, else a fresh bind, else one just freed. */
+    private RtpPortPair takePair() throws IOException {
         // a pair idle for a while is reused; one just freed only when no fresh port is left, so a
         // late packet of the last call does not reach the next one
         RtpPortPair pair;
@@ -106,17 +133,7 @@ public final class RtpEngine implements AutoCloseable {
         }
         if (pair.pooled) idleCount.decrementAndGet();
         pair.pooled = false;
-        RtpSession s = new RtpSession(this, pair.loop, listener, pair.port, config.strictRtp(), config.dtmfTimeout());
-        pair.attach(s);
-        s.attach(pair);
-        synchronized (this) {
-            if (!closed) {
-                sessions.add(s);
-                return s;
-            }
-        }
-        s.close();
-        throw new IOException("RTP engine is closed");
+        return pair;
     }
 
     /** Binds a new pair on the next free even port. */
@@ -171,11 +188,15 @@ public final class RtpEngine implements AutoCloseable {
             .bind(new InetSocketAddress(bindAddress, port));
     }
 
-    /** Called by a session as it closes: its sockets wait, bound, for the next call. */
-    void release(RtpSession s, RtpPortPair pair) {
+    /** Called by a session as it closes: the timer stops serving it. */
+    void unregister(RtpSession s) {
+        sessions.remove(s);
+    }
+
+    /** Called by a {@link UdpRtpTransport} as it closes: its sockets wait, bound, for the next call. */
+    void release(RtpPortPair pair) {
         boolean keep;
         synchronized (this) {
-            if (!sessions.remove(s)) return;
             pair.detach();
             keep = !closed && idleCount.get() < MAX_IDLE; // ConcurrentLinkedQueue.size() walks the queue
             if (!keep) usedPorts.remove(pair.port);

@@ -1,6 +1,6 @@
 package org.switchboard.media.rtp;
 
-import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +28,7 @@ final class RtpPlayout {
     }
 
     /** Starts the playout clock on {@code loop}, every {@code ptimeMs}. */
-    void start(EventLoop loop) {
+    void start(EventExecutor loop) {
         clock = loop.scheduleAtFixedRate(this::tick, ptimeMs, ptimeMs, TimeUnit.MILLISECONDS);
     }
 

@@ -2,22 +2,22 @@ package org.switchboard.media.rtp;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * A bound RTP/RTCP socket pair (port, port+1) that outlives the sessions using it: a call's end
+ * A bound RTP/RTCP socket pair (port, port+1) that outlives the calls using it: a call's end
  * hands it back to the engine and the next call takes it, so call set-up and tear-down cost no
- * socket, bind or selector registration. Packets go to the current session, or are dropped
- * between sessions.
+ * socket, bind or selector registration. Packets go to the handlers of the {@link UdpRtpTransport}
+ * that holds the pair now, or are dropped between calls.
  */
 final class RtpPortPair {
     final int port;
     final EventLoop loop;
-    final Forwarder rtpIn = new Forwarder();
-    final Forwarder rtcpIn = new Forwarder();
+    final Forwarder rtpIn = new Forwarder(true);
+    final Forwarder rtcpIn = new Forwarder(false);
     Channel rtp;
     Channel rtcp;
     volatile long idleSince;
@@ -28,9 +28,9 @@ final class RtpPortPair {
         this.loop = loop;
     }
 
-    void attach(RtpSession s) {
-        rtpIn.target = (ChannelInboundHandler) s.rtpHandler();
-        rtcpIn.target = (ChannelInboundHandler) s.rtcpHandler();
+    void attach(RtpTransport.PacketHandler rtpHandler, RtpTransport.PacketHandler rtcpHandler) {
+        rtpIn.target = rtpHandler;
+        rtcpIn.target = rtcpHandler;
     }
 
     void detach() {
@@ -44,21 +44,31 @@ final class RtpPortPair {
         if (rtcp != null) rtcp.close();
     }
 
-    /** Passes what a socket reads to the session that holds the pair now. */
+    /** Passes what a socket reads to the handler that holds the pair now, and frees the datagram after. */
     static final class Forwarder extends ChannelInboundHandlerAdapter {
-        volatile ChannelInboundHandler target;
+        private final boolean rtpPort;
+        volatile RtpTransport.PacketHandler target;
+
+        Forwarder(boolean rtpPort) { this.rtpPort = rtpPort; }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-            ChannelInboundHandler t = target;
-            if (t == null) ReferenceCountUtil.release(msg); // a late packet of the last call
-            else t.channelRead(ctx, msg);
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            RtpTransport.PacketHandler t = target;
+            if (t == null || !(msg instanceof DatagramPacket p)) { // a late packet of the last call
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            try {
+                // ICE connectivity checks some phones send to the RTP port (linphone): not media, not an error
+                if (!(rtpPort && RtpDemux.isStun(p.content()))) t.onPacket(p.content(), p.sender());
+            } finally {
+                p.release();
+            }
         }
 
         @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-            ChannelInboundHandler t = target;
-            if (t != null) t.exceptionCaught(ctx, cause);
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // A UDP socket stays open through errors (ICMP unreachable and the like).
         }
     }
 }

@@ -1,23 +1,19 @@
 package org.switchboard.media.rtp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import org.switchboard.core.Frame;
 import org.switchboard.media.codec.Codec;
 import org.switchboard.media.codec.Codecs;
 
 /**
- * The receiving half of one {@link RtpSession}, a Netty handler on its RTP socket: validates
- * each datagram (RFC 3550 Appendix A.1), applies strict RTP and comedia source learning,
+ * The receiving half of one {@link RtpSession}, its transport's RTP handler: validates
+ * each packet (RFC 3550 Appendix A.1), applies strict RTP and comedia source learning,
  * keeps the receive statistics (A.3, A.8), and then either relays the packet through the
  * bridged session untouched, or hands voice and RFC 4733 digits to the listener. Malformed
  * input is counted, never thrown. Event-loop confined, apart from the statistics getters.
  */
-final class RtpReceiver extends ChannelInboundHandlerAdapter {
+final class RtpReceiver implements RtpTransport.PacketHandler {
     private final RtpSession session;
     private final SequenceTracker tracker = new SequenceTracker(1);
     private byte[] in = new byte[2048];
@@ -46,26 +42,15 @@ final class RtpReceiver extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof DatagramPacket p)) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
+    public void onPacket(ByteBuf content, InetSocketAddress from) {
         try {
-            onPacket(p.content(), p.sender());
+            receive(content, from);
         } catch (RuntimeException e) {
-            session.countBad(); // a listener's or a parser's failure never unwinds the socket
-        } finally {
-            p.release();
+            session.countBad(); // a listener's or a parser's failure never unwinds the transport
         }
     }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A UDP socket stays open through errors (ICMP unreachable and the like).
-    }
-
-    private void onPacket(ByteBuf content, InetSocketAddress from) {
+    private void receive(ByteBuf content, InetSocketAddress from) {
         int len = content.readableBytes();
         if (len > 65536) {
             session.countBad();
@@ -73,7 +58,6 @@ final class RtpReceiver extends ChannelInboundHandlerAdapter {
         }
         if (len > in.length) in = new byte[len];
         content.getBytes(content.readerIndex(), in, 0, len);
-        if (isStun(in, len)) return; // ICE connectivity checks some phones send (linphone): not media, not an error
         if (!(RtpParser.parse(in, 0, len) instanceof RtpPacket rtp)) {
             session.countBad();
             return;
@@ -134,12 +118,6 @@ final class RtpReceiver extends ChannelInboundHandlerAdapter {
                 session.listenerFailed(e);
             }
         }
-    }
-
-    /** RFC 8489 §5: a STUN message starts with two zero bits and carries the magic cookie 0x2112A442. */
-    static boolean isStun(byte[] b, int len) {
-        return len >= 20 && (b[0] & 0xC0) == 0 && (b[4] & 0xff) == 0x21 && (b[5] & 0xff) == 0x12
-            && (b[6] & 0xff) == 0xA4 && (b[7] & 0xff) == 0x42;
     }
 
     /** Passes the packet to {@code other}'s stream with its payload type; false when it cannot carry it. */

@@ -1,8 +1,6 @@
 package org.switchboard.media.rtp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -19,7 +17,8 @@ import org.switchboard.media.codec.Transcoder;
  * caller's thread, and packets relayed from a bridged session. Every packet then passes the
  * session's event loop, where one {@link SsrcRewriter} maps it into our SSRC, sequence and
  * timestamp space (RFC 3550 §5.1), so the far end sees one continuous stream whichever source
- * speaks. The relay path takes no lock and allocates only the Netty datagram.
+ * speaks. The relay path takes no lock and allocates nothing here; the transport sends the
+ * packet (UDP: in a Netty datagram).
  */
 final class RtpSender {
     private static final long GAP_MILLIS = 1000;
@@ -109,8 +108,7 @@ final class RtpSender {
     private void sendLocal(boolean marker, int pt, int ts, byte[] payload, int len) {
         RtpWriter.writeHeader(header, 0, marker, pt, localSeq, ts, localSsrc);
         localSeq = (localSeq + 1) & 0xFFFF;
-        Channel ch = session.rtpChannel();
-        ByteBuf buf = ch.alloc().directBuffer(RtpWriter.HEADER + len);
+        ByteBuf buf = session.transport().alloc().directBuffer(RtpWriter.HEADER + len);
         buf.writeBytes(header).writeBytes(payload, 0, len);
         relay(buf, -1, true, true);
     }
@@ -233,7 +231,6 @@ final class RtpSender {
         }
         packets++;
         octets += len - RtpWriter.HEADER;
-        Channel ch = session.rtpChannel();
-        ch.writeAndFlush(new DatagramPacket(buf, to), ch.voidPromise());
+        session.transport().sendRtp(buf, to);
     }
 }

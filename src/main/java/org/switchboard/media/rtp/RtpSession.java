@@ -1,25 +1,26 @@
 package org.switchboard.media.rtp;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.switchboard.core.Frame;
+import org.switchboard.core.MediaStream;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.codec.Codecs;
 
 /**
- * One audio stream of one call leg: an RTP socket and its RTCP socket (RFC 3550), opened by
- * {@link RtpEngine#open}. Received voice and RFC 4733 digits go to the {@link Listener};
- * {@link #write} and {@link #sendDtmf} send towards the peer; {@link #bridgeTo} relays packets
- * between two sessions without decoding them (native bridging).
+ * One audio stream of one call leg (RFC 3550): sequence, SSRC, timestamps, RTCP, RFC 4733
+ * digits, the jitter buffer, over an {@link RtpTransport} that only moves packets (plain UDP
+ * from {@link RtpEngine#open(Listener)}, any other from {@link RtpEngine#open(RtpTransport, Listener)}).
+ * Received voice and digits go to the {@link Listener}; {@link #write} and {@link #sendDtmf}
+ * send towards the peer; {@link #relayWith} passes packets between two sessions without
+ * decoding them (native bridging), whatever transports carry them.
  *
- * <p>Threads: receiving, relaying and sending happen on the session's Netty event loop;
+ * <p>Threads: receiving, relaying and sending happen on the transport's event loop;
  * {@link #write}, {@link #sendDtmf} and the setters may be called from any thread.
  */
-public final class RtpSession implements AutoCloseable {
+public final class RtpSession implements MediaStream, AutoCloseable {
     /** What a session delivers; called on its event loop (onTimeout: on the engine timer). */
     public interface Listener {
         void onVoice(RtpSession s, Frame.VoiceFrame f);
@@ -31,9 +32,9 @@ public final class RtpSession implements AutoCloseable {
     record Format(String codec, int payloadType, int dtmfPayloadType, int ptimeMs, int clock, int sampleRate) {}
 
     private final RtpEngine engine;
-    private final EventLoop loop;
+    private final RtpTransport transport;
+    private final EventExecutor loop;
     final Listener listener;
-    private final int port;
     final boolean strict;
     final int dtmfTimeoutMs;
     private final RtpSender sender = new RtpSender(this);
@@ -43,10 +44,7 @@ public final class RtpSession implements AutoCloseable {
     private final AtomicLong bad = new AtomicLong();
     private volatile long lastBadWarning;
     private volatile long lastListenerWarning;
-    private Channel rtpChannel;
-    private Channel rtcpChannel;
-    private RtpPortPair pair;
-    private String cname;
+    private final String cname;
 
     private volatile Format format;
     private volatile InetSocketAddress remote;
@@ -64,31 +62,32 @@ public final class RtpSession implements AutoCloseable {
     private RtpPlayout playout;           // event loop only
     private Format playoutFormat;
 
-    RtpSession(RtpEngine engine, EventLoop loop, Listener listener, int port, boolean strict, int dtmfTimeoutMs) {
+    RtpSession(RtpEngine engine, RtpTransport transport, Listener listener, boolean strict, int dtmfTimeoutMs) {
         this.engine = engine;
-        this.loop = loop;
+        this.transport = transport;
+        this.loop = transport.eventLoop();
         this.listener = listener;
-        this.port = port;
         this.strict = strict;
         this.dtmfTimeoutMs = dtmfTimeoutMs;
         this.receiver = new RtpReceiver(this);
+        InetSocketAddress local = transport.localAddress();
+        this.cname = "switchboard@" + local.getAddress().getHostAddress() + ":" + local.getPort();
     }
 
-    ChannelHandler rtpHandler() { return receiver; }
-    ChannelHandler rtcpHandler() { return rtcp; }
+    /** Packets start to arrive (once the engine has registered the session). */
+    void start() { transport.receive(receiver, rtcp); }
 
-    void attach(RtpPortPair pair) {
-        this.pair = pair;
-        this.rtpChannel = pair.rtp;
-        this.rtcpChannel = pair.rtcp;
-        this.cname = "switchboard@" + localAddress().getAddress().getHostAddress() + ":" + port;
-    }
+    public InetSocketAddress localAddress() { return transport.localAddress(); }
 
-    public InetSocketAddress localAddress() { return (InetSocketAddress) rtpChannel.localAddress(); }
+    public int localPort() { return transport.localAddress().getPort(); }
 
-    public int localPort() { return port; }
+    /** What carries this stream: UDP or secured, RTCP on its own port or multiplexed. */
+    public RtpTransport.Capabilities transportCapabilities() { return transport.capabilities(); }
 
-    /** Where to send RTP, from the peer's SDP; RTCP goes to its port+1 until RTCP arrives from elsewhere. */
+    /**
+     * Where to send RTP, from the peer's SDP; RTCP goes to its port+1 (to this address under
+     * rtcp-mux) until RTCP arrives from elsewhere.
+     */
     public void setRemote(InetSocketAddress rtp) {
         remote = rtp;
         learned = null; // a new offer: strict RTP learns the source again
@@ -128,7 +127,6 @@ public final class RtpSession implements AutoCloseable {
     /** On hold nothing is sent, and the hold timeout applies. */
     public void setHold(boolean held) { this.held = held; }
 
-    /** chan_sip's rtptimeout and rtpholdtimeout in seconds (0: never); counted once the remote is set. */
     /**
      * A jitter buffer for the voice this session hands to its listener (chan_sip's
      * {@code jbenable}/{@code jbmaxsize}/{@code jbimpl}); packets relayed to a bridged session
@@ -154,6 +152,7 @@ public final class RtpSession implements AutoCloseable {
 
     org.switchboard.media.codec.Codec samplesProbe() { return receiver.samplesCodec(); }
 
+    /** chan_sip's rtptimeout and rtpholdtimeout in seconds (0: never); counted once the remote is set. */
     public void setTimeouts(int rtpTimeoutSec, int rtpHoldTimeoutSec) {
         this.rtpTimeoutSec = Math.max(0, rtpTimeoutSec);
         this.holdTimeoutSec = Math.max(0, rtpHoldTimeoutSec);
@@ -161,24 +160,61 @@ public final class RtpSession implements AutoCloseable {
         timedOut = false;
     }
 
-    /** True when both sessions are configured with the same codec, so packets can pass untouched. */
+    /**
+     * True when packets can pass between the two sessions untouched: both configured with the
+     * same codec, both open, and both transports hand the stream plain RTP it may relay.
+     */
     public boolean canBridge(RtpSession other) {
         Format a = format, b = other == null ? null : other.format;
-        return other != this && a != null && b != null && a.codec().equals(b.codec());
+        return other != this && a != null && b != null && a.codec().equals(b.codec())
+            && relayable() && other.relayable();
     }
+
+    private boolean relayable() { return !closed.get() && transport.capabilities().relay(); }
 
     /**
      * Relays voice and telephone-event packets received here through {@code other}'s stream to
-     * its peer, instead of to the listener; null ends it. Call on both sessions for both directions.
+     * its peer, instead of to the listener; null ends it. One direction: {@link #relayWith} does both.
      */
     public void bridgeTo(RtpSession other) {
-        boolean echo = other == this && format != null; // bridged to itself: Echo() without decoding
+        boolean echo = other == this && format != null && relayable(); // bridged to itself: Echo() without decoding
         if (other != null && !echo && !canBridge(other)) {
             throw new IllegalArgumentException("cannot bridge " + codec() + " to " + other.codec());
         }
         RtpSession old = bridge;
         bridge = other;
         if (other != null && other != old) other.sender().sourceChanged(); // §8.2: a new source behind their stream
+    }
+
+    @Override
+    public boolean canRelay(MediaStream other) { return other instanceof RtpSession o && canBridge(o); }
+
+    @Override
+    public boolean relayWith(MediaStream other) {
+        if (!(other instanceof RtpSession o) || !canBridge(o)) return false;
+        RtpSession mine = bridge, theirs = o.bridge;
+        if ((mine != null && mine != o) || (theirs != null && theirs != this)) return false; // one relay at a time
+        bridgeTo(o);
+        o.bridgeTo(this);
+        return true;
+    }
+
+    @Override
+    public boolean echo() {
+        RtpSession b = bridge;
+        if (format == null || !relayable() || (b != null && b != this)) return false;
+        bridgeTo(this); // each packet back to its sender, with our SSRC and sequence
+        return true;
+    }
+
+    /** The session packets received here are relayed through (this one under echo), or null. */
+    public RtpSession relayPeer() { return bridge; }
+
+    @Override
+    public void endRelay() {
+        RtpSession o = bridge;
+        bridge = null;
+        if (o != null && o != this && o.bridge == this) o.bridge = null; // its packets go up as frames again
     }
 
     public long packetsReceived() { return receiver.packets(); }
@@ -200,28 +236,34 @@ public final class RtpSession implements AutoCloseable {
 
     public boolean isClosed() { return closed.get(); }
 
-    /** Ends the session: its sockets go back to the engine for the next call (or are closed); idempotent. */
+    /** Ends the session and a relay it is in, and closes its transport (UDP: its sockets go back to the pool); idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
-        bridge = null;
+        endRelay();
         sender.cancel();
+        engine.unregister(this);
         RtpPlayout p = playout;
-        if (p != null) loop.execute(p::stop);
-        if (pair != null) engine.release(this, pair);
+        if (p != null) {
+            try {
+                loop.execute(p::stop);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the loop is shutting down: the playout clock stops with it
+            }
+        }
+        transport.close();
     }
 
     @Override
     public String toString() {
-        return "RtpSession[" + port + " " + codec() + " -> " + sendAddress() + "]";
+        return "RtpSession[" + transport + " " + codec() + " -> " + sendAddress() + "]";
     }
 
     // ---- package-private plumbing for the receiver, sender and RTCP reporter ----
 
     RtpEngine engine() { return engine; }
-    EventLoop loop() { return loop; }
-    Channel rtpChannel() { return rtpChannel; }
-    Channel rtcpChannel() { return rtcpChannel; }
+    EventExecutor loop() { return loop; }
+    RtpTransport transport() { return transport; }
     RtpSender sender() { return sender; }
     Format format() { return format; }
     RtpSession bridge() { return bridge; }
@@ -255,7 +297,7 @@ public final class RtpSession implements AutoCloseable {
         long now = System.currentTimeMillis();
         if (now - lastBadWarning > 60_000) { // one line a minute at most, never one per packet
             lastBadWarning = now;
-            PbxLog.warning("rtp", "dropping malformed RTP/RTCP on port " + port + " (" + bad.get() + " so far)");
+            PbxLog.warning("rtp", "dropping malformed RTP/RTCP on " + transport + " (" + bad.get() + " so far)");
         }
     }
 
@@ -264,7 +306,7 @@ public final class RtpSession implements AutoCloseable {
         long now = System.currentTimeMillis();
         if (now - lastListenerWarning > 60_000) {
             lastListenerWarning = now;
-            PbxLog.warning("rtp", "listener of RTP port " + port + " failed: " + e);
+            PbxLog.warning("rtp", "listener of RTP " + transport + " failed: " + e);
         }
     }
 

@@ -5,10 +5,13 @@
  * bridge. Per-packet paths allocate nothing beyond the short-lived {@code RtpPacket} view
  * record, take no locks and log nothing. RTCP, a few packets a second, uses plain records.
  *
- * <p>On sockets: {@link org.switchboard.media.rtp.RtpEngine} (rtp.conf's port range, read by
- * {@link org.switchboard.media.rtp.RtpConfig}) opens one {@link org.switchboard.media.rtp.RtpSession}
- * per audio stream: receive to a listener, send with transcoding, RFC 4733 out, comedia and
+ * <p>The stream and its transport are apart. {@link org.switchboard.media.rtp.RtpSession} is the
+ * stream of one call leg: receive to a listener, send with transcoding, RFC 4733 out, comedia and
  * strict RTP, RTP timeouts, RTCP reports, and native bridging that relays packets between two
- * sessions without decoding them. Relaying adds only the Netty datagram per packet.
+ * sessions without decoding them. It runs over an {@link org.switchboard.media.rtp.RtpTransport},
+ * which only moves packets: {@link org.switchboard.media.rtp.UdpRtpTransport} on a pooled port
+ * pair of {@link org.switchboard.media.rtp.RtpEngine} (rtp.conf's range, read by
+ * {@link org.switchboard.media.rtp.RtpConfig}), or ICE + DTLS-SRTP for Jingle and WebRTC. Relaying
+ * over UDP adds only the Netty datagram per packet.
  */
 package org.switchboard.media.rtp;
