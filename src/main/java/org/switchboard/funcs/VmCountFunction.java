@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.switchboard.config.ConfigSection;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Pbx;
+import org.switchboard.core.PbxDirectories;
 
 /**
  * {@code VMCOUNT(vmbox[&vmbox...][,folder])} (func_vmcount.c, with app_voicemail.c's file
@@ -21,7 +21,7 @@ public final class VmCountFunction extends BaseFunction {
                 left out), added up. For INBOX, the Urgent folder's messages count too. The
                 messages are the msgNNNN.txt files of the voicemail spool that Asterisk's
                 app_voicemail keeps, voicemail/<context>/<mailbox>/<folder> under astspooldir of
-                asterisk.conf [directories] (default /var/spool/asterisk); a mailbox without a
+                asterisk.conf [directories] (default: spool/ in the run folder, where VoiceMail() writes); a mailbox without a
                 folder there has 0. An empty vmbox gives nothing.
                 Example: ${VMCOUNT(125@default)}, ${VMCOUNT(1234@default&1235@default,Old)}.""");
     }
@@ -66,14 +66,9 @@ public final class VmCountFunction extends BaseFunction {
         return n;
     }
 
-    /** astspooldir of asterisk.conf [directories], relative to the config directory; Asterisk's default otherwise. */
+    /** astspooldir of asterisk.conf [directories], else the run folder's spool/: where VoiceMail() writes. */
     static Path spool(Pbx pbx) {
-        if (pbx.hasConfig("asterisk.conf")) {
-            for (ConfigSection dirs : pbx.config("asterisk.conf").sections("directories")) {
-                String dir = dirs.get("astspooldir");
-                if (dir != null && !dir.isBlank()) return pbx.configDir().resolve(dir.trim());
-            }
-        }
-        return Path.of("/var/spool/asterisk");
+        Path dir = PbxDirectories.dir(pbx, "astspooldir", "spool");
+        return dir == null ? Path.of("/var/spool/asterisk") : dir;
     }
 }

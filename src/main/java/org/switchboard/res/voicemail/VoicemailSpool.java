@@ -19,9 +19,10 @@ import org.switchboard.core.PbxDirectories;
  * msg0000.wav} + {@code msg0000.txt} ({@code [message]} keys), {@code Old/}, and the greetings
  * {@code unavail}, {@code busy}, {@code greet} (the name) and {@code temp} in the box folder.
  *
- * <p>Nothing is lost or half written: a recording is made under {@code tmp/} and moved into the
- * folder by an atomic rename to the first free number only when complete, the {@code .txt} after
- * the audio (also by rename); two callers leaving messages at once both keep theirs.
+ * <p>Nothing is lost or half written: a recording is made under {@code tmp/} and linked into the
+ * folder under the first free number only when complete (a hard link fails if the name is taken,
+ * so two callers leaving messages at once both keep theirs), the {@code .txt} after the audio
+ * (written aside and renamed).
  */
 public final class VoicemailSpool {
     private static final Pattern MESSAGE = Pattern.compile("msg(\\d{4})\\..+");
@@ -69,10 +70,13 @@ public final class VoicemailSpool {
         for (int n = highest(inbox) + 1; ; n++) {
             String base = String.format("msg%04d", n);
             try {
-                Files.move(recording, inbox.resolve(base + "." + extension), StandardCopyOption.ATOMIC_MOVE);
+                // link(2) fails when the name exists, where rename(2) would silently replace it:
+                // the number is ours only if the link succeeds
+                Files.createLink(inbox.resolve(base + "." + extension), recording);
             } catch (FileAlreadyExistsException taken) {
                 continue; // another caller got this number first
             }
+            Files.delete(recording);
             writeInfo(inbox.resolve(base + ".txt"), info);
             return inbox.resolve(base);
         }

@@ -267,8 +267,9 @@ class VoiceMailTest {
         });
     }
 
-    private static void awaitFiles(Path dir, int n) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+    private void awaitFiles(Path dir, int n) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .failFast("the PBX gave up", () -> t.path().contains("@h FAILED"))
                 .until(() -> Files.isDirectory(dir) && Files.list(dir).count() >= n);
     }
 }
