@@ -30,12 +30,6 @@ public final class ManagerModule implements Module {
     public static final String AMI_VERSION = "9.0.0";
     /** What {@code CoreSettings} reports as AsteriskVersion: clients pick their dialect from it. */
     public static final String ASTERISK_VERSION = "20.0.0";
-    /**
-     * Messages a client may have waiting before it counts as not reading. An event's bytes are
-     * rendered once and shared by every session's queue, so a lagging client costs a queue node
-     * per event, not a copy.
-     */
-    static volatile int queueLimit = 50_000;
     /** The first failed login from an address waits this long; each further one twice as long (capped). */
     static volatile long failedLoginDelayMs = 1000;
     private static final long MAX_FAILED_LOGIN_DELAY_MS = 16_000;
@@ -239,7 +233,18 @@ public final class ManagerModule implements Module {
         return out;
     }
 
-    int queued(ManagerSession s) { return s.transport() instanceof AmiChannelHandler h ? h.queued() : 0; }
+    /**
+     * Bytes waiting for one session's client (our queue and the socket layer's); at most about
+     * {@code sendqueuelimit}. An event's bytes are rendered once and shared by every session's queue.
+     */
+    public long queuedBytes(ManagerSession s) { return s.transport() instanceof AmiChannelHandler h ? h.queuedBytes() : 0; }
+
+    /** The most bytes any one client has waiting now: the gauge a memory bound is checked against. */
+    public long maxQueuedBytes() {
+        long max = 0;
+        for (ManagerSession s : sessions.values()) max = Math.max(max, queuedBytes(s));
+        return max;
+    }
 
     static Map<String, Object> fields(Object... kv) { return ManagerSession.ordered(kv); }
 

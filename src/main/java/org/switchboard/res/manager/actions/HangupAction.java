@@ -58,7 +58,7 @@ public final class HangupAction extends BaseAction {
         }
         Channel c = request.pbx().channels().byName(name);
         if (c == null) {
-            PbxLog.notice("manager.c", "Request to hangup non-existent channel: " + name);
+            PbxLog.limited(PbxLog.Level.NOTICE, "manager.c", request.remoteAddress(), "Request to hangup non-existent channel: " + name);
             reply.error("No such channel");
             return;
         }
