@@ -92,8 +92,9 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        PbxLog.limited(PbxLog.Level.DEBUG, "manager.c", remote().getAddress().getHostAddress(),
-                "Manager connection from " + remote() + " failed: " + cause);
+        // a reset connection is the client's business; anything else is our bug, and says so
+        PbxLog.limited(cause instanceof java.io.IOException ? PbxLog.Level.DEBUG : PbxLog.Level.WARNING, "manager.c",
+                remote().getAddress().getHostAddress(), "Manager connection from " + remote() + " failed: " + cause);
         ctx.close();
     }
 

@@ -63,11 +63,14 @@ public final class ManagerSession {
     void received(AmiMessage m) {
         if (state == SessionState.CLOSED) return;
         long bytes = inboxBytes.addAndGet(m.size());
-        inbox.offer(m);
-        if (!paused && (inbox.size() >= INBOX_HIGH || bytes >= INBOX_HIGH_BYTES)) {
+        // pause before the message is queued: the session's thread, once it has taken it, sees the
+        // pause and lifts it when the inbox is low; paused after, it could have emptied the inbox
+        // and gone to wait already, and nobody would read from this client again
+        if (!paused && (inbox.size() + 1 >= INBOX_HIGH || bytes >= INBOX_HIGH_BYTES)) {
             paused = true;
             transport.setReading(false);
         }
+        inbox.offer(m);
     }
 
     /** The connection is gone, for whatever reason. */
