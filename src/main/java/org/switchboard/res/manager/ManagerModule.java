@@ -34,6 +34,7 @@ public final class ManagerModule implements Module {
     static volatile long failedLoginDelayMs = 1000;
     private static final long MAX_FAILED_LOGIN_DELAY_MS = 16_000;
     private static final long FAILURE_MEMORY_MS = 300_000;
+    private static final int FAILURES_SWEEP_AT = 10_000;
 
     private static final Map<Pbx, ManagerModule> RUNNING = new ConcurrentHashMap<>();
     private static final DateTimeFormatter TV = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
@@ -202,6 +203,8 @@ public final class ManagerModule implements Module {
         long now = System.currentTimeMillis();
         Failures f = failures.compute(from, (k, old) -> old == null || now - old.lastMillis > FAILURE_MEMORY_MS
                 ? new Failures(1, now) : new Failures(old.count + 1, now));
+        // addresses that failed long ago are forgotten, so failures from ever new addresses cannot grow the map without end
+        if (failures.size() > FAILURES_SWEEP_AT) failures.values().removeIf(old -> now - old.lastMillis > FAILURE_MEMORY_MS);
         long delay = failedLoginDelayMs << Math.min(10, f.count - 1);
         return Math.min(delay, Math.max(failedLoginDelayMs, MAX_FAILED_LOGIN_DELAY_MS));
     }

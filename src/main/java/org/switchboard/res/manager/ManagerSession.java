@@ -102,7 +102,13 @@ public final class ManagerSession {
         if (state != SessionState.LOGGED_IN) return;
         int c = e.category();
         if ((readPerm & c) != c || (sendEvents & c) != c) return;
-        if (!filter.isEmpty() && !filter.passes(e.text())) return;
+        if (!filter.isEmpty() && !filter.passes(e.text())) {
+            if (filter.tookTooLong()) {
+                log(PbxLog.Level.WARNING, "Manager session from " + address() + ": an event filter is too complex for a "
+                        + e.name() + " event; the event was not sent");
+            }
+            return;
+        }
         transport.send(e.bytes());
     }
 

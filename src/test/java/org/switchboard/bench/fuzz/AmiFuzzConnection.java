@@ -21,6 +21,7 @@ final class AmiFuzzConnection implements AutoCloseable {
     private final Consumer<String> violation;
     private final java.util.concurrent.atomic.AtomicLong pumped = new java.util.concurrent.atomic.AtomicLong();
     private volatile long writingSinceMillis;
+    private volatile boolean loggedIn;
     private volatile boolean gone;
 
     AmiFuzzConnection(int port, String localAddress, boolean reading, Consumer<String> violation) throws IOException {
@@ -49,6 +50,9 @@ final class AmiFuzzConnection implements AutoCloseable {
         long since = writingSinceMillis;
         return since == 0 ? 0 : System.currentTimeMillis() - since;
     }
+
+    /** True once this (reading) connection has read a successful login's answer. */
+    boolean loggedIn() { return loggedIn; }
 
     /** How many of the fuzzer's own pump events this (reading) connection has received. */
     long pumpedEventsSeen() { return pumped.get(); }
@@ -92,6 +96,7 @@ final class AmiFuzzConnection implements AutoCloseable {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isEmpty()) return;
         if (text.equals("UserEvent: pump")) pumped.incrementAndGet();
+        if (text.equals("Message: Authentication accepted")) loggedIn = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c != '\t' && (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029')) {

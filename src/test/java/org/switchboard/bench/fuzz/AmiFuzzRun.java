@@ -155,9 +155,9 @@ final class AmiFuzzRun implements Callable<AmiFuzz.Result> {
                 }
             }
             if (sent.get() >= nextCheck) {
-                nextCheck += CHECK_EVERY;
+                nextCheck = sent.get() + CHECK_EVERY;
                 if (Boolean.getBoolean("amifuzz.debug")) {
-                    System.err.println("check at " + sent.get() + ": sessions " + manager.sessions().stream()
+                    System.err.println("check at " + sent.get() + ", pumped " + watcher.pumpedEventsSeen() + ": sessions " + manager.sessions().stream()
                             .map(x -> x.address() + "/" + x.userName() + "/" + x.state() + "/" + manager.queuedBytes(x)).toList());
                 }
                 checkLiveness();
@@ -205,14 +205,15 @@ final class AmiFuzzRun implements Callable<AmiFuzz.Result> {
     }
 
     /**
-     * 1 KB events as fast as the watcher takes them (at most 64 ahead of it), so that silent
-     * clients fill up while clients that read keep up, however loaded the machine is.
+     * 4 KB events as fast as the watcher takes them (at most 16, a quarter of the limit, ahead of it once it has logged
+     * in), so that silent clients fill up while clients that read keep up, however loaded the
+     * machine is.
      */
     private void pump(TestPbx test, AmiFuzzConnection watcher) {
-        String body = "p".repeat(1000);
+        String body = "p".repeat(4000);
         long n = 0;
         while (running && !watcher.gone()) {
-            if (n - watcher.pumpedEventsSeen() >= 64) {
+            if (!watcher.loggedIn() || n - watcher.pumpedEventsSeen() >= 16) {
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {

@@ -100,6 +100,20 @@ class ManagerHostileInputTest {
         }
     }
 
+    @Test
+    void aFilterThatBacktracksWithoutEndGivesUpAndNobodyWaits() throws Exception {
+        try (AmiTestClient filtered = fx.loggedIn(); AmiTestClient sender = fx.loggedIn()) {
+            filtered.send("Action: Filter", "Operation: Add", "Filter: (.*a){12}b", "ActionID: f");
+            assertThat(filtered.readResponse()).containsEntry("Message", "Success");
+            // delivered on the sender's thread: without a bound this would hold it for hours
+            sender.send("Action: UserEvent", "UserEvent: evil", "Body: " + "a".repeat(60), "ActionID: u1");
+            assertThat(sender.readResponse()).containsEntry("Message", "Event Sent").containsEntry("ActionID", "u1");
+            filtered.send("Action: Ping", "ActionID: still");
+            assertThat(filtered.readResponse()).containsEntry("Response", "Success").containsEntry("ActionID", "still");
+        }
+        assertThat(fx.test.logLines("an event filter is too complex for a UserEvent event; the event was not sent")).hasSize(1);
+    }
+
     /** The lines of the next event of that name the watcher gets, skipping others. */
     private static List<String> watcherLinesOf(AmiTestClient watcher, String event) throws Exception {
         for (;;) {
