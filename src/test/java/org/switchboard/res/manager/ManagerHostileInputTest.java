@@ -102,7 +102,9 @@ class ManagerHostileInputTest {
 
     @Test
     void aFilterThatBacktracksWithoutEndGivesUpAndNobodyWaits() throws Exception {
-        try (AmiTestClient filtered = fx.loggedIn(); AmiTestClient sender = fx.loggedIn()) {
+        String from = ManagerFixture.freshLoopback();
+        try (AmiTestClient filtered = fx.clientFrom(from); AmiTestClient sender = fx.loggedIn()) {
+            assertThat(filtered.login("admin", "s3cret")).containsEntry("Message", "Authentication accepted");
             filtered.send("Action: Filter", "Operation: Add", "Filter: (.*a){12}b", "ActionID: f");
             assertThat(filtered.readResponse()).containsEntry("Message", "Success");
             // delivered on the sender's thread: without a bound this would hold it for hours
@@ -111,7 +113,7 @@ class ManagerHostileInputTest {
             filtered.send("Action: Ping", "ActionID: still");
             assertThat(filtered.readResponse()).containsEntry("Response", "Success").containsEntry("ActionID", "still");
         }
-        assertThat(fx.test.logLines("an event filter is too complex for a UserEvent event; the event was not sent")).hasSize(1);
+        assertThat(fx.test.logLines("Manager session from " + from + ": an event filter is too complex for a UserEvent event; the event was not sent")).hasSize(1);
     }
 
     /** The lines of the next event of that name the watcher gets, skipping others. */
