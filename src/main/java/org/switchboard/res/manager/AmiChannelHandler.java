@@ -7,45 +7,51 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.switchboard.core.PbxLog;
 
 /**
  * The Netty side of one Manager connection: bytes in through an {@link AmiParser} to the
- * {@link ManagerSession}; rendered messages out through a bounded queue. Producers (the session's
- * thread, call threads publishing events) only add to the queue; the channel's event loop writes
- * while the socket takes data. A client whose queue fills is disconnected with a log line, so a
- * client that stops reading never slows calls or other clients.
+ * {@link ManagerSession}; rendered messages out through a queue bounded in bytes
+ * ({@code sendqueuelimit}). Producers (the session's thread, call threads publishing events) only
+ * add to the queue; the channel's event loop writes while the socket takes data. A client whose
+ * queue would pass the limit, or whose socket takes nothing for its user's {@code writetimeout},
+ * is disconnected with one log line, so a client that stops reading never slows calls or other
+ * clients and costs at most the limit.
  */
 final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements AmiTransport {
-    /** Queued messages are copied together into buffers of up to this many bytes. */
+    /** Queued messages are copied together into buffers of up to this many bytes (a quarter of a small limit). */
     private static final int BATCH_BYTES = 32 * 1024;
     /** How long queued messages may wait for company before they are written. */
     private static final long DRAIN_DELAY_US = 1000;
     private final ManagerModule module;
-    private final int queueLimit;
-    private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
+    private final long queueLimit;
+    private final int batchBytes;
+    private final OutboundQueue queue = new OutboundQueue();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean dropped = new AtomicBoolean();
     private volatile Channel channel;
+    private volatile WriteStallWatch stall;
     private ManagerSession session;
     private AmiParser parser;
 
-    AmiChannelHandler(ManagerModule module, int queueLimit) {
+    AmiChannelHandler(ManagerModule module, long queueLimit) {
         this.module = module;
         this.queueLimit = queueLimit;
+        this.batchBytes = (int) Math.min(BATCH_BYTES, queueLimit / 4);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        stall = new WriteStallWatch(channel, () -> drop("took no data for " + stall.timeoutMs() + " ms (writetimeout)"));
         if (!module.admitUnauthenticated()) {
             // authlimit: as many unauthenticated sessions as allowed already wait; refuse this one
-            PbxLog.debug("manager.c", "authlimit reached, refusing connection from " + remote());
+            PbxLog.limited(PbxLog.Level.DEBUG, "manager.c", remote().getAddress().getHostAddress(),
+                    "authlimit reached, refusing connection from " + remote());
             ctx.close();
             return;
         }
@@ -86,7 +92,9 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        PbxLog.debug("manager.c", "Manager connection from " + remote() + " failed: " + cause);
+        // a reset connection is the client's business; anything else is our bug, and says so
+        PbxLog.limited(cause instanceof java.io.IOException ? PbxLog.Level.DEBUG : PbxLog.Level.WARNING, "manager.c",
+                remote().getAddress().getHostAddress(), "Manager connection from " + remote() + " failed: " + cause);
         ctx.close();
     }
 
@@ -95,21 +103,25 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
     @Override
     public boolean send(byte[] message) {
         if (closing.get()) return false;
-        if (queued.incrementAndGet() > queueLimit) {
-            overflow();
+        if (!queue.offer(message, WriteStallWatch.pending(channel), queueLimit)) {
+            drop("is not reading");
             return false;
         }
-        queue.offer(message);
         // coalesce: one drain per millisecond at most, so a busy PBX does not wake the event loop per event
         if (drainScheduled.compareAndSet(false, true)) channel.eventLoop().schedule(this::drain, DRAIN_DELAY_US, TimeUnit.MICROSECONDS);
         return true;
     }
 
-    private void overflow() {
-        if (!closing.compareAndSet(false, true)) return;
+    /** Disconnects a client that does not take what it is sent, with one line saying why; calls never wait for it. */
+    private void drop(String why) {
+        // also when a graceful close() waits for a client that does not read: that wait ends here
+        if (!dropped.compareAndSet(false, true)) return;
+        closing.set(true);
         String who = session == null || session.userName().isEmpty() ? "" : "'" + session.userName() + "' ";
-        PbxLog.warning("manager.c", "Manager session " + who + "from " + remote().getAddress().getHostAddress()
-                + " is not reading: disconnecting it with " + queueLimit + " messages queued");
+        String address = remote().getAddress().getHostAddress();
+        PbxLog.limited(PbxLog.Level.WARNING, "manager.c", address, String.format(Locale.ROOT,
+                "Manager session %sfrom %s %s: disconnecting it with %,d bytes queued (sendqueuelimit %,d)",
+                who, address, why, queuedBytes(), queueLimit));
         channel.eventLoop().execute(() -> {
             queue.clear();
             channel.close();
@@ -127,24 +139,26 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
         boolean wrote = false;
         byte[] b;
         while (ch.isWritable() && (b = queue.poll()) != null) {
-            queued.decrementAndGet();
+            ByteBuf buf;
             byte[] next = queue.peek();
             if (next == null) {
-                ch.write(Unpooled.wrappedBuffer(b), ch.voidPromise());
+                buf = Unpooled.wrappedBuffer(b);
             } else {
-                ByteBuf buf = ch.alloc().ioBuffer(Math.max(BATCH_BYTES, b.length));
+                buf = ch.alloc().ioBuffer(Math.max(batchBytes, b.length));
                 buf.writeBytes(b);
-                while (next != null && buf.readableBytes() + next.length <= BATCH_BYTES) {
+                while (next != null && buf.readableBytes() + next.length <= batchBytes) {
                     queue.poll();
-                    queued.decrementAndGet();
                     buf.writeBytes(next);
                     next = queue.peek();
                 }
-                ch.write(buf, ch.voidPromise());
             }
+            ch.write(buf, stall.promise());
             wrote = true;
         }
-        if (wrote) ch.flush();
+        if (wrote) {
+            ch.flush();
+            stall.flushed();
+        }
         if (!queue.isEmpty() && ch.isWritable() && drainScheduled.compareAndSet(false, true)) ch.eventLoop().execute(this::drain);
     }
 
@@ -164,6 +178,12 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
     }
 
     @Override
+    public void writeTimeoutMs(int ms) {
+        WriteStallWatch w = stall;
+        if (w != null) w.timeoutMs(ms);
+    }
+
+    @Override
     public void setReading(boolean reading) {
         Channel ch = channel;
         if (ch != null) ch.config().setAutoRead(reading);
@@ -175,5 +195,9 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
     @Override
     public InetSocketAddress local() { return (InetSocketAddress) channel.localAddress(); }
 
-    int queued() { return Math.max(0, queued.get()); }
+    /** Bytes waiting for this client: in our queue and in the socket layer (Netty's outbound buffer). */
+    long queuedBytes() {
+        Channel ch = channel;
+        return queue.bytes() + (ch == null ? 0 : WriteStallWatch.pending(ch));
+    }
 }

@@ -50,4 +50,11 @@ public record AmiMessage(List<Map.Entry<String, String>> headers, String problem
     public String actionId() { return get("ActionID"); }
 
     public boolean isMalformed() { return problem != null; }
+
+    /** Roughly what the message holds in memory, in characters: its keys, values and problem. */
+    public long size() {
+        long n = problem == null ? 0 : problem.length();
+        for (Map.Entry<String, String> e : headers) n += e.getKey().length() + e.getValue().length() + 4;
+        return n;
+    }
 }

@@ -10,18 +10,23 @@ import java.util.function.Consumer;
  * Turns the bytes a client sends into {@link AmiMessage}s; no I/O, no timers. Lines end with CRLF
  * or LF; a blank line ends a message (blank lines between messages are ignored). Header lines are
  * {@code Key: Value} (Asterisk skips blanks after the colon). Limits keep a hostile client from
- * making us buffer: a line longer than {@code maxLine} bytes is discarded as it arrives, and a
- * message with such a line, more than {@code maxHeaders} headers, or a line without a colon is
- * delivered with its problem set, so that the client gets {@code Response: Error}.
+ * making us buffer: a line longer than {@code maxLine} bytes is discarded as it arrives, headers
+ * beyond {@code maxHeaders} or beyond {@code maxMessage} bytes in all are dropped, and a message
+ * with such a line, too many headers or bytes, or a line without a colon is delivered with its
+ * problem set, so that the client gets {@code Response: Error}. So one message held for the session
+ * costs at most {@code maxMessage} bytes whatever a client sends.
  */
 public final class AmiParser {
     /** Asterisk reads lines into a 1025-byte buffer; we allow longer ones (chat text travels in headers). */
     public static final int DEFAULT_MAX_LINE = 8192;
     /** Asterisk's AST_MAX_MANAGER_HEADERS is 128. */
     public static final int DEFAULT_MAX_HEADERS = 128;
+    /** Asterisk's limits come to 128 headers of 1 KB; ours allow a long chat line among a full set of short ones. */
+    public static final int DEFAULT_MAX_MESSAGE = 128 * 1024;
 
     private final int maxLine;
     private final int maxHeaders;
+    private final int maxMessage;
     private final Consumer<AmiMessage> sink;
 
     private AmiParserState state = AmiParserState.READ_LINE;
@@ -29,12 +34,16 @@ public final class AmiParser {
     private int len;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
     private String problem;
+    private int messageBytes;
 
-    public AmiParser(int maxLine, int maxHeaders, Consumer<AmiMessage> sink) {
+    public AmiParser(int maxLine, int maxHeaders, int maxMessage, Consumer<AmiMessage> sink) {
         this.maxLine = maxLine;
         this.maxHeaders = maxHeaders;
+        this.maxMessage = maxMessage;
         this.sink = sink;
     }
+
+    public AmiParser(int maxLine, int maxHeaders, Consumer<AmiMessage> sink) { this(maxLine, maxHeaders, DEFAULT_MAX_MESSAGE, sink); }
 
     public AmiParser(Consumer<AmiMessage> sink) { this(DEFAULT_MAX_LINE, DEFAULT_MAX_HEADERS, sink); }
 
@@ -77,10 +86,17 @@ public final class AmiParser {
                 AmiMessage m = new AmiMessage(headers, problem);
                 headers.clear();
                 problem = null;
+                messageBytes = 0;
                 sink.accept(m);
             }
             return;
         }
+        if (n > maxMessage - messageBytes) {
+            messageBytes = maxMessage;
+            fail("message too long (more than " + maxMessage + " bytes)");
+            return;
+        }
+        messageBytes += n;
         String text = new String(line, 0, n, StandardCharsets.UTF_8);
         int colon = text.indexOf(':');
         if (colon <= 0) {

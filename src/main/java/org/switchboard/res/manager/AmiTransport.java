@@ -7,9 +7,12 @@ interface AmiTransport {
     /**
      * Queues one rendered message for the client without blocking.
      *
-     * @return false when the client's queue is full; the transport then disconnects it
+     * @return false when the client's queue is full (sendqueuelimit); the transport then disconnects it
      */
     boolean send(byte[] message);
+
+    /** The logged-in user's writetimeout: a socket that takes nothing for this long is disconnected. */
+    void writeTimeoutMs(int ms);
 
     /** Closes the connection once everything already queued has been written. */
     void close();

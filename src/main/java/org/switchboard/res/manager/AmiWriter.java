@@ -6,7 +6,11 @@ import java.util.Map;
 
 /**
  * Renders responses and events in Asterisk's framing: {@code Key: Value\r\n} lines and a blank
- * line. No I/O. A value cannot break the framing: CR and LF inside it become spaces.
+ * line. No I/O. Neither a key nor a value can break the framing, whoever sent it (an ActionID, a
+ * UserEvent header, an Originate variable reach other clients): every control character in it (CR,
+ * LF, NUL, ESC, the other C0 and C1 controls, DEL) and the Unicode line and paragraph separators
+ * become spaces, so a client whose reader splits lines on a bare CR (Java's readLine) or on U+2028
+ * cannot be handed a forged header or message either. Tabs stay.
  */
 public final class AmiWriter {
     private final StringBuilder sb = new StringBuilder(256);
@@ -29,14 +33,24 @@ public final class AmiWriter {
     }
 
     public AmiWriter line(String key, Object value) {
-        sb.append(key).append(": ");
-        String v = value == null ? "" : value.toString();
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            sb.append(c == '\r' || c == '\n' ? ' ' : c);
-        }
+        append(key);
+        sb.append(": ");
+        append(value == null ? "" : value.toString());
         sb.append("\r\n");
         return this;
+    }
+
+    private void append(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(breaksFraming(c) ? ' ' : c);
+        }
+    }
+
+    /** True for the characters {@link #line} replaces: controls but the tab, and U+2028/U+2029. */
+    static boolean breaksFraming(char c) {
+        if (c == '\t') return false;
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
     }
 
     public AmiWriter fields(Map<String, ?> fields) {

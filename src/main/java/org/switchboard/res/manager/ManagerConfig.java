@@ -15,11 +15,19 @@ import org.switchboard.config.ConfigSection;
 /**
  * manager.conf as one immutable snapshot: {@code [general]} and the users. Reload builds a new
  * one and swaps it in; sessions already logged in keep what they were given at login.
+ *
+ * @param sendQueueLimit {@code sendqueuelimit} (ours, not Asterisk's): bytes of responses and events
+ *                       that may wait for one client before it counts as not reading and is
+ *                       disconnected; a number of bytes, or with a K or M suffix
  */
 public record ManagerConfig(boolean enabled, InetAddress bindAddress, int port, boolean displayConnects,
                             boolean timestampEvents, int authTimeoutSec, int authLimit, boolean allowMultipleLogin,
-                            Map<String, ManagerUser> users, List<String> problems) {
+                            long sendQueueLimit, Map<String, ManagerUser> users, List<String> problems) {
     public static final int DEFAULT_PORT = 5038;
+    public static final long DEFAULT_SEND_QUEUE_LIMIT = 8L << 20;
+    /** Below this a client that reads but lags a moment behind a burst of events would be dropped. */
+    public static final long MIN_SEND_QUEUE_LIMIT = 16L << 10;
+    private static final long MAX_SEND_QUEUE_LIMIT = 1L << 30;
 
     public ManagerConfig {
         users = Collections.unmodifiableMap(new LinkedHashMap<>(users));
@@ -54,6 +62,7 @@ public record ManagerConfig(boolean enabled, InetAddress bindAddress, int port, 
         int authTimeout = intValue(g, "authtimeout", 30, 1, 86400, problems);
         int authLimit = intValue(g, "authlimit", 50, 1, 1_000_000, problems);
         boolean multi = g == null || AmiPermissions.isTrue(g.get("allowmultiplelogin", "yes"));
+        long sendQueue = byteSize(g, "sendqueuelimit", DEFAULT_SEND_QUEUE_LIMIT, MIN_SEND_QUEUE_LIMIT, MAX_SEND_QUEUE_LIMIT, problems);
 
         Map<String, ManagerUser> users = new LinkedHashMap<>();
         for (ConfigSection s : conf.sections()) {
@@ -74,13 +83,34 @@ public record ManagerConfig(boolean enabled, InetAddress bindAddress, int port, 
                 String err = EventFilter.check(f);
                 if (err != null) problems.add(s.file() + ":" + s.line() + ": [" + s.name() + "] eventfilter " + err);
             }
-            int wt = intValue(s, "writetimeout", 100, 100, Integer.MAX_VALUE, problems);
+            // manager.c: values under 100 ms are refused with a warning
+            int wt = intValue(s, "writetimeout", WriteStallWatch.DEFAULT_TIMEOUT_MS, 100, Integer.MAX_VALUE, problems);
             String dc = s.get("displayconnects");
             users.put(s.name(), new ManagerUser(s.name(), s.get("secret"), acl.build(), AmiPermissions.parse(s.get("read")),
                     AmiPermissions.parse(s.get("write")), wt, filters, dc == null ? null : AmiPermissions.isTrue(dc),
                     s.file(), s.line()));
         }
-        return new ManagerConfig(enabled, addr, port, display, stamps, authTimeout, authLimit, multi, users, problems);
+        return new ManagerConfig(enabled, addr, port, display, stamps, authTimeout, authLimit, multi, sendQueue, users, problems);
+    }
+
+    /** {@code 8388608}, {@code 512K} or {@code 8M} (K and M are 1024 and 1024*1024). */
+    private static long byteSize(ConfigSection s, String key, long dflt, long min, long max, List<String> problems) {
+        String v = s == null ? null : s.get(key);
+        if (v == null || v.isBlank()) return dflt;
+        String t = v.trim().toUpperCase(Locale.ROOT);
+        long unit = t.endsWith("K") ? 1L << 10 : t.endsWith("M") ? 1L << 20 : 1;
+        if (unit > 1) t = t.substring(0, t.length() - 1).trim();
+        try {
+            long n = Long.parseLong(t);
+            if (n < 0 || n > max / unit || n * unit < min) {
+                problems.add(where(s, key) + key + "=" + v + " is out of range " + min + ".." + max + " bytes, using " + dflt);
+                return dflt;
+            }
+            return n * unit;
+        } catch (NumberFormatException e) {
+            problems.add(where(s, key) + "invalid " + key + " '" + v + "' (bytes, or a number with K or M), using " + dflt);
+            return dflt;
+        }
     }
 
     private static int intValue(ConfigSection s, String key, int dflt, int min, int max, List<String> problems) {

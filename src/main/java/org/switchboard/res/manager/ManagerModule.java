@@ -30,16 +30,11 @@ public final class ManagerModule implements Module {
     public static final String AMI_VERSION = "9.0.0";
     /** What {@code CoreSettings} reports as AsteriskVersion: clients pick their dialect from it. */
     public static final String ASTERISK_VERSION = "20.0.0";
-    /**
-     * Messages a client may have waiting before it counts as not reading. An event's bytes are
-     * rendered once and shared by every session's queue, so a lagging client costs a queue node
-     * per event, not a copy.
-     */
-    static volatile int queueLimit = 50_000;
     /** The first failed login from an address waits this long; each further one twice as long (capped). */
     static volatile long failedLoginDelayMs = 1000;
     private static final long MAX_FAILED_LOGIN_DELAY_MS = 16_000;
     private static final long FAILURE_MEMORY_MS = 300_000;
+    private static final int FAILURES_SWEEP_AT = 10_000;
 
     private static final Map<Pbx, ManagerModule> RUNNING = new ConcurrentHashMap<>();
     private static final DateTimeFormatter TV = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
@@ -218,6 +213,8 @@ public final class ManagerModule implements Module {
         long now = System.currentTimeMillis();
         Failures f = failures.compute(from, (k, old) -> old == null || now - old.lastMillis > FAILURE_MEMORY_MS
                 ? new Failures(1, now) : new Failures(old.count + 1, now));
+        // addresses that failed long ago are forgotten, so failures from ever new addresses cannot grow the map without end
+        if (failures.size() > FAILURES_SWEEP_AT) failures.values().removeIf(old -> now - old.lastMillis > FAILURE_MEMORY_MS);
         long delay = failedLoginDelayMs << Math.min(10, f.count - 1);
         return Math.min(delay, Math.max(failedLoginDelayMs, MAX_FAILED_LOGIN_DELAY_MS));
     }
@@ -249,7 +246,18 @@ public final class ManagerModule implements Module {
         return out;
     }
 
-    int queued(ManagerSession s) { return s.transport() instanceof AmiChannelHandler h ? h.queued() : 0; }
+    /**
+     * Bytes waiting for one session's client (our queue and the socket layer's); at most about
+     * {@code sendqueuelimit}. An event's bytes are rendered once and shared by every session's queue.
+     */
+    public long queuedBytes(ManagerSession s) { return s.transport() instanceof AmiChannelHandler h ? h.queuedBytes() : 0; }
+
+    /** The most bytes any one client has waiting now: the gauge a memory bound is checked against. */
+    public long maxQueuedBytes() {
+        long max = 0;
+        for (ManagerSession s : sessions.values()) max = Math.max(max, queuedBytes(s));
+        return max;
+    }
 
     static Map<String, Object> fields(Object... kv) { return ManagerSession.ordered(kv); }
 

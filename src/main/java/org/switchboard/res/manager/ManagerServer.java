@@ -27,11 +27,14 @@ final class ManagerServer {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new AmiChannelHandler(module, ManagerModule.queueLimit));
+                        long limit = module.config().sendQueueLimit();
+                        // the socket layer holds at most a quarter of what a client may have waiting
+                        int high = (int) Math.min(256 * 1024, limit / 4);
+                        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(high / 4, high));
+                        ch.pipeline().addLast(new AmiChannelHandler(module, limit));
                     }
                 });
         listener = b.bind(new InetSocketAddress(address, port)).sync().channel();

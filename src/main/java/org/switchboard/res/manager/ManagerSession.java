@@ -25,15 +25,18 @@ import org.switchboard.core.PbxLog;
 public final class ManagerSession {
     private static final AtomicLong IDS = new AtomicLong();
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Actions waiting to run before we stop reading from the client. */
+    /** Actions (or their bytes) waiting to run before we stop reading from the client, and when we read again. */
     private static final int INBOX_HIGH = 256;
     private static final int INBOX_LOW = 32;
+    private static final long INBOX_HIGH_BYTES = 1 << 20;
+    private static final long INBOX_LOW_BYTES = 128 << 10;
 
     private final ManagerModule module;
     private final AmiTransport transport;
     private final long id = IDS.incrementAndGet();
     private final long connectedMillis = System.currentTimeMillis();
     private final LinkedBlockingQueue<AmiMessage> inbox = new LinkedBlockingQueue<>();
+    private final AtomicLong inboxBytes = new AtomicLong();
     private final Thread worker;
 
     private volatile SessionState state = SessionState.AWAITING_LOGIN;
@@ -59,11 +62,15 @@ public final class ManagerSession {
     /** A message from the client (I/O thread): queued for the session's thread. */
     void received(AmiMessage m) {
         if (state == SessionState.CLOSED) return;
-        inbox.offer(m);
-        if (!paused && inbox.size() >= INBOX_HIGH) {
+        long bytes = inboxBytes.addAndGet(m.size());
+        // pause before the message is queued: the session's thread, once it has taken it, sees the
+        // pause and lifts it when the inbox is low; paused after, it could have emptied the inbox
+        // and gone to wait already, and nobody would read from this client again
+        if (!paused && (inbox.size() + 1 >= INBOX_HIGH || bytes >= INBOX_HIGH_BYTES)) {
             paused = true;
             transport.setReading(false);
         }
+        inbox.offer(m);
     }
 
     /** The connection is gone, for whatever reason. */
@@ -83,7 +90,7 @@ public final class ManagerSession {
     /** authtimeout passed: a client that has not logged in is dropped (manager.c get_input). */
     void authTimeout(int seconds) {
         if (state != SessionState.AWAITING_LOGIN) return;
-        PbxLog.notice("manager.c", "Client from " + address() + " failed to authenticate in " + seconds + " seconds");
+        log(PbxLog.Level.NOTICE, "Client from " + address() + " failed to authenticate in " + seconds + " seconds");
         state = SessionState.CLOSED;
         transport.close();
     }
@@ -95,7 +102,13 @@ public final class ManagerSession {
         if (state != SessionState.LOGGED_IN) return;
         int c = e.category();
         if ((readPerm & c) != c || (sendEvents & c) != c) return;
-        if (!filter.isEmpty() && !filter.passes(e.text())) return;
+        if (!filter.isEmpty() && !filter.passes(e.text())) {
+            if (filter.tookTooLong()) {
+                log(PbxLog.Level.WARNING, "Manager session from " + address() + ": an event filter is too complex for a "
+                        + e.name() + " event; the event was not sent");
+            }
+            return;
+        }
         transport.send(e.bytes());
     }
 
@@ -105,14 +118,29 @@ public final class ManagerSession {
         try {
             while (state != SessionState.CLOSED) {
                 AmiMessage m = inbox.take();
-                if (paused && inbox.size() <= INBOX_LOW) {
+                long bytes = inboxBytes.addAndGet(-m.size());
+                if (paused && inbox.size() <= INBOX_LOW && bytes <= INBOX_LOW_BYTES) {
                     paused = false;
                     transport.setReading(true);
                 }
-                handle(m);
+                handleSafely(m);
             }
         } catch (InterruptedException e) {
             // closed
+        }
+    }
+
+    /** Whatever a client sent, it gets an answer and the session goes on (a bug is logged, not fatal). */
+    private void handleSafely(AmiMessage m) {
+        try {
+            handle(m);
+        } catch (RuntimeException e) {
+            log(PbxLog.Level.WARNING, "Manager request from " + address() + " failed: " + e);
+            try {
+                new SessionReply(this, m.actionId()).error("Internal error");
+            } catch (RuntimeException again) {
+                // the connection is gone
+            }
         }
     }
 
@@ -165,7 +193,7 @@ public final class ManagerSession {
             act.execute(new Request(m), reply);
             if (!reply.answered()) reply.error("Action " + act.name() + " gave no response");
         } catch (RuntimeException e) {
-            PbxLog.warning("manager.c", "Manager action " + act.name() + " failed: " + e);
+            log(PbxLog.Level.WARNING, "Manager action " + act.name() + " from " + address() + " failed: " + e);
             if (!reply.answered()) reply.error("Internal error: " + e.getMessage());
         }
     }
@@ -196,11 +224,11 @@ public final class ManagerSession {
             failure = "no user name";
         } else if (u == null) {
             module.securityEvent("InvalidAccountID", "Error", this, name, Map.of());
-            PbxLog.notice("manager.c", address() + " tried to authenticate with nonexistent user '" + name + "'");
+            log(PbxLog.Level.NOTICE, address() + " tried to authenticate with nonexistent user '" + name + "'");
             failure = "nonexistent user";
         } else if (!u.acl().allows(transport.remote().getAddress())) {
             module.securityEvent("FailedACL", "Error", this, name, Map.of("ACLName", "manager_user_acl"));
-            PbxLog.notice("manager.c", address() + " failed to pass IP ACL as '" + name + "'");
+            log(PbxLog.Level.NOTICE, address() + " failed to pass IP ACL as '" + name + "'");
             failure = "acl";
         } else if (md5) {
             String key = m.get("Key");
@@ -219,7 +247,7 @@ public final class ManagerSession {
             failure = "in use";
         }
         if (failure != null) {
-            PbxLog.notice("manager.c", address() + " failed to authenticate as '" + (name == null ? "" : name) + "'");
+            log(PbxLog.Level.NOTICE, address() + " failed to authenticate as '" + (name == null ? "" : name) + "'");
             long delay = module.loginFailed(transport.remote().getAddress());
             sleepQuietly(delay);
             reply.error(failure.equals("in use") ? "Login Already In Use" : "Authentication failed");
@@ -228,6 +256,7 @@ public final class ManagerSession {
             return;
         }
         user = u;
+        transport.writeTimeoutMs(u.writeTimeoutMs());
         readPerm = u.readPerm();
         writePerm = u.writePerm();
         int mask = AmiPermissions.eventMask(m.get("Events"));
@@ -276,6 +305,15 @@ public final class ManagerSession {
 
     void send(String message) {
         transport.send(AmiWriter.bytes(message));
+    }
+
+    /**
+     * A line this client caused: at most a few per address in each window (PbxLog.limited), so a
+     * flood costs a handful of lines while fail2ban still sees every address that failed to log in.
+     * Control characters the client sent are escaped by PbxLog.
+     */
+    private void log(PbxLog.Level level, String message) {
+        PbxLog.limited(level, "manager.c", address(), message);
     }
 
     private boolean displayConnects(ManagerUser u) {

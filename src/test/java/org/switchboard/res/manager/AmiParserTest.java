@@ -135,4 +135,24 @@ class AmiParserTest {
         assertThat(f.passes("Event: Newexten\r\n")).isFalse();
         assertThat(f.add("(unclosed")).isNotNull();
     }
+
+    @Test
+    void aMessageOverItsByteLimitIsRefusedAndTheNextOneIsNot() {
+        AmiParser p = new AmiParser(64, 100, 100, got::add);
+        for (int i = 0; i < 5; i++) p.feed(("H" + i + ": " + "v".repeat(30) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        p.feed("\r\nAction: Ping\r\nActionID: next\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(got).hasSize(2);
+        assertThat(got.get(0).problem()).isEqualTo("message too long (more than 100 bytes)");
+        assertThat(got.get(0).headers()).hasSize(2);
+        assertThat(got.get(1).problem()).isNull();
+        assertThat(got.get(1).actionId()).isEqualTo("next");
+    }
+
+    @Test
+    void noKeyOrValueCanEndALineOrCarryAControlCharacter() {
+        String s = AmiWriter.event("UserEvent", "user,all", "a\rEvent: x", ManagerSession.ordered(
+                "K\u0000\u001b[2J", "v\u0085w\u2028x\u2029y\u000bz\fq\u007f", "Tab", "a\tb"));
+        assertThat(s.split("\r\n", -1)).containsExactly("Event: UserEvent", "Privilege: user,all", "ActionID: a Event: x",
+                "K  [2J: v w x y z q ", "Tab: a\tb", "", "");
+    }
 }

@@ -24,9 +24,13 @@ final class AmiTestClient implements AutoCloseable {
 
     AmiTestClient(int port) throws IOException { this(port, 0); }
 
-    AmiTestClient(int port, int receiveBuffer) throws IOException {
+    AmiTestClient(int port, int receiveBuffer) throws IOException { this(port, receiveBuffer, null); }
+
+    /** From {@code localAddress} (a 127.x.y.z address, or null for any), with a small receive buffer when asked. */
+    AmiTestClient(int port, int receiveBuffer, String localAddress) throws IOException {
         socket = new Socket();
         if (receiveBuffer > 0) socket.setReceiveBufferSize(receiveBuffer);
+        if (localAddress != null) socket.bind(new java.net.InetSocketAddress(localAddress, 0));
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(10_000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));

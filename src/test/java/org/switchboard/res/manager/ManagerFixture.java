@@ -24,7 +24,7 @@ final class ManagerFixture implements AutoCloseable {
             [admin]
             secret = s3cret
             deny = 0.0.0.0/0.0.0.0
-            permit = 127.0.0.1/255.255.255.255
+            permit = 127.0.0.0/255.0.0.0
             read = all
             write = all
             """;
@@ -65,6 +65,25 @@ final class ManagerFixture implements AutoCloseable {
 
     AmiTestClient client() throws IOException {
         AmiTestClient c = new AmiTestClient(port());
+        c.readBanner();
+        return c;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger LOOPBACKS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A loopback address (127.9.x.y) no other test in this JVM has used. PbxLog.limited lets a few
+     * lines per address through in each 10 s, and failed logins slow down per address, so a test
+     * that asserts on such a line connects from an address of its own.
+     */
+    static String freshLoopback() {
+        int n = LOOPBACKS.incrementAndGet();
+        return "127.9." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    /** A client connected from {@code localAddress}, banner read. */
+    AmiTestClient clientFrom(String localAddress) throws IOException {
+        AmiTestClient c = new AmiTestClient(port(), 0, localAddress);
         c.readBanner();
         return c;
     }

@@ -110,17 +110,18 @@ class ManagerProtocolTest {
 
     @Test
     void wrongPasswordIsRefusedSlowlyLoggedAsSecurityEventAndDisconnected() throws Exception {
-        try (AmiTestClient watcher = fx.loggedIn(); AmiTestClient c = fx.client()) {
+        String from = ManagerFixture.freshLoopback();
+        try (AmiTestClient watcher = fx.loggedIn(); AmiTestClient c = fx.clientFrom(from)) {
             c.send("Action: Login", "ActionID: w", "Username: admin", "Secret: wrong");
             assertThat(c.readLines()).containsExactly("Response: Error", "ActionID: w", "Message: Authentication failed");
             assertThat(c.closedByServer()).isTrue();
             Map<String, String> ev = watcher.readUntil("Event", "InvalidPassword");
             assertThat(ev).containsEntry("Privilege", "security,all").containsEntry("Service", "AMI")
                     .containsEntry("AccountID", "admin");
-            assertThat(ev.get("RemoteAddress")).startsWith("IPV4/TCP/127.0.0.1/");
-            assertThat(fx.test.logLines("127.0.0.1 failed to authenticate as 'admin'")).isNotEmpty();
+            assertThat(ev.get("RemoteAddress")).startsWith("IPV4/TCP/" + from + "/");
+            assertThat(fx.test.logLines(from + " failed to authenticate as 'admin'")).isNotEmpty();
         }
-        try (AmiTestClient c = fx.client()) {
+        try (AmiTestClient c = fx.clientFrom(ManagerFixture.freshLoopback())) {
             c.send("Action: Login", "Username: nobody", "Secret: x");
             assertThat(c.readResponse()).containsEntry("Message", "Authentication failed");
         }
@@ -131,9 +132,10 @@ class ManagerProtocolTest {
     void clientThatNeverSpeaksIsDroppedAfterAuthTimeout() throws Exception {
         fx.close();
         try (ManagerFixture f = new ManagerFixture(ManagerFixture.GENERAL + "authtimeout = 1\n" + ManagerFixture.ADMIN);
-             AmiTestClient c = f.client()) {
+             AmiTestClient c = f.clientFrom(ManagerFixture.freshLoopback())) {
             assertThat(c.closedByServer()).isTrue();
-            await().until(() -> !f.test.logLines("Client from 127.0.0.1 failed to authenticate in 1 seconds").isEmpty());
+            String from = c.socket.getLocalAddress().getHostAddress();
+            await().until(() -> !f.test.logLines("Client from " + from + " failed to authenticate in 1 seconds").isEmpty());
         }
     }
 
@@ -261,7 +263,7 @@ class ManagerProtocolTest {
                 permit = 10.0.0.0/8
                 read = all
                 write = all
-                """); AmiTestClient c = f.client()) {
+                """); AmiTestClient c = f.clientFrom(ManagerFixture.freshLoopback())) {
             assertThat(c.login("remote", "pw")).containsEntry("Message", "Authentication failed");
             assertThat(f.test.logLines("failed to pass IP ACL as 'remote'")).isNotEmpty();
         }

@@ -7,6 +7,7 @@ import org.switchboard.core.HangupCause;
 import org.switchboard.core.ManagerReply;
 import org.switchboard.core.ManagerRequest;
 import org.switchboard.core.PbxLog;
+import org.switchboard.res.manager.BoundedMatch;
 
 /** Hangup: one channel by name, or every channel matching {@code /regex/} (as a list). */
 public final class HangupAction extends BaseAction {
@@ -49,7 +50,11 @@ public final class HangupAction extends BaseAction {
             }
             reply.listStart("Channels hung up will follow");
             for (Channel c : request.pbx().channels().all()) {
-                if (!p.matcher(c.name()).find()) continue;
+                try {
+                    if (!BoundedMatch.find(p, c.name())) continue;
+                } catch (BoundedMatch.TooComplex e) {
+                    continue;
+                }
                 c.softHangup(cause);
                 reply.listItem("ChannelHungup", fields("Channel", c.name()));
             }
@@ -58,7 +63,7 @@ public final class HangupAction extends BaseAction {
         }
         Channel c = request.pbx().channels().byName(name);
         if (c == null) {
-            PbxLog.notice("manager.c", "Request to hangup non-existent channel: " + name);
+            PbxLog.limited(PbxLog.Level.NOTICE, "manager.c", request.remoteAddress(), "Request to hangup non-existent channel: " + name);
             reply.error("No such channel");
             return;
         }
