@@ -162,4 +162,23 @@ class MediaSayTimeTest {
         for (char ch = 'a'; ch <= 'z'; ch++) needed.add("phonetic/" + ch + "_p");
         assertThat(listed).containsAll(needed);
     }
+
+    @Test
+    void theGeneratedPromptsSayTheTimeWhole() throws IOException {
+        Path sounds = Path.of("sounds").toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(sounds.resolve("en/digits/day-2.wav")), "run bin/make-sounds.sh first");
+        Files.writeString(tmp.resolve("asterisk.conf"), "[directories]\nastdatadir => " + sounds.getParent() + "\n");
+        t = new TestPbx(tmp);
+        t.dialplan("[ctx]\nexten => s,1,SayUnixTime(" + TUESDAY + ",America/New_York)\n");
+        caller = SoundFixture.call(t, "s", "ctx");
+        int heard = SoundFixture.voiceUntilHangup(caller, 5000).size();
+        int expected = 0;
+        for (String p : say(TUESDAY, null)) {
+            int samples = org.switchboard.media.sound.SoundFile.read(sounds.resolve("en/" + p + ".wav"),
+                    org.switchboard.media.sound.SoundFormat.WAV).samples();
+            expected += (samples + 159) / 160;
+        }
+        assertThat(heard).isEqualTo(expected);
+        assertThat(t.logLines("Unable to play message")).isEmpty();
+    }
 }

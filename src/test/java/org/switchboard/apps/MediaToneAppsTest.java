@@ -77,4 +77,37 @@ class MediaToneAppsTest {
         assertThat(g.parts().get(1).freq1()).isZero();
         assertThat(MilliwattApp.digitalMilliwattAmplitude()).isBetween(22500.0, 22650.0);
     }
+
+    private List<Frame.VoiceFrame> zap(String before, String app) throws IOException {
+        t = new SoundFixture(tmp).pbx("""
+                [ctx]
+                exten => s,1,%s
+                 same => n,%s
+                 same => n,Verbose(1,@status ${ZAPATELLERSTATUS})
+                """.formatted(before, app));
+        caller = SoundFixture.call(t, "s", "ctx");
+        return SoundFixture.voiceUntilHangup(caller, 5000);
+    }
+
+    @Test
+    void zapatellerAnswersAndPlaysTheSpecialInformationTone() throws IOException {
+        short[] s = SoundFixture.samples(SoundFixture.concat(zap("NoOp()", "Zapateller(answer)")));
+        assertThat(t.path()).containsExactly("@status ZAPPED");
+        assertThat(s).hasSize(1990 * 8);
+        int part = 330 * 8;
+        int[] freqs = {950, 1400, 1800};
+        for (int i = 0; i < 3; i++) {
+            short[] seg = java.util.Arrays.copyOfRange(s, i * part, (i + 1) * part);
+            assertThat(SoundFixture.goertzel(seg, freqs[i], 8000)).as(freqs[i] + " Hz").isGreaterThan(0.9);
+            assertThat(peak(seg)).isBetween(8000, 8200);
+        }
+        assertThat(peak(java.util.Arrays.copyOfRange(s, 3 * part, s.length))).as("a second of silence").isZero();
+    }
+
+    @Test
+    void zapatellerLeavesCallersWithCallerIdAloneWithNocallerid() throws IOException {
+        List<Frame.VoiceFrame> heard = zap("Set(CALLERID(num)=5551234)", "Zapateller(answer,nocallerid)");
+        assertThat(t.path()).containsExactly("@status ANSWERED");
+        assertThat(heard).isEmpty();
+    }
 }
