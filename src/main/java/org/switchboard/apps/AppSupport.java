@@ -81,14 +81,20 @@ final class AppSupport {
      *
      * @return milliseconds, or -1 when the text is not a time length
      */
-    static long parseTimeLenSeconds(String text) {
+    static long parseTimeLenSeconds(String text) { return parseTimeLen(text, 1000); }
+
+    /** ast_app_parse_timelen with milliseconds as the default unit ({@code 250}, {@code 1.5s}); -1 when no time length. */
+    static long parseTimeLenMillis(String text) { return parseTimeLen(text, 1); }
+
+    private static long parseTimeLen(String text, double defaultFactor) {
         if (text == null) return -1;
         Matcher m = TIMELEN.matcher(text);
         if (!m.matches()) return -1;
         double amount = Double.parseDouble(m.group(1));
         String unit = m.group(2).toLowerCase(java.util.Locale.ROOT);
         double factor = switch (unit) {
-            case "", "s" -> 1000;
+            case "" -> defaultFactor;
+            case "s" -> 1000;
             case "ms" -> 1;
             case "m" -> 60_000;
             case "h" -> 3_600_000;

@@ -72,7 +72,7 @@ final class MediaDigits {
     }
 
     /** ast_readstring_full: {@code first} is a digit that already arrived (0: none). */
-    private static Input readString(Channel c, StringBuilder s, int len, long to, long fto, String enders, char first) {
+    static Input readString(Channel c, StringBuilder s, int len, long to, long fto, String enders, char first) {
         long wait = fto;
         for (;;) {
             char d = first != 0 ? first : WaitExtenApp.waitForDigit(c, wait);

@@ -24,11 +24,22 @@ final class Subroutines {
             target = spec.substring(0, caret);
             args = spec.substring(caret + 1).replace('^', ',');
         }
+        runGosub(c, target + "(" + args + ")");
+    }
+
+    /**
+     * ast_app_exec_sub with the location written as the Originate application's predial options
+     * write it, {@code [[context^]exten^]priority[(arg1[^...])]}: every ^ becomes a comma.
+     */
+    static void runCaretSpec(Channel c, String spec) { runGosub(c, spec.replace('^', ',')); }
+
+    /** Runs {@code Gosub(gosubData)} here until its Return, then puts the channel's location back. */
+    private static void runGosub(Channel c, String gosubData) {
         String savedCtx = c.context();
         String savedExten = c.exten();
         int savedPrio = c.priority();
         try {
-            c.pbx().runSubroutine(c, target + "(" + args + ")");
+            c.pbx().runSubroutine(c, gosubData);
         } catch (org.switchboard.core.HangupException e) {
             // the called channel went away inside the subroutine; Dial sees it hung up next
         } finally {

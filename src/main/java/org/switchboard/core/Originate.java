@@ -48,6 +48,17 @@ public final class Originate {
      */
     public static Channel start(Pbx pbx, String techData, long timeoutMs, Map<String, String> vars, String callerId,
                                 Listener listener, java.util.function.Consumer<Channel> onAnswer) throws ChannelUnavailableException {
+        return start(pbx, techData, timeoutMs, vars, callerId, null, listener, onAnswer);
+    }
+
+    /**
+     * As {@link #start(Pbx, String, long, Map, String, Listener, java.util.function.Consumer)}, with
+     * {@code beforeCall} run on the new channel before it is called (the Originate application's
+     * predial Gosub); a channel hung up by it is not called.
+     */
+    public static Channel start(Pbx pbx, String techData, long timeoutMs, Map<String, String> vars, String callerId,
+                                java.util.function.Consumer<Channel> beforeCall, Listener listener,
+                                java.util.function.Consumer<Channel> onAnswer) throws ChannelUnavailableException {
         int slash = techData.indexOf('/');
         if (slash <= 0) throw new ChannelUnavailableException(HangupCause.INVALID_NUMBER_FORMAT, "Channel must be Tech/data, got '" + techData + "'");
         String tech = techData.substring(0, slash);
@@ -58,7 +69,10 @@ public final class Originate {
             pbx.events().newCallerid(c);
         }
         if (vars != null) vars.forEach((k, v) -> pbx.vars().set(c, k, v));
+        if (beforeCall != null) beforeCall.accept(c);
         try {
+            if (c.isHangupRequested()) throw new ChannelUnavailableException(c.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING
+                    : c.hangupCause(), "hung up before it was called");
             c.tech().call(c, data, (int) Math.min(Integer.MAX_VALUE, timeoutMs));
         } catch (ChannelUnavailableException e) {
             c.setHangupCause(e.cause());

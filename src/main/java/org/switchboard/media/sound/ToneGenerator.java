@@ -21,13 +21,18 @@ public final class ToneGenerator {
     static final double AMPLITUDE = 7219;
 
     private final List<Part> parts;
+    private final double amplitude;
     private final int repeatFrom;
     private int index;
     private long sampleInPart;
     private boolean finished;
 
-    public ToneGenerator(List<Part> parts) {
+    public ToneGenerator(List<Part> parts) { this(parts, AMPLITUDE); }
+
+    /** With the amplitude of each frequency in sample units (ast_playtones_start's vol; 23255 is Milliwatt's 0 dBm0). */
+    public ToneGenerator(List<Part> parts, double amplitude) {
         this.parts = List.copyOf(parts);
+        this.amplitude = amplitude;
         int rep = -1;
         for (int i = 0; i < parts.size(); i++) {
             if (!parts.get(i).once()) {
@@ -97,7 +102,7 @@ public final class ToneGenerator {
             double v = 0;
             if (part.freq1() > 0) v += Math.sin(2 * Math.PI * part.freq1() * t);
             if (part.freq2() > 0) v += Math.sin(2 * Math.PI * part.freq2() * t);
-            pcm[n++] = (short) Math.round(v * AMPLITUDE);
+            pcm[n++] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v * amplitude)));
             sampleInPart++;
         }
         return n == 0 ? null : SoundFile.toBytes(n == pcm.length ? pcm : java.util.Arrays.copyOf(pcm, n));
