@@ -117,6 +117,7 @@ final class SipInbound {
                 : stack.routerReply(r, 403, tag));
             return;
         }
+        stack.authenticated(tx.peer()); // a known peer that proved itself, or a welcome guest (chan_sip's req->authenticated)
         String context = peer != null && peer.context() != null ? peer.context() : s.context();
         String exten = r.uri().user() == null || r.uri().user().isEmpty() ? "s" : r.uri().user();
         int semi = exten.indexOf(';');
