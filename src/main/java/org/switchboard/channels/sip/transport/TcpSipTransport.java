@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 import org.switchboard.channels.sip.message.SipLimits;
 import org.switchboard.channels.sip.message.SipMessage;
 import org.switchboard.channels.sip.message.SipResponse;
-import org.switchboard.channels.sip.message.Via;
 import org.switchboard.channels.sip.message.SipWriter;
+import org.switchboard.channels.sip.message.Via;
 import org.switchboard.core.PbxLog;
 
 /**
@@ -109,7 +109,7 @@ public final class TcpSipTransport implements SipTransport {
     @Override public void send(SipMessage message, Endpoint to, Consumer<Throwable> onFailure) {
         byte[] bytes = SipWriter.write(message);
         if (bytes.length > limits.maxMessageSize()) {
-            PbxLog.limited(PbxLog.Level.WARNING, "sip", to.address().getHostString(),
+            PeerLog.log(PbxLog.Level.WARNING, PeerLog.SIP, to,
                 "refusing to send " + bytes.length + " bytes to " + to + ": over the size limit");
             if (onFailure != null) onFailure.accept(new IllegalArgumentException("message over the size limit"));
             return;
@@ -121,13 +121,13 @@ public final class TcpSipTransport implements SipTransport {
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 connections.remove(dest, f);
-                PbxLog.limited(PbxLog.Level.WARNING, TcpAdmission.LOG, dest.getHostString(), "TCP connect to " + to + " failed: " + done.cause());
+                PeerLog.log(PbxLog.Level.WARNING, TcpAdmission.LOG, to, "TCP connect to " + to + " failed: " + done.cause());
                 if (onFailure != null) onFailure.accept(done.cause());
                 return;
             }
             f.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(w -> {
                 if (w.isSuccess()) return;
-                PbxLog.limited(PbxLog.Level.WARNING, TcpAdmission.LOG, dest.getHostString(), "TCP send to " + to + " failed: " + w.cause());
+                PeerLog.log(PbxLog.Level.WARNING, TcpAdmission.LOG, to, "TCP send to " + to + " failed: " + w.cause());
                 if (onFailure != null) onFailure.accept(w.cause());
             });
         });
