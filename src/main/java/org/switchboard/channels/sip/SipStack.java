@@ -170,9 +170,9 @@ public final class SipStack implements AutoCloseable {
             }
         }
         housekeeping.shutdownNow();
+        timers.close(); // first: a retransmission firing into a closed transport makes Netty log an ERROR
         udp.close();
         if (tcp != null) tcp.close();
-        timers.close();
         rtp.close();
     }
 

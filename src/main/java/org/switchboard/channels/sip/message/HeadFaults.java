@@ -55,9 +55,9 @@ final class HeadFaults {
             while (le < end && b[le] != '\n' && b[le] != '\r') le++;
             boolean folded = le > ls && (b[ls] == ' ' || b[ls] == '\t');
             boolean faulty = false;
-            for (int i = ls; i < le && !faulty; i++) faulty = (b[i] & 0xff) < 0x20 && b[i] != '\t' && isFault(b, ls, le, i);
+            for (int i = ls; i < le && !faulty; i++) faulty = isControl(b[i]) && isFault(b, ls, le, i);
             if (first) {
-                for (int i = ls; i < le; i++) out.write((b[i] & 0xff) < 0x20 && b[i] != '\t' ? '_' : b[i]);
+                for (int i = ls; i < le; i++) out.write(isControl(b[i]) ? '_' : b[i]);
                 out.write('\r');
                 out.write('\n');
                 first = false;
@@ -73,6 +73,9 @@ final class HeadFaults {
         }
         return out.toByteArray();
     }
+
+    /** A control character other than HTAB: below 0x20, or DEL (§25.1 CTL). */
+    private static boolean isControl(byte c) { return ((c & 0xff) < 0x20 && c != '\t') || c == 0x7f; }
 
     /** Up to 32 characters of {@code b[from..to)}, control and non-ASCII bytes left out, for a reason phrase. */
     private static String printable(byte[] b, int from, int to) {

@@ -166,7 +166,11 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        PbxLog.limited(PbxLog.Level.NOTICE, TcpAdmission.LOG, peer, "TCP connection from " + who + " closed: " + cause);
+        if (cause instanceof java.io.IOException) { // a reset or broken pipe: how peers leave, nothing to tell an admin
+            PbxLog.debug(TcpAdmission.LOG, "TCP connection from " + who + " closed: " + cause);
+        } else {
+            PbxLog.limited(PbxLog.Level.WARNING, TcpAdmission.LOG, peer, "TCP connection from " + who + " closed: " + cause);
+        }
         ctx.close();
     }
 }

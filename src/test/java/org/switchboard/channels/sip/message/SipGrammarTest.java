@@ -52,7 +52,9 @@ class SipGrammarTest {
         SipResponse r = SipResponses.reject(f, "t1");
         String text = new String(SipWriter.write(r), StandardCharsets.UTF_8);
         assertThat(text).contains("\r\nCall-ID: grammar-1\r\n", "\r\nCSeq: 7 OPTIONS\r\n");
-        if (r.headers().contains(HeaderNames.VIA)) parseOk(SipWriter.write(r)); // with its Via the answer is well-formed
+        if (r.headers().contains(HeaderNames.VIA) && r.headers().contains(HeaderNames.FROM) && r.headers().contains(HeaderNames.TO)) {
+            parseOk(SipWriter.write(r)); // with all it could echo, the answer is a well-formed response
+        }
         return r;
     }
 
@@ -79,6 +81,16 @@ class SipGrammarTest {
         ParseResult.Failure esc = refused(mutated("Subject: hello", "Subject: \u001b[2J"));
         assertThat(esc.reason()).isEqualTo("control character 0x1b in header 'Subject'");
         answer(esc);
+    }
+
+    @Test void aDelIsAControlCharacterToo() { // found by SipFuzz: the 400 echoed the From with its DEL
+        ParseResult.Failure f = refused(mutated("<sip:alice@example.com>", "<sip:alice\u007f@example.com>"));
+        assertThat(f.reason()).isEqualTo("control character 0x7f in header 'From'");
+        SipResponse r = answer(f);
+        assertThat(r.headers().contains(HeaderNames.FROM)).as("the faulty From is not echoed").isFalse();
+        ParseResult.Failure inStartLine = refused(mutated("sip:100@pbx", "sip:1\u007f0@pbx"));
+        assertThat(new String(SipWriter.write(SipResponses.reject(inStartLine, "t")), StandardCharsets.ISO_8859_1))
+            .doesNotContain("\u007f");
     }
 
     @Test void aControlCharacterInAFoldedLineNamesTheHeaderItContinues() {
