@@ -167,11 +167,12 @@ public final class SipParser {
             int e = lineEnd(h, ls, n);
             int te = trimCr(h, ls, e);
             String bad = null;
+            String tooLong = te - ls > limits.maxLineLength() ? "header line longer than " + limits.maxLineLength() : null;
             char c0 = te > ls ? h.charAt(ls) : ' ';
-            if (te - ls > limits.maxLineLength()) {
-                bad = "header line longer than " + limits.maxLineLength();
-            } else if (Text.isWs(c0)) {
-                if (name == null) {
+            if (Text.isWs(c0)) {
+                if (tooLong != null) {
+                    bad = tooLong;
+                } else if (name == null) {
                     if (lines == 0) bad = "continuation line before any header"; // else it continues a line left out
                 } else {
                     if (folded == null) folded = new StringBuilder(value);
@@ -183,7 +184,7 @@ public final class SipParser {
                 name = null;
                 folded = null;
                 if (++lines > limits.maxHeaders()) return fail(400, "more than " + limits.maxHeaders() + " header fields", method, hb);
-                bad = headerLineFault(h, ls, te);
+                bad = tooLong != null ? tooLong : headerLineFault(h, ls, te);
                 if (bad == null) {
                     int colon = h.indexOf(':', ls);
                     name = HeaderNames.canonical(h, ls, Text.trimEnd(h, ls, colon));
