@@ -80,15 +80,19 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     /** A request on this connection passed authentication: it is no longer held to tcpauthtimeout or counted against tcpauthlimit. */
     void authenticated() {
         if (ctx == null) return;
-        ctx.executor().execute(() -> {
-            if (authenticated) return;
-            authenticated = true;
-            cancel(authTimer);
-            if (holdsPlace) {
-                holdsPlace = false;
-                admission.release(remote.getAddress());
-            }
-        });
+        try {
+            ctx.executor().execute(() -> {
+                if (authenticated) return;
+                authenticated = true;
+                cancel(authTimer);
+                if (holdsPlace) {
+                    holdsPlace = false;
+                    admission.release(remote.getAddress());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // the transport is closing: nothing left to trust
+        }
     }
 
     @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
