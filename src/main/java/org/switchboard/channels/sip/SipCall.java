@@ -18,6 +18,7 @@ import org.switchboard.channels.sip.transaction.ClientTransaction;
 import org.switchboard.channels.sip.transaction.ClientTransactionUser;
 import org.switchboard.channels.sip.transaction.ServerTransaction;
 import org.switchboard.channels.sip.transport.Endpoint;
+import org.switchboard.channels.sip.transport.PeerLog;
 import org.switchboard.channels.sip.transport.Protocol;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelTech;
@@ -247,7 +248,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
             c.queueFrame(new Frame.DtmfFrame(digit, true, duration));
         } else if (digit != 0 && c != null) {
             // chan_sip takes INFO digits only with dtmfmode=info/auto; say why they vanish
-            PbxLog.notice("chan_sip.c", "Ignoring SIP INFO DTMF '" + digit + "' on " + c.name() + " (dtmfmode=rfc2833)");
+            PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, remote, "Ignoring SIP INFO DTMF '" + digit + "' on " + c.name() + " (dtmfmode=rfc2833)");
         }
     }
 
@@ -305,7 +306,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
             if (media.awaitingAnswer() && ack.hasBody()) {
                 SessionDescription answer = SipMedia.parse(ack.body());
                 if (answer == null || !(media.acceptAnswer(answer, localHost()) instanceof SdpNegotiator.Accepted)) {
-                    PbxLog.warning("chan_sip.c", "Unusable SDP answer in ACK on " + (channel == null ? callId : channel.name()));
+                    PeerLog.log(PbxLog.Level.WARNING, PeerLog.CHAN_SIP, remote, "Unusable SDP answer in ACK on " + (channel == null ? callId : channel.name()));
                 }
             }
         } finally {
@@ -358,6 +359,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
             lock.unlock();
         }
         if (giveUp) {
+            // one line per admitted call at most, as for RTP silence below
             PbxLog.warning("chan_sip.c", "No ACK for the 2xx on " + (channel == null ? callId : channel.name()) + " in 32 s; hanging up");
             Channel c = channel;
             if (c != null) c.softHangup(HangupCause.NO_USER_RESPONSE);
@@ -434,6 +436,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         Channel c = channel;
         if (c == null) return;
         int secs = held ? stack.settings().rtpHoldTimeout() : stack.settings().rtpTimeout();
+        // one line per admitted call, like the call's own dialplan lines: not rate-limited, so no call ends unexplained
         PbxLog.notice("chan_sip.c", "Disconnecting call '" + c.name() + "' for lack of RTP activity in " + secs + " seconds");
         c.softHangup(HangupCause.NORMAL_CLEARING); // not remoteEnded: hanging up sends our BYE
     }

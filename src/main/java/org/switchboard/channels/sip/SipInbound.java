@@ -16,6 +16,7 @@ import org.switchboard.channels.sip.sdp.Codec;
 import org.switchboard.channels.sip.sdp.SdpNegotiator;
 import org.switchboard.channels.sip.sdp.SessionDescription;
 import org.switchboard.channels.sip.transaction.ServerInviteTransaction;
+import org.switchboard.channels.sip.transport.PeerLog;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpSession;
 
@@ -34,7 +35,7 @@ final class SipInbound {
             try {
                 decide(stack, tx, r);
             } catch (RuntimeException e) {
-                PbxLog.error("chan_sip.c", "Failed to handle INVITE " + r.callId() + ": " + e);
+                PeerLog.log(PbxLog.Level.ERROR, PeerLog.CHAN_SIP, tx.peer(), "Failed to handle INVITE " + r.callId() + ": " + e);
                 tx.respond(stack.routerReply(r, 500, SipIds.tag()));
             } finally {
                 stack.calls().clearCancelled(tx);
@@ -59,7 +60,7 @@ final class SipInbound {
             }
             offer = SipMedia.parse(r.body());
             if (offer == null) {
-                PbxLog.warning("chan_sip.c", "Malformed SDP in INVITE from " + src + " (Call-ID " + r.callId() + ")");
+                PeerLog.log(PbxLog.Level.WARNING, PeerLog.CHAN_SIP, src, "Malformed SDP in INVITE from " + src + " (Call-ID " + r.callId() + ")");
                 tx.respond(stack.routerReply(r, 400, tag));
                 return;
             }
@@ -73,7 +74,7 @@ final class SipInbound {
         String who = "'" + r.header("From") + "' from " + src.getAddress().getHostAddress() + ":" + src.getPort();
         if (peer != null) {
             if (!peer.allows(src.getAddress())) {
-                PbxLog.notice("chan_sip.c", "Call from " + who + " rejected: device does not match ACL");
+                PeerLog.authFailure(src, "Call from " + who + " rejected: device does not match ACL");
                 failures.recordFailure(src, tx.peer().protocol().name(), peer.name(), AuthFailureTracker.Failure.FAILED_ACL);
                 tx.respond(s.alwaysAuthReject() ? auth.challenge(r, tag, false) : stack.routerReply(r, 403, tag));
                 return;
@@ -90,7 +91,7 @@ final class SipInbound {
                     return;
                 }
                 if (v == DigestAuthenticator.Verdict.WRONG) {
-                    PbxLog.notice("chan_sip.c", "Failed to authenticate device " + who + " for INVITE - Wrong password");
+                    PeerLog.authFailure(src, "Failed to authenticate device " + who + " for INVITE - Wrong password");
                     if (failures.recordFailure(src, tx.peer().protocol().name(), peer.name(), AuthFailureTracker.Failure.INVALID_PASSWORD)) {
                         tx.abandon(); // blocked from now on: it hears nothing
                         return;
@@ -104,19 +105,20 @@ final class SipInbound {
         } else if (!s.allowGuest()) {
             // alwaysauthreject: an unknown caller hears exactly what a known one without the password hears
             if (cred != null) {
-                PbxLog.notice("chan_sip.c", "Failed to authenticate device " + who + " for INVITE - No matching peer found");
+                PeerLog.authFailure(src, "Failed to authenticate device " + who + " for INVITE - No matching peer found");
                 if (failures.recordFailure(src, tx.peer().protocol().name(), fromUser == null ? "" : fromUser,
                         AuthFailureTracker.Failure.INVALID_ACCOUNT)) {
                     tx.abandon();
                     return;
                 }
             } else {
-                PbxLog.notice("chan_sip.c", "Sending fake auth rejection for device " + who);
+                PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, src, "Sending fake auth rejection for device " + who);
             }
             tx.respond(s.alwaysAuthReject() ? stack.router().serverHeader(auth.challenge(r, tag, false))
                 : stack.routerReply(r, 403, tag));
             return;
         }
+        stack.authenticated(tx.peer()); // a known peer that proved itself, or a welcome guest (chan_sip's req->authenticated)
         String context = peer != null && peer.context() != null ? peer.context() : s.context();
         String exten = r.uri().user() == null || r.uri().user().isEmpty() ? "s" : r.uri().user();
         int semi = exten.indexOf(';');
@@ -124,7 +126,7 @@ final class SipInbound {
         String cid = from.uri() == null ? null : from.uri().user();
         var dp = stack.pbx().dialplan();
         if (dp.context(context) == null || !dp.exists(context, exten, 1, cid)) {
-            PbxLog.notice("chan_sip.c", "Call from " + who + " to extension '" + exten
+            PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, src, "Call from " + who + " to extension '" + exten
                 + "' rejected because extension not found in context '" + context + "'.");
             tx.respond(stack.routerReply(r, 404, tag));
             return;
@@ -143,21 +145,21 @@ final class SipInbound {
             call = new SipUas(stack, peer, media, r, tx, tag);
             listener.attach(call);
         } catch (java.io.IOException e) {
-            PbxLog.warning("chan_sip.c", "Unable to create an RTP session for " + who + ": " + e.getMessage());
+            PeerLog.log(PbxLog.Level.WARNING, PeerLog.CHAN_SIP, src, "Unable to create an RTP session for " + who + ": " + e.getMessage());
             tx.respond(stack.routerReply(r, 503, tag));
             return;
         }
         if (offer != null) {
             SdpNegotiator.Result res = media.answer(offer, stack.localHost(src.getAddress()));
             if (res instanceof SdpNegotiator.Rejected rej) {
-                PbxLog.notice("chan_sip.c", "Call from " + who + " rejected: " + rej.reason());
+                PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, src, "Call from " + who + " rejected: " + rej.reason());
                 rtp.close();
                 tx.respond(stack.routerReply(r, 488, tag));
                 return;
             }
         }
         if (!call.takeSlot()) {
-            PbxLog.notice("chan_sip.c", "Call from peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
+            PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, src, "Call from peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
             rtp.close();
             tx.respond(stack.routerReply(r, 480, tag));
             return;

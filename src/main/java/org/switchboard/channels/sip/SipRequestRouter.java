@@ -61,6 +61,7 @@ final class SipRequestRouter implements TransactionUser {
             tx.abandon();
             return;
         }
+        if (out.peer() != null) stack.authenticated(src); // its TCP connection is trusted from now on
         tx.respond(out.response());
         for (BindingEvent e : out.events()) {
             switch (e.kind()) {

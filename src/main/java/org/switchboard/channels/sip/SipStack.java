@@ -68,10 +68,11 @@ public final class SipStack implements AutoCloseable {
         TcpSipTransport t = null;
         RtpEngine r = null;
         try {
-            u = UdpSipTransport.bind(new InetSocketAddress(udpAddr, settings.udpBindPort()), this::received);
+            u = UdpSipTransport.bind(new InetSocketAddress(udpAddr, settings.udpBindPort()), this::received,
+                settings.messageLimits());
             if (settings.tcpEnable()) {
                 t = TcpSipTransport.bind(new InetSocketAddress(InetAddress.getByName(settings.tcpBindAddr()),
-                    settings.tcpBindPort()), this::received);
+                    settings.tcpBindPort()), this::received, settings.tcpLimits(), settings.messageLimits());
             }
             r = new RtpEngine(udpAddr, rtpConfig);
         } catch (Exception | Error e) {
@@ -119,6 +120,14 @@ public final class SipStack implements AutoCloseable {
         registrar.reload(next);
     }
 
+    /**
+     * A request from {@code source} passed authentication, or was let in as a guest: over TCP its
+     * connection is trusted from now on (no tcpauthtimeout, not counted against tcpauthlimit).
+     */
+    public void authenticated(Endpoint source) {
+        if (tcp != null && source.protocol() == Protocol.TCP) tcp.authenticated(source.address());
+    }
+
     /** Our host for a message to {@code to} (Via sent-by, Contact, SDP). */
     public String localHost(InetAddress remote) { return local.forRemote(remote, settings); }
 
@@ -161,9 +170,9 @@ public final class SipStack implements AutoCloseable {
             }
         }
         housekeeping.shutdownNow();
+        timers.close(); // first: a retransmission firing into a closed transport makes Netty log an ERROR
         udp.close();
         if (tcp != null) tcp.close();
-        timers.close();
         rtp.close();
     }
 

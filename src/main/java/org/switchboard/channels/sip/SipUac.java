@@ -18,6 +18,7 @@ import org.switchboard.channels.sip.sdp.SessionDescription;
 import org.switchboard.channels.sip.transaction.ClientTransaction;
 import org.switchboard.channels.sip.transaction.ClientTransactionUser;
 import org.switchboard.channels.sip.transport.Endpoint;
+import org.switchboard.channels.sip.transport.PeerLog;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelState;
 import org.switchboard.core.Frame;
@@ -158,7 +159,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             try {
                 dialog = SipDialog.asUac(invite, r);
             } catch (IllegalArgumentException e) {
-                PbxLog.warning("chan_sip.c", "Unusable 2xx on " + channel.name() + ": " + e.getMessage());
+                PeerLog.log(PbxLog.Level.WARNING, PeerLog.CHAN_SIP, remote, "Unusable 2xx on " + channel.name() + ": " + e.getMessage());
                 fail(HangupCause.FAILURE, "unusable 2xx");
                 return false;
             }
@@ -177,7 +178,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             stack.layer().sendRequest(fork.createRequest(SipMethod.BYE, stack.newVia(remote)), remote, LOG_ONLY);
             PbxLog.verbose(3, "Hung up a second answering fork of " + callId);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            PbxLog.notice("chan_sip.c", "Unusable 2xx from a second fork of " + callId + ": " + e.getMessage());
+            PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, remote, "Unusable 2xx from a second fork of " + callId + ": " + e.getMessage());
         }
     }
 

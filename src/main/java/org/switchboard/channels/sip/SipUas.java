@@ -9,6 +9,7 @@ import org.switchboard.channels.sip.message.SipUri;
 import org.switchboard.channels.sip.sdp.SdpWriter;
 import org.switchboard.channels.sip.sdp.SessionDescription;
 import org.switchboard.channels.sip.transaction.ServerInviteTransaction;
+import org.switchboard.channels.sip.transport.PeerLog;
 import org.switchboard.channels.sip.transport.Protocol;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelState;
@@ -92,7 +93,7 @@ final class SipUas extends SipCall {
         try {
             dialog = SipDialog.asUas(invite, localTag, NameAddr.of(contactUri));
         } catch (IllegalArgumentException e) {
-            PbxLog.notice("chan_sip.c", "INVITE " + callId + " refused: " + e.getMessage());
+            PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, remote, "INVITE " + callId + " refused: " + e.getMessage());
             finish();
             tx.respond(stack.routerReply(invite, 400, localTag));
             return;

@@ -46,6 +46,22 @@ public final class SipPbxFixture implements AutoCloseable {
 
     public SipStack stack() { return SipModule.get(pbx.pbx).stack(); }
 
+    private static final java.util.concurrent.atomic.AtomicInteger LOOPBACKS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A loopback address of its own (127.0.0.2, .3, ...) for a test peer: log lines about a peer
+     * are rate-limited per address for the whole JVM, so a test that counts them must not share
+     * its address with whatever ran in the ten seconds before it.
+     */
+    public static InetAddress nextLoopback() {
+        int n = LOOPBACKS.getAndIncrement();
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, (byte) (n / 250), (byte) (2 + n % 250)});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int port() { return stack().udpAddress().getPort(); }
 
     /** The live channels whose name starts with {@code prefix}. */
@@ -60,8 +76,11 @@ public final class SipPbxFixture implements AutoCloseable {
     public static final class RawPeer implements AutoCloseable {
         public final DatagramSocket socket;
 
-        public RawPeer() throws IOException {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        public RawPeer() throws IOException { this(InetAddress.getLoopbackAddress()); }
+
+        /** A peer on its own loopback address (see {@link #nextLoopback()}). */
+        public RawPeer(InetAddress bind) throws IOException {
+            socket = new DatagramSocket(new InetSocketAddress(bind, 0));
         }
 
         public int port() { return socket.getLocalPort(); }

@@ -110,8 +110,9 @@ class SipSecurityTest {
     @Test
     void callLimitRefusesTheSecondCall() throws Exception {
         String peers = "[desk]\ntype=friend\nhost=dynamic\ncontext=phones\ncall-limit=1\n";
+        // a loopback address of its own: the notice is rate-limited per address for the whole JVM
         try (SipPbxFixture f = SipPbxFixture.start(dir, "allowguest=no\ncontext=phones", peers, DIALPLAN);
-             SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer()) {
+             SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer(SipPbxFixture.nextLoopback())) {
             p.send(f.port(), SipPbxFixture.invite(f.port(), p.port(), "desk", "100", "limit-1", ""));
             assertThat(statusLine(p.finalResponse(WAIT, "limit-1"))).isEqualTo("SIP/2.0 200 OK");
             p.send(f.port(), SipPbxFixture.invite(f.port(), p.port(), "desk", "100", "limit-2", ""));

@@ -1,11 +1,14 @@
 package org.switchboard.channels.sip.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.switchboard.channels.sip.message.SipLimits;
+import org.switchboard.channels.sip.transport.TcpLimits;
 import org.switchboard.config.Config;
 import org.switchboard.config.ConfigEntry;
 import org.switchboard.config.ConfigSection;
@@ -59,7 +62,10 @@ public final class SipConfig {
             g.alwaysAuthReject, g.realm, g.userAgent, g.externAddr, g.localnet, g.nat, g.rtpTimeout, g.rtpHoldTimeout,
             g.defaultExpiry, g.maxExpiry, g.minExpiry, g.digestAlgorithms,
             new SipSettings.JitterBufferSettings(g.jbEnable, g.jbMaxSize, g.jbAdaptive), g.registerTimeout,
-            g.registerAttempts, g.registrations, byName, problems);
+            g.registerAttempts, SipLimits.DEFAULT.withMaxHeaderSize(g.maxHeaderSize),
+            new TcpLimits(Duration.ofSeconds(g.tcpAuthTimeout), g.tcpAuthLimit, g.tcpAuthLimitPerAddress,
+                TcpLimits.DEFAULT.idleTimeout()),
+            g.registrations, byName, problems);
     }
 
     /** [general] while it is read; chan_sip's defaults. */
@@ -80,6 +86,10 @@ public final class SipConfig {
         boolean jbAdaptive;
         int registerTimeout = 20;
         int registerAttempts;
+        int tcpAuthTimeout = (int) TcpLimits.DEFAULT.authTimeout().toSeconds();
+        int tcpAuthLimit = TcpLimits.DEFAULT.authLimit();
+        int tcpAuthLimitPerAddress = TcpLimits.DEFAULT.authLimitPerAddress();
+        int maxHeaderSize = SipLimits.DEFAULT.maxHeaderSize();
         String userAgent = "Switchboard";
         String externAddr;
         List<Acl.Rule> localnet = new ArrayList<>();
@@ -123,6 +133,10 @@ public final class SipConfig {
                 case "jbenable" -> g.jbEnable = v.bool(e, g.jbEnable);
                 case "registertimeout" -> g.registerTimeout = v.integer(e, 1, 3600, g.registerTimeout);
                 case "registerattempts" -> g.registerAttempts = v.integer(e, 0, 1_000_000, g.registerAttempts);
+                case "tcpauthtimeout" -> g.tcpAuthTimeout = v.integer(e, 1, 3600, g.tcpAuthTimeout);
+                case "tcpauthlimit" -> g.tcpAuthLimit = v.integer(e, 1, 1_000_000, g.tcpAuthLimit);
+                case "tcpauthlimitperaddress" -> g.tcpAuthLimitPerAddress = v.integer(e, 1, 1_000_000, g.tcpAuthLimitPerAddress);
+                case "maxheadersize" -> g.maxHeaderSize = v.integer(e, 1024, SipLimits.DEFAULT.maxMessageSize(), g.maxHeaderSize);
                 case "jbmaxsize" -> g.jbMaxSize = v.integer(e, 20, 5000, g.jbMaxSize);
                 case "jbimpl" -> {
                     String impl = e.value().trim().toLowerCase(Locale.ROOT);

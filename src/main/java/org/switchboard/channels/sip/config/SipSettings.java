@@ -12,6 +12,9 @@ import java.util.Map;
  * @param rtpTimeout      seconds of RTP silence before hanging up, 0 for never
  * @param registerTimeout  seconds before a {@code register =>} line tries again (chan_sip: 20)
  * @param registerAttempts tries before giving up, 0 for ever (chan_sip's default)
+ * @param messageLimits   sizes a message may have ({@code maxheadersize=}, ours)
+ * @param tcpLimits       what an unauthenticated TCP connection may cost ({@code tcpauthtimeout=},
+ *                        {@code tcpauthlimit=} as chan_sip; {@code tcpauthlimitperaddress=}, ours)
  * @param jitterBuffer    {@code jbenable}, {@code jbmaxsize}, {@code jbimpl}: off by default, as in chan_sip
  * @param digestAlgorithms what we challenge with, in preference order ({@code digestalgorithms=}, ours; MD5 as chan_sip)
  * @param peers           by name, case-insensitive look-up through {@link #peer(String)}, in file order
@@ -22,6 +25,8 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           int rtpTimeout, int rtpHoldTimeout, int defaultExpiry, int maxExpiry, int minExpiry,
                           List<String> digestAlgorithms, JitterBufferSettings jitterBuffer,
                           int registerTimeout, int registerAttempts,
+                          org.switchboard.channels.sip.message.SipLimits messageLimits,
+                          org.switchboard.channels.sip.transport.TcpLimits tcpLimits,
                           List<SipRegistration> registrations, Map<String, SipPeer> peers,
                           List<org.switchboard.config.ConfigProblem> problems) {
 

@@ -20,19 +20,15 @@ public sealed interface ParseResult permits ParseResult.Ok, ParseResult.Failure 
         public boolean isRequest() { return method != null; }
 
         /**
-         * Whether a response can be sent (RFC 3261 §8.2.6.1: Via, Call-ID and CSeq, the last copied even when it does not parse;
-         * an ACK is never answered, §17.2.1).
+         * Whether a response can be sent: to a request other than ACK (§17.2.1: never answered)
+         * whose Call-ID and CSeq were read, so the sender can match the answer (§8.2.6.2; a CSeq
+         * that does not parse is echoed as it came). The answer goes back where the request came
+         * from (the datagram's source, the same connection), so it is sent even when no Via could
+         * be read (a Via is echoed only when it parses).
          */
         public boolean canAnswer() {
             if (method == null || method.equals(SipMethod.ACK)) return false;
-            try {
-                // Via routes the answer, Call-ID and CSeq let the sender match it; a missing From or
-                // To is the very fault the 400 reports, so it is left out of the answer
-                return headers.first(HeaderNames.VIA, Via::parse) != null
-                    && headers.contains(HeaderNames.CALL_ID) && headers.contains(HeaderNames.CSEQ); // a bad CSeq is echoed as it came
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
+            return headers.contains(HeaderNames.CALL_ID) && headers.contains(HeaderNames.CSEQ);
         }
     }
 

@@ -50,9 +50,10 @@ public final class SipParser {
         int start = off;
         while (start < end && (b[start] == '\r' || b[start] == '\n')) start++; // §7.5 leading CRLFs
         if (start == end) return fail(400, "empty message");
-        // find the blank line ending the headers, rejecting control characters on the way
+        // find the blank line ending the headers, noting the first byte §25 does not allow on the way
         int bodyStart = -1;
         int headEnd = -1;
+        int fault = -1;
         for (int i = start; i < end; i++) {
             // skip eight ordinary bytes at a time: none below 0x20, none 0x7f (SWAR "has less than")
             while (i + 8 <= end) {
@@ -72,47 +73,33 @@ public final class SipParser {
                     bodyStart = j + 1;
                     break;
                 }
-            } else if (c == '\r') {
-                if (i + 1 < end && b[i + 1] != '\n') return fail(400, "bare CR in headers"); // §7: lines end in CRLF
-            } else if (c != '\t' && (i == start || b[i - 1] != '\\')) {
-                // a control character is legal only escaped in a quoted-pair (§25.1, RFC 4475 §3.1.1.2)
-                return controlCharacter(b, start, end, c, datagram);
+            } else if (fault < 0 && HeadFaults.isFault(b, start, end, i)) {
+                fault = i;
             }
         }
+        int stop = bodyStart < 0 ? end : headEnd;
+        if (fault >= 0) return refused(400, HeadFaults.describe(b, start, fault), HeadFaults.withoutFaultyLines(b, start, stop), datagram);
         if (bodyStart < 0) { // §7: headers end with an empty line; keep what was read so a 400 can be sent
-            ParseResult partial = parseHead(new String(b, start, end - start, StandardCharsets.UTF_8), b, end, end, datagram);
-            String why = "truncated message: no blank line after the headers";
-            return switch (partial) {
-                case ParseResult.Ok ok -> new ParseResult.Failure(400, why, ok.message() instanceof SipRequest r ? r.method() : null,
-                    ok.message().headers());
-                case ParseResult.Failure f -> new ParseResult.Failure(400, why + "; " + f.reason(), f.method(), f.headers());
-            };
+            return refused(400, "truncated message: no blank line after the headers", Arrays.copyOfRange(b, start, end), datagram);
+        }
+        if (headEnd - start > limits.maxHeaderSize()) {
+            return refused(513, "header section larger than " + limits.maxHeaderSize() + " bytes",
+                Arrays.copyOfRange(b, start, headEnd), datagram);
         }
         String head = new String(b, start, headEnd - start, StandardCharsets.UTF_8);
         return parseHead(head, b, bodyStart, end, datagram);
     }
 
     /**
-     * A control character in the headers: refused with 400, but with the headers read as far as
-     * they go (the character blanked), so the refusal can reach the sender (RFC 3261 §8.2.6).
+     * A message refused with {@code status} for {@code why}: the head is still read, as far as it
+     * goes, so that the refusal can carry the request's Via, Call-ID and CSeq (RFC 3261 §8.2.6).
      */
-    private ParseResult controlCharacter(byte[] b, int start, int end, int c, boolean datagram) {
-        String why = "control character 0x" + Integer.toHexString(c) + " in headers";
-        byte[] copy = java.util.Arrays.copyOfRange(b, start, end);
-        for (int i = 0; i < copy.length; i++) {
-            int x = copy[i] & 0xff;
-            if ((x < 0x20 && x != '\r' && x != '\n' && x != '\t') || x == 0x7f) copy[i] = ' ';
-        }
-        ParseResult again;
-        try {
-            again = parseUnchecked(copy, 0, copy.length, datagram);
-        } catch (RuntimeException e) {
-            return fail(400, why);
-        }
-        return switch (again) {
-            case ParseResult.Ok ok -> new ParseResult.Failure(400, why, ok.message() instanceof SipRequest r ? r.method() : null,
+    private ParseResult refused(int status, String why, byte[] head, boolean datagram) {
+        ParseResult partial = parseHead(new String(head, StandardCharsets.UTF_8), head, head.length, head.length, datagram);
+        return switch (partial) {
+            case ParseResult.Ok ok -> new ParseResult.Failure(status, why, ok.message() instanceof SipRequest r ? r.method() : null,
                 ok.message().headers());
-            case ParseResult.Failure f -> new ParseResult.Failure(400, why + "; " + f.reason(), f.method(), f.headers());
+            case ParseResult.Failure f -> new ParseResult.Failure(status, why, f.method(), f.headers());
         };
     }
 
@@ -169,7 +156,8 @@ public final class SipParser {
                 }
             }
         }
-        // header fields, with §7.3.1 line folding
+        // header fields, with §7.3.1 line folding; a bad line is left out (with its folded
+        // continuation) and the first fault reported, the other lines still read for the answer
         Headers.Builder hb = Headers.builder();
         String name = null;
         String value = null;
@@ -178,27 +166,35 @@ public final class SipParser {
         for (int ls = le + 1; ls < n; ) {
             int e = lineEnd(h, ls, n);
             int te = trimCr(h, ls, e);
-            if (te - ls > limits.maxLineLength()) return fail(400, "header line longer than " + limits.maxLineLength(), method, hb);
+            String bad = null;
+            String tooLong = te - ls > limits.maxLineLength() ? "header line longer than " + limits.maxLineLength() : null;
             char c0 = te > ls ? h.charAt(ls) : ' ';
             if (Text.isWs(c0)) {
-                if (name == null) return fail(400, "continuation line before any header", method, hb);
-                if (folded == null) folded = new StringBuilder(value);
-                int fs = Text.skipWs(h, ls, te);
-                if (fs < te) folded.append(' ').append(h, fs, te);
+                if (tooLong != null) {
+                    bad = tooLong;
+                } else if (name == null) {
+                    if (lines == 0) bad = "continuation line before any header"; // else it continues a line left out
+                } else {
+                    if (folded == null) folded = new StringBuilder(value);
+                    int fs = Text.skipWs(h, ls, te);
+                    if (fs < te) folded.append(' ').append(h, fs, te);
+                }
             } else {
                 if (name != null) commit(hb, name, folded != null ? folded.toString().trim() : value);
+                name = null;
                 folded = null;
                 if (++lines > limits.maxHeaders()) return fail(400, "more than " + limits.maxHeaders() + " header fields", method, hb);
-                int colon = h.indexOf(':', ls);
-                if (colon < 0 || colon >= te) return fail(400, "header line without ':'", method, hb);
-                int ne = Text.trimEnd(h, ls, colon);
-                for (int i = ls; i < ne; i++) {
-                    if (!Text.isToken(h.charAt(i))) return fail(400, "bad header name", method, hb);
+                bad = tooLong != null ? tooLong : headerLineFault(h, ls, te);
+                if (bad == null) {
+                    int colon = h.indexOf(':', ls);
+                    name = HeaderNames.canonical(h, ls, Text.trimEnd(h, ls, colon));
+                    int vs = Text.skipWs(h, colon + 1, te);
+                    value = h.substring(vs, Text.trimEnd(h, vs, te));
                 }
-                if (ne == ls) return fail(400, "empty header name", method, hb);
-                name = HeaderNames.canonical(h, ls, ne);
-                int vs = Text.skipWs(h, colon + 1, te);
-                value = h.substring(vs, Text.trimEnd(h, vs, te));
+            }
+            if (bad != null && err == null) {
+                err = bad;
+                errStatus = 400;
             }
             ls = e + 1;
         }
@@ -228,6 +224,18 @@ public final class SipParser {
         if (why != null) return fail(400, why, method, headers);
         if (method != null) return new ParseResult.Ok(new SipRequest(method, uri, headers, body));
         return new ParseResult.Ok(new SipResponse(status, reason, headers, body));
+    }
+
+    /** Why {@code h[ls..te)} is no header field (§25: header-name HCOLON value), or null when it is one. */
+    private static String headerLineFault(String h, int ls, int te) {
+        int colon = h.indexOf(':', ls);
+        if (colon < 0 || colon >= te) return "header line without ':'";
+        int ne = Text.trimEnd(h, ls, colon);
+        if (ne == ls) return "empty header name";
+        for (int i = ls; i < ne; i++) {
+            if (!Text.isToken(h.charAt(i))) return "bad header name '" + h.substring(ls, Math.min(ne, ls + 32)) + "'";
+        }
+        return null;
     }
 
     /** The headers every message needs (§8.1.1, §20), in one pass; names from the parser are canonical constants. */

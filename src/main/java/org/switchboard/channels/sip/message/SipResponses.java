@@ -19,8 +19,8 @@ public final class SipResponses {
 
     /**
      * The answer to a request the parser refused (400, 416, 505, 513), or null when it cannot be
-     * answered (a response, an ACK, or the headers of §8.1.1 missing). The reason is sent in a
-     * Warning-free reason phrase so a peer sees what was wrong.
+     * answered (a response, an ACK, no Call-ID or CSeq). The reason is sent in the reason phrase
+     * so a peer sees what was wrong; Vias that do not parse are left out of the answer.
      */
     public static SipResponse reject(ParseResult.Failure failure, String toTag) {
         if (!failure.canAnswer()) return null;
@@ -29,7 +29,7 @@ public final class SipResponses {
         Headers h = failure.headers();
         Headers.Builder b = Headers.builder();
         for (int i = 0; i < h.size(); i++) {
-            if (h.name(i) == HeaderNames.VIA) b.addRaw(HeaderNames.VIA, h.value(i));
+            if (h.name(i) == HeaderNames.VIA && parses(h.value(i))) b.addRaw(HeaderNames.VIA, h.value(i));
         }
         if (h.get(HeaderNames.FROM) != null) b.addRaw(HeaderNames.FROM, h.get(HeaderNames.FROM));
         if (h.get(HeaderNames.TO) != null) b.addRaw(HeaderNames.TO, toWithTag(h.get(HeaderNames.TO), status, toTag));
@@ -59,6 +59,15 @@ public final class SipResponses {
             return na.tag() != null ? to : na.withTag(toTag).toString();
         } catch (IllegalArgumentException e) {
             return to;
+        }
+    }
+
+    private static boolean parses(String via) {
+        try {
+            Via.parse(via);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -6,16 +6,20 @@ import java.util.function.Consumer;
 
 /**
  * Cuts a byte stream (TCP, TLS) into SIP messages framed by Content-Length (RFC 3261 §18.3) and
- * hands each to {@link SipParser}. Enforces {@link SipLimits}; after a bad message it skips to the
- * next one when the framing allows, or discards up to the next blank line. Single-threaded, no I/O.
+ * hands each to {@link SipParser}. Enforces {@link SipLimits}: a message that is bad but framed is
+ * reported and the next one read; a head over the size limit, or a line over the line limit, is
+ * reported (513, 400, with the header lines read so far, so it can be answered) and the decoder
+ * turns {@link State#CLOSED}: on a stream where framing is lost the connection must close, or the
+ * next request would be read as the tail of the junk. Single-threaded, no I/O.
  */
 public final class SipStreamDecoder {
 
-    /** What the decoder is doing with the bytes it holds. */
-    public enum State { READ_HEADERS, READ_BODY, SKIP_BODY, RESYNC }
+    /** What the decoder is doing with the bytes it holds; CLOSED takes no more input. */
+    public enum State { READ_HEADERS, READ_BODY, SKIP_BODY, CLOSED }
 
     private final SipParser parser;
     private final SipLimits limits;
+    private final int headLimit;
     private byte[] buf = new byte[4096];
     private int start;
     private int end;
@@ -29,6 +33,7 @@ public final class SipStreamDecoder {
 
     public SipStreamDecoder(SipLimits limits) {
         this.limits = limits;
+        this.headLimit = Math.min(limits.maxHeaderSize(), limits.maxMessageSize());
         this.parser = new SipParser(limits);
     }
 
@@ -49,6 +54,9 @@ public final class SipStreamDecoder {
     /** Bytes held, waiting for the rest of a message. */
     public int buffered() { return end - start; }
 
+    /** Whether a message has begun and is not complete yet (its head, its body, or a body being skipped). */
+    public boolean inMessage() { return state == State.READ_BODY || state == State.SKIP_BODY || end > start; }
+
     public List<ParseResult> feed(byte[] bytes) {
         List<ParseResult> out = new ArrayList<>(1);
         feed(bytes, 0, bytes.length, out::add);
@@ -57,6 +65,7 @@ public final class SipStreamDecoder {
 
     /** Appends bytes and emits every message (or failure) they complete. */
     public void feed(byte[] bytes, int off, int len, Consumer<ParseResult> out) {
+        if (state == State.CLOSED) return;
         append(bytes, off, len);
         boolean progress = true;
         while (progress && start < end) {
@@ -64,7 +73,7 @@ public final class SipStreamDecoder {
                 case READ_HEADERS -> readHeaders(out);
                 case READ_BODY -> readBody(out);
                 case SKIP_BODY -> skipBody();
-                case RESYNC -> resync();
+                case CLOSED -> false;
             };
         }
         if (start == end) {
@@ -93,10 +102,10 @@ public final class SipStreamDecoder {
                 if (j >= end) { scan = i; return false; } // need the next byte to decide
                 lineStart = i + 1;
             } else if (i - lineStart >= limits.maxLineLength()) {
-                return bad(new ParseResult.Failure(400, "line longer than " + limits.maxLineLength() + " bytes", null, null), out);
+                return framingLost(400, "line longer than " + limits.maxLineLength() + " bytes", out);
             }
-            if (i - start >= limits.maxMessageSize()) {
-                return bad(new ParseResult.Failure(513, "headers longer than " + limits.maxMessageSize() + " bytes", null, null), out);
+            if (i - start >= headLimit) {
+                return framingLost(513, "header section larger than " + headLimit + " bytes", out);
             }
         }
         scan = end;
@@ -152,23 +161,21 @@ public final class SipStreamDecoder {
         return n > 0;
     }
 
-    private boolean bad(ParseResult.Failure f, Consumer<ParseResult> out) {
+    /**
+     * The head cannot be framed: reports {@code why} with the method and whole header lines read
+     * so far (enough for an answer, RFC 3261 §8.2.6), drops the buffer and closes.
+     */
+    private boolean framingLost(int status, String why, Consumer<ParseResult> out) {
+        ParseResult partial = parser.parse(buf, start, lineStart - start, false);
+        ParseResult.Failure f = switch (partial) {
+            case ParseResult.Ok ok -> new ParseResult.Failure(status, why,
+                ok.message() instanceof SipRequest r ? r.method() : null, ok.message().headers());
+            case ParseResult.Failure p -> new ParseResult.Failure(status, why, p.method(), p.headers());
+        };
+        start = end = scan = lineStart = 0;
+        buf = new byte[0];
+        state = State.CLOSED;
         out.accept(f);
-        state = State.RESYNC;
-        return true;
-    }
-
-    /** Discards bytes up to and including the next blank line, where a new message may begin. */
-    private boolean resync() {
-        for (int i = start; i + 3 < end; i++) {
-            if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
-                start = i + 4;
-                scan = lineStart = start;
-                state = State.READ_HEADERS;
-                return true;
-            }
-        }
-        start = Math.max(start, end - 3);
         return false;
     }
 

@@ -104,11 +104,14 @@ public final class AuthFailureTracker {
         });
         if (alreadyBlocked[0]) return false;
         String remote = remote(source, transport);
-        PbxLog.security("chan_sip.c", "SecurityEvent=\"" + failure.eventName + "\",EventTV=\"" + TV.format(now)
+        // through the limiter like every line a peer causes, keyed by what the line names; the
+        // block (its own key) bounds these anyway: maxFailures lines, then silence while blocked
+        PbxLog.limited(PbxLog.Level.SECURITY, "chan_sip.c", remote, "SecurityEvent=\"" + failure.eventName + "\",EventTV=\"" + TV.format(now)
             + "\",Severity=\"Error\",Service=\"SIP\",EventVersion=\"2\",AccountID=\"" + clean(account)
             + "\",SessionID=\"0x0\",LocalAddress=\"\",RemoteAddress=\"" + remote + "\"");
         if (blockedNow[0]) {
-            PbxLog.security("chan_sip.c", "SecurityEvent=\"AddressBlocked\",EventTV=\"" + TV.format(now)
+            PbxLog.limited(PbxLog.Level.SECURITY, "chan_sip.c", remote.substring(0, remote.lastIndexOf('/')),
+                "SecurityEvent=\"AddressBlocked\",EventTV=\"" + TV.format(now)
                 + "\",Severity=\"Error\",Service=\"SIP\",EventVersion=\"1\",RemoteAddress=\"" + remote
                 + "\",Failures=\"" + maxFailures + "\",Window=\"" + window.toSeconds() + "\",BlockedFor=\""
                 + blockFor.toSeconds() + "\"");

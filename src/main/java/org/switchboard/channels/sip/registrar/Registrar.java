@@ -17,6 +17,7 @@ import org.switchboard.channels.sip.message.SipResponse;
 import org.switchboard.channels.sip.message.SipResponses;
 import org.switchboard.channels.sip.message.Via;
 import org.switchboard.channels.sip.registrar.AuthFailureTracker.Failure;
+import org.switchboard.channels.sip.transport.PeerLog;
 import org.switchboard.core.PbxLog;
 
 /**
@@ -139,7 +140,7 @@ public final class Registrar {
     private RegisterOutcome refuse(Attempt at, Failure kind, int status, String reason,
                                    boolean onlyWithCredentials) {
         if (at.cred() != null || !onlyWithCredentials) {
-            PbxLog.notice("chan_sip.c", "Registration from '" + at.request().header(HeaderNames.FROM) + "' failed for '"
+            PeerLog.authFailure(at.source(), "Registration from '" + at.request().header(HeaderNames.FROM) + "' failed for '"
                 + at.source().getAddress().getHostAddress() + ":" + at.source().getPort() + "' - " + describe(kind));
             if (failures.recordFailure(at.source(), at.transport(), at.name(), kind)) return RegisterOutcome.drop();
         }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.switchboard.channels.sip.message.SipMessage;
 import org.switchboard.channels.sip.message.SipRequest;
 import org.switchboard.channels.sip.transport.Endpoint;
+import org.switchboard.channels.sip.transport.PeerLog;
 import org.switchboard.core.PbxLog;
 
 /**
@@ -51,7 +52,7 @@ public abstract class Transaction {
         try {
             ctx.sender().send(m, to, onFailure);
         } catch (RuntimeException e) { // a transport error must not wedge the state machine
-            PbxLog.warning("sip", "send to " + to + " failed: " + e);
+            PeerLog.log(PbxLog.Level.WARNING, PeerLog.SIP, to, "send to " + to + " failed: " + e);
             if (onFailure != null) onFailure.accept(e);
         }
     }

@@ -9,6 +9,7 @@ import org.switchboard.channels.sip.message.SipResponse;
 import org.switchboard.channels.sip.message.SipResponses;
 import org.switchboard.channels.sip.message.Via;
 import org.switchboard.channels.sip.transport.Endpoint;
+import org.switchboard.channels.sip.transport.PeerLog;
 import org.switchboard.channels.sip.transport.SipSender;
 import org.switchboard.channels.sip.transport.SipTransportListener;
 import org.switchboard.core.PbxLog;
@@ -62,7 +63,7 @@ public final class TransactionLayer implements SipTransportListener {
                 case SipRequest r -> receiveRequest(r, source);
             }
         } catch (IllegalArgumentException e) { // a Via or CSeq the parser let through but we cannot key
-            PbxLog.notice("sip", "dropped message from " + source + ": " + e.getMessage());
+            PeerLog.log(PbxLog.Level.NOTICE, PeerLog.SIP, source, "dropped message from " + source + ": " + e.getMessage());
         }
     }
 
@@ -76,7 +77,7 @@ public final class TransactionLayer implements SipTransportListener {
 
     private void receiveRequest(SipRequest r, Endpoint source) {
         if (r.topVia() == null || r.cseq() == null) {
-            PbxLog.notice("sip", "dropped request without Via or CSeq from " + source);
+            PeerLog.log(PbxLog.Level.NOTICE, PeerLog.SIP, source, "dropped request without Via or CSeq from " + source);
             return;
         }
         String key = TransactionKey.server(r);
@@ -109,7 +110,7 @@ public final class TransactionLayer implements SipTransportListener {
         try {
             user.onRequest(tx, r);
         } catch (RuntimeException e) { // a TU bug answers 500 rather than leaving the peer retransmitting
-            PbxLog.error("sip", "TU failed on " + r.method() + " from " + source + ": " + e);
+            PeerLog.log(PbxLog.Level.ERROR, PeerLog.SIP, source, "TU failed on " + r.method() + " from " + source + ": " + e);
             tx.respond(SipResponses.create(r, 500, SipIds.tag()));
         }
     }

@@ -26,12 +26,12 @@ final class Inbound {
                 case ParseResult.Failure f -> {
                     SipResponse answer = SipResponses.reject(f, SipIds.tag());
                     if (answer != null) reply.accept(SipWriter.write(answer));
-                    PbxLog.notice("sip", "malformed message from " + source + (answer != null
+                    PeerLog.log(PbxLog.Level.NOTICE, PeerLog.SIP, source, "malformed message from " + source + (answer != null
                         ? " answered " + answer.status() : " dropped") + ": " + f.reason());
                 }
             }
         } catch (RuntimeException e) { // never let the TU or a bad header kill the reader
-            PbxLog.error("sip", "error handling message from " + source + ": " + e);
+            PeerLog.log(PbxLog.Level.ERROR, PeerLog.SIP, source, "error handling message from " + source + ": " + e);
         }
     }
 
@@ -41,7 +41,7 @@ final class Inbound {
             try {
                 m = ViaStamp.stamp(r, a);
             } catch (IllegalArgumentException e) {
-                PbxLog.notice("sip", "request with a bad Via from " + source + " dropped: " + e.getMessage());
+                PeerLog.log(PbxLog.Level.NOTICE, PeerLog.SIP, source, "request with a bad Via from " + source + " dropped: " + e.getMessage());
                 return;
             }
         }

@@ -22,31 +22,34 @@ import java.util.function.Consumer;
 import org.switchboard.channels.sip.message.SipLimits;
 import org.switchboard.channels.sip.message.SipMessage;
 import org.switchboard.channels.sip.message.SipResponse;
-import org.switchboard.channels.sip.message.Via;
 import org.switchboard.channels.sip.message.SipWriter;
+import org.switchboard.channels.sip.message.Via;
 import org.switchboard.core.PbxLog;
 
 /**
  * SIP over TCP (RFC 3261 §18): a listener plus outgoing connections, all kept in one table by
  * remote address so that a message to a peer reuses whatever connection is open to it (§18.1.1,
  * §18.2.2). Each connection frames with its own SipStreamDecoder, answers RFC 5626 pings, and is
- * closed after {@code idleTimeout} without traffic.
+ * held to {@link TcpLimits}: accepted connections are capped and must authenticate in time, and
+ * any connection is closed after its idle timeout without traffic.
  */
 public final class TcpSipTransport implements SipTransport {
     private final EventLoopGroup group;
     private final Channel server;
     private final Bootstrap client;
     private final SipLimits limits;
+    private final TcpAdmission admission;
     private final ConcurrentHashMap<InetSocketAddress, ChannelFuture> connections = new ConcurrentHashMap<>();
 
     private TcpSipTransport(EventLoopGroup group, InetSocketAddress local, SipTransportListener listener,
-                            Duration idleTimeout, SipLimits limits) throws InterruptedException {
+                            TcpLimits tcpLimits, SipLimits limits) throws InterruptedException {
         this.group = group;
         this.limits = limits;
+        this.admission = new TcpAdmission(tcpLimits);
         ChannelInitializer<SocketChannel> init = new ChannelInitializer<>() {
             @Override protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
-                    new TcpConnectionHandler(limits, listener, TcpSipTransport.this));
+                ch.pipeline().addLast(new IdleStateHandler(0, 0, tcpLimits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                    new TcpConnectionHandler(limits, tcpLimits, admission, listener, TcpSipTransport.this));
             }
         };
         this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -61,14 +64,19 @@ public final class TcpSipTransport implements SipTransport {
     }
 
     public static TcpSipTransport bind(InetSocketAddress local, SipTransportListener listener) throws InterruptedException {
-        return bind(local, listener, Duration.ofMinutes(5), SipLimits.DEFAULT);
+        return bind(local, listener, TcpLimits.DEFAULT, SipLimits.DEFAULT);
     }
 
     public static TcpSipTransport bind(InetSocketAddress local, SipTransportListener listener, Duration idleTimeout,
                                        SipLimits limits) throws InterruptedException {
+        return bind(local, listener, TcpLimits.DEFAULT.withIdleTimeout(idleTimeout), limits);
+    }
+
+    public static TcpSipTransport bind(InetSocketAddress local, SipTransportListener listener, TcpLimits tcpLimits,
+                                       SipLimits limits) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
         try {
-            return new TcpSipTransport(group, local, listener, idleTimeout, limits);
+            return new TcpSipTransport(group, local, listener, tcpLimits, limits);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -82,12 +90,27 @@ public final class TcpSipTransport implements SipTransport {
     /** Open connections, accepted and made. */
     public int connectionCount() { return connections.size(); }
 
+    /** Accepted connections that have not authenticated yet (what tcpauthlimit counts). */
+    public int unauthenticatedCount() { return admission.unauthenticated(); }
+
+    /**
+     * A request that came over the connection from {@code remote} passed authentication (or was
+     * let in as a guest): the connection is trusted from now on, as chan_sip marks its session.
+     */
+    public void authenticated(InetSocketAddress remote) {
+        ChannelFuture f = connections.get(remote);
+        if (f == null || !f.isDone() || !f.isSuccess()) return;
+        TcpConnectionHandler h = f.channel().pipeline().get(TcpConnectionHandler.class);
+        if (h != null) h.authenticated();
+    }
+
     @Override public void send(SipMessage message, Endpoint to) { send(message, to, null); }
 
     @Override public void send(SipMessage message, Endpoint to, Consumer<Throwable> onFailure) {
         byte[] bytes = SipWriter.write(message);
         if (bytes.length > limits.maxMessageSize()) {
-            PbxLog.warning("sip", "refusing to send " + bytes.length + " bytes to " + to + ": over the size limit");
+            PeerLog.log(PbxLog.Level.WARNING, PeerLog.SIP, to,
+                "refusing to send " + bytes.length + " bytes to " + to + ": over the size limit");
             if (onFailure != null) onFailure.accept(new IllegalArgumentException("message over the size limit"));
             return;
         }
@@ -98,13 +121,13 @@ public final class TcpSipTransport implements SipTransport {
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 connections.remove(dest, f);
-                PbxLog.warning("sip", "TCP connect to " + to + " failed: " + done.cause());
+                PeerLog.log(PbxLog.Level.WARNING, TcpAdmission.LOG, to, "TCP connect to " + to + " failed: " + done.cause());
                 if (onFailure != null) onFailure.accept(done.cause());
                 return;
             }
             f.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(w -> {
                 if (w.isSuccess()) return;
-                PbxLog.warning("sip", "TCP send to " + to + " failed: " + w.cause());
+                PeerLog.log(PbxLog.Level.WARNING, TcpAdmission.LOG, to, "TCP send to " + to + " failed: " + w.cause());
                 if (onFailure != null) onFailure.accept(w.cause());
             });
         });

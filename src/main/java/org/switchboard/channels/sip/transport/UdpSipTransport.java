@@ -68,13 +68,13 @@ public final class UdpSipTransport implements SipTransport {
     @Override public void send(SipMessage message, Endpoint to, Consumer<Throwable> onFailure) {
         byte[] bytes = SipWriter.write(message);
         if (bytes.length > limits.maxMessageSize()) {
-            PbxLog.warning("sip", "refusing to send " + bytes.length + " bytes to " + to + ": over the size limit");
+            PeerLog.log(PbxLog.Level.WARNING, PeerLog.SIP, to, "refusing to send " + bytes.length + " bytes to " + to + ": over the size limit");
             if (onFailure != null) onFailure.accept(new IllegalArgumentException("message over the size limit"));
             return;
         }
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to.address())).addListener(f -> {
             if (f.isSuccess()) return;
-            PbxLog.warning("sip", "UDP send to " + to + " failed: " + f.cause());
+            PeerLog.log(PbxLog.Level.WARNING, PeerLog.SIP, to, "UDP send to " + to + " failed: " + f.cause());
             if (onFailure != null) onFailure.accept(f.cause());
         });
     }
@@ -107,7 +107,7 @@ public final class UdpSipTransport implements SipTransport {
         }
 
         @Override public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            PbxLog.warning("sip", "UDP reader: " + cause); // a UDP socket stays open through errors
+            PbxLog.limited(PbxLog.Level.WARNING, PeerLog.SIP, "UDP", "UDP reader: " + cause); // a UDP socket stays open through errors
         }
     }
 }

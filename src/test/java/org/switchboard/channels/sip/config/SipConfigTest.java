@@ -43,6 +43,25 @@ class SipConfigTest {
         assertThat(s.peer("0000FFFF0002").secret()).isEqualTo("change-me-0002");
     }
 
+    @Test void tcpGuardsAndHeaderLimitHaveChanSipsNamesAndDefaults() {
+        SipSettings d = parse("[general]\n");
+        assertThat(d.tcpLimits()).isEqualTo(org.switchboard.channels.sip.transport.TcpLimits.DEFAULT);
+        assertThat(d.tcpLimits().authTimeout()).hasSeconds(30); // chan_sip's tcpauthtimeout
+        assertThat(d.tcpLimits().authLimit()).isEqualTo(100);   // chan_sip's tcpauthlimit
+        assertThat(d.messageLimits().maxHeaderSize()).isEqualTo(32768);
+        SipSettings s = parse("[general]\ntcpauthtimeout=5\ntcpauthlimit=40\ntcpauthlimitperaddress=4\nmaxheadersize=8192\n");
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.tcpLimits().authTimeout()).hasSeconds(5);
+        assertThat(s.tcpLimits().authLimit()).isEqualTo(40);
+        assertThat(s.tcpLimits().authLimitPerAddress()).isEqualTo(4);
+        assertThat(s.messageLimits().maxHeaderSize()).isEqualTo(8192);
+        SipSettings bad = parse("[general]\ntcpauthtimeout=0\nmaxheadersize=10\n");
+        assertThat(problems(bad)).containsExactly(
+            "sip.conf:2: bad value '0' for tcpauthtimeout (a number from 1 to 3600)",
+            "sip.conf:3: bad value '10' for maxheadersize (a number from 1024 to 65536)");
+        assertThat(bad.tcpLimits().authTimeout()).hasSeconds(30);
+    }
+
     @Test void generalOptions() {
         SipSettings s = parse("""
             [general]

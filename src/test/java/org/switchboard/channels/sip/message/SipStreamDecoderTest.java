@@ -49,23 +49,36 @@ class SipStreamDecoderTest {
         assertThat(out.get(1).messageOrNull().callId()).isEqualTo("next");
     }
 
-    @Test void overlongLineAndEndlessHeadersResync() {
+    @Test void anOverlongLineIsRefusedAndTheStreamClosesForItsFramingIsLost() {
         SipStreamDecoder d = new SipStreamDecoder();
-        List<ParseResult> out = new ArrayList<>(d.feed(("INVITE sip:a@b SIP/2.0\r\nX: " + "x".repeat(9000)).getBytes()));
+        String head = "INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\nCall-ID: long\r\nCSeq: 1 INVITE\r\n";
+        List<ParseResult> out = new ArrayList<>(d.feed((head + "X: " + "x".repeat(9000)).getBytes()));
         assertThat(out).hasSize(1);
-        assertThat(((ParseResult.Failure) out.get(0)).reason()).contains("line longer");
-        assertThat(d.state()).isEqualTo(SipStreamDecoder.State.RESYNC);
-        out.addAll(d.feed(concat("more junk\r\n\r\n".getBytes(), invite("after"))));
-        assertThat(out).hasSize(2);
-        assertThat(out.get(1).messageOrNull().callId()).isEqualTo("after");
-        assertThat(d.buffered()).isLessThan(4);
+        ParseResult.Failure f = (ParseResult.Failure) out.get(0);
+        assertThat(f.reason()).isEqualTo("line longer than 8192 bytes");
+        assertThat(f.canAnswer()).isTrue(); // the lines before it were read
+        assertThat(SipResponses.reject(f, "t").reason()).isEqualTo("Bad Request (line longer than 8192 bytes)");
+        assertThat(d.state()).isEqualTo(SipStreamDecoder.State.CLOSED);
+        // whatever follows on this connection is not taken for a request
+        assertThat(d.feed(concat("more junk\r\n\r\n".getBytes(), invite("after")))).isEmpty();
+        assertThat(d.buffered()).isZero();
+    }
 
-        SipStreamDecoder d2 = new SipStreamDecoder();
-        StringBuilder many = new StringBuilder("OPTIONS sip:a@b SIP/2.0\r\n");
+    @Test void endlessHeadersAre513AtTheHeadLimitNotAtTheEndOfTheFlood() {
+        SipStreamDecoder d = new SipStreamDecoder(SipLimits.DEFAULT.withMaxHeaderSize(4096));
+        StringBuilder many = new StringBuilder("OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\n"
+            + "Call-ID: flood\r\nCSeq: 1 OPTIONS\r\n");
         while (many.length() < 70_000) many.append("X-Filler: ").append("y".repeat(100)).append("\r\n");
-        List<ParseResult> out2 = d2.feed(many.toString().getBytes());
-        assertThat(out2).hasSize(1);
-        assertThat(((ParseResult.Failure) out2.get(0)).status()).isEqualTo(513);
+        List<ParseResult> out = new ArrayList<>();
+        byte[] flood = many.toString().getBytes();
+        for (int i = 0; i < flood.length; i += 1000) d.feed(flood, i, Math.min(1000, flood.length - i), out::add);
+        assertThat(out).hasSize(1);
+        ParseResult.Failure f = (ParseResult.Failure) out.get(0);
+        assertThat(f.status()).isEqualTo(513);
+        assertThat(f.reason()).isEqualTo("header section larger than 4096 bytes");
+        assertThat(SipResponses.reject(f, "t").status()).isEqualTo(513);
+        assertThat(d.state()).isEqualTo(SipStreamDecoder.State.CLOSED);
+        assertThat(d.buffered()).isZero();
     }
 
     @Test void badContentLengthIsReportedAndDecodingGoesOn() {
