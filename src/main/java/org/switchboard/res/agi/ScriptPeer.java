@@ -23,6 +23,7 @@ import org.switchboard.core.PbxLog;
 final class ScriptPeer implements AgiPeer {
     /** After the script closed its stdout, how long to wait for its exit status. */
     private static final long EXIT_WAIT_MS = 2000;
+    private static final long KILL_WAIT_MS = 500;
     private static final String[] KILL_PATHS = {"/bin/kill", "/usr/bin/kill"};
 
     private final Pbx pbx;
@@ -73,11 +74,16 @@ final class ScriptPeer implements AgiPeer {
         return new Launch(new ScriptPeer(pbx, p, path.toString(), settings.maxLineBytes()), null);
     }
 
-    /** "Permission denied" rather than Java's "Cannot run program ...: error=13, Permission denied". */
-    private static String reason(IOException e) {
-        String m = String.valueOf(e.getMessage());
-        int i = m.lastIndexOf(", ");
-        return i >= 0 && m.contains("error=") ? m.substring(i + 2) : m;
+    /**
+     * "Permission denied" rather than Java's "Cannot run program ...: error=13, Permission denied"
+     * (or "...: Exec failed, error: 13 (Permission denied)" in newer JDKs).
+     */
+    static String reason(IOException e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int open = m.lastIndexOf('(');
+        if (m.contains("error") && m.endsWith(")") && open >= 0) return m.substring(open + 1, m.length() - 1);
+        int comma = m.lastIndexOf(", ");
+        return m.contains("error=") && comma >= 0 ? m.substring(comma + 2) : m;
     }
 
     @Override
@@ -138,8 +144,12 @@ final class ScriptPeer implements AgiPeer {
         for (String kill : KILL_PATHS) {
             if (!Files.isExecutable(Path.of(kill))) continue;
             try {
-                new ProcessBuilder(kill, "-HUP", Long.toString(process.pid()))
+                Process k = new ProcessBuilder(kill, "-HUP", Long.toString(process.pid()))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                // as Asterisk's kill(2), the signal is out before the next answer is
+                k.onExit().get(KILL_WAIT_MS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (InterruptedException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 return;
             } catch (IOException e) {
                 // try the next one
