@@ -9,8 +9,12 @@ import java.util.concurrent.BlockingQueue;
  * come back through {@link #send}.
  */
 interface AgiPeer {
-    /** Starts taking commands into {@code inbox}, then sends the environment block. */
-    void begin(BlockingQueue<AgiInput> inbox, String environment) throws IOException;
+    /**
+     * Starts taking commands into {@code inbox}, then sends the environment block.
+     *
+     * @return the text sent on the wire (for {@code agi set debug}), or null
+     */
+    String begin(BlockingQueue<AgiInput> inbox, String environment) throws IOException;
 
     /** Sends answer text (whole lines, each ending in a line feed). */
     void send(String text) throws IOException;
@@ -18,8 +22,12 @@ interface AgiPeer {
     /** A command's answer is complete (AsyncAGI publishes it as AsyncAGIExec). */
     default void commandDone(String commandId) {}
 
-    /** The channel hung up: a script gets SIGHUP, a FastAGI server a {@code HANGUP} line (AGISIGHUP). */
-    void hangupNotice();
+    /**
+     * The channel hung up: a script gets SIGHUP, a FastAGI server a {@code HANGUP} line (AGISIGHUP).
+     *
+     * @return the text sent on the wire (for {@code agi set debug}), or null
+     */
+    String hangupNotice();
 
     /** Whether the read timeout applies while waiting for the next command (not for AsyncAGI). */
     default boolean readTimeoutApplies() { return true; }

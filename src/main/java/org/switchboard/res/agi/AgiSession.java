@@ -81,15 +81,14 @@ final class AgiSession {
         boolean hangupSeen = false;
         long hangupDeadline = 0;
         try (AutoCloseable wake = channel.onWake(this::woken)) {
-            peer.begin(inbox, environment);
-            debugTx(environment);
+            debugTx(peer.begin(inbox, environment));
             loop:
             for (;;) {
                 if (!dead && channel.isHangupRequested()) {
                     dead = true;
                     hangupSeen = true;
                     if (status == AgiStatus.SUCCESS) status = AgiStatus.HANGUP;
-                    if (sighup) peer.hangupNotice();
+                    if (sighup) debugTx(String.valueOf(peer.hangupNotice()));
                     if (exitOnHangup || !peer.readTimeoutApplies()) break;
                     hangupDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.hangupGraceMs());
                 }
@@ -248,7 +247,7 @@ final class AgiSession {
     }
 
     private void debugTx(String text) {
-        if (!agi.debug()) return;
+        if (!agi.debug() || text == null || text.equals("null")) return;
         for (String l : text.split("\n", -1)) {
             if (!l.isEmpty()) PbxLog.verbose(0, "<" + channel.name() + ">AGI Tx >> " + l);
         }

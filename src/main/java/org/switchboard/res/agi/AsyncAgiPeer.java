@@ -36,11 +36,12 @@ final class AsyncAgiPeer implements AgiPeer, AutoCloseable {
     }
 
     @Override
-    public void begin(BlockingQueue<AgiInput> inbox, String environment) {
+    public String begin(BlockingQueue<AgiInput> inbox, String environment) {
         this.inbox = inbox;
         channel.putDatastore(KEY, this);
         channel.pbx().events().publish(ManagerEvent.of("AsyncAGIStart", "agi").channel(channel)
                 .put("Env", urlEncode(environment)).build());
+        return null;
     }
 
     @Override
@@ -55,7 +56,7 @@ final class AsyncAgiPeer implements AgiPeer, AutoCloseable {
     }
 
     @Override
-    public void hangupNotice() { }
+    public String hangupNotice() { return null; }
 
     @Override
     public boolean readTimeoutApplies() { return false; }

@@ -64,11 +64,13 @@ final class FastAgiPeer implements AgiPeer {
     }
 
     @Override
-    public void begin(BlockingQueue<AgiInput> inbox, String environment) throws IOException {
+    public String begin(BlockingQueue<AgiInput> inbox, String environment) throws IOException {
         AgiStreamReader.start("fastagi-" + display, socket.getInputStream(), maxLineBytes, inbox, () -> stopped);
         StringBuilder head = new StringBuilder("agi_network: yes\n");
         if (!script.isEmpty()) head.append("agi_network_script: ").append(AgiEnvironment.oneLine(script)).append('\n');
-        send(head.append(environment).toString());
+        String text = head.append(environment).toString();
+        send(text);
+        return text;
     }
 
     @Override
@@ -78,11 +80,12 @@ final class FastAgiPeer implements AgiPeer {
     }
 
     @Override
-    public void hangupNotice() {
+    public String hangupNotice() {
         try {
             send("HANGUP\n");
+            return "HANGUP\n";
         } catch (IOException e) {
-            // the server left already
+            return null;   // the server left already
         }
     }
 

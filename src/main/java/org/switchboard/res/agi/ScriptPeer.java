@@ -87,11 +87,12 @@ final class ScriptPeer implements AgiPeer {
     }
 
     @Override
-    public void begin(BlockingQueue<AgiInput> inbox, String environment) throws IOException {
+    public String begin(BlockingQueue<AgiInput> inbox, String environment) throws IOException {
         AgiStreamReader.start("agi-out-" + process.pid(), new EofMarking(process.getInputStream()), maxLineBytes, inbox,
                 () -> stopped);
         Thread.ofVirtual().name("agi-err-" + process.pid()).start(this::logStderr);
         send(environment);
+        return environment;
     }
 
     @Override
@@ -101,7 +102,10 @@ final class ScriptPeer implements AgiPeer {
     }
 
     @Override
-    public void hangupNotice() { signalHangup(); }
+    public String hangupNotice() {
+        signalHangup();
+        return null;
+    }
 
     @Override
     public String describe() { return display; }
