@@ -137,11 +137,13 @@ final class AgiSession {
 
     /** The next input, waiting at most {@code waitMs} (negative: no limit); null when the time is up. */
     private AgiInput next(long waitMs) {
-        AgiInput in = inbox.poll();
-        if (in != null) return in;
         long deadline = waitMs < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        // frames that came between commands (a digit pressed after GET DATA had enough) are
+        // dropped, as Asterisk's idle loop reads and drops them
         channel.setFrameListener(idleFrames);
         try {
+            AgiInput in = inbox.poll();
+            if (in != null) return in;
             for (;;) {
                 try {
                     return deadline == Long.MAX_VALUE ? inbox.take()
