@@ -2,6 +2,7 @@ package org.switchboard.res.agi;
 
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 
 /**
  * The program on the other end of an AGI session: a script on stdin/stdout, a FastAGI server on
@@ -10,11 +11,12 @@ import java.util.concurrent.BlockingQueue;
  */
 interface AgiPeer {
     /**
-     * Starts taking commands into {@code inbox}, then sends the environment block.
+     * Starts taking commands into {@code inbox} (reading on a thread from {@code readers}), then
+     * sends the environment block.
      *
      * @return the text sent on the wire (for {@code agi set debug}), or null
      */
-    String begin(BlockingQueue<AgiInput> inbox, String environment) throws IOException;
+    String begin(BlockingQueue<AgiInput> inbox, Executor readers, String environment) throws IOException;
 
     /** Sends answer text (whole lines, each ending in a line feed). */
     void send(String text) throws IOException;

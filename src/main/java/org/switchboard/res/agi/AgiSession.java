@@ -81,7 +81,7 @@ final class AgiSession {
         boolean hangupSeen = false;
         long hangupDeadline = 0;
         try (AutoCloseable wake = channel.onWake(this::woken)) {
-            debugTx(peer.begin(inbox, environment));
+            debugTx(peer.begin(inbox, agi.readers(), environment));
             loop:
             for (;;) {
                 if (!dead && channel.isHangupRequested()) {

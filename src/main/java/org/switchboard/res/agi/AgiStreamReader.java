@@ -3,23 +3,31 @@ package org.switchboard.res.agi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads an AGI program's output on a virtual thread of its own and hands each line to the
- * session's inbox. The inbox is bounded: a program that writes faster than the session answers
- * waits (its pipe or socket fills), so memory stays bounded whatever it sends.
+ * Reads an AGI program's output on a thread of its own (from {@link Agi#readers()}) and hands
+ * each line to the session's inbox. The inbox is bounded: a program that writes faster than the
+ * session answers waits (its pipe or socket fills), so memory stays bounded whatever it sends.
  */
 final class AgiStreamReader {
     private AgiStreamReader() {}
 
-    /**
-     * @param stopped true once the session is over: the reader then gives up on a full inbox
-     * @return the reader's thread
-     */
-    static Thread start(String name, InputStream in, int maxLineBytes, BlockingQueue<AgiInput> inbox, BooleanSupplier stopped) {
-        return Thread.ofVirtual().name(name).start(() -> pump(in, maxLineBytes, inbox, stopped));
+    /** @param stopped true once the session is over: the reader then gives up on a full inbox */
+    static void start(Executor readers, String name, InputStream in, int maxLineBytes, BlockingQueue<AgiInput> inbox,
+                      BooleanSupplier stopped) {
+        readers.execute(() -> {
+            Thread me = Thread.currentThread();
+            String was = me.getName();
+            me.setName(name);
+            try {
+                pump(in, maxLineBytes, inbox, stopped);
+            } finally {
+                me.setName(was);
+            }
+        });
     }
 
     private static void pump(InputStream in, int maxLineBytes, BlockingQueue<AgiInput> inbox, BooleanSupplier stopped) {

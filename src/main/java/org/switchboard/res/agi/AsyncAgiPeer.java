@@ -36,7 +36,7 @@ final class AsyncAgiPeer implements AgiPeer, AutoCloseable {
     }
 
     @Override
-    public String begin(BlockingQueue<AgiInput> inbox, String environment) {
+    public String begin(BlockingQueue<AgiInput> inbox, java.util.concurrent.Executor readers, String environment) {
         this.inbox = inbox;
         channel.putDatastore(KEY, this);
         channel.pbx().events().publish(ManagerEvent.of("AsyncAGIStart", "agi").channel(channel)

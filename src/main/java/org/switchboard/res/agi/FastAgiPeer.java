@@ -64,8 +64,8 @@ final class FastAgiPeer implements AgiPeer {
     }
 
     @Override
-    public String begin(BlockingQueue<AgiInput> inbox, String environment) throws IOException {
-        AgiStreamReader.start("fastagi-" + display, socket.getInputStream(), maxLineBytes, inbox, () -> stopped);
+    public String begin(BlockingQueue<AgiInput> inbox, java.util.concurrent.Executor readers, String environment) throws IOException {
+        AgiStreamReader.start(readers, "fastagi-" + display, socket.getInputStream(), maxLineBytes, inbox, () -> stopped);
         StringBuilder head = new StringBuilder("agi_network: yes\n");
         if (!script.isEmpty()) head.append("agi_network_script: ").append(AgiEnvironment.oneLine(script)).append('\n');
         String text = head.append(environment).toString();

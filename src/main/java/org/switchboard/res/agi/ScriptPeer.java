@@ -87,8 +87,8 @@ final class ScriptPeer implements AgiPeer {
     }
 
     @Override
-    public String begin(BlockingQueue<AgiInput> inbox, String environment) throws IOException {
-        AgiStreamReader.start("agi-out-" + process.pid(), new EofMarking(process.getInputStream()), maxLineBytes, inbox,
+    public String begin(BlockingQueue<AgiInput> inbox, java.util.concurrent.Executor readers, String environment) throws IOException {
+        AgiStreamReader.start(readers, "agi-out-" + process.pid(), new EofMarking(process.getInputStream()), maxLineBytes, inbox,
                 () -> stopped);
         Thread.ofVirtual().name("agi-err-" + process.pid()).start(this::logStderr);
         send(environment);
