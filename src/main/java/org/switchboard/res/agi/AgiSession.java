@@ -13,6 +13,10 @@ import org.switchboard.core.HangupCause;
 import org.switchboard.core.HangupException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
+import org.switchboard.res.agi.commands.AgiCommand;
+import org.switchboard.res.agi.commands.AgiCommandTable;
+import org.switchboard.res.agi.commands.AgiContext;
+import org.switchboard.res.agi.commands.AgiResult;
 
 /**
  * One AGI conversation on a channel (res_agi's run_agi), on the channel's own thread: the
@@ -20,7 +24,7 @@ import org.switchboard.core.PbxLog;
  * hangup (or redirect) wakes the wait through {@link Channel#onWake}. While no command runs the
  * channel's frames are read and dropped, as Asterisk's idle loop does, so nothing piles up.
  */
-final class AgiSession {
+final class AgiSession implements AgiContext {
     static final String INVALID = "510 Invalid or unknown command";
     static final String NOT_ON_DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     static final String USAGE_START = "520-Invalid command syntax.  Proper usage follows:";
@@ -59,12 +63,12 @@ final class AgiSession {
         };
     }
 
-    Channel channel() { return channel; }
-    Pbx pbx() { return channel.pbx(); }
+    @Override public Channel channel() { return channel; }
+    @Override public Pbx pbx() { return channel.pbx(); }
     /** The channel was hung up (before or during the session): only dead-safe commands run. */
-    boolean dead() { return dead; }
+    @Override public boolean dead() { return dead; }
     /** AGI()'s argument text, which VERBOSE prints as Asterisk prints the channel's app data. */
-    String appData() { return appData; }
+    @Override public String appData() { return appData; }
 
     /**
      * A channel counts as hung up when a hangup is pending or it runs its {@code h} extension

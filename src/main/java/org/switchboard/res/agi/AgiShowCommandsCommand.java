@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.switchboard.core.CliCommand;
 import org.switchboard.core.Pbx;
+import org.switchboard.res.agi.commands.AgiCommand;
+import org.switchboard.res.agi.commands.AgiCommandTable;
 
 /** {@code agi show commands [topic <command>]}: the AGI commands, or one command's syntax and help. */
 public final class AgiShowCommandsCommand implements CliCommand {

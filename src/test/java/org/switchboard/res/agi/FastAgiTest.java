@@ -159,7 +159,7 @@ class FastAgiTest {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
             Thread acceptor = Thread.ofVirtual().start(() -> {
                 try (Socket s = silent.accept(); InputStream in = s.getInputStream()) {
-                    in.transferTo(OutputStreamSink.INSTANCE);   // reads what it is sent, answers nothing
+                    in.transferTo(java.io.OutputStream.nullOutputStream());   // reads what it is sent, answers nothing
                 } catch (IOException e) {
                     // closed by the PBX
                 }
@@ -203,13 +203,47 @@ class FastAgiTest {
         assertThat(t.logLines("bad port '99999'")).hasSize(1);
     }
 
-    /** Discards what it is given. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-        @Override public void write(int b) { }
-        @Override public void write(byte[] b, int off, int len) { }
+    @Test
+    void agiExitOnHangupEndsAgiAtTheHangup() throws Exception {
+        try (AgiCall call = new AgiCall(tmp, "[globals]\nAGIEXITONHANGUP=yes\n")) {
+            assertThat(call.command("HANGUP")).isEqualTo("200 result=1");
+            assertThat(call.agi.answer()).isEqualTo("HANGUP");
+            assertThat(call.agi.answer()).as("the PBX closed the connection").isNull();
+            call.end();
+            assertThat(call.channel.getVar("AGISTATUS")).isEqualTo("HANGUP");
+        }
     }
 
-    @SuppressWarnings("unused")
-    private static void rethrow(AgiException e) throws AgiException { throw e; }
+    @Test
+    void agiSighupNoKeepsTheHangupLineBack() throws Exception {
+        try (AgiCall call = new AgiCall(tmp, "[globals]\nAGISIGHUP=no\n")) {
+            assertThat(call.command("HANGUP")).isEqualTo("200 result=1");
+            assertThat(call.command("NOOP")).isEqualTo("200 result=0");
+            assertThat(call.command("STREAM FILE beep \"\"")).startsWith("511 ");
+            call.end();
+            assertThat(call.t.logLines("AGI Tx >> HANGUP")).isEmpty();
+        }
+    }
+
+    @Test
+    void hagiTriesTheSrvTargetsInOrderUntilOneConnects() throws Exception {
+        t = new TestPbx();
+        int dead = FastAgiServerFixture.freePort();
+        try (ServerSocket live = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            AgiTarget target = AgiTarget.parse("hagi://agi.example.com/script");
+            AgiSettings settings = Agi.of(t.pbx).settings();
+            FastAgiPeer peer = FastAgiPeer.connectSrv(target, settings, name -> {
+                seen.put("looked up", name);
+                return java.util.List.of(new SrvLookup.Target(1, 0, dead, "127.0.0.1"),
+                        new SrvLookup.Target(2, 0, live.getLocalPort(), "127.0.0.1"));
+            });
+            assertThat(peer).isNotNull();
+            peer.finish(false);
+            assertThat(seen).containsEntry("looked up", "_agi._tcp.agi.example.com");
+            assertThat(t.logLines("Connecting to '127.0.0.1:" + dead + "' failed for url 'hagi://agi.example.com/script'")).hasSize(1);
+            assertThat(FastAgiPeer.connectSrv(target, settings, name -> java.util.List.of())).isNull();
+            assertThat(t.logLines("SRV lookup failed for _agi._tcp.agi.example.com")).hasSize(1);
+        }
+    }
+
 }

@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +40,7 @@ final class TextCommands {
                         (s, argv) -> argv.size() != 3 ? null : AgiResult.result(0)));
     }
 
-    private static AgiResult sendText(AgiSession s, List<String> argv) {
+    private static AgiResult sendText(AgiContext s, List<String> argv) {
         if (argv.size() != 3) return null;
         Channel c = s.channel();
         if (c.isHangupRequested()) return AgiResult.failed("200 result=-1");
@@ -48,13 +48,13 @@ final class TextCommands {
         return AgiResult.result(0);
     }
 
-    private static AgiResult receiveText(AgiSession s, List<String> argv) {
+    private static AgiResult receiveText(AgiContext s, List<String> argv) {
         if (argv.size() != 3) return null;
         String text = nextText(s.channel(), AgiNumbers.atoi(argv.get(2)));
         return text == null ? AgiResult.ok("200 result=-1") : AgiResult.withData(1, text);
     }
 
-    private static AgiResult receiveChar(AgiSession s, List<String> argv) {
+    private static AgiResult receiveChar(AgiContext s, List<String> argv) {
         if (argv.size() != 3) return null;
         String text = nextText(s.channel(), AgiNumbers.atoi(argv.get(2)));
         if (text == null || text.isEmpty()) return AgiResult.ok("200 result=0 (timeout)");

@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 /** How res_agi reads numbers from command words: C's sscanf("%d") / atoi / sscanf("%lf"). No I/O. */
 final class AgiNumbers {

@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.util.List;
 import org.switchboard.core.Channel;
@@ -39,7 +39,7 @@ final class DataCommands {
                         Returns 1 if successful, 0 otherwise.""", DataCommands::dbDelTree));
     }
 
-    private static AgiResult getVariable(AgiSession s, List<String> argv) {
+    private static AgiResult getVariable(AgiContext s, List<String> argv) {
         if (argv.size() != 3) return null;
         String name = argv.get(2);
         String value;
@@ -52,36 +52,36 @@ final class DataCommands {
         return value == null ? AgiResult.result(0) : AgiResult.withData(1, value);
     }
 
-    private static AgiResult getFullVariable(AgiSession s, List<String> argv) {
+    private static AgiResult getFullVariable(AgiContext s, List<String> argv) {
         if (argv.size() != 4 && argv.size() != 5) return null;
         Channel c = argv.size() == 5 ? s.pbx().channels().byName(argv.get(4)) : s.channel();
         if (c == null) return AgiResult.result(0);
         return AgiResult.withData(1, s.pbx().substitute(c, argv.get(3)));
     }
 
-    private static AgiResult setVariable(AgiSession s, List<String> argv) {
+    private static AgiResult setVariable(AgiContext s, List<String> argv) {
         if (argv.size() != 4) return null;
         s.pbx().vars().set(s.channel(), argv.get(2), argv.get(3));
         return AgiResult.result(1);
     }
 
-    private static AgiResult dbGet(AgiSession s, List<String> argv) {
+    private static AgiResult dbGet(AgiContext s, List<String> argv) {
         if (argv.size() != 4) return null;
         String v = AstDb.of(s.pbx()).get(argv.get(2), argv.get(3));
         return v == null ? AgiResult.result(0) : AgiResult.withData(1, v);
     }
 
-    private static AgiResult dbPut(AgiSession s, List<String> argv) {
+    private static AgiResult dbPut(AgiContext s, List<String> argv) {
         if (argv.size() != 5) return null;
         return AgiResult.result(AstDb.of(s.pbx()).put(argv.get(2), argv.get(3), argv.get(4)) ? 1 : 0);
     }
 
-    private static AgiResult dbDel(AgiSession s, List<String> argv) {
+    private static AgiResult dbDel(AgiContext s, List<String> argv) {
         if (argv.size() != 4) return null;
         return AgiResult.result(AstDb.of(s.pbx()).del(argv.get(2), argv.get(3)) ? 1 : 0);
     }
 
-    private static AgiResult dbDelTree(AgiSession s, List<String> argv) {
+    private static AgiResult dbDelTree(AgiContext s, List<String> argv) {
         if (argv.size() != 3 && argv.size() != 4) return null;
         int n = AstDb.of(s.pbx()).delTree(argv.get(2), argv.size() == 4 ? argv.get(3) : null);
         return AgiResult.result(n > 0 ? 1 : 0);

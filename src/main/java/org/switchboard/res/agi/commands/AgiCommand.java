@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +9,9 @@ import java.util.Locale;
  * handler gets the whole line split into words, command words included, so argument numbers are
  * those of Asterisk's docs.
  */
-record AgiCommand(List<String> words, boolean deadOk, String syntax, String synopsis, String usage, Handler handler) {
-    interface Handler {
-        AgiResult run(AgiSession session, List<String> argv);
+public record AgiCommand(List<String> words, boolean deadOk, String syntax, String synopsis, String usage, Handler handler) {
+    public interface Handler {
+        AgiResult run(AgiContext context, List<String> argv);
     }
 
     static AgiCommand of(String words, boolean deadOk, String syntax, String synopsis, String usage, Handler handler) {
@@ -19,10 +19,10 @@ record AgiCommand(List<String> words, boolean deadOk, String syntax, String syno
     }
 
     /** The command's name as Asterisk lists it ({@code get full variable}). */
-    String fullName() { return String.join(" ", words); }
+    public String fullName() { return String.join(" ", words); }
 
     /** True when the first words of {@code argv} are this command's, ignoring case. */
-    boolean matches(List<String> argv) {
+    public boolean matches(List<String> argv) {
         if (argv.size() < words.size()) return false;
         for (int i = 0; i < words.size(); i++) {
             if (!words.get(i).equalsIgnoreCase(argv.get(i))) return false;

@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.util.List;
 import org.switchboard.core.Channel;
@@ -26,7 +26,7 @@ final class RecordCommands {
                 with endpos, the samples in the file.""", RecordCommands::record));
     }
 
-    private static AgiResult record(AgiSession s, List<String> argv) {
+    private static AgiResult record(AgiContext s, List<String> argv) {
         if (argv.size() < 6) return null;
         Integer timeout = AgiNumbers.scanInt(argv.get(5));
         if (timeout == null) return null;

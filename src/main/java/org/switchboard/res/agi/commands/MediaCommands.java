@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.util.List;
 import org.switchboard.core.Channel;
@@ -52,7 +52,7 @@ final class MediaCommands {
                         ERROR), CPLAYBACKOFFSET and CPLAYBACKSTOPKEY.""", ControlPlayback::run));
     }
 
-    private static AgiResult streamFile(AgiSession s, List<String> argv) {
+    private static AgiResult streamFile(AgiContext s, List<String> argv) {
         if (argv.size() < 4 || argv.size() > 5) return null;
         long offset = 0;
         if (argv.size() == 5) {
@@ -70,7 +70,7 @@ final class MediaCommands {
         return AgiResult.byCode(st.digit(), "200 result=" + st.digit() + " endpos=" + st.sample());
     }
 
-    private static AgiResult getOption(AgiSession s, List<String> argv) {
+    private static AgiResult getOption(AgiContext s, List<String> argv) {
         if (argv.size() < 4 || argv.size() > 5) return null;
         Channel c = s.channel();
         String escape = argv.get(3);
@@ -91,7 +91,7 @@ final class MediaCommands {
         return AgiResult.byCode(res, "200 result=" + res + " endpos=" + st.sample());
     }
 
-    private static AgiResult getData(AgiSession s, List<String> argv) {
+    private static AgiResult getData(AgiContext s, List<String> argv) {
         if (argv.size() < 3) return null;
         Channel c = s.channel();
         int timeout = argv.size() >= 4 ? AgiNumbers.atoi(argv.get(3)) : 0;
@@ -120,7 +120,7 @@ final class MediaCommands {
         return AgiResult.ok("200 result=" + digits);
     }
 
-    private static AgiResult waitForDigit(AgiSession s, List<String> argv) {
+    private static AgiResult waitForDigit(AgiContext s, List<String> argv) {
         if (argv.size() != 4) return null;
         Integer to = AgiNumbers.scanInt(argv.get(3));
         if (to == null) return null;

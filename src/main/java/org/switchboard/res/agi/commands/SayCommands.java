@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -47,12 +47,12 @@ final class SayCommands {
                                 + RETURNS, SayCommands::dateTime));
     }
 
-    private static AgiResult digits(AgiSession s, List<String> argv) {
+    private static AgiResult digits(AgiContext s, List<String> argv) {
         if (argv.size() != 4 || AgiNumbers.scanInt(argv.get(2)) == null) return null;
         return say(s, SayFiles.digits(argv.get(2)), argv.get(3));
     }
 
-    private static AgiResult number(AgiSession s, List<String> argv) {
+    private static AgiResult number(AgiContext s, List<String> argv) {
         if (argv.size() < 4 || argv.size() > 5) return null;
         Integer n = AgiNumbers.scanInt(argv.get(2));
         if (n == null) return null;
@@ -64,7 +64,7 @@ final class SayCommands {
         return say(s, files, argv.get(3));
     }
 
-    private static AgiResult when(AgiSession s, List<String> argv, boolean time) {
+    private static AgiResult when(AgiContext s, List<String> argv, boolean time) {
         if (argv.size() != 4) return null;
         Long t = AgiNumbers.scanLong(argv.get(2));
         if (t == null) return null;
@@ -72,7 +72,7 @@ final class SayCommands {
         return say(s, time ? SayPrompts.time(t, zone) : SayPrompts.date(t, zone), argv.get(3));
     }
 
-    private static AgiResult dateTime(AgiSession s, List<String> argv) {
+    private static AgiResult dateTime(AgiContext s, List<String> argv) {
         if (argv.size() < 4) return null;
         Long t = AgiNumbers.scanLong(argv.get(2));
         if (t == null) return null;
@@ -89,7 +89,7 @@ final class SayCommands {
     }
 
     /** Plays the prompts until an escape digit; a missing prompt stops there with -1. */
-    private static AgiResult say(AgiSession s, List<String> files, String escape) {
+    private static AgiResult say(AgiContext s, List<String> files, String escape) {
         Channel c = s.channel();
         IntPredicate breakOn = AgiPlayback.digits(escape);
         int r = 0;

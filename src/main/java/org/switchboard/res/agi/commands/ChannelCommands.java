@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.util.List;
 import org.switchboard.core.Channel;
@@ -45,13 +45,13 @@ final class ChannelCommands {
                         gives it. Returns 0.""", ChannelCommands::music));
     }
 
-    private static AgiResult answer(AgiSession s, List<String> argv) {
+    private static AgiResult answer(AgiContext s, List<String> argv) {
         Channel c = s.channel();
         if (c.state() != ChannelState.UP) c.answer();
         return AgiResult.result(0);
     }
 
-    private static AgiResult hangup(AgiSession s, List<String> argv) {
+    private static AgiResult hangup(AgiContext s, List<String> argv) {
         if (argv.size() == 1) {
             s.channel().softHangup(HangupCause.NORMAL_CLEARING);
             return AgiResult.result(1);
@@ -63,14 +63,14 @@ final class ChannelCommands {
         return AgiResult.result(1);
     }
 
-    private static AgiResult status(AgiSession s, List<String> argv) {
+    private static AgiResult status(AgiContext s, List<String> argv) {
         if (argv.size() == 2) return AgiResult.result(s.channel().state().code());
         if (argv.size() != 3) return null;
         Channel other = s.pbx().channels().byName(argv.get(2));
         return AgiResult.result(other == null ? -1 : other.state().code());
     }
 
-    private static AgiResult autohangup(AgiSession s, List<String> argv) {
+    private static AgiResult autohangup(AgiContext s, List<String> argv) {
         if (argv.size() != 3) return null;
         Double seconds = AgiNumbers.scanDouble(argv.get(2));
         if (seconds == null) return null;
@@ -78,7 +78,7 @@ final class ChannelCommands {
         return AgiResult.result(0);
     }
 
-    private static AgiResult callerid(AgiSession s, List<String> argv) {
+    private static AgiResult callerid(AgiContext s, List<String> argv) {
         if (argv.size() != 3) return null;
         Channel c = s.channel();
         c.callerId().setAll(argv.get(2));
@@ -88,13 +88,13 @@ final class ChannelCommands {
         return AgiResult.result(1);
     }
 
-    private static AgiResult moved(AgiSession s, String context, String exten) {
+    private static AgiResult moved(AgiContext s, String context, String exten) {
         Channel c = s.channel();
         c.setLocation(context, exten, c.priority());
         return AgiResult.result(0);
     }
 
-    private static AgiResult priority(AgiSession s, List<String> argv) {
+    private static AgiResult priority(AgiContext s, List<String> argv) {
         if (argv.size() != 3) return null;
         Channel c = s.channel();
         Integer n = AgiNumbers.scanInt(argv.get(2));
@@ -108,7 +108,7 @@ final class ChannelCommands {
         return AgiResult.result(0);
     }
 
-    private static AgiResult music(AgiSession s, List<String> argv) {
+    private static AgiResult music(AgiContext s, List<String> argv) {
         if (argv.size() < 3) return null;
         if (argv.get(2).equalsIgnoreCase("on")) s.channel().indicate(Frame.Control.HOLD);
         else if (argv.get(2).equalsIgnoreCase("off")) s.channel().indicate(Frame.Control.UNHOLD);

@@ -1,12 +1,12 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /** Every AGI command this PBX answers, found by their leading words (the longest name wins). Immutable. */
-final class AgiCommandTable {
-    static final AgiCommandTable STANDARD = new AgiCommandTable(standardCommands());
+public final class AgiCommandTable {
+    public static final AgiCommandTable STANDARD = new AgiCommandTable(standardCommands());
 
     private final List<AgiCommand> commands;
 
@@ -17,7 +17,7 @@ final class AgiCommandTable {
     }
 
     /** The command {@code argv} starts with, or null (a {@code 510} answer). */
-    AgiCommand find(List<String> argv) {
+    public AgiCommand find(List<String> argv) {
         AgiCommand best = null;
         for (AgiCommand c : commands) {
             if (c.matches(argv) && (best == null || c.words().size() > best.words().size())) best = c;
@@ -26,14 +26,14 @@ final class AgiCommandTable {
     }
 
     /** A command by its full name ({@code "stream file"}), or null. */
-    AgiCommand named(String fullName) {
+    public AgiCommand named(String fullName) {
         for (AgiCommand c : commands) {
             if (c.fullName().equalsIgnoreCase(fullName.strip().replaceAll("\\s+", " "))) return c;
         }
         return null;
     }
 
-    List<AgiCommand> all() { return commands; }
+    public List<AgiCommand> all() { return commands; }
 
     private static List<AgiCommand> standardCommands() {
         List<AgiCommand> all = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.util.List;
 import org.switchboard.core.Channel;
@@ -13,7 +13,7 @@ import org.switchboard.media.sound.SoundFile;
 final class ControlPlayback {
     private ControlPlayback() {}
 
-    static AgiResult run(AgiSession s, List<String> argv) {
+    static AgiResult run(AgiContext s, List<String> argv) {
         if (argv.size() < 5 || argv.size() > 10) return null;
         Channel c = s.channel();
         String stop = argv.get(4);

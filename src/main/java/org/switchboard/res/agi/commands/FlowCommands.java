@@ -1,4 +1,4 @@
-package org.switchboard.res.agi;
+package org.switchboard.res.agi.commands;
 
 import java.util.List;
 import org.switchboard.core.Application;
@@ -35,7 +35,7 @@ final class FlowCommands {
                         (s, argv) -> new AgiResult("200 result=0", AgiResult.Outcome.ASYNC_BREAK)));
     }
 
-    private static AgiResult exec(AgiSession s, List<String> argv) {
+    private static AgiResult exec(AgiContext s, List<String> argv) {
         if (argv.size() < 2) return null;
         String appName = argv.get(1);
         String options = argv.size() >= 3 ? argv.get(2) : "";
@@ -46,13 +46,13 @@ final class FlowCommands {
             return AgiResult.ok("200 result=-2");
         }
         Channel c = s.channel();
-        if (AgiSession.isTrue(s.pbx().vars().get(c, "AGIEXECFULL"))) options = s.pbx().substitute(c, options);
+        if (isTrue(s.pbx().vars().get(c, "AGIEXECFULL"))) options = s.pbx().substitute(c, options);
         Application.Result r = s.pbx().execute(c, app, options);
         // Asterisk answers -1 and carries on: the application's hangup (if it did one) ends AGI next
         return AgiResult.ok("200 result=" + (r == Application.Result.HANGUP ? -1 : 0));
     }
 
-    private static AgiResult gosub(AgiSession s, List<String> argv) {
+    private static AgiResult gosub(AgiContext s, List<String> argv) {
         if (argv.size() < 4 || argv.size() > 5) return null;
         Channel c = s.channel();
         String context = argv.get(1), exten = argv.get(2), prio = argv.get(3);
@@ -84,10 +84,18 @@ final class FlowCommands {
         return AgiResult.ok("200 result=0 Gosub complete");
     }
 
-    private static AgiResult verbose(AgiSession s, List<String> argv) {
+    private static AgiResult verbose(AgiContext s, List<String> argv) {
         if (argv.size() < 2) return null;
         int level = argv.size() > 2 ? Math.max(0, AgiNumbers.atoi(argv.get(2))) : 0;
         PbxLog.verbose(level, s.appData() + ": " + argv.get(1));
         return AgiResult.result(1);
+    }
+
+    /** ast_true. */
+    private static boolean isTrue(String v) {
+        return v != null && switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true", "y", "t", "1", "on" -> true;
+            default -> false;
+        };
     }
 }
