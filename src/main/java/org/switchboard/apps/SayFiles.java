@@ -11,13 +11,13 @@ import org.switchboard.media.sound.SoundPlayer;
  * The prompts that say digits, numbers and letters (main/say.c, English rules; other languages
  * use them too until they get their own), and how the Say applications play them: not
  * interruptible unless SAY_DTMF_INTERRUPT is true, when a digit goes to an extension as after
- * Background.
+ * Background. The prompt lists are public for AGI's SAY commands.
  */
-final class SayFiles {
+public final class SayFiles {
     private SayFiles() {}
 
     /** ast_say_digit_str: each digit, {@code *} star, {@code #} pound, {@code -} minus; other characters are skipped. */
-    static List<String> digits(String text) {
+    public static List<String> digits(String text) {
         List<String> out = new ArrayList<>();
         for (char ch : text.toCharArray()) {
             if (ch >= '0' && ch <= '9') out.add("digits/" + ch);
@@ -29,7 +29,7 @@ final class SayFiles {
     }
 
     /** ast_say_character_str: letters/x for letters, digits/N for digits, names for signs. */
-    static List<String> alpha(String text) {
+    public static List<String> alpha(String text) {
         List<String> out = new ArrayList<>();
         for (char ch : text.toCharArray()) {
             String f = switch (ch) {
@@ -58,7 +58,7 @@ final class SayFiles {
      *
      * @return the prompts, or null for numbers of a billion and more ("too big for me")
      */
-    static List<String> number(long num) {
+    public static List<String> number(long num) {
         List<String> out = new ArrayList<>();
         if (num == 0) {
             out.add("digits/0");
