@@ -40,6 +40,8 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.switchboard.core.ManagerEvent;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
+import org.switchboard.net.xmpp.StanzaHead;
+import org.switchboard.net.xmpp.TolerantXmppConnection;
 
 /**
  * One chan_skype.conf account: an XMPP client connection kept logged in (STARTTLS required,
@@ -144,7 +146,7 @@ public final class SkypeAccount {
             XMPPTCPConnection c = null;
             boolean wasIn = false;
             try {
-                c = new XMPPTCPConnection(connectionConfig());
+                c = new TolerantXmppConnection(connectionConfig(), this::onDroppedStanza);
                 wire(c, closed);
                 conn = c;
                 c.connect();
@@ -271,8 +273,9 @@ public final class SkypeAccount {
             @Override public void connectionClosedOnError(Exception e) { closed.complete(e); }
         });
         c.addSyncStanzaListener(this::onMessage, new AndFilter(MessageTypeFilter.NORMAL_OR_CHAT, MessageWithBodiesFilter.INSTANCE));
-        c.addAsyncStanzaListener(s -> PbxLog.notice(LOG, "Skype account '" + cfg.name() + "': message to " + s.getFrom()
-                + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition())), MessageTypeFilter.ERROR);
+        c.addAsyncStanzaListener(s -> PbxLog.limited(PbxLog.Level.NOTICE, LOG, peer(String.valueOf(s.getFrom())), "Skype account '"
+                + cfg.name() + "': message to " + s.getFrom() + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition())),
+                MessageTypeFilter.ERROR);
         Roster r = Roster.getInstanceFor(c);
         r.setSubscriptionMode(Roster.SubscriptionMode.manual);
         r.addSubscribeListener(this::onSubscribe);
@@ -283,6 +286,18 @@ public final class SkypeAccount {
             @Override public void presenceChanged(Presence p) { refresh(p.getFrom()); }
         });
         roster = r;
+    }
+
+    /** A stanza from the network that could not be read was dropped (a request got an error reply): one line per sender and burst. */
+    private void onDroppedStanza(StanzaHead head, String why) {
+        PbxLog.limited(PbxLog.Level.NOTICE, LOG, peer(head.sender()), "Skype account '" + cfg.name() + "': dropped a "
+                + head.describe() + " from " + head.sender() + " that it could not read: " + why);
+    }
+
+    /** Rate limits count per sending account, whichever resource it uses. */
+    private static String peer(String jid) {
+        int slash = jid.indexOf('/');
+        return slash < 0 ? jid : jid.substring(0, slash);
     }
 
     private void sendOwnPresence(XMPPTCPConnection c) {
