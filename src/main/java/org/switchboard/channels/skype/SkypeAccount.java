@@ -294,6 +294,11 @@ public final class SkypeAccount {
                 + head.describe() + " from " + head.sender() + " that it could not read: " + why);
     }
 
+    /** A verbose-3 line that anyone on the network can cause as often as they like: rate-limited per sender. */
+    private static void remoteVerbose(String sender, String message) {
+        if (PbxLog.isVerbose(3)) PbxLog.limited(PbxLog.Level.VERBOSE, LOG, sender, message);
+    }
+
     /** Rate limits count per sending account, whichever resource it uses. */
     private static String peer(String jid) {
         int slash = jid.indexOf('/');
@@ -340,11 +345,12 @@ public final class SkypeAccount {
     // ---- buddies and presence ----
 
     private SubscribeListener.SubscribeAnswer onSubscribe(Jid from, Presence p) {
+        String who = from.asBareJid().toString();
         if (cfg.authPolicy() == SkypeConfig.AuthPolicy.ALLOW) {
-            PbxLog.verbose(3, "Skype account '" + cfg.name() + "': " + from.asBareJid() + " asked to be a buddy: approved (authpolicy=allow)");
+            remoteVerbose(who, "Skype account '" + cfg.name() + "': " + who + " asked to be a buddy: approved (authpolicy=allow)");
             return SubscribeListener.SubscribeAnswer.ApproveAndAlsoRequestIfRequired;
         }
-        PbxLog.verbose(3, "Skype account '" + cfg.name() + "': " + from.asBareJid() + " asked to be a buddy: refused (authpolicy=deny)");
+        remoteVerbose(who, "Skype account '" + cfg.name() + "': " + who + " asked to be a buddy: refused (authpolicy=deny)");
         return SubscribeListener.SubscribeAnswer.Deny;
     }
 
@@ -469,8 +475,8 @@ public final class SkypeAccount {
         String sender = display(from);
         publishChat(cfg.name(), sender, body);
         SkypeChatInbox.Outcome o = inbox.deliver(new SkypeChatInbox.Incoming(from, sender, body, System.nanoTime()));
-        if (o == SkypeChatInbox.Outcome.HELD && PbxLog.isVerbose(3)) {
-            PbxLog.verbose(3, "Skype chat message from " + sender + " to " + cfg.name() + " is held " + seconds(cfg.messageHoldMs())
+        if (o == SkypeChatInbox.Outcome.HELD) {
+            remoteVerbose(from, "Skype chat message from " + sender + " to " + cfg.name() + " is held " + seconds(cfg.messageHoldMs())
                     + " for SKYPE_CHAT_RECEIVE (nobody waits" + (cfg.chatContext() == null ? "; chat_context= would route it)" : ")"));
         }
     }

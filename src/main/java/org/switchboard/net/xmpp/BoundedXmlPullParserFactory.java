@@ -40,6 +40,12 @@ public final class BoundedXmlPullParserFactory implements XmlPullParserFactory {
         SmackXmlParser.setXmlPullParserFactory(INSTANCE);
     }
 
+    /** The factory, installed. */
+    public static BoundedXmlPullParserFactory installed() {
+        install();
+        return INSTANCE;
+    }
+
     @Override
     public XmlPullParser newXmlPullParser(Reader reader) throws XmlPullParserException {
         try {
