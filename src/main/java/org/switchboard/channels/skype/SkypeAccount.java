@@ -40,7 +40,6 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.switchboard.core.ManagerEvent;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
-import org.switchboard.net.xmpp.StanzaHead;
 import org.switchboard.net.xmpp.TolerantXmppConnection;
 
 /**
@@ -146,7 +145,7 @@ public final class SkypeAccount {
             XMPPTCPConnection c = null;
             boolean wasIn = false;
             try {
-                c = new TolerantXmppConnection(connectionConfig(), this::onDroppedStanza);
+                c = new TolerantXmppConnection(connectionConfig(), new SkypeStanzaFaults(this::name));
                 wire(c, closed);
                 conn = c;
                 c.connect();
@@ -273,7 +272,7 @@ public final class SkypeAccount {
             @Override public void connectionClosedOnError(Exception e) { closed.complete(e); }
         });
         c.addSyncStanzaListener(this::onMessage, new AndFilter(MessageTypeFilter.NORMAL_OR_CHAT, MessageWithBodiesFilter.INSTANCE));
-        c.addAsyncStanzaListener(s -> PbxLog.limited(PbxLog.Level.NOTICE, LOG, peer(String.valueOf(s.getFrom())), "Skype account '"
+        c.addAsyncStanzaListener(s -> PbxLog.limited(PbxLog.Level.NOTICE, LOG, SkypeStanzaFaults.peer(String.valueOf(s.getFrom())), "Skype account '"
                 + cfg.name() + "': message to " + s.getFrom() + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition())),
                 MessageTypeFilter.ERROR);
         Roster r = Roster.getInstanceFor(c);
@@ -288,21 +287,9 @@ public final class SkypeAccount {
         roster = r;
     }
 
-    /** A stanza from the network that could not be read was dropped (a request got an error reply): one line per sender and burst. */
-    private void onDroppedStanza(StanzaHead head, String why) {
-        PbxLog.limited(PbxLog.Level.NOTICE, LOG, peer(head.sender()), "Skype account '" + cfg.name() + "': dropped a "
-                + head.describe() + " from " + head.sender() + " that it could not read: " + why);
-    }
-
     /** A verbose-3 line that anyone on the network can cause as often as they like: rate-limited per sender. */
     private static void remoteVerbose(String sender, String message) {
         if (PbxLog.isVerbose(3)) PbxLog.limited(PbxLog.Level.VERBOSE, LOG, sender, message);
-    }
-
-    /** Rate limits count per sending account, whichever resource it uses. */
-    private static String peer(String jid) {
-        int slash = jid.indexOf('/');
-        return slash < 0 ? jid : jid.substring(0, slash);
     }
 
     private void sendOwnPresence(XMPPTCPConnection c) {

@@ -8,9 +8,8 @@ import org.switchboard.core.PbxLog;
 
 /**
  * Smack reports through java.util.logging, often with the stanza that caused the report in the
- * text. Its severe reports (an exception in a stanza listener: a bug, ours or Smack's) become
- * rate-limited PBX warnings, one line each; the rest stays quiet, and nothing reaches the console
- * unlimited.
+ * text. Its severe reports become rate-limited PBX lines, one each; the rest stays quiet, and
+ * nothing reaches the console unlimited.
  */
 public final class SmackLogBridge extends Handler {
     private static final Logger SMACK = Logger.getLogger("org.jivesoftware");
@@ -27,12 +26,17 @@ public final class SmackLogBridge extends Handler {
         SMACK.addHandler(INSTANCE);
     }
 
+    /**
+     * A severe report with an exception is a listener that threw: a bug, a WARNING. Without one it
+     * is Smack's opinion of what a peer sent ("Found invalid amp status ..."), which it has dealt
+     * with already: DEBUG.
+     */
     @Override
     public void publish(LogRecord r) {
         if (r == null || r.getLevel().intValue() < Level.SEVERE.intValue()) return;
         Throwable t = r.getThrown();
         String text = TEXT.formatMessage(r) + (t == null ? "" : ": " + t);
-        PbxLog.limited(PbxLog.Level.WARNING, "smack", String.valueOf(r.getLoggerName()), text);
+        PbxLog.limited(t == null ? PbxLog.Level.DEBUG : PbxLog.Level.WARNING, "smack", String.valueOf(r.getLoggerName()), text);
     }
 
     @Override public void flush() {}

@@ -8,7 +8,6 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.packet.UnparsedIQ;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -25,16 +24,24 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * action it has no name for, an iq without a child) or a listener's exception reach its reader,
  * which then closes the stream. Here a stanza that cannot be read is skipped to its end tag,
  * reported once to the {@link Faults} and, when it is a request, answered with {@code bad-request}
- * (RFC 6120 §8.3.3.1); the stream goes on. A request for a namespace nobody handles is answered
- * with {@code service-unavailable} (RFC 6120 §8.4) by Smack's error-IQ API.
+ * (RFC 6120 §8.3.3.1); the stream goes on. A request nobody handles is answered with
+ * {@code service-unavailable} (RFC 6120 §8.4) by Smack.
+ * <p>
+ * On the way out, an error reply never echoes the request (RFC 6120 §8.3.1 lets us leave it out):
+ * Smack writes an unparsed request back as escaped text inside a half-written tag and a stranger's
+ * namespace unescaped, XML the server answers by closing our stream. And a stanza is serialized
+ * once before it is queued, so one that cannot be is dropped here instead of ending the writer.
  * <p>
  * Only a stream that is itself broken (the server never sends one) still ends the connection.
  */
 public class TolerantXmppConnection extends XMPPTCPConnection {
     /** Where dropped stanzas are reported; the text is the sender's, so rate-limit it. */
-    @FunctionalInterface
     public interface Faults {
-        void dropped(StanzaHead head, String why);
+        /** An incoming stanza that could not be read (a request among them has had its error reply). */
+        void unreadable(StanzaHead head, String why);
+
+        /** An outgoing stanza that could not be written: a bug, ours or Smack's. */
+        void unsendable(Stanza stanza, String why);
     }
 
     private final Faults faults;
@@ -46,7 +53,7 @@ public class TolerantXmppConnection extends XMPPTCPConnection {
         BoundedXmlPullParserFactory.install();
         setUnknownIqRequestReplyMode(SmackConfiguration.UnknownIqRequestReplyMode.replyServiceUnavailable);
         // not reached through parseAndProcessStanza below; kept for any other path Smack may take
-        setParsingExceptionCallback(u -> faults.dropped(new StanzaHead("stanza", null, null, null, null), why(u.getParsingException())));
+        setParsingExceptionCallback(u -> faults.unreadable(new StanzaHead("stanza", null, null, null, null), why(u.getParsingException())));
     }
 
     @Override
@@ -65,24 +72,49 @@ public class TolerantXmppConnection extends XMPPTCPConnection {
         } catch (Exception | AssertionError e) {
             // AssertionError: Smack's parsers assert on input when run with -ea
             skipToEndTag(parser, depth);
-            faults.dropped(head, why(e));
+            faults.unreadable(head, why(e));
             if (head.isRequest()) answer(head, StanzaError.Condition.bad_request);
             return;
         }
         skipToEndTag(parser, depth);
-        if (stanza instanceof UnparsedIQ unknown && unknown.isRequestIQ()) stanza = new UnknownRequestIQ(unknown);
         try {
             processStanza(stanza);
         } catch (RuntimeException e) {
             // a stanza filter that threw: the listeners after it miss this stanza, the stream goes on
-            faults.dropped(head, why(e));
+            faults.unreadable(head, why(e));
         }
     }
 
-    /** Reads on to the stanza's end tag; throws only when the stream itself is broken. */
+    @Override
+    protected void sendStanzaInternal(Stanza stanza) throws SmackException.NotConnectedException, InterruptedException {
+        Stanza out = stanza instanceof ErrorIQ error ? withoutRequest(error) : stanza;
+        try {
+            out.toXML(XmlEnvironment.EMPTY);
+        } catch (RuntimeException e) {
+            faults.unsendable(out, why(e));
+            return;
+        }
+        super.sendStanzaInternal(out);
+    }
+
+    /** The same error reply without the request's payload. */
+    private static ErrorIQ withoutRequest(ErrorIQ error) {
+        ErrorIQ bare = ErrorIQ.builder(error.getError(), StanzaBuilder.buildIqData(error.getStanzaId()).ofType(IQ.Type.error)
+                .to(error.getTo()).from(error.getFrom())).build();
+        return bare;
+    }
+
+    /**
+     * Reads on to the stanza's end tag, past any more elements the parser refuses on the way (it
+     * has read each to its end already); throws only when the stream itself is broken.
+     */
     private static void skipToEndTag(XmlPullParser parser, int depth) throws XmlPullParserException, IOException {
         while (parser.getEventType() != XmlPullParser.Event.END_ELEMENT || parser.getDepth() != depth) {
-            if (parser.next() == XmlPullParser.Event.END_DOCUMENT) throw new XmlPullParserException("the stream ended inside a stanza");
+            try {
+                if (parser.next() == XmlPullParser.Event.END_DOCUMENT) throw new XmlPullParserException("the stream ended inside a stanza");
+            } catch (BoundedXmlPullParser.RefusedElementException e) {
+                // skipped already; the parser stands on the refused element's end tag
+            }
         }
     }
 

@@ -60,6 +60,9 @@ class SkypeHostileStanzaTest {
         s.add("<iq type='set' to='" + FULL + "' id='raw-deep'>" + nested(150, "urn:fz:deep") + "</iq>");
         s.add("<iq type='get' to='" + FULL + "' id='raw-u1'><x xmlns='urn:fz:abc'><x>&lt;x&gt;</x></x></iq>");
         s.add("<iq type='set' to='" + FULL + "' id='raw-u2'><query xmlns='urn:fz:abc' a='&apos;&quot;'/></iq>");
+        s.add("<iq type='get' to='" + FULL + "' id='raw-u3'><gt6sm xmlns=''/></iq>");
+        s.add("<iq type='set' to='" + FULL + "' id='raw-u4'><q xmlns=\"urn:fz:a'b&amp;c&lt;\"/></iq>");
+        s.add(jingle("raw-j6", "action='session-initiate' sid='s6'", "<content creator='initiator' name='a'><description xmlns=\"urn:fz:'\"/></content>"));
         s.add("<iq type='get' to='" + FULL + "' id='raw-empty'/>");
         s.add("<iq type='error' to='" + FULL + "' id='raw-noerror'/>");
         s.add("<message to='" + FULL + "' type='chat' xml:lang=''><body xml:lang='x'>a</body><body>b</body></message>");
@@ -113,8 +116,12 @@ class SkypeHostileStanzaTest {
         assertThat(r.type()).isEqualTo("error");
         assertThat(r.condition()).isEqualTo("service-unavailable");
         assertThat(r.xml()).doesNotContain("&lt;x");
-        stranger.raw("<iq type='set' to='" + FULL + "' id='raw-u2'><query xmlns='urn:fz:abc' a='&apos;&quot;'/></iq>");
-        assertThat(stranger.awaitIqReply("raw-u2", T).condition()).isEqualTo("service-unavailable");
+        // an element in no namespace, a namespace Smack would write back unescaped, a Jingle request nobody handles yet
+        for (String id : new String[] {"raw-u2", "raw-u3", "raw-u4", "raw-j6"}) {
+            String stanza = fuzzReport().stream().filter(s -> s.contains("id='" + id + "'")).findFirst().orElseThrow();
+            stranger.raw(stanza);
+            assertThat(stranger.awaitIqReply(id, T).condition()).as(stanza).isEqualTo("service-unavailable");
+        }
         assertThat(pbx.account("lmentinc").isLoggedIn()).isTrue();
         assertNoExceptionLogged();
     }
