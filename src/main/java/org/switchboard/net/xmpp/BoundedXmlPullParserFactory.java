@@ -33,6 +33,13 @@ public final class BoundedXmlPullParserFactory implements XmlPullParserFactory {
         stax.setProperty("jdk.xml.maxElementDepth", 0);
         stax.setProperty("jdk.xml.elementAttributeLimit", 0);
         stax.setProperty("jdk.xml.maxXMLNameLimit", 0);
+        // these count every &amp; &lt; &apos; ... over the life of the document, and a stream is one
+        // document: at JDK 24+'s default of 100,000 a long-lived connection dies of ordinary chat.
+        // They guard against entity expansion, which needs a DTD, and DTDs are off (above).
+        stax.setProperty("jdk.xml.maxGeneralEntitySizeLimit", 0);
+        stax.setProperty("jdk.xml.totalEntitySizeLimit", 0);
+        stax.setProperty("jdk.xml.entityReplacementLimit", 0);
+        stax.setProperty("jdk.xml.entityExpansionLimit", 0);
     }
 
     /** Makes Smack parse every stream (and every string it parses) with bounded parsers. Idempotent. */

@@ -154,6 +154,18 @@ class SkypeHostileStanzaTest {
         assertNoExceptionLogged();
     }
 
+    @Test
+    void escapedCharactersDoNotWearTheStreamOut() {
+        // the server writes ' " & < > as entities; the JDK (24+) counted them over the stream's life and stopped at 100,000
+        String text = "it's \"quoted\" & <tagged> ".repeat(6_000);
+        Channel c = pbx.channel();
+        for (int i = 0; i < 4; i++) {
+            stranger.send(BARE, text + i);
+            assertThat(receive(c)).isEqualTo(text + i);
+        }
+        assertThat(pbx.logLines("lost the connection")).isEmpty();
+    }
+
     void assertChatRoundTrips() {
         try (SkypeTestBuddy tfot = net.buddy("tfot.madsen")) {
             Channel c = pbx.channel();
