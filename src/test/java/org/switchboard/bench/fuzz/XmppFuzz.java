@@ -67,10 +67,13 @@ public final class XmppFuzz {
         long t0 = System.nanoTime();
         List<String> problems = new ArrayList<>();
         List<String> loud = new CopyOnWriteArrayList<>();
+        List<String> dropLines = new CopyOnWriteArrayList<>();
         Consumer<PbxLog.Line> sink = l -> {
             boolean exception = l.text().contains("Exception") || l.text().contains("\tat ");
             if (l.level() == PbxLog.Level.WARNING || l.level() == PbxLog.Level.ERROR || (exception && l.level() != PbxLog.Level.DEBUG)) {
                 loud.add(l.text());
+            } else if (l.text().contains("lost the connection")) {
+                dropLines.add(l.text());
             }
         };
         AtomicInteger drops = new AtomicInteger();
@@ -90,6 +93,7 @@ public final class XmppFuzz {
         int disconnects = 0;
         long rssBefore;
         long rssAfter;
+        int accountDrops;
         try (SkypeTestPbx pbx = new SkypeTestPbx(net.confDir("chan_skype.conf", net.lmentinc("message_hold=5"), "extensions.conf", "[general]\n"))) {
             pbx.loggedIn("lmentinc");
             pbx.stopRecording();            // keeping every event of a long run would measure the fixture, not the PBX
@@ -121,13 +125,15 @@ public final class XmppFuzz {
                     }
                 }
                 rssAfter = rssKb();
+                accountDrops = drops.get();      // before the PBX stops: its own logout is no drop
             }
         } finally {
             PbxLog.removeSink(sink);
             Thread.setDefaultUncaughtExceptionHandler(previous);
         }
         for (String l : loud.subList(0, Math.min(10, loud.size()))) problems.add("logged: " + l);
-        return new Summary(seed, inputs, requests, checks, loud.size(), livenessFailures, drops.get(), unanswered, disconnects,
+        for (String l : dropLines.subList(0, Math.min(10, dropLines.size()))) problems.add("logged: " + l);
+        return new Summary(seed, inputs, requests, checks, loud.size(), livenessFailures, accountDrops, unanswered, disconnects,
                 rssBefore, rssAfter, (System.nanoTime() - t0) / 1e9, problems);
     }
 
@@ -138,12 +144,20 @@ public final class XmppFuzz {
         try {
             String marker = "fz-live-" + k;
             stranger.send(BARE, marker);
-            long deadline = System.nanoTime() + 3 * T.toNanos();
+            long start = System.nanoTime();
+            long deadline = start + 3 * T.toNanos();
             String got;
+            int others = 0;
+            boolean received;
             do {
                 got = pbx.pbx.substitute(c, "${SKYPE_CHAT_RECEIVE(lmentinc,10)}");
-            } while (!got.equals(marker) && !got.isEmpty() && System.nanoTime() < deadline);
-            if (!got.equals(marker)) return "the stranger's chat message '" + marker + "' never reached SKYPE_CHAT_RECEIVE";
+                received = !c.getVar("SKYPECHATSENDER").isEmpty();     // a message with an empty body is a message too
+                if (received && !got.equals(marker)) others++;
+            } while (!got.equals(marker) && received && System.nanoTime() < deadline);
+            if (!got.equals(marker)) {
+                return "the stranger's chat message '" + marker + "' never reached SKYPE_CHAT_RECEIVE (" + others + " other messages in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms; account " + pbx.account("lmentinc").state() + ")";
+            }
             String id = "raw-live-" + k;
             stranger.raw("<iq type='get' to='" + FULL + "' id='" + id + "'><x xmlns='urn:fz:live'/></iq>");
             SkypeTestBuddy.IqReply reply;

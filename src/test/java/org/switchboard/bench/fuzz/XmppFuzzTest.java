@@ -19,7 +19,7 @@ class XmppFuzzTest {
         assertThat(s.crashes()).as("lines logged above DEBUG with an exception, warnings and errors").isZero();
         assertThat(s.unansweredRequests()).isZero();
         assertThat(s.senderDisconnects()).isZero();
-        assertThat(s.requests()).isGreaterThan(500);
+        assertThat(s.requests()).as("iq get and set, each owed a reply").isGreaterThan(400);
         // bounded: the held messages expire and nothing keeps what a stranger sent
         assertThat(s.rssAfterKb() - s.rssBeforeKb()).isLessThan(512 * 1024);
     }
