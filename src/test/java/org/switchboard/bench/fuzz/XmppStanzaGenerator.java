@@ -51,7 +51,8 @@ final class XmppStanzaGenerator {
             "::1", "127.0.0.1", "999.1.1.1", "en", "zz-ZZ", "form", "submit", "cancel", "text-single", "list-multi", "jid-single",
             "wait", "modify", "auth", "service-unavailable", "\u00e9\u00e8", "\u202e\u202d", "\uD83D\uDE00", "&<>\"'", "]]>");
 
-    private static final Pattern ATTRIBUTE_SLOT = Pattern.compile(" ([\\w:-]+)='\\{v}'");
+    /** An attribute slot {@code  name='{v}'} (left out now and then), a child element {@code {e}} or text {@code {t}}. */
+    private static final Pattern SLOT = Pattern.compile(" ([\\w:-]+)='\\{v}'|\\{e}|\\{t}");
     private static final List<String> TEMPLATES = List.of(
             "<jingle xmlns='urn:xmpp:jingle:1' action='{v}' sid='{v}' initiator='{v}' responder='{v}'><content creator='{v}'"
                     + " name='{v}' senders='{v}' disposition='{v}'><description xmlns='urn:xmpp:jingle:apps:rtp:1' media='{v}'"
@@ -181,16 +182,18 @@ final class XmppStanzaGenerator {
         }
     }
 
+    /** Fills a template's slots in one pass, so a generated value that happens to read "{e}" stays text. */
     private String template() {
-        String t = TEMPLATES.get(r.nextInt(TEMPLATES.size()));
-        Matcher m = ATTRIBUTE_SLOT.matcher(t);
+        Matcher m = SLOT.matcher(TEMPLATES.get(r.nextInt(TEMPLATES.size())));
         StringBuilder sb = new StringBuilder();
-        while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(r.nextInt(7) == 0 ? "" : " " + m.group(1) + "='" + escape(value()) + "'"));
-        m.appendTail(sb);
-        String out = sb.toString();
-        while (out.contains("{e}")) out = out.replaceFirst("\\{e}", Matcher.quoteReplacement(r.nextBoolean() ? "" : randomElement()));
-        while (out.contains("{t}")) out = out.replaceFirst("\\{t}", Matcher.quoteReplacement(text()));
-        return out;
+        while (m.find()) {
+            String fill;
+            if (m.group(1) != null) fill = r.nextInt(7) == 0 ? "" : " " + m.group(1) + "='" + escape(value()) + "'";
+            else if (m.group().equals("{e}")) fill = r.nextBoolean() ? "" : randomElement();
+            else fill = text();
+            m.appendReplacement(sb, Matcher.quoteReplacement(fill));
+        }
+        return m.appendTail(sb).toString();
     }
 
     private String randomElement() {
