@@ -36,15 +36,17 @@ public final class XmppFuzz {
 
     /** What a run found; {@link #failed()} when the PBX misbehaved in any way. */
     public record Summary(long seed, long inputs, long requests, int checks, int crashes, int livenessFailures, int accountDrops,
-                          int unansweredRequests, int senderDisconnects, long rssBeforeKb, long rssAfterKb, double seconds,
-                          List<String> problems) {
+                          int unansweredRequests, int senderDisconnects, long rssBeforeKb, long rssAfterKb, long heapBeforeKb,
+                          long heapAfterKb, double seconds, List<String> problems) {
         public boolean failed() { return crashes + livenessFailures + accountDrops + unansweredRequests + senderDisconnects > 0; }
 
         public String text() {
             return String.format(java.util.Locale.ROOT, "xmpp fuzz: seed=%d inputs=%d requests=%d checks=%d crashes=%d liveness_failures=%d"
-                    + " account_drops=%d unanswered_requests=%d sender_disconnects=%d rss_kb before=%d after=%d (%+d) time=%.1f s%s%s",
+                    + " account_drops=%d unanswered_requests=%d sender_disconnects=%d rss_kb before=%d after=%d (%+d)"
+                    + " heap_after_gc_kb before=%d after=%d (%+d) time=%.1f s%s%s",
                     seed, inputs, requests, checks, crashes, livenessFailures, accountDrops, unansweredRequests, senderDisconnects,
-                    rssBeforeKb, rssAfterKb, rssAfterKb - rssBeforeKb, seconds, failed() ? " FAILED" : " OK",
+                    rssBeforeKb, rssAfterKb, rssAfterKb - rssBeforeKb, heapBeforeKb, heapAfterKb, heapAfterKb - heapBeforeKb, seconds,
+                    failed() ? " FAILED" : " OK",
                     problems.isEmpty() ? "" : "\n  " + String.join("\n  ", problems));
         }
     }
@@ -93,6 +95,8 @@ public final class XmppFuzz {
         int disconnects = 0;
         long rssBefore;
         long rssAfter;
+        long heapBefore;
+        long heapAfter;
         int accountDrops;
         try (SkypeTestPbx pbx = new SkypeTestPbx(net.confDir("chan_skype.conf", net.lmentinc("message_hold=5"), "extensions.conf", "[general]\n"))) {
             pbx.loggedIn("lmentinc");
@@ -101,6 +105,7 @@ public final class XmppFuzz {
             pbx.pbx.events().subscribe(accountStatus);
             try (SkypeTestBuddy stranger = net.buddy("stranger"); SkypeTestBuddy tfot = net.buddy("tfot.madsen")) {
                 rssBefore = rssKb();
+                heapBefore = heapAfterGcKb();
                 XmppStanzaGenerator gen = new XmppStanzaGenerator(seed, FULL, BARE);
                 Map<String, String> pending = new LinkedHashMap<>();
                 for (long i = 1; i <= inputs; i++) {
@@ -125,6 +130,7 @@ public final class XmppFuzz {
                     }
                 }
                 rssAfter = rssKb();
+                heapAfter = heapAfterGcKb();
                 accountDrops = drops.get();      // before the PBX stops: its own logout is no drop
             }
         } finally {
@@ -134,7 +140,7 @@ public final class XmppFuzz {
         for (String l : loud.subList(0, Math.min(10, loud.size()))) problems.add("logged: " + l);
         for (String l : dropLines.subList(0, Math.min(10, dropLines.size()))) problems.add("logged: " + l);
         return new Summary(seed, inputs, requests, checks, loud.size(), livenessFailures, accountDrops, unanswered, disconnects,
-                rssBefore, rssAfter, (System.nanoTime() - t0) / 1e9, problems);
+                rssBefore, rssAfter, heapBefore, heapAfter, (System.nanoTime() - t0) / 1e9, problems);
     }
 
     /** Null when the account still reads, answers and chats; otherwise what failed. */
@@ -207,6 +213,13 @@ public final class XmppFuzz {
     }
 
     private static String abbreviate(String xml) { return xml.length() <= 300 ? xml : xml.substring(0, 300) + "... (" + xml.length() + " chars)"; }
+
+    /** Heap in use after a full collection, in kB: what the PBX keeps, where RSS also counts what the JVM has not handed back. */
+    public static long heapAfterGcKb() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) System.gc();
+        return (rt.totalMemory() - rt.freeMemory()) / 1024;
+    }
 
     /** This process's resident set (VmRSS in /proc/self/status), in kB; -1 where there is no /proc. */
     public static long rssKb() {
