@@ -22,5 +22,10 @@ public record StanzaHead(String element, String type, String id, String from, St
     public String sender() { return from == null || from.isEmpty() ? "the server" : from; }
 
     /** {@code <message type='bogus'>}, as short as a log line wants it. */
-    public String describe() { return "<" + element + (type == null ? "" : " type='" + type + "'") + ">"; }
+    public String describe() { return "<" + element + (type == null ? "" : " type='" + clip(type, 40) + "'") + ">"; }
+
+    /** At most {@code max} characters of a sender's text, marked when cut. */
+    static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "... (" + text.length() + " characters)";
+    }
 }

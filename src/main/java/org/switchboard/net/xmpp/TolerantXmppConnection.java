@@ -118,16 +118,17 @@ public class TolerantXmppConnection extends XMPPTCPConnection {
         }
     }
 
+    /** An error reply to a request we could not read; none when it has no id to answer to (RFC 6120 §8.1.3 makes one required). */
     private void answer(StanzaHead request, StanzaError.Condition condition) {
-        if (request.id() == null) return;
-        Jid to;
+        if (request.id() == null || request.id().isEmpty()) return;
+        ErrorIQ reply;
         try {
-            to = request.from() == null ? null : JidCreate.from(request.from());
-        } catch (XmppStringprepException e) {
-            return;
+            Jid to = request.from() == null ? null : JidCreate.from(request.from());
+            reply = ErrorIQ.builder(StanzaError.getBuilder(condition).build(),
+                    StanzaBuilder.buildIqData(request.id()).ofType(IQ.Type.error).to(to)).build();
+        } catch (XmppStringprepException | RuntimeException e) {
+            return;     // a sender we cannot address: dropped, as reported already
         }
-        ErrorIQ reply = ErrorIQ.builder(StanzaError.getBuilder(condition).build(),
-                StanzaBuilder.buildIqData(request.id()).ofType(IQ.Type.error).to(to)).build();
         // not on the reader's thread: a full send queue would stop it reading (Smack does the same)
         asyncGo(() -> {
             try {
@@ -147,6 +148,7 @@ public class TolerantXmppConnection extends XMPPTCPConnection {
             if (m != null && !m.isBlank()) best = m;
         }
         if (best == null) return "it does not follow the XMPP schema";
-        return best.replaceAll("\\b(?:[a-z]+\\.)+([A-Z]\\w*(?:Exception|Error))\\b:? ?", "").trim();
+        String why = best.replaceAll("\\b(?:[a-z]+\\.)+([A-Z]\\w*(?:Exception|Error))\\b:? ?", "").trim();
+        return StanzaHead.clip(why, 200);     // messages quote the sender's values, which can be long
     }
 }

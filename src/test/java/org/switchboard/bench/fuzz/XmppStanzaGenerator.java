@@ -159,8 +159,12 @@ final class XmppStanzaGenerator {
     private Stanza iq() {
         String type = pick("get", "set", "get", "set", "result", "error", "bogus", "");
         boolean request = type.equals("get") || type.equals("set");
-        String id = "raw-fz-" + count;
-        StringBuilder sb = new StringBuilder("<iq to='").append(full).append("' type='").append(type).append("' id='").append(id).append("'>");
+        // one in ten without an id of ours: none, empty or random (no reply can be expected then)
+        String id = r.nextInt(10) > 0 ? "raw-fz-" + count : pick("", null, escape(value()));
+        StringBuilder sb = new StringBuilder("<iq to='").append(full).append("' type='").append(type).append('\'');
+        if (id != null) sb.append(" id='").append(id).append('\'');
+        sb.append('>');
+        if (id == null || !id.startsWith("raw-fz-")) request = false;
         int children = r.nextInt(10) == 0 ? 0 : r.nextInt(8) == 0 ? 2 : 1;
         for (int i = 0; i < children; i++) {
             if (r.nextInt(3) == 0) element(sb, 2 + r.nextInt(3), true);

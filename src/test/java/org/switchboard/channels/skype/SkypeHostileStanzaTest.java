@@ -64,6 +64,10 @@ class SkypeHostileStanzaTest {
         s.add("<iq type='set' to='" + FULL + "' id='raw-u4'><q xmlns=\"urn:fz:a'b&amp;c&lt;\"/></iq>");
         s.add(jingle("raw-j6", "action='session-initiate' sid='s6'", "<content creator='initiator' name='a'><description xmlns=\"urn:fz:'\"/></content>"));
         s.add("<iq type='get' to='" + FULL + "' id='raw-empty'/>");
+        s.add("<iq type='get' to='" + FULL + "' id=''><ping xmlns='urn:xmpp:ping'/></iq>");
+        s.add("<iq type='set' to='" + FULL + "' id=''><x xmlns='urn:fz:abc'/></iq>");
+        s.add("<iq type='set' to='" + FULL + "'><x xmlns='urn:fz:abc'/></iq>");
+        s.add("<message to='" + FULL + "' type='" + "bogus".repeat(2000) + "'><body>long type</body></message>");
         s.add("<iq type='error' to='" + FULL + "' id='raw-noerror'/>");
         s.add("<message to='" + FULL + "' type='chat' xml:lang=''><body xml:lang='x'>a</body><body>b</body></message>");
         return s;
