@@ -87,8 +87,9 @@ public class TolerantXmppConnection extends XMPPTCPConnection {
 
     @Override
     protected void sendStanzaInternal(Stanza stanza) throws SmackException.NotConnectedException, InterruptedException {
-        Stanza out = stanza instanceof ErrorIQ error ? withoutRequest(error) : stanza;
+        Stanza out = stanza;
         try {
+            if (stanza instanceof ErrorIQ error) out = withoutRequest(error);
             out.toXML(XmlEnvironment.EMPTY);
         } catch (RuntimeException e) {
             faults.unsendable(out, why(e));
@@ -99,9 +100,8 @@ public class TolerantXmppConnection extends XMPPTCPConnection {
 
     /** The same error reply without the request's payload. */
     private static ErrorIQ withoutRequest(ErrorIQ error) {
-        ErrorIQ bare = ErrorIQ.builder(error.getError(), StanzaBuilder.buildIqData(error.getStanzaId()).ofType(IQ.Type.error)
+        return ErrorIQ.builder(error.getError(), StanzaBuilder.buildIqData(error.getStanzaId()).ofType(IQ.Type.error)
                 .to(error.getTo()).from(error.getFrom())).build();
-        return bare;
     }
 
     /**
@@ -142,7 +142,8 @@ public class TolerantXmppConnection extends XMPPTCPConnection {
     /** The most telling message in a chain of causes, without class names: the sender's fault, not a bug trace. */
     static String why(Throwable e) {
         String best = null;
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        Throwable t = e;
+        for (int i = 0; t != null && i < 10; t = t.getCause(), i++) {
             if (t instanceof BoundedXmlPullParser.RefusedElementException) return t.getMessage();
             String m = t.getMessage();
             if (m != null && !m.isBlank()) best = m;
