@@ -10,10 +10,12 @@ Commands on stdin, one per line (text arguments are Base64 of UTF-8):
   echo on|off             reply to every chat message with its own body
   reply B64               answer the next chat message with this text (once)
   approve on|off|ignore   approve subscription requests (default on), refuse them, or leave them pending
+  raw B64                 B64 is written to the stream as it is (a stanza the test builds by hand)
   quit
 Reports on stdout, one per line:
   ready | msg FROM B64 | presence FROM TYPE SHOW | subscribe FROM | subscribed FROM |
-  unsubscribed FROM | disconnected | error TEXT
+  unsubscribed FROM | disconnected | error TEXT |
+  iq ID TYPE CONDITION B64   a reply (result or error) to an iq whose id starts with "raw-"
 """
 import asyncio
 import base64
@@ -22,6 +24,8 @@ import sys
 import threading
 
 import slixmpp
+from slixmpp.xmlstream.handler import Callback
+from slixmpp.xmlstream.matcher import MatchXPath
 
 
 def out(*words):
@@ -61,6 +65,7 @@ class Buddy(slixmpp.ClientXMPP):
         self.add_event_handler("disconnected", self.on_disconnected)
         self.add_event_handler("connection_failed", self.on_disconnected)
         self.add_event_handler("failed_auth", lambda e: out("error", "auth"))
+        self.register_handler(Callback("raw iq replies", MatchXPath("{jabber:client}iq"), self.on_iq))
 
     async def on_start(self, event):
         try:
@@ -81,6 +86,11 @@ class Buddy(slixmpp.ClientXMPP):
             self.send_message(mto=frm, mbody=text, mtype="chat")
         elif self.echo:
             self.send_message(mto=frm, mbody=body, mtype="chat")
+
+    def on_iq(self, iq):
+        if iq["type"] in ("result", "error") and iq["id"].startswith("raw-"):
+            condition = iq["error"]["condition"] if iq["type"] == "error" else "-"
+            out("iq", iq["id"], iq["type"], condition or "-", b64(str(iq)))
 
     def on_subscribe(self, pres):
         frm = pres["from"].bare
@@ -130,6 +140,9 @@ class Buddy(slixmpp.ClientXMPP):
                 self.send_presence(pto=args[0], ptype="subscribed")
             elif cmd == "unsubscribe":
                 self.send_presence(pto=args[0], ptype="unsubscribe")
+            elif cmd == "raw":
+                self.send_raw(unb64(args[0]))
+                return  # no "ok": a fuzzer sends thousands
             elif cmd == "echo":
                 self.echo = args[0] == "on"
             elif cmd == "reply":

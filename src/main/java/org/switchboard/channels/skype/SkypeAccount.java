@@ -40,6 +40,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.switchboard.core.ManagerEvent;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
+import org.switchboard.net.xmpp.TolerantXmppConnection;
 
 /**
  * One chan_skype.conf account: an XMPP client connection kept logged in (STARTTLS required,
@@ -144,7 +145,7 @@ public final class SkypeAccount {
             XMPPTCPConnection c = null;
             boolean wasIn = false;
             try {
-                c = new XMPPTCPConnection(connectionConfig());
+                c = new TolerantXmppConnection(connectionConfig(), new SkypeStanzaFaults(this::name));
                 wire(c, closed);
                 conn = c;
                 c.connect();
@@ -271,8 +272,9 @@ public final class SkypeAccount {
             @Override public void connectionClosedOnError(Exception e) { closed.complete(e); }
         });
         c.addSyncStanzaListener(this::onMessage, new AndFilter(MessageTypeFilter.NORMAL_OR_CHAT, MessageWithBodiesFilter.INSTANCE));
-        c.addAsyncStanzaListener(s -> PbxLog.notice(LOG, "Skype account '" + cfg.name() + "': message to " + s.getFrom()
-                + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition())), MessageTypeFilter.ERROR);
+        c.addAsyncStanzaListener(s -> PbxLog.limited(PbxLog.Level.NOTICE, LOG, SkypeStanzaFaults.peer(String.valueOf(s.getFrom())), "Skype account '"
+                + cfg.name() + "': message to " + s.getFrom() + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition())),
+                MessageTypeFilter.ERROR);
         Roster r = Roster.getInstanceFor(c);
         r.setSubscriptionMode(Roster.SubscriptionMode.manual);
         r.addSubscribeListener(this::onSubscribe);
@@ -283,6 +285,11 @@ public final class SkypeAccount {
             @Override public void presenceChanged(Presence p) { refresh(p.getFrom()); }
         });
         roster = r;
+    }
+
+    /** A verbose-3 line that anyone on the network can cause as often as they like: rate-limited per sender. */
+    private static void remoteVerbose(String sender, String message) {
+        if (PbxLog.isVerbose(3)) PbxLog.limited(PbxLog.Level.VERBOSE, LOG, sender, message);
     }
 
     private void sendOwnPresence(XMPPTCPConnection c) {
@@ -325,11 +332,12 @@ public final class SkypeAccount {
     // ---- buddies and presence ----
 
     private SubscribeListener.SubscribeAnswer onSubscribe(Jid from, Presence p) {
+        String who = from.asBareJid().toString();
         if (cfg.authPolicy() == SkypeConfig.AuthPolicy.ALLOW) {
-            PbxLog.verbose(3, "Skype account '" + cfg.name() + "': " + from.asBareJid() + " asked to be a buddy: approved (authpolicy=allow)");
+            remoteVerbose(who, "Skype account '" + cfg.name() + "': " + who + " asked to be a buddy: approved (authpolicy=allow)");
             return SubscribeListener.SubscribeAnswer.ApproveAndAlsoRequestIfRequired;
         }
-        PbxLog.verbose(3, "Skype account '" + cfg.name() + "': " + from.asBareJid() + " asked to be a buddy: refused (authpolicy=deny)");
+        remoteVerbose(who, "Skype account '" + cfg.name() + "': " + who + " asked to be a buddy: refused (authpolicy=deny)");
         return SubscribeListener.SubscribeAnswer.Deny;
     }
 
@@ -454,8 +462,8 @@ public final class SkypeAccount {
         String sender = display(from);
         publishChat(cfg.name(), sender, body);
         SkypeChatInbox.Outcome o = inbox.deliver(new SkypeChatInbox.Incoming(from, sender, body, System.nanoTime()));
-        if (o == SkypeChatInbox.Outcome.HELD && PbxLog.isVerbose(3)) {
-            PbxLog.verbose(3, "Skype chat message from " + sender + " to " + cfg.name() + " is held " + seconds(cfg.messageHoldMs())
+        if (o == SkypeChatInbox.Outcome.HELD) {
+            remoteVerbose(from, "Skype chat message from " + sender + " to " + cfg.name() + " is held " + seconds(cfg.messageHoldMs())
                     + " for SKYPE_CHAT_RECEIVE (nobody waits" + (cfg.chatContext() == null ? "; chat_context= would route it)" : ")"));
         }
     }

@@ -20,8 +20,9 @@ final class SkypeMessageRouting {
         if (ctx == null) return false;
         Dialplan dp = pbx.dialplan();
         if (dp.context(ctx) == null) {
-            PbxLog.warning(SkypeAccount.LOG, "Skype account '" + account.name() + "': chat_context '" + ctx
-                    + "' does not exist in the dialplan; message from " + m.sender() + " is held for SKYPE_CHAT_RECEIVE");
+            // one line per message a stranger sends: rate-limited per sender
+            PbxLog.limited(PbxLog.Level.WARNING, SkypeAccount.LOG, m.from(), "Skype account '" + account.name() + "': chat_context '"
+                    + ctx + "' does not exist in the dialplan; message from " + m.sender() + " is held for SKYPE_CHAT_RECEIVE");
             return false;
         }
         String local = m.from().substring(0, Math.max(0, m.from().indexOf('@')));

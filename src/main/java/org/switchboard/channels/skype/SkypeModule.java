@@ -11,6 +11,7 @@ import org.switchboard.core.Module;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
+import org.switchboard.net.xmpp.SmackLogBridge;
 
 /**
  * chan_skype: the accounts of chan_skype.conf, logged in to the XMPP network, and the API the
@@ -22,11 +23,9 @@ public final class SkypeModule implements Module {
     public static final String CONF = "chan_skype.conf";
 
     private static final Map<Pbx, SkypeModule> RUNNING = new ConcurrentHashMap<>();
-    /** Smack reports through java.util.logging; what matters is logged by us, Asterisk-style. Held so it is not collected. */
-    private static final java.util.logging.Logger SMACK_LOG = java.util.logging.Logger.getLogger("org.jivesoftware");
-
     static {
-        SMACK_LOG.setLevel(java.util.logging.Level.SEVERE);
+        // Smack's own reports: severe ones as rate-limited warnings, never straight to the console
+        SmackLogBridge.install();
     }
 
     private final ReentrantLock lock = new ReentrantLock();

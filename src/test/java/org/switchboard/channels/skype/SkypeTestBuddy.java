@@ -24,11 +24,15 @@ public final class SkypeTestBuddy implements AutoCloseable {
     /** A chat message the buddy received. */
     public record Msg(String from, String body) {}
 
+    /** A reply to an iq the test sent raw with an id starting "raw-": type result or error, the error condition or "-". */
+    public record IqReply(String id, String type, String condition, String xml) {}
+
     public final String jid;
     private final Process process;
     private final OutputStream stdin;
     public final List<String> lines = new CopyOnWriteArrayList<>();
     public final LinkedBlockingQueue<Msg> messages = new LinkedBlockingQueue<>();
+    public final java.util.Map<String, IqReply> iqReplies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SkypeTestBuddy(String jid, Process process) {
         this.jid = jid;
@@ -57,6 +61,10 @@ public final class SkypeTestBuddy implements AutoCloseable {
                 if (l.startsWith("msg ")) {
                     String[] w = l.split(" ", 3);
                     messages.add(new Msg(w[1], w.length > 2 ? decode(w[2]) : ""));
+                } else if (l.startsWith("iq ")) {
+                    String[] w = l.split(" ", 5);
+                    iqReplies.put(w[1], new IqReply(w[1], w[2], w[3], w.length > 4 ? decode(w[4]) : ""));
+                    continue;
                 }
                 lines.add(l);
             }
@@ -87,6 +95,14 @@ public final class SkypeTestBuddy implements AutoCloseable {
     /** Subscription requests stay pending: neither approved nor refused. */
     public void ignoreSubscriptions() { command("approve ignore"); }
     public void flood(String to, int n, String prefix) { command("flood " + to + " " + n + " " + prefix); }
+    /** Writes XML to the buddy's stream as it is: Prosody checks it is well-formed and routes it. */
+    public void raw(String xml) { command("raw " + encode(xml)); }
+
+    /** Waits for the reply to an iq sent with {@link #raw} (its id must start with "raw-"). */
+    public IqReply awaitIqReply(String id, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> iqReplies.containsKey(id));
+        return iqReplies.get(id);
+    }
 
     /** Waits for the next chat message; fails after the timeout. */
     public Msg nextMessage(Duration timeout) {
