@@ -46,7 +46,8 @@ class RecordWakeupTest {
                 exten => h,1,Verbose(1,@h ${RECORD_STATUS})
                 """);
         caller = SoundFixture.call(t, "s", "ctx");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !t.logLines("> Recording '").isEmpty());
+        // Record has opened its file (a log line could come from another test's PBX still closing)
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(fx.sounds.resolve("msg/long.wav")));
         Channel recording = t.pbx.channels().all().stream().filter(c -> c.name().endsWith(";2")).findFirst().orElseThrow();
 
         Thread redirector = Thread.ofVirtual().start(() -> {

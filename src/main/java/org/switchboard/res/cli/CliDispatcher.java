@@ -52,6 +52,8 @@ public final class CliDispatcher {
             return Outcome.NO_SUCH_COMMAND;
         }
         boolean ok;
+        PrintWriter raw = out;
+        out = new PrintWriter(new EscapingWriter(raw)); // what a stranger named never reaches the console raw
         try {
             ok = m.command().execute(pbx, m.args(), out);
         } catch (RuntimeException e) {

@@ -104,6 +104,9 @@ class AstDbTest {
             assertThat(cli(t, "database deltree cf")).isEqualTo("1 database entries removed.\n");
             assertThat(cli(t, "database deltree cf")).isEqualTo("Database entries do not exist.\n");
             assertThat(cli(t, "database put cf")).startsWith("Usage: database put <family> <key> <value>");
+            // a value a stranger stored (via the dialplan, AMI, AGI) reaches the console escaped
+            AstDb.of(t.pbx).put("evil", "k", "\u001b[2J\rforged line\u0000");
+            assertThat(cli(t, "database get evil k")).isEqualTo("Value: \\e[2J\\rforged line\\0\n");
         }
     }
 
