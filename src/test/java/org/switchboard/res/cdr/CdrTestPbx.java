@@ -21,7 +21,7 @@ import org.switchboard.testing.TestPbx;
  */
 final class CdrTestPbx implements AutoCloseable {
     final Path dir;
-    final TestPbx test;
+    TestPbx test;
 
     CdrTestPbx(Map<String, String> files) {
         try {
@@ -35,6 +35,15 @@ final class CdrTestPbx implements AutoCloseable {
     }
 
     Path logDir() { return dir.resolve("log"); }
+
+    /** Stops the PBX, keeping its folder (what a stopped process leaves on disk stays). */
+    void stopPbx() {
+        test.close();
+        test = null;
+    }
+
+    /** Starts a new PBX on the same folder after {@link #stopPbx}. */
+    void startPbx() { test = new TestPbx(dir); }
 
     Path master() { return logDir().resolve("cdr-csv/Master.csv"); }
 
@@ -72,7 +81,7 @@ final class CdrTestPbx implements AutoCloseable {
 
     @Override
     public void close() {
-        test.close();
+        if (test != null) test.close();
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
