@@ -55,8 +55,7 @@ public final class CsvBackend implements Module, CdrBackend {
 
     private void configure(Pbx pbx) throws ModuleDeclinedException {
         if (!pbx.hasConfig(CdrConfig.FILE)) {
-            PbxLog.warning("cdr_csv.c", "unable to load config: " + CdrConfig.FILE);
-            throw new ModuleDeclinedException("no " + CdrConfig.FILE);
+            throw new ModuleDeclinedException("unable to load config: " + CdrConfig.FILE);
         }
         ConfigSection csv = pbx.config(CdrConfig.FILE).section("csv");
         if (csv == null) throw new ModuleDeclinedException("no [csv] section in " + CdrConfig.FILE);

@@ -52,8 +52,7 @@ public final class CustomBackend implements Module, CdrBackend {
 
     private void configure(Pbx pbx) throws ModuleDeclinedException {
         if (!pbx.hasConfig(FILE)) {
-            PbxLog.error("cdr_custom.c", "Unable to load " + FILE + ". Not logging custom CSV CDRs.");
-            throw new ModuleDeclinedException("no " + FILE);
+            throw new ModuleDeclinedException("Unable to load " + FILE + ". Not logging custom CSV CDRs.");
         }
         Path logDir = CdrLocation.logDir(pbx);
         List<Sink> out = new ArrayList<>();

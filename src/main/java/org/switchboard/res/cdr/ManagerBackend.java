@@ -36,7 +36,8 @@ public final class ManagerBackend implements Module, CdrBackend {
     @Override
     public void load(Pbx pbx) throws ModuleDeclinedException {
         this.pbx = pbx;
-        if (!configure(pbx)) throw new ModuleDeclinedException("no " + FILE);
+        if (!pbx.hasConfig(FILE)) throw new ModuleDeclinedException("Failed to load " + FILE + ". Module not activated.");
+        configure(pbx);
         CdrEngine.of(pbx).register(this);
     }
 

@@ -69,14 +69,12 @@ public final class PgsqlBackend implements Module, CdrBackend {
 
     private static PgsqlWriter startWriter(Pbx pbx) throws ModuleDeclinedException {
         if (!pbx.hasConfig(PgsqlConfig.FILE)) {
-            PbxLog.warning("cdr_pgsql.c", "Unable to load config for PostgreSQL CDR's: " + PgsqlConfig.FILE);
-            throw new ModuleDeclinedException("no " + PgsqlConfig.FILE);
+            throw new ModuleDeclinedException("Unable to load config for PostgreSQL CDR's: " + PgsqlConfig.FILE);
         }
         List<String> notes = new ArrayList<>();
         PgsqlConfig config = PgsqlConfig.from(pbx.config(PgsqlConfig.FILE), notes);
         if (config == null) {
-            PbxLog.notice("cdr_pgsql.c", "cdr_pgsql configuration contains no global section, skipping module load.");
-            throw new ModuleDeclinedException("no [global] section in " + PgsqlConfig.FILE);
+            throw new ModuleDeclinedException("cdr_pgsql configuration contains no global section, skipping module load.");
         }
         notes.forEach(n -> PbxLog.warning("cdr_pgsql.c", n));
         Path logDir = CdrLocation.logDir(pbx);
