@@ -86,6 +86,8 @@ final class CdrTracker {
     private void newChannel(ManagerEvent e) {
         String id = e.get("Uniqueid");
         if (id == null || id.isEmpty() || byUniqueId.containsKey(id)) return;
+        // the message channels that run a chat's dialplan are internal (AST_CHAN_TP_INTERNAL): no records
+        if (String.valueOf(e.get("Channel")).startsWith("Message/")) return;
         Channel ch = channels.apply(e.get("Channel"));
         Track t = new Track(ch, CdrSnapshot.of(e, "", ch, null));
         ActiveCdr first = new ActiveCdr(t.snap, sequence++, now);
