@@ -51,6 +51,12 @@ record CdrSnapshot(String name, String uniqueId, String linkedId, String callerN
                 (before != null && before.dead) || (prefix.isEmpty() && e.name().equals("Hangup")));
     }
 
+    CdrSnapshot withHangupCause(int cause) {
+        if (cause == hangupCause) return this;
+        return new CdrSnapshot(name, uniqueId, linkedId, callerName, callerNumber, context, exten, priority, app, appData,
+                up, accountCode, amaFlags, createdMillis, cause, inHangup, dead);
+    }
+
     /** The same channel with the caller ID and flags read again from the channel object. */
     CdrSnapshot refreshed(Channel ch) {
         if (ch == null) return this;

@@ -137,7 +137,10 @@ final class CdrTracker {
 
     private boolean basePartyA(ActiveCdr c, CdrSnapshot s) {
         if (s.inHangup() && config.endBeforeHExten()) {
-            c.end(now, config);   // the record is complete before h runs; CDR() there reads it whole
+            // the record is complete before h runs, and CDR() there reads it as it was; only the
+            // hangup cause set on the way (Hangup(), a busy far end) still decides the disposition
+            c.partyA = c.partyA.withHangupCause(s.hangupCause());
+            c.end(now, config);
             return true;
         }
         c.context = s.context();
