@@ -53,6 +53,12 @@ public final class CdrEngine implements AutoCloseable {
         } else if (!c.enabled() && listening) {
             pbx.events().unsubscribe(listener);
             listening = false;
+            lock.lock();
+            try {
+                tracker.drainAll(CdrTimes.nowMicros());   // logging is off: what was open is dropped, as Asterisk does
+            } finally {
+                lock.unlock();
+            }
         }
     }
 

@@ -52,6 +52,14 @@ class CdrDialplanTest {
                  same => n,ResetCDR(e)
                  same => n,Hangup()
 
+                [fork]
+                exten => s,1,Answer()
+                 same => n,SetAMAFlags(BILLING)
+                 same => n,Set(CDR(userfield)=before)
+                 same => n,ForkCDR(e)
+                 same => n,Set(CDR(userfield)=after)
+                 same => n,Hangup()
+
                 [control]
                 exten => s,1,Answer()
                  same => n,Set(CDR(accountcode)=acme)
@@ -89,6 +97,18 @@ class CdrDialplanTest {
         // accountlogs (on by default): the acme line also goes to acme.csv
         assertThat(CdrTestPbx.read(pbx.logDir().resolve("cdr-csv/acme.csv"))).containsExactly(lines.get(1));
         assertThat(pbx.test.logLines("Using the CDR function to set 'accountcode' is deprecated")).hasSize(1);
+    }
+
+    @Test
+    void forkCdrEndsTheFirstRecordAndTheForkGoesOnWithItsOwnUserfield() {
+        Channel c = pbx.call("fork");
+        pbx.settle();
+        List<String> lines = CdrTestPbx.read(pbx.master());
+        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"" + c.name() + "\"")
+                .contains(",\"ANSWERED\",\"BILLING\","));
+        assertThat(lines.get(0)).contains(",\"ForkCDR\",").endsWith(",\"before\"");
+        assertThat(lines.get(1)).contains(",\"Hangup\",").endsWith(",\"after\"");
+        assertThat(pbx.test.logLines("The SetAMAFlags application is deprecated. Please use the CHANNEL function instead.")).hasSize(1);
     }
 
     @Test
