@@ -89,6 +89,17 @@ class CsvCdrTest {
     }
 
     @Test
+    void parallelDialGivesARecordPerDestination() {
+        // the CDR specification's "Parallel Dial": one NO ANSWER line for the phone that rang, one ANSWERED
+        Channel caller = dial("ring@callee&Local/answer", "5");
+        List<String> lines = CdrTestPbx.read(pbx.master()).stream().filter(l -> l.contains("\"" + caller.name() + "\"")).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",\"Local/ring@callee-").contains(",\"NO ANSWER\","));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",\"Local/answer@callee-").contains(",\"ANSWERED\","));
+        assertThat(lines).allSatisfy(l -> assertThat(l).contains(",\"Dial\",\"Local/ring@callee&Local/answer@callee,5\","));
+    }
+
+    @Test
     void busyCalleeIsBusy() {
         Channel caller = dial("busy", "5");
         List<String> lines = CdrTestPbx.read(pbx.master());
