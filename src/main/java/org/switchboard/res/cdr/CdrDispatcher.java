@@ -24,7 +24,6 @@ final class CdrDispatcher implements AutoCloseable {
     private volatile CdrConfig config = CdrConfig.DEFAULTS;
     private volatile long nextBatchMillis;
     private volatile int batchCount;
-    private volatile long posted;
     private final java.util.concurrent.atomic.AtomicReference<Thread> thread = new java.util.concurrent.atomic.AtomicReference<>();
 
     void start() {
@@ -50,8 +49,6 @@ final class CdrDispatcher implements AutoCloseable {
     List<CdrBackend> backends() { return List.copyOf(backends); }
 
     int batchSize() { return batchCount; }
-
-    long postedCount() { return posted; }
 
     /** Seconds until the batch is posted (0 when nothing waits). */
     long secondsToNextBatch() {
@@ -116,7 +113,6 @@ final class CdrDispatcher implements AutoCloseable {
                 continue;   // an unanswered call that offered nobody a line (cdr.conf unanswered = no)
             }
             if (r.disabled()) continue;
-            posted++;
             for (CdrBackend b : backends) {
                 if (b.suspended()) continue;
                 try {

@@ -71,8 +71,6 @@ public final class CdrEngine implements AutoCloseable {
 
     public CdrConfig config() { return config; }
 
-    public boolean running() { return listening; }
-
     public void register(CdrBackend backend) { dispatcher.register(backend); }
 
     /** Takes a backend out after posting what waits for it. */

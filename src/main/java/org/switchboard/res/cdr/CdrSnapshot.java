@@ -57,14 +57,6 @@ record CdrSnapshot(String name, String uniqueId, String linkedId, String callerN
                 up, accountCode, amaFlags, createdMillis, cause, inHangup, dead);
     }
 
-    /** The same channel with the caller ID and flags read again from the channel object. */
-    CdrSnapshot refreshed(Channel ch) {
-        if (ch == null) return this;
-        return new CdrSnapshot(name, uniqueId, ch.linkedId(), nz(ch.callerId().name), nz(ch.callerId().number), context,
-                exten, priority, app, appData, up, nz(ch.accountCode()), ch.amaFlags(), createdMillis, ch.hangupCause(),
-                inHangup, dead);
-    }
-
     private static String field(ManagerEvent e, String key, String dflt) {
         String v = e.get(key);
         return v == null ? dflt : v;

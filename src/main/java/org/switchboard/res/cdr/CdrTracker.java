@@ -53,8 +53,6 @@ final class CdrTracker {
 
     void setConfig(CdrConfig c) { config = c; }
 
-    int activeChannels() { return byUniqueId.size(); }
-
     Track track(Channel c) { return track(c.uniqueId(), c.name()); }
 
     Track track(String uniqueId, String name) {
@@ -347,13 +345,7 @@ final class CdrTracker {
     /** Records where the channel is Party B that may still change (cdr.c skips finalized ones unless last). */
     List<ActiveCdr> partyBRecords(String channelName) { return asPartyB.getOrDefault(channelName, List.of()); }
 
-    int nextSequence() { return sequence++; }
-
-    long now() { return now; }
-
     void setNow(long nowMicros) { now = nowMicros; }
-
-    CdrConfig config() { return config; }
 
     /**
      * ForkCDR: a copy of the newest record appended to the chain, in the same state, with the

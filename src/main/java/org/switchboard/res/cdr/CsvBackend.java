@@ -71,9 +71,6 @@ public final class CsvBackend implements Module, CdrBackend {
         return v == null ? dflt : CdrConfig.isTrue(v);
     }
 
-    /** Master.csv of this backend (tests, the admin). */
-    public Path masterFile() { return dir == null ? null : dir.resolve("Master.csv"); }
-
     @Override
     public void log(CdrRecord r) {
         Settings s = settings;
