@@ -94,6 +94,14 @@ class CdrSettingsTest {
             assertThat(CdrTestPbx.read(p.master())).isEmpty();
             p.call("in", "quick");
             assertThat(p.lines(p.master(), 2)).hasSize(2);
+            // cdr submit posts a batch before it is full
+            p.call("in", "quick");
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> status(p).contains("  Current batch size:         1 record\n"));
+            assertThat(cli(p, "cdr submit")).isEqualTo("Submitted CDRs to backend engines for processing.  This may take a while.\n");
+            assertThat(p.lines(p.master(), 3)).hasSize(3);
+        }
+        try (CdrTestPbx p = pbx("")) {
+            assertThat(cli(p, "cdr submit")).isEqualTo("Cannot submit CDR batch: batch mode not enabled.\n");
         }
     }
 
@@ -117,9 +125,11 @@ class CdrSettingsTest {
         }
     }
 
-    private static String status(CdrTestPbx p) {
+    private static String status(CdrTestPbx p) { return cli(p, "cdr show status"); }
+
+    private static String cli(CdrTestPbx p, String command) {
         StringWriter sw = new StringWriter();
-        new CliDispatcher(p.test.pbx).execute("cdr show status", new PrintWriter(sw));
+        new CliDispatcher(p.test.pbx).execute(command, new PrintWriter(sw));
         return sw.toString();
     }
 }
