@@ -159,6 +159,28 @@ class PgsqlCdrTest {
     }
 
     @Test
+    void stoppingTheServerWhileCallsEndLosesNoRecordAndDoublesNone() throws Exception {
+        try (CdrTestPbx pbx = new CdrTestPbx(files(PASSWORD))) {
+            List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> calls = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                calls.add(Thread.ofVirtual().start(() -> ids.add(pbx.call("quick").uniqueId())));
+                if (i == 10) server.stop();         // the database goes down with records on their way
+                if (i == 20) server.startServer();  // and comes back while calls still end
+                Thread.sleep(30);
+            }
+            for (Thread t : calls) t.join(10_000);
+            pbx.settle();
+            awaitRows(30);
+            // the writer has nothing left on disk: what is in the table is all there will be
+            java.nio.file.Path spooled = pbx.logDir().resolve("cdr-pgsql");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(spooled.resolve("spool.txt"))
+                    && !Files.exists(spooled.resolve("replay.txt")));
+            assertThat(rows("sequence")).extracting(r -> r.get("uniqueid")).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    @Test
     void aSlowDatabaseNeverSlowsACall() throws Exception {
         // every insert takes a second and a half on the server
         server.execute(DB, "CREATE FUNCTION slow_insert() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(1.5); RETURN NEW; END $$ LANGUAGE plpgsql",
