@@ -21,12 +21,14 @@ import org.switchboard.core.PbxLog;
  * {@code [mappings]} appends the template, substituted against the record ({@code ${CDR(src)}},
  * {@code ${CSV_QUOTE(...)}} and any other function or variable, on a dummy channel that carries
  * the record, as Asterisk does), and a newline to {@code <astlogdir>/cdr-custom/file}, or to
- * {@code file} itself when it is an absolute path.
+ * {@code file} itself when it is an absolute path. Every other section is an advanced mapping
+ * named after its file: a list of fields written as DSV or JSON ({@link CustomFormat}).
  */
 public final class CustomBackend implements Module, CdrBackend {
     public static final String FILE = "cdr_custom.conf";
 
-    private record Sink(Path file, String template) {}
+    /** One output file: a legacy template (substituted) or an advanced mapping (formatted). */
+    private record Sink(Path file, String template, CustomFormat format) {}
 
     private volatile List<Sink> sinks = List.of();
     private Pbx pbx;
@@ -59,8 +61,13 @@ public final class CustomBackend implements Module, CdrBackend {
         Config conf = pbx.config(FILE);
         for (ConfigSection s : conf.sections()) {
             if (!s.name().equalsIgnoreCase("mappings")) {
-                PbxLog.warning("cdr_custom.c", s.file() + ":" + s.line() + ": [" + s.name()
-                        + "] is an advanced mapping, which is not supported yet; use [mappings]");
+                Path file = s.name().startsWith("/") ? Path.of(s.name()) : logDir == null ? null : logDir.resolve("cdr-custom").resolve(s.name());
+                try {
+                    CustomFormat f = CustomFormat.parse(s);
+                    if (file != null) out.add(new Sink(file, null, f));
+                } catch (IllegalArgumentException ex) {
+                    PbxLog.warning("cdr_custom.c", FILE + "->" + s.name() + ": " + ex.getMessage());
+                }
                 continue;
             }
             for (ConfigEntry e : s.entries()) {
@@ -71,7 +78,7 @@ public final class CustomBackend implements Module, CdrBackend {
                 }
                 Path file = name.startsWith("/") ? Path.of(name) : logDir == null ? null : logDir.resolve("cdr-custom").resolve(name);
                 if (file == null) continue;
-                out.add(new Sink(file, e.value()));
+                out.add(new Sink(file, e.value(), null));
             }
         }
         sinks = List.copyOf(out);
@@ -81,9 +88,15 @@ public final class CustomBackend implements Module, CdrBackend {
     public void log(CdrRecord r) {
         List<Sink> now = sinks;
         if (now.isEmpty()) return;
-        Channel dummy = PostedRecord.channelFor(pbx, r);
+        Channel dummy = null;
         for (Sink s : now) {
-            String line = pbx.substitute(dummy, s.template) + "\n";
+            String line;
+            if (s.format != null) {
+                line = s.format.format(r) + "\n";
+            } else {
+                if (dummy == null) dummy = PostedRecord.channelFor(pbx, r);
+                line = pbx.substitute(dummy, s.template) + "\n";
+            }
             try {
                 Files.createDirectories(s.file.getParent());
                 Files.write(s.file, line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
