@@ -34,6 +34,7 @@ public class Channel {
     private final CallerId connectedLine = new CallerId();
     private volatile String language = "en";
     private volatile String accountCode = "";
+    private volatile int amaFlags = AmaFlags.DOCUMENTATION;   // Asterisk's default amaflags
 
     private final LinkedBlockingQueue<Frame> readQueue = new LinkedBlockingQueue<>();
     private volatile boolean hangupRequested;   // wakes the dialplan: a hangup, a redirect or the absolute timeout
@@ -136,6 +137,9 @@ public class Channel {
     public void setLanguage(String l) { language = l; }
     public String accountCode() { return accountCode; }
     public void setAccountCode(String a) { accountCode = a; }
+    /** AMA flags for billing ({@link AmaFlags}); CHANNEL(amaflags), SetAMAFlags and the CDR read them. */
+    public int amaFlags() { return amaFlags; }
+    public void setAmaFlags(int flags) { amaFlags = flags; }
 
     public Deque<GosubFrame> gosubStack() { return gosubStack; }
 

@@ -167,6 +167,13 @@ public final class Pbx {
         return c;
     }
 
+    /**
+     * A channel that belongs to nothing (Asterisk's ast_dummy_channel_alloc): not registered, no
+     * events, no technology. For evaluating dialplan text against data a finished call left behind
+     * (a call record's {@code ${CDR(...)}} in cdr_custom.conf).
+     */
+    public Channel dummyChannel() { return new Channel(this, "", "", new ChannelTech() {}); }
+
     /** Asks a technology for an outbound channel: {@code requestChannel("Local", "100@phones", me)}. */
     public Channel requestChannel(String tech, String data, Channel requestor) throws ChannelUnavailableException {
         if (shuttingDown) {

@@ -18,6 +18,8 @@ public final class ChannelFunction extends BaseFunction {
                         + "  appname, appdata the application it runs and its arguments\n"
                         + "  language         the language of its prompts (read/write)\n"
                         + "  accountcode      its account code (read/write)\n"
+                        + "  amaflags         its AMA flags for billing, read as a number (1 OMIT, 2 BILLING,\n"
+                        + "                   3 DOCUMENTATION), written as a number or a name\n"
                         + "  checkhangup      1 when a hangup is pending, else 0\n"
                         + "  peer             the channel it is bridged to, if any\n"
                         + "Any other item is logged as unknown or unavailable and gives an empty result.");
@@ -39,6 +41,7 @@ public final class ChannelFunction extends BaseFunction {
             case "appdata" -> channel.appData();
             case "language" -> channel.language();
             case "accountcode" -> channel.accountCode();
+            case "amaflags" -> Integer.toString(channel.amaFlags());
             case "checkhangup" -> channel.isHangupRequested() ? "1" : "0";
             case "peer" -> {
                 Channel peer = channel.bridgedPeer();
@@ -64,6 +67,7 @@ public final class ChannelFunction extends BaseFunction {
         switch (item.toLowerCase(Locale.ROOT)) {
             case "language" -> channel.setLanguage(v);
             case "accountcode" -> channel.setAccountCode(v);
+            case "amaflags" -> channel.setAmaFlags(org.switchboard.core.AmaFlags.parse(v));
             default -> warn("Unknown or unavailable item requested: '" + item + "'");
         }
     }

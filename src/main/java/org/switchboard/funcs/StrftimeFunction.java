@@ -75,6 +75,9 @@ public final class StrftimeFunction extends BaseFunction {
     }
 
     /** C strftime in the C locale, with GNU's flags ({@code - _ 0 ^ #}) and widths, and Asterisk's {@code %[n]q}. */
+    /** ast_strftime for other modules (cdr_custom's time formats): {@code fmt} for {@code t}. */
+    public static String strftime(String fmt, ZonedDateTime t) { return format(fmt, t, 0); }
+
     static String format(String fmt, ZonedDateTime t, int micros) {
         StringBuilder out = new StringBuilder(fmt.length() + 16);
         int i = 0, n = fmt.length();

@@ -49,11 +49,15 @@ final class ManagerFixture implements AutoCloseable {
 
     ManagerFixture(String managerConf) { this(managerConf, DIALPLAN); }
 
-    ManagerFixture(String managerConf, String extensionsConf) {
+    ManagerFixture(String managerConf, String extensionsConf) { this(managerConf, extensionsConf, java.util.Map.of()); }
+
+    /** With more config files beside manager.conf and extensions.conf (name to text). */
+    ManagerFixture(String managerConf, String extensionsConf, java.util.Map<String, String> moreFiles) {
         try {
             dir = Files.createTempDirectory("ami-test");
             if (managerConf != null) Files.writeString(dir.resolve("manager.conf"), managerConf);
             Files.writeString(dir.resolve("extensions.conf"), extensionsConf);
+            for (var f : moreFiles.entrySet()) Files.writeString(dir.resolve(f.getKey()), f.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
