@@ -52,6 +52,22 @@ public final class CustomBackend implements Module, CdrBackend {
         if (pbx != null) CdrEngine.of(pbx).unregister(this);
     }
 
+    /** {@code switchboard check}: advanced mappings Asterisk would refuse (unknown field, bad format). */
+    @Override
+    public List<String> check(Path configDir) {
+        if (configDir == null || !Files.isReadable(configDir.resolve(FILE))) return List.of();
+        List<String> problems = new ArrayList<>();
+        for (ConfigSection s : org.switchboard.config.ConfigReader.read(configDir, FILE).sections()) {
+            if (s.name().equalsIgnoreCase("mappings")) continue;
+            try {
+                CustomFormat.parse(s);
+            } catch (IllegalArgumentException e) {
+                problems.add(s.file() + ":" + s.line() + ": [" + s.name() + "] " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
     private void configure(Pbx pbx) throws ModuleDeclinedException {
         if (!pbx.hasConfig(FILE)) {
             throw new ModuleDeclinedException("Unable to load " + FILE + ". Not logging custom CSV CDRs.");

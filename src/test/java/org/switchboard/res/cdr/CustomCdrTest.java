@@ -88,4 +88,10 @@ class CustomCdrTest {
             assertThat(pbx.test.logLines("cdr_custom.conf->broken.csv: Field 'nosuchfield' not found")).hasSize(1);
         }
     }
+
+    @Test
+    void checkNamesAnAdvancedMappingAsteriskWouldRefuse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("cdr_custom.conf"), "[mappings]\nMaster.csv => ${CDR(src)}\n\n[bad.json]\nformat = json\nfields = src,\"no colon\"\n");
+        assertThat(new CustomBackend().check(dir)).containsExactly("cdr_custom.conf:4: [bad.json] Literal field '\"no colon\"' must be formatted as \"name: value\" when using the 'json' format");
+    }
 }
