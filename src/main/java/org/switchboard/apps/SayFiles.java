@@ -28,25 +28,31 @@ public final class SayFiles {
         return out;
     }
 
+    /** The prompt Asterisk's say.c plays for a sign (* # ! @ $ - . = + / space), or null. */
+    static String sign(char ch) {
+        return switch (ch) {
+            case '*' -> "digits/star";
+            case '#' -> "digits/pound";
+            case '!' -> "letters/exclaimation-point";
+            case '@' -> "letters/at";
+            case '$' -> "letters/dollar";
+            case '-' -> "letters/dash";
+            case '.' -> "letters/dot";
+            case '=' -> "letters/equals";
+            case '+' -> "letters/plus";
+            case '/' -> "letters/slash";
+            case ' ' -> "letters/space";
+            default -> null;
+        };
+    }
+
     /** ast_say_character_str: letters/x for letters, digits/N for digits, names for signs. */
     public static List<String> alpha(String text) {
         List<String> out = new ArrayList<>();
         for (char ch : text.toCharArray()) {
-            String f = switch (ch) {
-                case '*' -> "digits/star";
-                case '#' -> "digits/pound";
-                case '!' -> "letters/exclaimation-point";
-                case '@' -> "letters/at";
-                case '$' -> "letters/dollar";
-                case '-' -> "letters/dash";
-                case '.' -> "letters/dot";
-                case '=' -> "letters/equals";
-                case '+' -> "letters/plus";
-                case '/' -> "letters/slash";
-                case ' ' -> "letters/space";
-                default -> ch >= '0' && ch <= '9' ? "digits/" + ch
-                        : Character.isLetter(ch) && ch < 128 ? "letters/" + Character.toLowerCase(ch) : null;
-            };
+            String sign = sign(ch);
+            String f = sign != null ? sign : ch >= '0' && ch <= '9' ? "digits/" + ch
+                    : Character.isLetter(ch) && ch < 128 ? "letters/" + Character.toLowerCase(ch) : null;
             if (f != null) out.add(f);
         }
         return out;

@@ -37,21 +37,9 @@ public final class SayPhoneticApp implements Application {
     static List<String> phonetic(String text) {
         List<String> out = new ArrayList<>();
         for (char ch : text.toCharArray()) {
-            out.add(switch (ch) {
-                case '*' -> "digits/star";
-                case '#' -> "digits/pound";
-                case '!' -> "letters/exclaimation-point";
-                case '@' -> "letters/at";
-                case '$' -> "letters/dollar";
-                case '-' -> "letters/dash";
-                case '.' -> "letters/dot";
-                case '=' -> "letters/equals";
-                case '+' -> "letters/plus";
-                case '/' -> "letters/slash";
-                case ' ' -> "letters/space";
-                default -> ch >= '0' && ch <= '8' ? "digits/" + ch
-                        : "phonetic/" + (ch >= 'A' && ch <= 'Z' ? Character.toLowerCase(ch) : ch) + "_p";
-            });
+            String sign = SayFiles.sign(ch);
+            out.add(sign != null ? sign : ch >= '0' && ch <= '8' ? "digits/" + ch
+                    : "phonetic/" + (ch >= 'A' && ch <= 'Z' ? Character.toLowerCase(ch) : ch) + "_p");
         }
         return out;
     }

@@ -1,11 +1,9 @@
 package org.switchboard.funcs;
 
-import org.switchboard.core.Channel;
-
 /** {@code MAX(num1,num2)} (func_math.c): the maximum of two numbers. */
-public final class MaxFunction extends BaseFunction {
+public final class MaxFunction extends MinMaxFunction {
     public MaxFunction() {
-        super("MAX", "func_math", "Returns the maximum of two numbers.", "MAX(num1,num2)", """
+        super("MAX", "Returns the maximum of two numbers.", "MAX(num1,num2)", """
                 Returns the maximum of num1 and num2. Each is read like sscanf("%lf"): the
                 number at its start, so 3abc is 3; an argument that does not start with a
                 number is a warning and gives nothing. When only one of the two is given, it is
@@ -16,24 +14,5 @@ public final class MaxFunction extends BaseFunction {
     }
 
     @Override
-    public String read(Channel channel, String data) {
-        String[] args = FuncArgs.standard(data, 2);
-        if (FuncArgs.isEmpty(args[0]) && FuncArgs.isEmpty(args[1])) {
-            error("Missing argument for number(s).");
-            return "";
-        }
-        Double a = null;
-        if (!FuncArgs.isEmpty(args[0]) && (a = MathResult.number(args[0])) == null) {
-            warn("'" + args[0] + "' is not a valid number");
-            return "";
-        }
-        Double b = a;
-        if (!FuncArgs.isEmpty(args[1]) && (b = MathResult.number(args[1])) == null) {
-            warn("'" + args[1] + "' is not a valid number");
-            return "";
-        }
-        return MathResult.format(a == null ? b : pick(a, b));
-    }
-
-    private static double pick(double a, double b) { return a < b ? b : a; }
+    double pick(double a, double b) { return a < b ? b : a; }
 }
