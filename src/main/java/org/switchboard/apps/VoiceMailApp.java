@@ -58,8 +58,7 @@ public final class VoiceMailApp implements Application {
             PbxLog.warning(SOURCE, "Leave voicemail requires an argument (extension)");
             return status(channel, "FAILED");
         }
-        VoicemailConfig cfg = channel.pbx().hasConfig(VoicemailConfig.FILE)
-                ? VoicemailConfig.from(channel.pbx().config(VoicemailConfig.FILE)) : null;
+        VoicemailConfig cfg = VoicemailConfig.of(channel.pbx());
         List<Mailbox> targets = new ArrayList<>();
         for (String spec : boxes.split("&")) {
             int at = spec.indexOf('@');

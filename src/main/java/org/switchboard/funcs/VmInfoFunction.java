@@ -47,7 +47,7 @@ public final class VmInfoFunction extends BaseFunction {
     }
 
     static Mailbox mailbox(Channel channel, String box, String ctx) {
-        if (channel == null || !channel.pbx().hasConfig(VoicemailConfig.FILE)) return null;
-        return VoicemailConfig.from(channel.pbx().config(VoicemailConfig.FILE)).mailbox(box, ctx);
+        VoicemailConfig cfg = channel == null ? null : VoicemailConfig.of(channel.pbx());
+        return cfg == null ? null : cfg.mailbox(box, ctx);
     }
 }

@@ -36,6 +36,26 @@ public final class VoicemailConfig {
 
     private VoicemailConfig() {}
 
+    /** What a PBX holds: voicemail.conf as read at load or the last reload (Asterisk reads it then too). */
+    private static final class Current {
+        volatile VoicemailConfig config;
+    }
+
+    /** This PBX's voicemail.conf, read once (at module load, reload, or first use); null without the file. */
+    public static VoicemailConfig of(org.switchboard.core.Pbx pbx) {
+        Current c = pbx.service(Current.class, p -> new Current());
+        VoicemailConfig v = c.config;
+        if (v == null && pbx.hasConfig(FILE)) v = reload(pbx);
+        return v;
+    }
+
+    /** Reads voicemail.conf again for this PBX (module load and reload). */
+    public static VoicemailConfig reload(org.switchboard.core.Pbx pbx) {
+        VoicemailConfig v = pbx.hasConfig(FILE) ? from(pbx.config(FILE)) : null;
+        pbx.service(Current.class, p -> new Current()).config = v;
+        return v;
+    }
+
     public static VoicemailConfig from(Config conf) {
         VoicemailConfig v = new VoicemailConfig();
         v.problems.addAll(conf.problems());

@@ -16,8 +16,8 @@ public final class VoicemailModule implements Module {
 
     @Override
     public void load(Pbx pbx) {
-        if (!pbx.hasConfig(VoicemailConfig.FILE)) return;
-        VoicemailConfig cfg = VoicemailConfig.from(pbx.config(VoicemailConfig.FILE));
+        VoicemailConfig cfg = VoicemailConfig.reload(pbx);
+        if (cfg == null) return;
         for (ConfigProblem p : cfg.problems()) PbxLog.warning("app_voicemail.c", p.toString());
         PbxLog.verbose(2, "Voicemail: " + cfg.mailboxes().size() + " mailbox(es) in " + VoicemailConfig.FILE);
     }

@@ -200,6 +200,7 @@ class VoiceMailTest {
         assertThat(t.path()).contains("@star USEREXIT");
 
         voicemailConf("", "maxmsg=1");
+        VoicemailConfig.reload(t.pbx); // what 'module reload app_voicemail' does: the file is read at load and reload
         Files.createDirectories(box().resolve("INBOX"));
         Files.writeString(box().resolve("INBOX/msg0000.txt"), "[message]\n");
         Files.write(box().resolve("INBOX/msg0000.wav"), new byte[] {1, 2, 3});
