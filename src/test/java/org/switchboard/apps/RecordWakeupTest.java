@@ -20,7 +20,8 @@ import org.switchboard.testing.TestPbx;
  * A recording survives wake-ups: a channel redirected thousands of times while it records (each
  * redirect ends Record, which starts again appending) keeps every sample it was sent, and the WAV
  * header says so. With interrupts as wake-ups, one landing in a write closed the file and the
- * recording ended with ERROR and no header.
+ * recording ended with ERROR and no header. Record runs quiet (q): its beep, as in Asterisk,
+ * swallows what arrives while it plays, so a late redirect would eat the closing #.
  */
 class RecordWakeupTest {
     private static final int FRAMES = 3_000;
@@ -44,7 +45,7 @@ class RecordWakeupTest {
                 STARTS=0
                 [ctx]
                 exten => s,1,Set(GLOBAL(STARTS)=$[${STARTS} + 1])
-                 same => n,Record(msg/long.wav,0,0,ak)
+                 same => n,Record(msg/long.wav,0,0,akq)
                  same => n,Set(GLOBAL(AFTER)=${RECORD_STATUS})
                 exten => h,1,Set(GLOBAL(AT_H)=${RECORD_STATUS})
                 """);
