@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.switchboard.core.PbxLog;
@@ -33,6 +34,9 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean dropped = new AtomicBoolean();
+    /** close() was called: the connection closes as soon as the queue is written out. */
+    private volatile boolean closeWhenDrained;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Channel channel;
     private volatile WriteStallWatch stall;
     private ManagerSession session;
@@ -47,6 +51,7 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        channel.closeFuture().addListener(f -> closed.complete(null));
         stall = new WriteStallWatch(channel, () -> drop("took no data for " + stall.timeoutMs() + " ms (writetimeout)"));
         if (!module.admitUnauthenticated()) {
             // authlimit: as many unauthenticated sessions as allowed already wait; refuse this one
@@ -102,7 +107,7 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
 
     @Override
     public boolean send(byte[] message) {
-        if (closing.get()) return false;
+        if (closing.get() || closeWhenDrained) return false;
         if (!queue.offer(message, WriteStallWatch.pending(channel), queueLimit)) {
             drop("is not reading");
             return false;
@@ -160,21 +165,21 @@ final class AmiChannelHandler extends ChannelInboundHandlerAdapter implements Am
             stall.flushed();
         }
         if (!queue.isEmpty() && ch.isWritable() && drainScheduled.compareAndSet(false, true)) ch.eventLoop().execute(this::drain);
+        // a graceful close waits for what is queued: a client that is merely slow gets it all when
+        // the socket drains (channelWritabilityChanged drains again), one that stops reading is
+        // dropped by its writetimeout
+        if (closeWhenDrained && queue.isEmpty() && closing.compareAndSet(false, true)) {
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     @Override
-    public void close() {
+    public CompletableFuture<Void> close() {
         Channel ch = channel;
-        if (ch == null) return;
-        ch.eventLoop().execute(() -> {
-            drain();
-            if (queue.isEmpty() || !ch.isWritable()) {
-                closing.set(true);
-                ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            } else {
-                close();
-            }
-        });
+        if (ch == null) return CompletableFuture.completedFuture(null);
+        closeWhenDrained = true;
+        ch.eventLoop().execute(this::drain);
+        return closed;
     }
 
     @Override

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.switchboard.core.ManagerAction;
@@ -35,6 +39,8 @@ public final class ManagerModule implements Module {
     private static final long MAX_FAILED_LOGIN_DELAY_MS = 16_000;
     private static final long FAILURE_MEMORY_MS = 300_000;
     private static final int FAILURES_SWEEP_AT = 10_000;
+    /** How long unloading waits for connections to write out what is queued for them. */
+    private static final long CLOSE_WAIT_MS = 2_000;
 
     private static final Map<Pbx, ManagerModule> RUNNING = new ConcurrentHashMap<>();
     private static final DateTimeFormatter TV = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
@@ -122,12 +128,19 @@ public final class ManagerModule implements Module {
     public void unload() {
         pbx.events().unsubscribe(subscriber);
         RUNNING.remove(pbx, this);
-        if (pbx.isShuttingDown()) {
-            // the core publishes its Shutdown after unloading modules: tell our clients ourselves
-            RenderedEvent bye = render(ManagerEvent.of("Shutdown", "system").put("Shutdown", "Cleanly").put("Restart", "False").build());
-            for (ManagerSession s : sessions.values()) s.deliver(bye);
+        // the core has published Shutdown to every listening client before unloading modules;
+        // each connection closes once what is queued for it is written (or its writetimeout
+        // passes), and only then do the event loops go: they drop what is still unwritten
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (ManagerSession s : sessions.values()) closing.add(s.transport().close());
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            PbxLog.limited(PbxLog.Level.NOTICE, "manager.c", "unload", "Manager connections still open after "
+                    + CLOSE_WAIT_MS + " ms; closing them");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        for (ManagerSession s : sessions.values()) s.transport().close();
         server.shutdown();
     }
 

@@ -172,7 +172,10 @@ class ManagerActionsTest {
         AmiTestClient c = fx.loggedIn();
         fx.test.pbx.shutdown();
         assertThat(c.readUntil("Event", "Shutdown")).containsEntry("Shutdown", "Cleanly").containsEntry("Privilege", "system,all");
-        assertThat(c.closedByServer()).isTrue();
+        // once, as Asterisk sends it, and then the server closes the connection
+        java.util.List<String> after = new java.util.ArrayList<>();
+        for (java.util.Map<String, String> m; (m = c.read()) != null; ) after.add(String.valueOf(m.get("Event")));
+        assertThat(after).doesNotContain("Shutdown");
         c.close();
     }
 }
