@@ -32,18 +32,36 @@ public final class Pbx {
     private final java.util.concurrent.atomic.AtomicInteger activeCalls = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong processedCalls = new java.util.concurrent.atomic.AtomicLong();
 
-    private final java.util.concurrent.ScheduledExecutorService scheduler =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "pbx-scheduler");
-                t.setDaemon(true);
-                return t;
-            });
+    /** Every timer of this PBX (SIP transactions, RTP timeouts and reports, absolute timeouts, retries). */
+    private final java.util.concurrent.ScheduledExecutorService scheduler;
+    private final java.time.Clock clock;
 
     private final java.util.concurrent.CountDownLatch booted = new java.util.concurrent.CountDownLatch(1);
     /** Services this PBX owns (the AstDB store, ...), one per type, closed at shutdown. */
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
-    public Pbx(Path configDir) { this.configDir = configDir; }
+    public Pbx(Path configDir) { this(configDir, systemTimer(), java.time.Clock.systemUTC()); }
+
+    /**
+     * With the timer service and the clock it agrees with: tests pass a manual one, so a
+     * 30-second timeout is checked by moving time rather than waiting for it.
+     */
+    public Pbx(Path configDir, java.util.concurrent.ScheduledExecutorService timers, java.time.Clock clock) {
+        this.configDir = configDir;
+        this.scheduler = timers;
+        this.clock = clock;
+    }
+
+    /** One platform thread; cancelled timers leave its queue at once (SIP cancels most of its timers). */
+    private static java.util.concurrent.ScheduledExecutorService systemTimer() {
+        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "pbx-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
 
     /** Waits (at most {@code ms}) until start() has loaded the modules and the dialplan. */
     public boolean awaitBooted(long ms) {
@@ -55,8 +73,14 @@ public final class Pbx {
         }
     }
 
-    /** One timer thread for the whole PBX (absolute timeouts, retries); tasks must not block. */
+    /**
+     * The one timer service of the whole PBX: SIP transaction timers, RTP timeouts, DTMF pacing
+     * and RTCP reports, absolute timeouts, registration retries. Tasks only dispatch, never block.
+     */
     public java.util.concurrent.ScheduledExecutorService scheduler() { return scheduler; }
+
+    /** The time every timer of this PBX agrees with (a manual one in tests). */
+    public java.time.Clock clock() { return clock; }
 
     public Path configDir() { return configDir; }
     public Modules modules() { return modules; }
