@@ -172,6 +172,15 @@ public final class Pbx {
         return type.cast(services.computeIfAbsent(type, t -> create.apply(this)));
     }
 
+    /** This PBX's service of {@code type}, or null when there is none (a module not loaded). */
+    public <T> T lookup(Class<T> type) { return type.cast(services.get(type)); }
+
+    /** Makes {@code value} this PBX's service of {@code type}: a module announcing itself as it loads. */
+    public <T> void register(Class<T> type, T value) { services.put(type, value); }
+
+    /** Forgets {@code value} as the service of {@code type}, if it still is (a module unloading). */
+    public <T> void unregister(Class<T> type, T value) { services.remove(type, value); }
+
     // ---- channels ----
 
     /**

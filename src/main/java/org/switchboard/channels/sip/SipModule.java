@@ -1,7 +1,5 @@
 package org.switchboard.channels.sip;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.channels.sip.config.SipConfig;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.config.ConfigProblem;
@@ -19,14 +17,13 @@ public final class SipModule implements Module {
     public static final String NAME = "chan_sip";
     public static final String CONF = "sip.conf";
 
-    private static final Map<Pbx, SipModule> RUNNING = new ConcurrentHashMap<>();
 
     private volatile Pbx pbx;
     private volatile SipStack stack;
     private volatile SipBackground background;
 
     /** The running module of this PBX, or null when chan_sip is not loaded there. */
-    public static SipModule get(Pbx pbx) { return pbx == null ? null : RUNNING.get(pbx); }
+    public static SipModule get(Pbx pbx) { return pbx == null ? null : pbx.lookup(SipModule.class); }
 
     @Override public String name() { return NAME; }
     @Override public String description() { return "Session Initiation Protocol (SIP)"; }
@@ -48,7 +45,7 @@ public final class SipModule implements Module {
         }
         background = new SipBackground(stack);
         background.start();
-        RUNNING.put(pbx, this);
+        pbx.register(SipModule.class, this);
         // the configured address (a socket bound to 0.0.0.0 reports itself as IPv6 [::])
         PbxLog.verbose(2, "SIP Listening on udp " + s.udpBindAddr() + ":" + stack.udpAddress().getPort()
             + (stack.tcpAddress() == null ? "" : ", tcp " + s.tcpBindAddr() + ":" + stack.tcpAddress().getPort())
@@ -95,7 +92,7 @@ public final class SipModule implements Module {
     @Override
     public void unload() {
         Pbx p = pbx;
-        if (p != null) RUNNING.remove(p, this);
+        if (p != null) p.unregister(SipModule.class, this);
         SipBackground b = background;
         if (b != null) b.stop();
         SipStack st = stack;

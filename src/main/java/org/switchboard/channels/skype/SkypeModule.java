@@ -22,7 +22,6 @@ public final class SkypeModule implements Module {
     public static final String NAME = "chan_skype";
     public static final String CONF = "chan_skype.conf";
 
-    private static final Map<Pbx, SkypeModule> RUNNING = new ConcurrentHashMap<>();
     static {
         // Smack's own reports: severe ones as rate-limited warnings, never straight to the console
         SmackLogBridge.install();
@@ -35,7 +34,7 @@ public final class SkypeModule implements Module {
     private final SkypeBuddySnapshots snapshots = new SkypeBuddySnapshots();
 
     /** The running module of this PBX, or null when chan_skype is not loaded there. */
-    public static SkypeModule get(Pbx pbx) { return pbx == null ? null : RUNNING.get(pbx); }
+    public static SkypeModule get(Pbx pbx) { return pbx == null ? null : pbx.lookup(SkypeModule.class); }
 
     @Override public String name() { return NAME; }
     @Override public String description() { return "Skype Channel Driver (XMPP + Jingle)"; }
@@ -53,7 +52,7 @@ public final class SkypeModule implements Module {
         } finally {
             lock.unlock();
         }
-        RUNNING.put(pbx, this);
+        pbx.register(SkypeModule.class, this);
         PbxLog.verbose(2, "chan_skype: " + sc.accounts().size() + " Skype account(s) configured: " + String.join(", ", sc.accounts().keySet()));
     }
 
@@ -127,7 +126,7 @@ public final class SkypeModule implements Module {
     @Override
     public void unload() {
         Pbx p = pbx;
-        if (p != null) RUNNING.remove(p, this);
+        if (p != null) p.unregister(SkypeModule.class, this);
         List<SkypeAccount> all = new ArrayList<>(accounts.values());
         accounts.clear();
         all.parallelStream().forEach(SkypeAccount::stop);
