@@ -74,12 +74,22 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     public String codec() { String c = media.codecName(); return c == null ? "" : c; }
     public RtpSession rtp() { return media.rtp(); }
 
-    /** Takes a call-limit slot of the peer; false when its {@code call-limit} is reached. */
-    boolean takeSlot() {
-        if (peer == null) return true;
-        slotTaken = stack.peerStates().acquire(peer.name(), peer.callLimit());
-        return slotTaken;
+    /**
+     * Takes a call-limit slot of {@code peer} (none for a call without one); false when its
+     * {@code call-limit} is reached. Checked before an RTP port is bound: a peer at its limit
+     * costs no socket work.
+     */
+    static boolean takeSlot(SipStack stack, SipPeer peer) {
+        return peer == null || stack.peerStates().acquire(peer.name(), peer.callLimit());
     }
+
+    /** Gives back a slot taken for a call that was never made. */
+    static void releaseSlot(SipStack stack, SipPeer peer) {
+        if (peer != null) stack.peerStates().release(peer.name());
+    }
+
+    /** The slot taken for this call is now its own, given back when it finishes. */
+    void ownSlot() { slotTaken = peer != null; }
 
     protected DtmfMode dtmfMode() { return peer == null ? DtmfMode.RFC2833 : peer.dtmfMode(); }
 
