@@ -49,6 +49,8 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     protected volatile boolean remoteEnded; // BYE/CANCEL received: no BYE from us
     private volatile boolean held;
     private boolean slotTaken;
+    /** The CSeq of a dialog's first request from us: chan_sip starts its ocseq at 101 and counts up before sending. */
+    static final long FIRST_CSEQ = 102;
     private SipResponse pending2xx;        // a 2xx we retransmit until its ACK
     private Endpoint pending2xxTo;
     private ScheduledFuture<?> pending2xxTimer;

@@ -89,7 +89,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             .add(HeaderNames.CONTACT, "<sip:" + fromUser + "@" + host + ":" + port
                 + (remote.protocol() == org.switchboard.channels.sip.transport.Protocol.TCP ? ";transport=tcp" : "") + ">")
             .add(HeaderNames.CALL_ID, callId)
-            .add(HeaderNames.CSEQ, "102 INVITE")
+            .add(HeaderNames.CSEQ, new CSeq(SipCall.FIRST_CSEQ, SipMethod.INVITE).toString())
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
             .addLine(HeaderNames.ALLOW, SipRequestRouter.ALLOW)
             .addLine(HeaderNames.SUPPORTED, "replaces, timer")
