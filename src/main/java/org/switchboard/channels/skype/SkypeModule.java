@@ -11,6 +11,7 @@ import org.switchboard.core.Module;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
+import org.switchboard.core.message.MessageTechs;
 import org.switchboard.net.xmpp.SmackLogBridge;
 
 /**
@@ -53,6 +54,7 @@ public final class SkypeModule implements Module {
             lock.unlock();
         }
         pbx.register(SkypeModule.class, this);
+        MessageTechs.of(pbx).register(SkypeMessageTech.INSTANCE);
         PbxLog.verbose(2, "chan_skype: " + sc.accounts().size() + " Skype account(s) configured: " + String.join(", ", sc.accounts().keySet()));
     }
 
@@ -126,7 +128,10 @@ public final class SkypeModule implements Module {
     @Override
     public void unload() {
         Pbx p = pbx;
-        if (p != null) p.unregister(SkypeModule.class, this);
+        if (p != null) {
+            p.unregister(SkypeModule.class, this);
+            MessageTechs.of(p).unregister(SkypeMessageTech.INSTANCE);
+        }
         List<SkypeAccount> all = new ArrayList<>(accounts.values());
         accounts.clear();
         all.parallelStream().forEach(SkypeAccount::stop);
