@@ -148,6 +148,9 @@ public final class Pbx {
         return type.cast(services.computeIfAbsent(type, t -> create.apply(this)));
     }
 
+    /** The service of {@code type} when one was made, else null (nothing is made). */
+    public <T> T existingService(Class<T> type) { return type.cast(services.get(type)); }
+
     // ---- channels ----
 
     /**
