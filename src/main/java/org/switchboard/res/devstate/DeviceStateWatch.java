@@ -13,6 +13,8 @@ import org.switchboard.core.Pbx;
  * while no Manager client listens.
  */
 public final class DeviceStateWatch {
+    private static final int MAX_DEVICES = 10_000;
+
     private final Pbx pbx;
     private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
     private final Map<String, Integer> extensions = new ConcurrentHashMap<>();
@@ -46,6 +48,8 @@ public final class DeviceStateWatch {
     /** ast_devstate_changed: the device's state now, published when it differs from the last one seen. */
     public void recheck(String device) {
         DeviceState now = DeviceStates.of(pbx).state(device);
+        // guests from ever new addresses make ever new devices: forget them all rather than grow
+        if (devices.size() >= MAX_DEVICES && !devices.containsKey(device)) devices.clear();
         DeviceState before = devices.put(device, now);
         if (before == now) return;
         if (!pbx.events().hasSubscribers()) return;
