@@ -72,6 +72,8 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     public Endpoint remote() { return remote; }
     public boolean isHeld() { return held; }
     public abstract boolean isInbound();
+    /** chan_sip's initreq: the INVITE that began the call (received, or the one we sent); null before it. */
+    public abstract SipRequest initialRequest();
     /** The codec in use (Asterisk's name), or "" before negotiation. */
     public String codec() { String c = media.codecName(); return c == null ? "" : c; }
     public RtpSession rtp() { return media.rtp(); }

@@ -13,6 +13,8 @@ import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.core.message.MessageTechs;
 import org.switchboard.net.xmpp.SmackLogBridge;
+import org.switchboard.res.devstate.DeviceState;
+import org.switchboard.res.devstate.DeviceStates;
 
 /**
  * chan_skype: the accounts of chan_skype.conf, logged in to the XMPP network, and the API the
@@ -55,6 +57,7 @@ public final class SkypeModule implements Module {
         }
         pbx.register(SkypeModule.class, this);
         MessageTechs.of(pbx).register(SkypeMessageTech.INSTANCE);
+        DeviceStates.of(pbx).register("Skype", deviceStates);
         PbxLog.verbose(2, "chan_skype: " + sc.accounts().size() + " Skype account(s) configured: " + String.join(", ", sc.accounts().keySet()));
     }
 
@@ -131,11 +134,28 @@ public final class SkypeModule implements Module {
         if (p != null) {
             p.unregister(SkypeModule.class, this);
             MessageTechs.of(p).unregister(SkypeMessageTech.INSTANCE);
+            DeviceStates.of(p).unregister("Skype", deviceStates);
         }
         List<SkypeAccount> all = new ArrayList<>(accounts.values());
         accounts.clear();
         all.parallelStream().forEach(SkypeAccount::stop);
         snapshots.clear();
+    }
+
+    private final DeviceStates.Provider deviceStates = this::deviceState;
+
+    /**
+     * The state of {@code Skype/account}: INVALID when no such account, UNAVAILABLE while it is
+     * not logged in, INUSE or RINGING while a channel of it exists, else NOT_INUSE.
+     */
+    private DeviceState deviceState(String resource) {
+        SkypeConfig c = config;
+        if (c == null || resource.isEmpty()) return DeviceState.INVALID;
+        SkypeAccount a = account(resource);
+        if (a == null) return DeviceState.INVALID;
+        if (!a.isLoggedIn()) return DeviceState.UNAVAILABLE;
+        var fromChannels = DeviceStates.of(pbx).fromChannels("Skype/" + resource);
+        return fromChannels == DeviceState.UNKNOWN ? DeviceState.NOT_INUSE : fromChannels;
     }
 
     // ---- the API ----

@@ -149,6 +149,8 @@ public final class ManagerModule implements Module {
         if (sessions.isEmpty()) return;
         RenderedEvent r = render(e);
         for (ManagerSession s : sessions.values()) s.deliver(r);
+        // device and extension states are followed only while a client listens (DeviceStateChange, ExtensionStatus)
+        org.switchboard.res.devstate.DeviceStateWatch.of(pbx).observe(e);
     }
 
     RenderedEvent render(ManagerEvent e) {
