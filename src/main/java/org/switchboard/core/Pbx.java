@@ -188,6 +188,15 @@ public final class Pbx {
      * suffix is appended unless {@code exactName} is set (Local channel halves share one suffix).
      */
     public Channel allocChannel(String name, ChannelTech tech, Channel requestor) {
+        return allocChannel(name, tech, requestor, null);
+    }
+
+    /**
+     * As {@link #allocChannel(String, ChannelTech, Channel)}, joining the call {@code linkedId}
+     * names from the start (a Local channel's second half joins its first's call), so even its
+     * Newchannel says so.
+     */
+    public Channel allocChannel(String name, ChannelTech tech, Channel requestor, String linkedId) {
         Channel c = new Channel(this, name, channels.nextUniqueId(), tech);
         if (requestor != null) {
             requestor.variables().inheritInto(c.variables());
@@ -195,6 +204,7 @@ public final class Pbx {
             c.setLanguage(requestor.language());
             c.setAccountCode(requestor.accountCode());
         }
+        if (linkedId != null) c.setLinkedId(linkedId);
         channels.add(c);
         events.channelEvent("Newchannel", c);
         return c;
@@ -206,6 +216,16 @@ public final class Pbx {
      * (a call record's {@code ${CDR(...)}} in cdr_custom.conf).
      */
     public Channel dummyChannel() { return new Channel(this, "", "", new ChannelTech() {}); }
+
+    /**
+     * A channel nobody runs or lists, standing for another's snapshot: a CEL backend substitutes
+     * its template on one as Asterisk does on a channel fabricated from the event.
+     */
+    public Channel snapshotChannel(String name, String uniqueId, String application, String appData) {
+        Channel c = new Channel(this, name, uniqueId, new ChannelTech() {});
+        c.setRunning(application, appData);
+        return c;
+    }
 
     /** Asks a technology for an outbound channel: {@code requestChannel("Local", "100@phones", me)}. */
     public Channel requestChannel(String tech, String data, Channel requestor) throws ChannelUnavailableException {
