@@ -33,6 +33,8 @@ public final class SkypeModule implements Module {
     private volatile SkypeConfig config;
     private final Map<String, SkypeAccount> accounts = new ConcurrentHashMap<>();
     private final SkypeBuddySnapshots snapshots = new SkypeBuddySnapshots();
+    private final SkypeLicenses licenses = new SkypeLicenses(this::licensed, this::licensesChanged);
+    private volatile SkypeMedia.Factory mediaFactory = SkypeSignallingOnlyMedia.FACTORY;
 
     /** The running module of this PBX, or null when chan_skype is not loaded there. */
     public static SkypeModule get(Pbx pbx) { return pbx == null ? null : RUNNING.get(pbx); }
@@ -198,10 +200,34 @@ public final class SkypeModule implements Module {
     }
 
     /** {@code [general] licenses}: simultaneous calls allowed. */
-    public int licenses() {
+    public int licensed() {
         SkypeConfig c = config;
         return c == null ? 0 : c.general().licenses();
     }
+
+    /** Calls (in and out, every account) holding a license now. */
+    public int callsInUse() { return licenses.inUse(); }
+
+    SkypeLicenses licenses() { return licenses; }
+
+    /** Every account shows "On the phone" while no license is free, and its own status again after. */
+    private void licensesChanged() {
+        boolean busy = licenses.exhausted();
+        for (SkypeAccount a : accounts.values()) a.setOnPhone(busy);
+    }
+
+    /** Every Skype call now, in and out, oldest first. */
+    List<SkypeCall> calls() {
+        List<SkypeCall> out = new ArrayList<>();
+        for (SkypeAccount a : accounts().values()) out.addAll(a.jingle().calls());
+        out.sort(java.util.Comparator.comparingLong(SkypeCall::startedMillis));
+        return out;
+    }
+
+    SkypeMedia.Factory mediaFactory() { return mediaFactory; }
+
+    /** What carries call media (tests plug a signalling-only one in). */
+    void setMediaFactory(SkypeMedia.Factory f) { mediaFactory = f; }
 
     SkypeBuddySnapshots snapshots() { return snapshots; }
 
