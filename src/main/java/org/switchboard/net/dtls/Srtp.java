@@ -23,7 +23,7 @@ public final class Srtp implements AutoCloseable {
     /** Results of unprotect besides a length. */
     public static final int AUTH_FAILED = -1, REPLAYED = -2, INVALID = -3;
     private static final int MAX_CONTEXTS = 16; // remote SSRCs kept (a peer has one or two)
-    private static final Logger LOG = new LoggerImpl(Srtp.class.getName());
+    private static final Logger LOG = logger();
 
     private final SrtpContextFactory sendFactory, receiveFactory;
     private final PacketBuffer tx = new PacketBuffer(2048), rx = new PacketBuffer(2048);
@@ -40,6 +40,11 @@ public final class Srtp implements AutoCloseable {
         byte[] theirKey = client ? keys.serverKey() : keys.clientKey(), theirSalt = client ? keys.serverSalt() : keys.clientSalt();
         sendFactory = new SrtpContextFactory(true, ourKey, ourSalt, srtp, srtcp, LOG);
         receiveFactory = new SrtpContextFactory(false, theirKey, theirSalt, srtp, srtcp, LOG);
+    }
+
+    private static Logger logger() {
+        JitsiLogBridge.install(); // before jitsi-srtp's first line (it benchmarks its AES providers at INFO)
+        return new LoggerImpl(Srtp.class.getName());
     }
 
     /** Where a packet to protect is copied (at offset 0, after {@link #txReset}). */
