@@ -127,7 +127,7 @@ abstract class SkypeCall implements ChannelTech, RtpSession.Listener {
     /** Opens the media; false (the call fails) when no transport can be had. */
     protected boolean openMedia(boolean controlling) {
         try {
-            SkypeMedia m = module.mediaFactory().open(module, controlling, this);
+            SkypeMedia m = module.mediaFactory().open(module, account, controlling, this);
             m.onFailure(f -> strand.execute(() -> mediaFailed(f)));
             media = m;
             return true;

@@ -19,7 +19,7 @@ interface SkypeMedia extends AutoCloseable {
          * @param controlling ICE role (RFC 8445 §6.1.1): the offerer controls
          * @param listener    where decoded voice and digits go
          */
-        SkypeMedia open(SkypeModule module, boolean controlling, RtpSession.Listener listener) throws IOException;
+        SkypeMedia open(SkypeModule module, SkypeAccount account, boolean controlling, RtpSession.Listener listener) throws IOException;
     }
 
     /** Why media could not start or stopped; the Jingle reason and Q.850 cause follow from it. */

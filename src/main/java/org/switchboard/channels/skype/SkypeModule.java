@@ -34,7 +34,8 @@ public final class SkypeModule implements Module {
     private final Map<String, SkypeAccount> accounts = new ConcurrentHashMap<>();
     private final SkypeBuddySnapshots snapshots = new SkypeBuddySnapshots();
     private final SkypeLicenses licenses = new SkypeLicenses(this::licensed, this::licensesChanged);
-    private volatile SkypeMedia.Factory mediaFactory = SkypeSignallingOnlyMedia.FACTORY;
+    private volatile SkypeMedia.Factory mediaFactory = SkypeIceMedia.FACTORY;
+    private volatile org.switchboard.media.rtp.RtpEngine rtpEngine;
 
     /** The running module of this PBX, or null when chan_skype is not loaded there. */
     public static SkypeModule get(Pbx pbx) { return pbx == null ? null : RUNNING.get(pbx); }
@@ -134,6 +135,9 @@ public final class SkypeModule implements Module {
         accounts.clear();
         all.parallelStream().forEach(SkypeAccount::stop);
         snapshots.clear();
+        org.switchboard.media.rtp.RtpEngine e = rtpEngine;
+        rtpEngine = null;
+        if (e != null) e.close();
     }
 
     // ---- the API ----
@@ -225,6 +229,25 @@ public final class SkypeModule implements Module {
     }
 
     SkypeMedia.Factory mediaFactory() { return mediaFactory; }
+
+    /**
+     * The RTP engine of Skype calls (its timer drives DTMF pacing, RTP timeouts and RTCP of each
+     * call's session), made on the first call with rtp.conf's settings; closed at unload.
+     */
+    org.switchboard.media.rtp.RtpEngine rtpEngine() {
+        org.switchboard.media.rtp.RtpEngine e = rtpEngine;
+        if (e != null) return e;
+        lock.lock();
+        try {
+            if (rtpEngine == null) {
+                org.switchboard.media.rtp.RtpConfig rc = org.switchboard.media.rtp.RtpConfig.read(pbx.config("rtp.conf"));
+                rtpEngine = new org.switchboard.media.rtp.RtpEngine(java.net.InetAddress.getLoopbackAddress(), rc);
+            }
+            return rtpEngine;
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /** What carries call media (tests plug a signalling-only one in). */
     void setMediaFactory(SkypeMedia.Factory f) { mediaFactory = f; }

@@ -14,10 +14,10 @@ import org.switchboard.net.xmpp.jingle.Jingle;
  * (signalling tests, and the fallback the module names in its log when ICE cannot start).
  */
 final class SkypeSignallingOnlyMedia implements SkypeMedia {
-    static final Factory FACTORY = (module, controlling, listener) -> new SkypeSignallingOnlyMedia();
+    static final Factory FACTORY = (module, account, controlling, listener) -> new SkypeSignallingOnlyMedia();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Jingle.IceUdpTransport local;
+    private volatile Jingle.IceUdpTransport local;
     private volatile String state = "new";
 
     SkypeSignallingOnlyMedia() {
@@ -35,7 +35,13 @@ final class SkypeSignallingOnlyMedia implements SkypeMedia {
     }
 
     @Override public Jingle.IceUdpTransport local() { return local; }
-    @Override public void remote(Jingle.IceUdpTransport transport) { state = "connected"; }
+    @Override
+    public void remote(Jingle.IceUdpTransport transport) {
+        state = "connected";
+        Jingle.Fingerprint f = local.fingerprint();
+        // RFC 8842 §5.3: the answerer to actpass is active
+        local = new Jingle.IceUdpTransport(local.ufrag(), local.pwd(), List.of(), new Jingle.Fingerprint(f.hash(), "active", f.value()));
+    }
     @Override public void addCandidates(List<Jingle.Candidate> candidates) { }
     @Override public CompletableFuture<Void> ready() { return CompletableFuture.completedFuture(null); }
     @Override public void onFailure(Consumer<Failure> listener) { }

@@ -83,6 +83,7 @@ class SkypeCallTest {
         assertThat(propose).endsWith(" " + PBX_FULL);
         assertThat(vuc.awaitReport("jingle-in session-initiate " + sid, T)).contains(PBX_FULL);
         assertThat(vuc.awaitReport("call-state accepted " + sid, T)).endsWith("ok");
+        vuc.awaitReport("call-state connection connected", T); // ICE and DTLS done on aiortc's side
         await().atMost(T).until(() -> pbx.pbx.channels().all().stream().anyMatch(c -> c.name().matches("Skype/lmentinc@vuc\\.me-[0-9a-f]{8}")));
         assertThat(SkypeCliReloadTest.cli(pbx.pbx, "skype show calls")).contains("lmentinc", "vuc.me", "out");
         assertThat(SkypeCliReloadTest.cli(pbx.pbx, "skype show users")).contains("1/2");
@@ -146,6 +147,7 @@ class SkypeCallTest {
         pbx.run("test", "g");
         vuc.awaitReport("jingle-in session-initiate ", T);
         vuc.awaitReport("call-state accepted ", T);
+        vuc.awaitReport("call-state connection connected", T);
         assertThat(vuc.count(l -> l.startsWith("jmi-in propose"))).isZero();
         vuc.hangup();
         await().atMost(T).until(() -> !pbx.varSets("AFTER").isEmpty());
