@@ -21,8 +21,13 @@ final class SkypeIncomingCall extends SkypeCall {
     /** XEP-0353 gives no figure; a device that proceeded and never initiates is gone after this. */
     static final long INITIATE_WAIT_MS = 30_000;
 
+    /** How long Answer() waits for the session to be accepted and media to flow. */
+    static final long ANSWER_WAIT_MS = 20_000;
+
     private Jingle offer;
     private boolean ringingSent;
+    /** Completes when media flows or the call ended: Answer() returns then, so what the dialplan plays next is heard. */
+    private final java.util.concurrent.CompletableFuture<Void> settled = new java.util.concurrent.CompletableFuture<>();
     private ScheduledFuture<?> initiateTimer;
 
     SkypeIncomingCall(SkypeModule module, SkypeAccount account, String peerFull, String peerBare, String sid, boolean viaJmi, Jingle offer) {
@@ -75,8 +80,15 @@ final class SkypeIncomingCall extends SkypeCall {
                     INITIATE_WAIT_MS, TimeUnit.MILLISECONDS);
             } else if (state == SkypeCallState.PENDING) {
                 accept();
+            } else {
+                settled.complete(null);
             }
         });
+        try (AutoCloseable wake = c.onWake(() -> settled.complete(null))) {
+            settled.get(ANSWER_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // the call goes on: media may still come (or the hangup ends it)
+        }
     }
 
     private void initiateNeverCame() {
@@ -110,6 +122,13 @@ final class SkypeIncomingCall extends SkypeCall {
     @Override
     protected void mediaReady() {
         if (state == SkypeCallState.ACCEPTED) state = SkypeCallState.ACTIVE;
+        settled.complete(null);
+    }
+
+    @Override
+    protected void remoteEnded(int cause, String techCause) {
+        super.remoteEnded(cause, techCause);
+        settled.complete(null);
     }
 
     // ---- the network's side ----
