@@ -81,7 +81,11 @@ public final class IceDtlsTransport implements RtpTransport {
         this.dtls = new DtlsSession(this);
         this.ice = new IceAgent(sockets, stun, controlling, new IceAgent.Listener() {
             @Override public void selected() { onSelected(); }
-            @Override public void failed(String why) { fail(Reason.ICE_FAILED, "ICE failed: " + why); }
+            @Override public void failed(String why) {
+                // after ready, ice4j fails the pair when its consent checks go unanswered (RFC 7675)
+                if (ready.isDone()) fail(Reason.CONSENT_LOST, "ICE consent lost: " + why);
+                else fail(Reason.ICE_FAILED, "ICE failed: " + why);
+            }
         });
     }
 
@@ -93,7 +97,11 @@ public final class IceDtlsTransport implements RtpTransport {
     public static IceDtlsTransport open(IceSettings settings, boolean controlling) throws IOException {
         EventLoop loop = IceIo.group().next();
         Holder h = new Holder();
-        List<NettyIceSocket> sockets = IceSockets.bind(settings, loop, (s, b, from) -> h.t.onDatagram(s, b, from));
+        List<NettyIceSocket> sockets = IceSockets.bind(settings, loop, (s, b, from) -> {
+            IceDtlsTransport t = h.t;
+            if (t != null) t.onDatagram(s, b, from);
+            else if (RtpDemux.isStun(b)) s.offer(b, from); // the STUN server's answer while gathering, in the constructor
+        });
         try {
             h.t = new IceDtlsTransport(settings, controlling, loop, sockets, settings.stun());
             return h.t;
@@ -215,7 +223,13 @@ public final class IceDtlsTransport implements RtpTransport {
         for (NettyIceSocket s : sockets) s.channel().close();
         ready.cancel(false);
         Srtp s = srtp;
-        if (s != null) loop.execute(s::close); // the loop may be inside it right now
+        if (s != null) {
+            try {
+                loop.execute(s::close); // the loop may be inside it right now
+            } catch (RejectedExecutionException e) {
+                s.close(); // the loop is gone: nobody is inside it
+            }
+        }
     }
 
     @Override
