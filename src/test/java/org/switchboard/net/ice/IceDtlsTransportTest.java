@@ -99,4 +99,26 @@ class IceDtlsTransportTest {
             }
         }
     }
+
+    @Test
+    void twentyCallsComeUpAtOnce() throws Exception {
+        java.util.List<IceDtlsTransport> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(pool.submit(() -> {
+                    IceDtlsTransport a = IcePeers.open(true), b = IcePeers.open(false);
+                    all.add(a);
+                    all.add(b);
+                    IcePeers.signal(a, b);
+                    java.util.concurrent.CompletableFuture.allOf(a.ready(), b.ready()).get(20, TimeUnit.SECONDS);
+                    return null;
+                }));
+            }
+            for (var c : calls) c.get(30, TimeUnit.SECONDS);
+        } finally {
+            all.forEach(IceDtlsTransport::close);
+        }
+        assertThat(all).hasSize(40).allSatisfy(t -> assertThat(t.dtlsState()).isEqualTo("closed"));
+    }
 }
