@@ -269,7 +269,10 @@ public final class IceDtlsTransport implements RtpTransport {
         }
         b.setBytes(at, s.rxBuffer(), 0, n).writerIndex(at + n); // plain RTP in the datagram's own buffer
         PacketHandler h = rtcp ? rtcpHandler : rtpHandler;
-        if (h != null) h.onPacket(b, from);
+        // SRTP authentication, not the source address, says who sent it: the stream sees the
+        // selected pair's address, so strict RTP keeps accepting the peer if it moves to another pair
+        InetSocketAddress peer = sendTo;
+        if (h != null) h.onPacket(b, peer != null ? peer : from);
     }
 
     private void send(ByteBuf packet, boolean rtcp) {
