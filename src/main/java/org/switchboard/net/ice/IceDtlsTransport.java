@@ -360,10 +360,21 @@ public final class IceDtlsTransport implements RtpTransport {
         else fail(Reason.TIMEOUT, "no DTLS handshake within " + d.toMillis() + " ms");
     }
 
-    /** RFC 7675 §5.1: consent expires when no check on the pair was answered for the consent timeout. */
+    /**
+     * Every second after ready: follows the selected pair if it changed, and RFC 7675 §5.1: consent
+     * expires when no check on the pair was answered for the consent timeout.
+     */
     private void checkConsent() {
         if (closed.get() || failed.get()) return;
         CandidatePair p = ice.selectedPair();
+        NettyIceSocket socket = ice.selectedSocket();
+        if (p != null && socket != null) { // the controlling peer may nominate another pair later (RFC 8445 §8.1.1)
+            var r = p.getRemoteCandidate().getTransportAddress();
+            if (socket != sendSocket || !r.equals(sendTo)) {
+                sendTo = new InetSocketAddress(r.getAddress(), r.getPort());
+                sendSocket = socket;
+            }
+        }
         long last = Math.max(selectedMillis, p == null ? 0 : p.getConsentFreshness());
         long silent = System.currentTimeMillis() - last;
         if (silent > settings.consentTimeout().toMillis()) {
