@@ -370,7 +370,8 @@ public final class IceDtlsTransport implements RtpTransport {
         NettyIceSocket socket = ice.selectedSocket();
         if (p != null && socket != null) { // the controlling peer may nominate another pair later (RFC 8445 §8.1.1)
             var r = p.getRemoteCandidate().getTransportAddress();
-            if (socket != sendSocket || !r.equals(sendTo)) {
+            InetSocketAddress now = sendTo;
+            if (socket != sendSocket || now == null || !now.equals(r)) {
                 sendTo = new InetSocketAddress(r.getAddress(), r.getPort());
                 sendSocket = socket;
             }
