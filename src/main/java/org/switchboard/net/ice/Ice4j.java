@@ -5,7 +5,8 @@ import org.switchboard.net.dtls.JitsiLogBridge;
 /**
  * Process-wide settings of ice4j, made once before it reads its configuration (Typesafe config,
  * where system properties override its reference.conf): consent freshness checks every 5 s,
- * randomised ±20% (RFC 7675 §5.1; ice4j's default is 15 s), no cloud metadata probing for mapped
+ * randomised ±20%, and a pair failed only after 30 s unanswered (RFC 7675 §5.1; ice4j's defaults
+ * are 15 s both), no cloud metadata probing for mapped
  * addresses, no SOFTWARE attribute. Its log goes through {@link JitsiLogBridge}.
  */
 final class Ice4j {
@@ -19,6 +20,8 @@ final class Ice4j {
             if (done) return;
             JitsiLogBridge.install();
             defaultProperty("ice4j.consent-freshness.interval", "5 seconds");
+            // each consent check is retried every 500 ms; 60 tries span RFC 7675's 30 s before ice4j fails the pair
+            defaultProperty("ice4j.consent-freshness.max-retransmissions", "60");
             defaultProperty("ice4j.harvest.mapping.aws.enabled", "false");
             defaultProperty("ice4j.software", "");
             done = true;

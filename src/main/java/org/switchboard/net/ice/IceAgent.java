@@ -53,7 +53,9 @@ final class IceAgent {
         agent.setUseDynamicPorts(false);        // no sockets of ice4j's own: ours, from IceHostHarvester
         agent.setPerformConsentFreshness(true); // RFC 7675 checks, not bare keep-alive indications
         agent.addCandidateHarvester(new IceHostHarvester(sockets));
-        if (stun != null) agent.addCandidateHarvester(new StunCandidateHarvester(new TransportAddress(stun, Transport.UDP)));
+        if (stun != null && !stun.isUnresolved()) { // a name is resolved by whoever configured it, never here per call
+            agent.addCandidateHarvester(new StunCandidateHarvester(new TransportAddress(stun, Transport.UDP)));
+        }
         agent.addStateChangeListener(e -> stateChanged(e, listener));
         stream = agent.createMediaStream("audio");
         component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);

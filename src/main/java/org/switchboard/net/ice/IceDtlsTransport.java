@@ -81,7 +81,11 @@ public final class IceDtlsTransport implements RtpTransport {
         this.dtls = new DtlsSession(this);
         this.ice = new IceAgent(sockets, stun, controlling, new IceAgent.Listener() {
             @Override public void selected() { onSelected(); }
-            @Override public void failed(String why) { fail(Reason.ICE_FAILED, "ICE failed: " + why); }
+            @Override public void failed(String why) {
+                // after ready, ice4j fails the pair when its consent checks go unanswered (RFC 7675)
+                if (ready.isDone()) fail(Reason.CONSENT_LOST, "ICE consent lost: " + why);
+                else fail(Reason.ICE_FAILED, "ICE failed: " + why);
+            }
         });
     }
 
@@ -93,7 +97,11 @@ public final class IceDtlsTransport implements RtpTransport {
     public static IceDtlsTransport open(IceSettings settings, boolean controlling) throws IOException {
         EventLoop loop = IceIo.group().next();
         Holder h = new Holder();
-        List<NettyIceSocket> sockets = IceSockets.bind(settings, loop, (s, b, from) -> h.t.onDatagram(s, b, from));
+        List<NettyIceSocket> sockets = IceSockets.bind(settings, loop, (s, b, from) -> {
+            IceDtlsTransport t = h.t;
+            if (t != null) t.onDatagram(s, b, from);
+            else if (RtpDemux.isStun(b)) s.offer(b, from); // the STUN server's answer while gathering, in the constructor
+        });
         try {
             h.t = new IceDtlsTransport(settings, controlling, loop, sockets, settings.stun());
             return h.t;
@@ -215,7 +223,13 @@ public final class IceDtlsTransport implements RtpTransport {
         for (NettyIceSocket s : sockets) s.channel().close();
         ready.cancel(false);
         Srtp s = srtp;
-        if (s != null) loop.execute(s::close); // the loop may be inside it right now
+        if (s != null) {
+            try {
+                loop.execute(s::close); // the loop may be inside it right now
+            } catch (RejectedExecutionException e) {
+                s.close(); // the loop is gone: nobody is inside it
+            }
+        }
     }
 
     @Override
@@ -255,7 +269,10 @@ public final class IceDtlsTransport implements RtpTransport {
         }
         b.setBytes(at, s.rxBuffer(), 0, n).writerIndex(at + n); // plain RTP in the datagram's own buffer
         PacketHandler h = rtcp ? rtcpHandler : rtpHandler;
-        if (h != null) h.onPacket(b, from);
+        // SRTP authentication, not the source address, says who sent it: the stream sees the
+        // selected pair's address, so strict RTP keeps accepting the peer if it moves to another pair
+        InetSocketAddress peer = sendTo;
+        if (h != null) h.onPacket(b, peer != null ? peer : from);
     }
 
     private void send(ByteBuf packet, boolean rtcp) {
@@ -343,10 +360,22 @@ public final class IceDtlsTransport implements RtpTransport {
         else fail(Reason.TIMEOUT, "no DTLS handshake within " + d.toMillis() + " ms");
     }
 
-    /** RFC 7675 §5.1: consent expires when no check on the pair was answered for the consent timeout. */
+    /**
+     * Every second after ready: follows the selected pair if it changed, and RFC 7675 §5.1: consent
+     * expires when no check on the pair was answered for the consent timeout.
+     */
     private void checkConsent() {
         if (closed.get() || failed.get()) return;
         CandidatePair p = ice.selectedPair();
+        NettyIceSocket socket = ice.selectedSocket();
+        if (p != null && socket != null) { // the controlling peer may nominate another pair later (RFC 8445 §8.1.1)
+            var r = p.getRemoteCandidate().getTransportAddress();
+            InetSocketAddress now = sendTo;
+            if (socket != sendSocket || now == null || !now.equals(r)) {
+                sendTo = new InetSocketAddress(r.getAddress(), r.getPort());
+                sendSocket = socket;
+            }
+        }
         long last = Math.max(selectedMillis, p == null ? 0 : p.getConsentFreshness());
         long silent = System.currentTimeMillis() - last;
         if (silent > settings.consentTimeout().toMillis()) {

@@ -75,4 +75,50 @@ class IceDtlsTransportTest {
         assertThat(offerer.dtlsState()).isEqualTo("closed");
         b.close();
     }
+
+    @Test
+    void closedTransportsLeaveNoThreadsNorSocketsBehind() throws Exception {
+        offerer.close(); // this test's own pairs only
+        answerer.close();
+        java.util.List<java.net.InetSocketAddress> ports = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            IceDtlsTransport a = IcePeers.open(true), b = IcePeers.open(false);
+            IcePeers.signal(a, b);
+            java.util.concurrent.CompletableFuture.allOf(a.ready(), b.ready()).get(10, TimeUnit.SECONDS);
+            ports.add(a.localAddress());
+            ports.add(b.localAddress());
+            a.close();
+            b.close();
+            assertThat(a.dtlsState()).isEqualTo("closed");
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet()
+            .stream().noneMatch(t -> t.getName().startsWith("IceConnector")));
+        for (java.net.InetSocketAddress p : ports) {
+            try (java.net.DatagramSocket again = new java.net.DatagramSocket(p)) {
+                assertThat(again.getLocalPort()).isEqualTo(p.getPort());
+            }
+        }
+    }
+
+    @Test
+    void twentyCallsComeUpAtOnce() throws Exception {
+        java.util.List<IceDtlsTransport> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(pool.submit(() -> {
+                    IceDtlsTransport a = IcePeers.open(true), b = IcePeers.open(false);
+                    all.add(a);
+                    all.add(b);
+                    IcePeers.signal(a, b);
+                    java.util.concurrent.CompletableFuture.allOf(a.ready(), b.ready()).get(20, TimeUnit.SECONDS);
+                    return null;
+                }));
+            }
+            for (var c : calls) c.get(30, TimeUnit.SECONDS);
+        } finally {
+            all.forEach(IceDtlsTransport::close);
+        }
+        assertThat(all).hasSize(40).allSatisfy(t -> assertThat(t.dtlsState()).isEqualTo("closed"));
+    }
 }
