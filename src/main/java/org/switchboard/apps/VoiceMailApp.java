@@ -14,12 +14,12 @@ import org.switchboard.core.AppArgs;
 import org.switchboard.core.Application;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelState;
-import org.switchboard.core.ManagerEvent;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.sound.SoundFormat;
 import org.switchboard.media.sound.SoundPlayer;
 import org.switchboard.media.sound.SoundRecorder;
 import org.switchboard.res.voicemail.Mailbox;
+import org.switchboard.res.voicemail.MessageWaiting;
 import org.switchboard.res.voicemail.VoicemailConfig;
 import org.switchboard.res.voicemail.VoicemailSpool;
 
@@ -154,7 +154,7 @@ public final class VoiceMailApp implements Application {
                 Path msg = spool.deliver(m, src, fmt.extension(), new LinkedHashMap<>(info));
                 PbxLog.verbose(3, "Saving message as " + msg);
                 saved = true;
-                messageWaiting(c, spool, m);
+                MessageWaiting.publish(c.pbx(), m);
             } catch (IOException e) {
                 PbxLog.warning(SOURCE, "Could not save the message for " + m.id() + ": " + e.getMessage());
             }
@@ -189,19 +189,12 @@ public final class VoiceMailApp implements Application {
     }
 
     /** The first of the configured formats we can record (format=wav49|gsm|wav: wav). */
-    private static SoundFormat format(Mailbox m) {
+    static SoundFormat format(Mailbox m) {
         for (String f : m.option("format", "wav").split("\\|")) {
             SoundFormat sf = SoundFormat.of(f.strip().toLowerCase(Locale.ROOT));
             if (sf != null && org.switchboard.media.sound.SoundWriter.canWrite(sf)) return sf;
         }
         return SoundFormat.WAV;
-    }
-
-    /** The Manager's MessageWaiting event (app_voicemail's MWI), with the new and old counts. */
-    static void messageWaiting(Channel c, VoicemailSpool spool, Mailbox m) {
-        int fresh = spool.count(m, "INBOX"), old = spool.count(m, "Old");
-        c.pbx().events().publish(ManagerEvent.of("MessageWaiting", "call").put("Mailbox", m.id())
-                .put("Waiting", fresh > 0 ? 1 : 0).put("New", fresh).put("Old", old).build());
     }
 
     private static Result exitTo(Channel c, String exten) {
