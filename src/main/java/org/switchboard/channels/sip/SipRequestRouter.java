@@ -65,8 +65,12 @@ final class SipRequestRouter implements TransactionUser {
         tx.respond(out.response());
         for (BindingEvent e : out.events()) {
             switch (e.kind()) {
-                case ADDED -> PbxLog.verbose(3, "Registered SIP '" + e.binding().peer() + "' at "
-                    + e.binding().targetHost() + ":" + e.binding().targetPort());
+                case ADDED, REFRESHED -> {
+                    if (e.kind() == BindingEvent.Kind.ADDED) PbxLog.verbose(3, "Registered SIP '" + e.binding().peer()
+                        + "' at " + e.binding().targetHost() + ":" + e.binding().targetPort());
+                    SipModule m = SipModule.get(stack.pbx()); // chan_sip: "ask subsystem to retransmit msg counter"
+                    if (m != null && m.background() != null) m.background().mwi().registered(e.binding().peer());
+                }
                 case REMOVED -> PbxLog.verbose(3, "Unregistered SIP '" + e.binding().peer() + "'");
                 default -> { }
             }
