@@ -20,6 +20,7 @@ import org.switchboard.media.sound.SoundPlayer;
 import org.switchboard.media.sound.SoundRecorder;
 import org.switchboard.res.voicemail.Mailbox;
 import org.switchboard.res.voicemail.MessageWaiting;
+import org.switchboard.res.voicemail.VoicemailMailer;
 import org.switchboard.res.voicemail.VoicemailConfig;
 import org.switchboard.res.voicemail.VoicemailSpool;
 
@@ -45,6 +46,9 @@ public final class VoiceMailApp implements Application {
                 mailbox's INBOX in Asterisk's spool layout (<astspooldir>/voicemail/<context>/<box>),
                 moved there only when complete. * during the greeting goes to extension 'a', 0 to 'o'.
                 A box over maxmsg plays "mailbox full"; a message shorter than minsecs is dropped.
+                A box with an email address is mailed about each new message through mailcmd
+                (default /usr/sbin/sendmail -t), with emailsubject/emailbody and ${VM_NAME}...
+                substituted, and the recording attached with attach=yes.
                 Options: b, u, s, U (urgent), g(gain: accepted, not applied).
                 Sets VMSTATUS to SUCCESS, USEREXIT or FAILED.""";
     }
@@ -151,10 +155,12 @@ public final class VoiceMailApp implements Application {
                     Files.copy(rec, src, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
                 info.put("origmailbox", m.box());
-                Path msg = spool.deliver(m, src, fmt.extension(), new LinkedHashMap<>(info));
+                Map<String, String> mine = new LinkedHashMap<>(info);
+                Path msg = spool.deliver(m, src, fmt.extension(), mine);
                 PbxLog.verbose(3, "Saving message as " + msg);
                 saved = true;
                 MessageWaiting.publish(c.pbx(), m);
+                VoicemailMailer.notify(m, msg, fmt.extension(), mine);
             } catch (IOException e) {
                 PbxLog.warning(SOURCE, "Could not save the message for " + m.id() + ": " + e.getMessage());
             }
