@@ -28,8 +28,17 @@ import org.switchboard.res.voicemail.MessageWaiting;
 final class SipMwi {
     private final SipStack stack;
     private final Consumer<ManagerEvent> listener = this::onEvent;
+    private final SipMwiSubscriptions subscriptions;
 
-    SipMwi(SipStack stack) { this.stack = stack; }
+    SipMwi(SipStack stack) {
+        this.stack = stack;
+        this.subscriptions = new SipMwiSubscriptions(stack);
+    }
+
+    /** A SUBSCRIBE with Event: message-summary. */
+    void onSubscribe(org.switchboard.channels.sip.transaction.ServerTransaction tx, SipRequest r) {
+        subscriptions.onSubscribe(tx, r, this);
+    }
 
     void start() { stack.pbx().events().subscribe(listener); }
 
@@ -62,19 +71,24 @@ final class SipMwi {
         return id.indexOf('@') < 0 ? id + "@default" : id;
     }
 
-    /** One NOTIFY to where the peer is now; nothing when it is not reachable. */
+    /** The peer's counts, as an RFC 3842 body. */
+    byte[] body(SipPeer p, String host) {
+        MessageWaiting.Counts c = MessageWaiting.counts(stack.pbx(), p.mailbox());
+        return body(c == null ? new MessageWaiting.Counts(0, 0, 0) : c, host).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** One NOTIFY in each of the peer's subscriptions, else one unsolicited to where it is now (none when unreachable). */
     void send(SipPeer p) {
         try {
+            if (subscriptions.notifyPeer(p, this)) return;
             Endpoint to = SipModule.get(stack.pbx()) == null ? null
                     : SipModule.get(stack.pbx()).background().qualifier().address(p);
             if (to == null) return;
-            MessageWaiting.Counts c = MessageWaiting.counts(stack.pbx(), p.mailbox());
-            if (c == null) c = new MessageWaiting.Counts(0, 0, 0);
             String host = stack.localHost(to.address().getAddress());
             Binding b = p.isDynamic() ? stack.registrar().contact(p.name()) : null;
             SipUri uri = b != null ? b.contact()
                     : SipUri.sip(p.defaultUser(), to.address().getAddress().getHostAddress(), to.address().getPort());
-            byte[] body = body(c, host).getBytes(StandardCharsets.US_ASCII);
+            byte[] body = body(p, host);
             Headers h = Headers.builder()
                 .add(HeaderNames.VIA, stack.newVia(to).toString())
                 .add(HeaderNames.MAX_FORWARDS, "70")

@@ -21,7 +21,7 @@ import org.switchboard.core.PbxLog;
  */
 final class SipRequestRouter implements TransactionUser {
     /** What we answer in Allow (OPTIONS, 405). */
-    static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, REGISTER, INFO";
+    static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, REGISTER, INFO, SUBSCRIBE";
 
     private final SipStack stack;
 
@@ -48,7 +48,8 @@ final class SipRequestRouter implements TransactionUser {
             }
             case SipMethod.BYE, SipMethod.INFO -> inDialog(tx, r, toTag);
             case SipMethod.OPTIONS -> tx.respond(options(r));
-            case SipMethod.SUBSCRIBE, SipMethod.NOTIFY, SipMethod.REFER, SipMethod.PUBLISH, SipMethod.MESSAGE,
+            case SipMethod.SUBSCRIBE -> subscribe(tx, r);
+            case SipMethod.NOTIFY, SipMethod.REFER, SipMethod.PUBLISH, SipMethod.MESSAGE,
                  SipMethod.PRACK, SipMethod.UPDATE -> tx.respond(withAllow(reply(r, 405, SipIds.tag())));
             default -> tx.respond(withAllow(reply(r, 501, SipIds.tag())));
         }
@@ -75,6 +76,19 @@ final class SipRequestRouter implements TransactionUser {
                 default -> { }
             }
         }
+    }
+
+    /** RFC 6665: message-summary (RFC 3842) is the one event package we serve; others get 489. */
+    private void subscribe(ServerTransaction tx, SipRequest r) {
+        String event = r.header("Event");
+        String pkg = event == null ? "" : event.split(";", 2)[0].strip();
+        SipModule m = SipModule.get(stack.pbx());
+        if (!pkg.equalsIgnoreCase("message-summary") || m == null || m.background() == null) {
+            SipResponse resp = reply(r, 489, r.to() != null && r.to().tag() != null ? null : SipIds.tag());
+            tx.respond(resp.withHeaders(resp.headers().toBuilder().add("Allow-Events", "message-summary").build()));
+            return;
+        }
+        m.background().mwi().onSubscribe(tx, r);
     }
 
     private void inDialog(ServerTransaction tx, SipRequest r, String toTag) {

@@ -57,6 +57,43 @@ class SipMwiTest {
     }
 
     @Test
+    void aSubscribedPhoneGetsItsNotifiesInTheDialogUntilItUnsubscribes() throws Exception {
+        Files.writeString(dir.resolve("voicemail.conf"), "[general]\nformat=wav\n[lmentinc]\n100 => 4242,Front Desk\n");
+        Files.writeString(dir.resolve("asterisk.conf"), "[directories]\nastspooldir => spool\n");
+        try (SipPbxFixture f = SipPbxFixture.start(dir, "context=calls",
+                 "[desk]\ntype=friend\nhost=dynamic\nsecret=deskpass\nmailbox=100@lmentinc\ncontext=calls\n"
+                     + "[nobox]\ntype=friend\nhost=dynamic\nsecret=x\ncontext=calls\n",
+                 "[calls]\nexten => 1,1,Hangup()\n");
+             Sipp phone = Sipp.scenario("uac-subscribe-mwi.xml").remote("127.0.0.1", f.port()).service("desk")
+                 .auth("desk", "deskpass").calls(1).arg("-trace_logs").start()) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> mwiLines(phone).size() == 1);
+            leave(f, VoicemailConfig.of(f.pbx.pbx).mailbox("100", "lmentinc"));
+            Sipp.Result r = phone.stop(MAX);
+            assertThat(r.ok()).as("%s", r).isTrue();
+            assertThat(mwiLines(phone)).containsExactly("MWI active no 0/0 (0/0)", "MWI active yes 1/0 (0/0)", "MWI terminated");
+        }
+    }
+
+    @Test
+    void otherEventPackagesGet489AndAPeerWithoutMailboxGets404() throws Exception {
+        try (SipPbxFixture f = SipPbxFixture.start(dir, "context=calls", "[nobox]\ntype=friend\nhost=dynamic\ncontext=calls\n",
+                 "[calls]\nexten => 1,1,Hangup()\n");
+             SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer()) {
+            p.send(f.port(), subscribe(p.port(), "presence", "sub-1"));
+            assertThat(p.finalResponse(Duration.ofSeconds(5), "sub-1")).startsWith("SIP/2.0 489").contains("Allow-Events: message-summary");
+            p.send(f.port(), subscribe(p.port(), "message-summary", "sub-2"));
+            assertThat(p.finalResponse(Duration.ofSeconds(5), "sub-2")).startsWith("SIP/2.0 404");
+        }
+    }
+
+    private static String subscribe(int port, String event, String callId) {
+        return "SUBSCRIBE sip:nobox@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK" + callId
+            + "\r\nFrom: <sip:nobox@127.0.0.1>;tag=1\r\nTo: <sip:nobox@127.0.0.1>\r\nCall-ID: " + callId
+            + "\r\nCSeq: 1 SUBSCRIBE\r\nContact: <sip:nobox@127.0.0.1:" + port + ">\r\nEvent: " + event
+            + "\r\nExpires: 600\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    @Test
     void theBodyIsRfc3842() {
         assertThat(SipMwi.body(new MessageWaiting.Counts(2, 1, 0), "192.0.2.1")).isEqualTo(
             "Messages-Waiting: yes\r\nMessage-Account: sip:asterisk@192.0.2.1\r\nVoice-Message: 2/1 (0/0)\r\n");
