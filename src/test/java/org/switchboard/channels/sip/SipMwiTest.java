@@ -75,6 +75,28 @@ class SipMwiTest {
     }
 
     @Test
+    void baresipSubscribesAndShowsTheCountsAsTheyChange() throws Exception {
+        SipPhoneKit.assumeBaresip();
+        Files.writeString(dir.resolve("voicemail.conf"), "[general]\nformat=wav\n[lmentinc]\n100 => 4242,Front Desk\n");
+        Files.writeString(dir.resolve("asterisk.conf"), "[directories]\nastspooldir => spool\n");
+        try (SipPbxFixture f = SipPbxFixture.start(dir, "context=calls",
+                 "[desk]\ntype=friend\nhost=dynamic\nsecret=deskpass\nmailbox=100@lmentinc\ncontext=calls\n",
+                 "[calls]\nexten => 1,1,Hangup()\n");
+             org.switchboard.testing.BaresipPhone phone = org.switchboard.testing.BaresipPhone.start(dir, "desk", "deskpass",
+                 SipPhoneKit.registrar(f.port()), null, null, List.of("PCMU"), List.of("module_app mwi.so"))) {
+            phone.awaitRegistered(Duration.ofSeconds(15));
+            await().atMost(Duration.ofSeconds(15)).until(() -> mwiEvents(phone).stream().anyMatch(m -> m.contains("Messages-Waiting: no")));
+            leave(f, VoicemailConfig.of(f.pbx.pbx).mailbox("100", "lmentinc"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> mwiEvents(phone).stream()
+                .anyMatch(m -> m.contains("Messages-Waiting: yes") && m.contains("Voice-Message: 1/0")));
+        }
+    }
+
+    private static List<String> mwiEvents(org.switchboard.testing.BaresipPhone p) {
+        return p.events().stream().filter(e -> e.type().equals("MWI_NOTIFY")).map(e -> e.param() + e.raw()).toList();
+    }
+
+    @Test
     void otherEventPackagesGet489AndAPeerWithoutMailboxGets404() throws Exception {
         try (SipPbxFixture f = SipPbxFixture.start(dir, "context=calls", "[nobox]\ntype=friend\nhost=dynamic\ncontext=calls\n",
                  "[calls]\nexten => 1,1,Hangup()\n");

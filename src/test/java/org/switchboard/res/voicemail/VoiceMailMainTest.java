@@ -40,6 +40,8 @@ class VoiceMailMainTest {
              same => n,Verbose(1,@after)
             exten => vmm100,1,VoiceMailMain(100@lmentinc)
              same => n,Verbose(1,@after)
+            exten => auto,1,VoiceMailMain(100@lmentinc,sa(Old))
+             same => n,Verbose(1,@after)
             exten => leave,1,VoiceMail(100@lmentinc,u)
             exten => auth,1,VMAuthenticate(@lmentinc)
              same => n,Verbose(1,@auth ${AUTH_MAILBOX} ${AUTH_CONTEXT})
@@ -245,6 +247,19 @@ class VoiceMailMainTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@auth 100 lmentinc"));
         Channel caller = call("leave");
         assertThat(EAR.until(caller, "@greeting")).containsExactly("@greeting");
+    }
+
+    @Test
+    void optionsSAndAGoStraightToAFolderWithoutAPin() throws Exception {
+        message("Old", 0, "@msgA", "5551234");
+        Channel c = call("auto");
+        assertThat(EAR.until(c, "@msgA")).containsExactly("vm-first", "vm-message", "@msgA");
+        press(c, "7");
+        EAR.until(c, "vm-deleted");
+        press(c, "#");
+        assertThat(EAR.untilHangup(c)).contains("vm-goodbye");
+        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
+        assertThat(box().resolve("Old")).isEmptyDirectory();
     }
 
     /** The main tone of a WAV file in the spool, as a prompt name. */
