@@ -37,7 +37,8 @@ public final class VoiceMailMainApp implements Application {
                     5 change the PIN (written back to voicemail.conf), * back
                   * help   # exit
                 Deleted messages go and heard new messages move to Old when the caller leaves
-                the folder or hangs up; then the MessageWaiting event goes out.
+                the folder or hangs up; then the MessageWaiting event goes out. After # (or
+                three rounds of silence) the dialplan goes on; a failed login ends the call.
                 Options:
                   p          the mailbox argument is a prefix to what the caller enters
                   s          skip the PIN check (with a mailbox given)
@@ -80,8 +81,8 @@ public final class VoiceMailMainApp implements Application {
         int folder = -1;
         if (opts.containsKey('a')) folder = autoFolder(opts.get('a'));
         boolean readOnly = opts.containsKey('r');
-        new VoiceMailMenu(c, m, readOnly).run(folder);
-        return Result.HANGUP;
+        new VoiceMailMenu(c, m, readOnly).run(folder); // a hangup ends it by exception
+        return Result.CONTINUE; // after # or silence the dialplan goes on, as vm_execmain returns 0
     }
 
     private static int maxLogins(VoicemailConfig cfg) {

@@ -115,6 +115,7 @@ class VoiceMailMainTest {
         press(c, "#");
         assertThat(EAR.untilHangup(c)).contains("vm-goodbye").doesNotContain("@msgA");
         await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
+        assertThat(t.path()).containsSubsequence("@after", "@h"); // # leaves VoiceMailMain, the dialplan goes on
         assertThat(spool.resolve("voicemail/lmentinc/100/INBOX")).isEmptyDirectory();
         assertThat(events).filteredOn(e -> e.name().equals("MessageWaiting")).last()
                 .satisfies(e -> assertThat(e.fields()).containsEntry("Mailbox", "100@lmentinc")
