@@ -1,6 +1,7 @@
 # Sourced by the SIP benchmarks: starts the PBX on bench/sip/conf and measures start-up.
 # Needs $ROOT, $JAVA_HOME and the built jar; sets PBX_PID, STARTUP_MS, RSS_IDLE_KB.
 SIP_PORT=5070
+CONF="${CONF:-$ROOT/bench/sip/conf}"   # a benchmark may run the PBX on a copy it extended
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -8,7 +9,7 @@ start_pbx() {
     local t0 t1
     t0=$(date +%s%N)
     "$JAVA_HOME/bin/java" ${PBX_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=10} --enable-native-access=ALL-UNNAMED -cp "$ROOT/target/switchboard.jar:$ROOT/target/lib/*" \
-        org.switchboard.Main run -C "$ROOT/bench/sip/conf" > "$WORK/pbx.log" 2>&1 &
+        org.switchboard.Main run -C "$CONF" > "$WORK/pbx.log" 2>&1 &
     PBX_PID=$!
     trap 'kill $PBX_PID 2>/dev/null; wait $PBX_PID 2>/dev/null' EXIT
     # time to the first SIP answer: OPTIONS every 10 ms until one is answered
@@ -30,7 +31,7 @@ sys.exit(1)
 PY
     t1=$(date +%s%N)
     STARTUP_MS=$(( (t1 - t0) / 1000000 ))
-    "$ROOT/bin/switchboard" -C "$ROOT/bench/sip/conf" -rx "core set verbose 0" > /dev/null
+    "$ROOT/bin/switchboard" -C "$CONF" -rx "core set verbose 0" > /dev/null
     sleep 2   # settle before reading the idle footprint
     RSS_IDLE_KB=$(rss_kb "$PBX_PID")
     echo "start-up to first SIP answer: ${STARTUP_MS} ms; RSS idle: $((RSS_IDLE_KB / 1024)) MB"

@@ -23,14 +23,15 @@ public final class ChanIsAvailApp implements Application {
                   a  check every device, not only up to the first available one
                   s  a device that is in use at all is unavailable (its device state)
                   t  only look whether a channel of the device exists (implies s)
-                The device state is that of Asterisk's drivers without one of their own: in use when
-                a channel Technology/Resource-... exists (ringing when it rings), unknown otherwise,
-                invalid when no driver has that technology.
+                With s the device state is DEVICE_STATE()'s (a SIP peer's registration and calls,
+                a Local extension's existence); with t it is only whether a channel
+                Technology/Resource-... exists (ringing when it rings), unknown otherwise.
                 Sets, each a list joined by &:
                   AVAILCHAN       the channel names that were made, e.g. SIP/100-0000000a
                   AVAILORIGCHAN   the devices that were available, as written (SIP/100)
                   AVAILSTATUS     each device's state as a number: 0 unknown (not looked at),
-                                  1 not in use, 2 in use, 4 invalid, 6 ringing
+                                  1 not in use, 2 in use, 3 busy, 4 invalid,
+                                  5 unavailable, 6 ringing, 7 ringing and in use, 8 on hold
                   AVAILCAUSECODE  the cause code of each channel made (0)""";
     }
 

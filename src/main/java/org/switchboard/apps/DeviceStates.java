@@ -1,36 +1,23 @@
 package org.switchboard.apps;
 
-import org.switchboard.core.Channel;
-import org.switchboard.core.ChannelState;
 import org.switchboard.core.Pbx;
+import org.switchboard.res.devstate.DeviceState;
 
-/**
- * Device states as Asterisk numbers them (enum ast_device_state), found the way Asterisk finds
- * them for a channel driver that reports none of its own (ast_parse_device_state): a device is in
- * use while a channel of it exists. No driver here reports device state yet.
- */
+/** Device states as numbers, the way ChanIsAvail's AVAILSTATUS shows them (enum ast_device_state). */
 final class DeviceStates {
     private DeviceStates() {}
 
-    static final int UNKNOWN = 0;
-    static final int NOT_INUSE = 1;
-    static final int INUSE = 2;
-    static final int INVALID = 4;
-    static final int RINGING = 6;
+    static final int UNKNOWN = DeviceState.UNKNOWN.number();
+    static final int NOT_INUSE = DeviceState.NOT_INUSE.number();
+    static final int INVALID = DeviceState.INVALID.number();
 
-    /** ast_device_state: INVALID when no driver has the technology, else what the channels say. */
+    /** ast_device_state: what the device's technology (or its channels) says. */
     static int of(Pbx pbx, String device) {
-        int slash = device.indexOf('/');
-        if (slash < 0 || pbx.modules().driver(device.substring(0, slash)) == null) return INVALID;
-        return fromChannels(pbx, device);
+        return org.switchboard.res.devstate.DeviceStates.of(pbx).state(device).number();
     }
 
     /** ast_parse_device_state: RINGING or INUSE when a channel {@code device-...} exists, else UNKNOWN. */
     static int fromChannels(Pbx pbx, String device) {
-        for (Channel ch : pbx.channels().byPrefix(device + "-")) {
-            if (ch.isDestroyed()) continue;
-            return ch.state() == ChannelState.RINGING ? RINGING : INUSE;
-        }
-        return UNKNOWN;
+        return org.switchboard.res.devstate.DeviceStates.of(pbx).fromChannels(device).number();
     }
 }

@@ -84,7 +84,7 @@ final class DialSession {
 
     private Channel answered(Channel winner) {
         winner.setFrameListener(null);
-        hangupAll(winner, 26); // answered elsewhere
+        hangupAll(winner, HangupCause.ANSWERED_ELSEWHERE);
         dialEnd(winner, "ANSWER");
         return winner;
     }

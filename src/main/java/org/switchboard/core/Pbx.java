@@ -32,18 +32,36 @@ public final class Pbx {
     private final java.util.concurrent.atomic.AtomicInteger activeCalls = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong processedCalls = new java.util.concurrent.atomic.AtomicLong();
 
-    private final java.util.concurrent.ScheduledExecutorService scheduler =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "pbx-scheduler");
-                t.setDaemon(true);
-                return t;
-            });
+    /** Every timer of this PBX (SIP transactions, RTP timeouts and reports, absolute timeouts, retries). */
+    private final java.util.concurrent.ScheduledExecutorService scheduler;
+    private final java.time.Clock clock;
 
     private final java.util.concurrent.CountDownLatch booted = new java.util.concurrent.CountDownLatch(1);
     /** Services this PBX owns (the AstDB store, ...), one per type, closed at shutdown. */
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
-    public Pbx(Path configDir) { this.configDir = configDir; }
+    public Pbx(Path configDir) { this(configDir, systemTimer(), java.time.Clock.systemUTC()); }
+
+    /**
+     * With the timer service and the clock it agrees with: tests pass a manual one, so a
+     * 30-second timeout is checked by moving time rather than waiting for it.
+     */
+    public Pbx(Path configDir, java.util.concurrent.ScheduledExecutorService timers, java.time.Clock clock) {
+        this.configDir = configDir;
+        this.scheduler = timers;
+        this.clock = clock;
+    }
+
+    /** One platform thread; cancelled timers leave its queue at once (SIP cancels most of its timers). */
+    private static java.util.concurrent.ScheduledExecutorService systemTimer() {
+        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "pbx-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
 
     /** Waits (at most {@code ms}) until start() has loaded the modules and the dialplan. */
     public boolean awaitBooted(long ms) {
@@ -55,8 +73,14 @@ public final class Pbx {
         }
     }
 
-    /** One timer thread for the whole PBX (absolute timeouts, retries); tasks must not block. */
+    /**
+     * The one timer service of the whole PBX: SIP transaction timers, RTP timeouts, DTMF pacing
+     * and RTCP reports, absolute timeouts, registration retries. Tasks only dispatch, never block.
+     */
     public java.util.concurrent.ScheduledExecutorService scheduler() { return scheduler; }
+
+    /** The time every timer of this PBX agrees with (a manual one in tests). */
+    public java.time.Clock clock() { return clock; }
 
     public Path configDir() { return configDir; }
     public Modules modules() { return modules; }
@@ -148,6 +172,15 @@ public final class Pbx {
         return type.cast(services.computeIfAbsent(type, t -> create.apply(this)));
     }
 
+    /** This PBX's service of {@code type}, or null when there is none (a module not loaded). */
+    public <T> T lookup(Class<T> type) { return type.cast(services.get(type)); }
+
+    /** Makes {@code value} this PBX's service of {@code type}: a module announcing itself as it loads. */
+    public <T> void register(Class<T> type, T value) { services.put(type, value); }
+
+    /** Forgets {@code value} as the service of {@code type}, if it still is (a module unloading). */
+    public <T> void unregister(Class<T> type, T value) { services.remove(type, value); }
+
     // ---- channels ----
 
     /**
@@ -155,6 +188,15 @@ public final class Pbx {
      * suffix is appended unless {@code exactName} is set (Local channel halves share one suffix).
      */
     public Channel allocChannel(String name, ChannelTech tech, Channel requestor) {
+        return allocChannel(name, tech, requestor, null);
+    }
+
+    /**
+     * As {@link #allocChannel(String, ChannelTech, Channel)}, joining the call {@code linkedId}
+     * names from the start (a Local channel's second half joins its first's call), so even its
+     * Newchannel says so.
+     */
+    public Channel allocChannel(String name, ChannelTech tech, Channel requestor, String linkedId) {
         Channel c = new Channel(this, name, channels.nextUniqueId(), tech);
         if (requestor != null) {
             requestor.variables().inheritInto(c.variables());
@@ -162,6 +204,7 @@ public final class Pbx {
             c.setLanguage(requestor.language());
             c.setAccountCode(requestor.accountCode());
         }
+        if (linkedId != null) c.setLinkedId(linkedId);
         channels.add(c);
         events.channelEvent("Newchannel", c);
         return c;
@@ -173,6 +216,16 @@ public final class Pbx {
      * (a call record's {@code ${CDR(...)}} in cdr_custom.conf).
      */
     public Channel dummyChannel() { return new Channel(this, "", "", new ChannelTech() {}); }
+
+    /**
+     * A channel nobody runs or lists, standing for another's snapshot: a CEL backend substitutes
+     * its template on one as Asterisk does on a channel fabricated from the event.
+     */
+    public Channel snapshotChannel(String name, String uniqueId, String application, String appData) {
+        Channel c = new Channel(this, name, uniqueId, new ChannelTech() {});
+        c.setRunning(application, appData);
+        return c;
+    }
 
     /** Asks a technology for an outbound channel: {@code requestChannel("Local", "100@phones", me)}. */
     public Channel requestChannel(String tech, String data, Channel requestor) throws ChannelUnavailableException {

@@ -65,7 +65,7 @@ class ChanIsAvailAppTest {
                     exten => 200,1,Answer()
                     """, "Test/avail", "ctx", "s");
             assertThat(c.isDestroyed()).isTrue();
-            assertThat(t.path()).containsExactly("@s [Local/200@dest] [2&0]", "@t [] [2]");
+            assertThat(t.path()).containsExactly("@s [Local/200@dest] [2&1]", "@t [] [2]");
         } finally {
             busy.hangup();
         }

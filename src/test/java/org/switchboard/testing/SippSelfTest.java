@@ -61,6 +61,11 @@ class SippSelfTest {
     }
 
     @Test
+    void extraHeadersArriveAtUasExpectHeader() {
+        pair(Sipp.scenario("uas-expect-header.xml"), Sipp.scenario("uac-x-header.xml"), CALLS);
+    }
+
+    @Test
     void calleeHangsUp() {
         pair(Sipp.scenario("uas-answer-then-hangup.xml"), Sipp.scenario("peers/uac-callee-hangs-up.xml"), CALLS);
     }

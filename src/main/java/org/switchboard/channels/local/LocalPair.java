@@ -27,8 +27,7 @@ final class LocalPair {
         this.context = context;
         String base = "Local/" + exten + "@" + context + "-" + pbx.channels().nextSuffix();
         this.owner = pbx.allocChannel(base + ";1", new Half(true), requestor);
-        this.chan = pbx.allocChannel(base + ";2", new Half(false), null);
-        chan.setLinkedId(owner.linkedId());
+        this.chan = pbx.allocChannel(base + ";2", new Half(false), null, owner.linkedId());
     }
 
     Channel owner() { return owner; }

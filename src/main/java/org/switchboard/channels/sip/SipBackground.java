@@ -2,7 +2,6 @@ package org.switchboard.channels.sip;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.ZoneId;
 import org.switchboard.channels.sip.config.SipRegistration;
 import org.switchboard.channels.sip.config.SipSettings;
@@ -36,7 +35,7 @@ public final class SipBackground {
                 remote = null;
             }
             return new InetSocketAddress(stack.localHost(remote), stack.localPort(p));
-        }, stack.scheduler(), Clock.systemUTC(),
+        }, stack.scheduler(), stack.pbx().clock(),
             new RetryPolicy(java.time.Duration.ofSeconds(stack.settings().registerTimeout()), stack.settings().registerAttempts()));
     }
 

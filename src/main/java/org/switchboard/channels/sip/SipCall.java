@@ -49,6 +49,8 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     protected volatile boolean remoteEnded; // BYE/CANCEL received: no BYE from us
     private volatile boolean held;
     private boolean slotTaken;
+    /** The CSeq of a dialog's first request from us: chan_sip starts its ocseq at 101 and counts up before sending. */
+    static final long FIRST_CSEQ = 102;
     private SipResponse pending2xx;        // a 2xx we retransmit until its ACK
     private Endpoint pending2xxTo;
     private ScheduledFuture<?> pending2xxTimer;
@@ -70,16 +72,28 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     public Endpoint remote() { return remote; }
     public boolean isHeld() { return held; }
     public abstract boolean isInbound();
+    /** chan_sip's initreq: the INVITE that began the call (received, or the one we sent); null before it. */
+    public abstract SipRequest initialRequest();
     /** The codec in use (Asterisk's name), or "" before negotiation. */
     public String codec() { String c = media.codecName(); return c == null ? "" : c; }
     public RtpSession rtp() { return media.rtp(); }
 
-    /** Takes a call-limit slot of the peer; false when its {@code call-limit} is reached. */
-    boolean takeSlot() {
-        if (peer == null) return true;
-        slotTaken = stack.peerStates().acquire(peer.name(), peer.callLimit());
-        return slotTaken;
+    /**
+     * Takes a call-limit slot of {@code peer} (none for a call without one); false when its
+     * {@code call-limit} is reached. Checked before an RTP port is bound: a peer at its limit
+     * costs no socket work.
+     */
+    static boolean takeSlot(SipStack stack, SipPeer peer) {
+        return peer == null || stack.peerStates().acquire(peer.name(), peer.callLimit());
     }
+
+    /** Gives back a slot taken for a call that was never made. */
+    static void releaseSlot(SipStack stack, SipPeer peer) {
+        if (peer != null) stack.peerStates().release(peer.name());
+    }
+
+    /** The slot taken for this call is now its own, given back when it finishes. */
+    void ownSlot() { slotTaken = peer != null; }
 
     protected DtmfMode dtmfMode() { return peer == null ? DtmfMode.RFC2833 : peer.dtmfMode(); }
 

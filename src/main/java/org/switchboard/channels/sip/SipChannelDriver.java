@@ -80,6 +80,10 @@ public final class SipChannelDriver implements ChannelDriver {
         // the caller's codec first, so the two legs can be bridged natively, whatever carries the caller's media
         MediaStream callerMedia = requestor == null ? null : requestor.tech().mediaStream(requestor);
         String preferred = callerMedia == null ? null : callerMedia.codec();
+        if (!SipCall.takeSlot(stack, peer)) {
+            PbxLog.notice("chan_sip.c", "Call to peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
+            throw new ChannelUnavailableException(HangupCause.USER_BUSY, "call-limit of " + peer.callLimit() + " reached for '" + peer.name() + "'");
+        }
         SipRtpListener listener = new SipRtpListener();
         RtpSession rtp;
         try {
@@ -87,6 +91,7 @@ public final class SipChannelDriver implements ChannelDriver {
             var jb = stack.settings().jitterBuffer();
             rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
         } catch (IOException e) {
+            SipCall.releaseSlot(stack, peer);
             throw new ChannelUnavailableException(HangupCause.NORMAL_CIRCUIT_CONGESTION, "no RTP port for SIP/" + data + ": " + e.getMessage());
         }
         boolean comedia = peer != null ? peer.nat().comedia() : stack.settings().nat().comedia();
@@ -94,11 +99,7 @@ public final class SipChannelDriver implements ChannelDriver {
             peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
         SipUac call = new SipUac(stack, peer, media, target, ruri, to, preferred);
         listener.attach(call);
-        if (!call.takeSlot()) {
-            rtp.close();
-            PbxLog.notice("chan_sip.c", "Call to peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
-            throw new ChannelUnavailableException(HangupCause.USER_BUSY, "call-limit of " + peer.callLimit() + " reached for '" + peer.name() + "'");
-        }
+        call.ownSlot();
         String base = peer != null ? peer.name() : d.target();
         Channel c = pbx.allocChannel("SIP/" + base + "-" + pbx.channels().nextSuffix(), call, requestor);
         call.attach(c, requestor);

@@ -131,6 +131,11 @@ final class SipInbound {
             tx.respond(stack.routerReply(r, 404, tag));
             return;
         }
+        if (!SipCall.takeSlot(stack, peer)) {
+            PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, src, "Call from peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
+            tx.respond(stack.routerReply(r, 480, tag));
+            return;
+        }
         List<Codec> codecs = SipMedia.codecsFor(peer);
         boolean comedia = peer != null ? peer.nat().comedia() : s.nat().comedia();
         SipUas call;
@@ -146,6 +151,7 @@ final class SipInbound {
             listener.attach(call);
         } catch (java.io.IOException e) {
             PeerLog.log(PbxLog.Level.WARNING, PeerLog.CHAN_SIP, src, "Unable to create an RTP session for " + who + ": " + e.getMessage());
+            SipCall.releaseSlot(stack, peer);
             tx.respond(stack.routerReply(r, 503, tag));
             return;
         }
@@ -154,16 +160,12 @@ final class SipInbound {
             if (res instanceof SdpNegotiator.Rejected rej) {
                 PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, src, "Call from " + who + " rejected: " + rej.reason());
                 rtp.close();
+                SipCall.releaseSlot(stack, peer);
                 tx.respond(stack.routerReply(r, 488, tag));
                 return;
             }
         }
-        if (!call.takeSlot()) {
-            PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, src, "Call from peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
-            rtp.close();
-            tx.respond(stack.routerReply(r, 480, tag));
-            return;
-        }
+        call.ownSlot();
         try {
             call.start(context, exten, offer);
         } catch (RuntimeException e) {

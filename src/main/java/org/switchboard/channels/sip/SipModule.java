@@ -1,7 +1,5 @@
 package org.switchboard.channels.sip;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.channels.sip.config.SipConfig;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.config.ConfigProblem;
@@ -10,6 +8,7 @@ import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpConfig;
+import org.switchboard.res.devstate.DeviceStates;
 
 /**
  * chan_sip's life: reads sip.conf and rtp.conf, binds the SIP transports and starts the stack;
@@ -19,14 +18,14 @@ public final class SipModule implements Module {
     public static final String NAME = "chan_sip";
     public static final String CONF = "sip.conf";
 
-    private static final Map<Pbx, SipModule> RUNNING = new ConcurrentHashMap<>();
 
     private volatile Pbx pbx;
     private volatile SipStack stack;
     private volatile SipBackground background;
+    private final DeviceStates.Provider deviceStates = r -> SipDeviceState.of(this, r);
 
     /** The running module of this PBX, or null when chan_sip is not loaded there. */
-    public static SipModule get(Pbx pbx) { return pbx == null ? null : RUNNING.get(pbx); }
+    public static SipModule get(Pbx pbx) { return pbx == null ? null : pbx.lookup(SipModule.class); }
 
     @Override public String name() { return NAME; }
     @Override public String description() { return "Session Initiation Protocol (SIP)"; }
@@ -48,7 +47,8 @@ public final class SipModule implements Module {
         }
         background = new SipBackground(stack);
         background.start();
-        RUNNING.put(pbx, this);
+        pbx.register(SipModule.class, this);
+        DeviceStates.of(pbx).register("SIP", deviceStates);
         // the configured address (a socket bound to 0.0.0.0 reports itself as IPv6 [::])
         PbxLog.verbose(2, "SIP Listening on udp " + s.udpBindAddr() + ":" + stack.udpAddress().getPort()
             + (stack.tcpAddress() == null ? "" : ", tcp " + s.tcpBindAddr() + ":" + stack.tcpAddress().getPort())
@@ -95,7 +95,10 @@ public final class SipModule implements Module {
     @Override
     public void unload() {
         Pbx p = pbx;
-        if (p != null) RUNNING.remove(p, this);
+        if (p != null) {
+            p.unregister(SipModule.class, this);
+            DeviceStates.of(p).unregister("SIP", deviceStates);
+        }
         SipBackground b = background;
         if (b != null) b.stop();
         SipStack st = stack;

@@ -87,7 +87,7 @@ public final class SipQualifier {
             .add(HeaderNames.TO, "<" + uri + ">")
             .add(HeaderNames.CONTACT, "<sip:asterisk@" + host + ":" + stack.localPort(to.protocol()) + ">")
             .add(HeaderNames.CALL_ID, SipIds.callId(host))
-            .add(HeaderNames.CSEQ, "102 OPTIONS")
+            .add(HeaderNames.CSEQ, new org.switchboard.channels.sip.message.CSeq(SipCall.FIRST_CSEQ, SipMethod.OPTIONS).toString())
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
             .addLine(HeaderNames.ACCEPT, "application/sdp")
             .build();

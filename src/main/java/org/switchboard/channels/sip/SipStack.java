@@ -2,8 +2,6 @@ package org.switchboard.channels.sip;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,13 +52,9 @@ public final class SipStack implements AutoCloseable {
         this.settings = settings;
         InetAddress udpAddr = InetAddress.getByName(settings.udpBindAddr());
         this.local = new SipLocalAddress(udpAddr);
-        this.registrar = new Registrar(settings, Clock.systemUTC());
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sip-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
-        this.timers = new ScheduledSipTimers();
+        this.registrar = new Registrar(settings, pbx.clock());
+        this.housekeeping = pbx.scheduler(); // the PBX's one timer service
+        this.timers = new ScheduledSipTimers(housekeeping);
         DeferredSender sender = new DeferredSender();
         this.router = new SipRequestRouter(this);
         this.layer = new TransactionLayer(sender, timers, TimerSettings.DEFAULT, router);
@@ -74,12 +68,11 @@ public final class SipStack implements AutoCloseable {
                 t = TcpSipTransport.bind(new InetSocketAddress(InetAddress.getByName(settings.tcpBindAddr()),
                     settings.tcpBindPort()), this::received, settings.tcpLimits(), settings.messageLimits());
             }
-            r = new RtpEngine(udpAddr, rtpConfig);
+            r = new RtpEngine(udpAddr, rtpConfig, housekeeping, pbx.clock());
         } catch (Exception | Error e) {
             if (u != null) u.close();
             if (t != null) t.close();
             timers.close();
-            housekeeping.shutdownNow();
             throw e;
         }
         this.udp = u;
@@ -169,7 +162,6 @@ public final class SipStack implements AutoCloseable {
                 break;
             }
         }
-        housekeeping.shutdownNow();
         timers.close(); // first: a retransmission firing into a closed transport makes Netty log an ERROR
         udp.close();
         if (tcp != null) tcp.close();

@@ -34,7 +34,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
     private final SipUri requestUri;
     private final String toHeader;
     private final String preferredCodec;
-    private SipRequest invite;
+    private volatile SipRequest invite;
     private ClientTransaction inviteTx;
     private boolean provisional;
     private boolean cancelWanted;
@@ -53,6 +53,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
     }
 
     @Override public boolean isInbound() { return false; }
+    @Override public SipRequest initialRequest() { return invite; }
 
     void attach(Channel c, Channel requestor) {
         channel = c;
@@ -81,7 +82,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
         String fromDomain = peer != null && peer.fromDomain() != null ? peer.fromDomain() : host;
         String display = name.isEmpty() ? "" : "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\" ";
         SessionDescription offer = media.offer(host, preferredCodec);
-        Headers h = Headers.builder()
+        Headers.Builder h = Headers.builder()
             .add(HeaderNames.VIA, stack.newVia(remote).toString())
             .add(HeaderNames.MAX_FORWARDS, "70")
             .add(HeaderNames.FROM, display + "<sip:" + fromUser + "@" + fromDomain + ">;tag=" + localTag)
@@ -89,13 +90,13 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             .add(HeaderNames.CONTACT, "<sip:" + fromUser + "@" + host + ":" + port
                 + (remote.protocol() == org.switchboard.channels.sip.transport.Protocol.TCP ? ";transport=tcp" : "") + ">")
             .add(HeaderNames.CALL_ID, callId)
-            .add(HeaderNames.CSEQ, "102 INVITE")
+            .add(HeaderNames.CSEQ, new CSeq(SipCall.FIRST_CSEQ, SipMethod.INVITE).toString())
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
             .addLine(HeaderNames.ALLOW, SipRequestRouter.ALLOW)
             .addLine(HeaderNames.SUPPORTED, "replaces, timer")
-            .add(HeaderNames.CONTENT_TYPE, "application/sdp")
-            .build();
-        return new SipRequest(SipMethod.INVITE, requestUri, h, SdpWriter.toBytes(offer));
+            .add(HeaderNames.CONTENT_TYPE, "application/sdp");
+        SipAddedHeaders.addTo(c, h);
+        return new SipRequest(SipMethod.INVITE, requestUri, h.build(), SdpWriter.toBytes(offer));
     }
 
     @Override

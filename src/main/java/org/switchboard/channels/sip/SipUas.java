@@ -39,6 +39,7 @@ final class SipUas extends SipCall {
     }
 
     @Override public boolean isInbound() { return true; }
+    @Override public SipRequest initialRequest() { return invite; }
 
     ServerInviteTransaction inviteTx() { return tx; }
 

@@ -1,9 +1,9 @@
 package org.switchboard.channels.skype;
 
 import org.switchboard.core.Channel;
-import org.switchboard.core.ChannelTech;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
+import org.switchboard.core.message.TextMessage;
 import org.switchboard.dialplan.Dialplan;
 
 /**
@@ -27,10 +27,8 @@ final class SkypeMessageRouting {
         }
         String local = m.from().substring(0, Math.max(0, m.from().indexOf('@')));
         String exten = !local.isEmpty() && dp.exists(ctx, local, 1, null) ? local : "s";
-        Channel c = pbx.allocChannel("Message/ast_msg_queue-" + pbx.channels().nextSuffix(), new ChannelTech() {}, null);
-        c.putDatastore(SkypeMessage.KEY, new SkypeMessage(m.body(), "skype:" + m.from(), "skype:" + account.name(), account.name()));
+        Channel c = TextMessage.route(pbx, new TextMessage(m.body(), "skype:" + m.from(), "skype:" + account.name(), account.name()), ctx, exten);
         c.setVar("SKYPECHATSENDER", m.sender());
-        c.setLocation(ctx, exten, 1);
         pbx.startPbx(c);
         return true;
     }

@@ -11,7 +11,10 @@ import org.switchboard.core.Module;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
+import org.switchboard.core.message.MessageTechs;
 import org.switchboard.net.xmpp.SmackLogBridge;
+import org.switchboard.res.devstate.DeviceState;
+import org.switchboard.res.devstate.DeviceStates;
 
 /**
  * chan_skype: the accounts of chan_skype.conf, logged in to the XMPP network, and the API the
@@ -22,7 +25,6 @@ public final class SkypeModule implements Module {
     public static final String NAME = "chan_skype";
     public static final String CONF = "chan_skype.conf";
 
-    private static final Map<Pbx, SkypeModule> RUNNING = new ConcurrentHashMap<>();
     static {
         // Smack's own reports: severe ones as rate-limited warnings, never straight to the console
         SmackLogBridge.install();
@@ -35,7 +37,7 @@ public final class SkypeModule implements Module {
     private final SkypeBuddySnapshots snapshots = new SkypeBuddySnapshots();
 
     /** The running module of this PBX, or null when chan_skype is not loaded there. */
-    public static SkypeModule get(Pbx pbx) { return pbx == null ? null : RUNNING.get(pbx); }
+    public static SkypeModule get(Pbx pbx) { return pbx == null ? null : pbx.lookup(SkypeModule.class); }
 
     @Override public String name() { return NAME; }
     @Override public String description() { return "Skype Channel Driver (XMPP + Jingle)"; }
@@ -53,7 +55,9 @@ public final class SkypeModule implements Module {
         } finally {
             lock.unlock();
         }
-        RUNNING.put(pbx, this);
+        pbx.register(SkypeModule.class, this);
+        MessageTechs.of(pbx).register(SkypeMessageTech.INSTANCE);
+        DeviceStates.of(pbx).register("Skype", deviceStates);
         PbxLog.verbose(2, "chan_skype: " + sc.accounts().size() + " Skype account(s) configured: " + String.join(", ", sc.accounts().keySet()));
     }
 
@@ -127,11 +131,31 @@ public final class SkypeModule implements Module {
     @Override
     public void unload() {
         Pbx p = pbx;
-        if (p != null) RUNNING.remove(p, this);
+        if (p != null) {
+            p.unregister(SkypeModule.class, this);
+            MessageTechs.of(p).unregister(SkypeMessageTech.INSTANCE);
+            DeviceStates.of(p).unregister("Skype", deviceStates);
+        }
         List<SkypeAccount> all = new ArrayList<>(accounts.values());
         accounts.clear();
         all.parallelStream().forEach(SkypeAccount::stop);
         snapshots.clear();
+    }
+
+    private final DeviceStates.Provider deviceStates = this::deviceState;
+
+    /**
+     * The state of {@code Skype/account}: INVALID when no such account, UNAVAILABLE while it is
+     * not logged in, INUSE or RINGING while a channel of it exists, else NOT_INUSE.
+     */
+    private DeviceState deviceState(String resource) {
+        SkypeConfig c = config;
+        if (c == null || resource.isEmpty()) return DeviceState.INVALID;
+        SkypeAccount a = account(resource);
+        if (a == null) return DeviceState.INVALID;
+        if (!a.isLoggedIn()) return DeviceState.UNAVAILABLE;
+        var fromChannels = DeviceStates.of(pbx).fromChannels("Skype/" + resource);
+        return fromChannels == DeviceState.UNKNOWN ? DeviceState.NOT_INUSE : fromChannels;
     }
 
     // ---- the API ----

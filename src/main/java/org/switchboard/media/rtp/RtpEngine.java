@@ -42,6 +42,9 @@ public final class RtpEngine implements AutoCloseable {
     private final RtpConfig config;
     private final EventLoopGroup group;
     private final ScheduledExecutorService timer;
+    private final boolean ownTimer;
+    private final java.time.Clock clock;
+    private final java.util.List<java.util.concurrent.ScheduledFuture<?>> periodic = new java.util.ArrayList<>();
     private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Integer> usedPorts = new HashSet<>(); // guarded by this
     /** Bound pairs between calls (see {@link RtpPortPair}); at most {@link #MAX_IDLE} are kept. */
@@ -54,14 +57,25 @@ public final class RtpEngine implements AutoCloseable {
     private int cursor; // guarded by this
     private volatile boolean closed;
 
+    /** With its own timer thread and the system clock (a PBX passes its timer service instead). */
     public RtpEngine(InetAddress bindAddress, RtpConfig cfg) {
-        this(bindAddress, cfg, RTCP_INTERVAL_MILLIS);
+        this(bindAddress, cfg, RTCP_INTERVAL_MILLIS, null, java.time.Clock.systemUTC());
+    }
+
+    /** On the PBX's timer service and clock: DTMF pacing, RTP timeouts and RTCP reports run there. */
+    public RtpEngine(InetAddress bindAddress, RtpConfig cfg, ScheduledExecutorService timers, java.time.Clock clock) {
+        this(bindAddress, cfg, RTCP_INTERVAL_MILLIS, timers, clock);
     }
 
     /** With another RTCP report interval (tests). */
     RtpEngine(InetAddress bindAddress, RtpConfig cfg, long rtcpIntervalMillis) {
+        this(bindAddress, cfg, rtcpIntervalMillis, null, java.time.Clock.systemUTC());
+    }
+
+    RtpEngine(InetAddress bindAddress, RtpConfig cfg, long rtcpIntervalMillis, ScheduledExecutorService timers, java.time.Clock clock) {
         this.bindAddress = bindAddress;
         this.config = cfg;
+        this.clock = clock;
         this.firstPort = (cfg.rtpStart() + 1) & ~1;
         this.portCount = cfg.rtpEnd() < firstPort ? 0 : (cfg.rtpEnd() - firstPort) / 2 + 1;
         AtomicInteger ioThreads = new AtomicInteger();
@@ -71,15 +85,19 @@ public final class RtpEngine implements AutoCloseable {
             return t;
         };
         this.group = new MultiThreadIoEventLoopGroup(2, io, NioIoHandler.newFactory());
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.ownTimer = timers == null;
+        this.timer = timers != null ? timers : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rtp-timer");
             t.setDaemon(true);
             return t;
         });
         // One task each for all sessions, not one per session.
-        timer.scheduleAtFixedRate(this::everySecond, 1000, 1000, TimeUnit.MILLISECONDS);
-        timer.scheduleAtFixedRate(this::rtcpReports, rtcpIntervalMillis, rtcpIntervalMillis, TimeUnit.MILLISECONDS);
+        periodic.add(timer.scheduleAtFixedRate(this::everySecond, 1000, 1000, TimeUnit.MILLISECONDS));
+        periodic.add(timer.scheduleAtFixedRate(this::rtcpReports, rtcpIntervalMillis, rtcpIntervalMillis, TimeUnit.MILLISECONDS));
     }
+
+    /** The time the engine's timeouts are measured in (the PBX's clock). */
+    java.time.Clock clock() { return clock; }
 
     public RtpConfig config() { return config; }
 
@@ -213,7 +231,7 @@ public final class RtpEngine implements AutoCloseable {
     ScheduledExecutorService timer() { return timer; }
 
     private void everySecond() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (RtpSession s : sessions) {
             try {
                 s.tick(now);
@@ -245,7 +263,8 @@ public final class RtpEngine implements AutoCloseable {
         for (RtpSession s : List.copyOf(sessions)) s.close();
         for (RtpPortPair p; (p = idle.poll()) != null; ) p.close();
         idleCount.set(0);
-        timer.shutdownNow();
+        for (java.util.concurrent.ScheduledFuture<?> f : periodic) f.cancel(false);
+        if (ownTimer) timer.shutdownNow();
         group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 }

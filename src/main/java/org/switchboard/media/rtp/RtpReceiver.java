@@ -70,7 +70,7 @@ final class RtpReceiver implements RtpTransport.PacketHandler {
             return;
         }
         RtpSession.Format fmt = formatChanged(session.format());
-        long now = System.currentTimeMillis();
+        long now = session.engine().clock().millis();
         packets++;
         lastPacketMillis = now;
         session.received();
@@ -154,7 +154,7 @@ final class RtpReceiver implements RtpTransport.PacketHandler {
     /** Ends a digit whose end packets never came (dtmftimeout); on the event loop. */
     void expireDtmf() {
         try {
-            if (dtmf != null) dtmf.expire(System.currentTimeMillis());
+            if (dtmf != null) dtmf.expire(session.engine().clock().millis());
         } catch (RuntimeException e) {
             session.listenerFailed(e);
         }

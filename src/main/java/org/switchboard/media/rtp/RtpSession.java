@@ -91,7 +91,7 @@ public final class RtpSession implements MediaStream, AutoCloseable {
     public void setRemote(InetSocketAddress rtp) {
         remote = rtp;
         learned = null; // a new offer: strict RTP learns the source again
-        remoteSetMillis = System.currentTimeMillis();
+        remoteSetMillis = engine.clock().millis();
         timedOut = false;
     }
 
@@ -156,7 +156,7 @@ public final class RtpSession implements MediaStream, AutoCloseable {
     public void setTimeouts(int rtpTimeoutSec, int rtpHoldTimeoutSec) {
         this.rtpTimeoutSec = Math.max(0, rtpTimeoutSec);
         this.holdTimeoutSec = Math.max(0, rtpHoldTimeoutSec);
-        remoteSetMillis = System.currentTimeMillis(); // silence counts from now (a call is armed when answered)
+        remoteSetMillis = engine.clock().millis(); // silence counts from now (a call is armed when answered)
         timedOut = false;
     }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import org.switchboard.config.Config;
 import org.switchboard.config.ConfigEntry;
 import org.switchboard.config.ConfigReader;
@@ -60,9 +59,11 @@ public final class Indications {
             info = 950/330,0/15,1400/330,0/15,1800/330,0/1000
             """;
 
-    private record Cached(long modified, Indications value) {}
-
-    private static final Map<Pbx, Cached> BY_PBX = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The zones a PBX read last, with the file's time then; re-read when indications.conf changes. */
+    private static final class Cached {
+        volatile long modified = -1;
+        volatile Indications value;
+    }
 
     private final String defaultCountry;
     private final Map<String, Zone> zones;
@@ -75,11 +76,13 @@ public final class Indications {
     /** The zones of a PBX: its indications.conf, or the built-in ones. */
     public static Indications of(Pbx pbx) {
         long modified = modified(pbx);
-        Cached c = BY_PBX.get(pbx);
-        if (c != null && c.modified() == modified) return c.value();
-        Indications value = modified == 0 ? builtIn() : parse(pbx.config("indications.conf"));
-        BY_PBX.put(pbx, new Cached(modified, value));
-        return value;
+        Cached c = pbx.service(Cached.class, p -> new Cached());
+        Indications v = c.value;
+        if (v != null && c.modified == modified) return v;
+        v = modified == 0 ? builtIn() : parse(pbx.config("indications.conf"));
+        c.value = v;
+        c.modified = modified;
+        return v;
     }
 
     private static long modified(Pbx pbx) {

@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.config.ConfigSection;
 import org.switchboard.core.Pbx;
@@ -32,7 +30,6 @@ public final class SoundLibrary {
         public String display() { return name + "." + format.extension(); }
     }
 
-    private static final Map<Pbx, SoundLibrary> BY_PBX = Collections.synchronizedMap(new WeakHashMap<>());
     /** Decoded prompts are kept while their file is unchanged; files larger than this are read each time. */
     private static final long CACHE_MAX_BYTES = 1 << 20;
     private static final int CACHE_MAX_FILES = 1024;
@@ -46,12 +43,7 @@ public final class SoundLibrary {
 
     /** The library of a running PBX (its sounds folder is decided once). */
     public static SoundLibrary of(Pbx pbx) {
-        SoundLibrary lib = BY_PBX.get(pbx);
-        if (lib == null) {
-            lib = new SoundLibrary(directoryFor(pbx));
-            BY_PBX.put(pbx, lib);
-        }
-        return lib;
+        return pbx.service(SoundLibrary.class, p -> new SoundLibrary(directoryFor(p)));
     }
 
     /** Where a PBX keeps its sounds (see the class comment for the order). */

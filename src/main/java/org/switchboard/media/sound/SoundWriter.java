@@ -16,7 +16,10 @@ import java.nio.file.StandardOpenOption;
  */
 public final class SoundWriter implements AutoCloseable {
     private static final int WAV_HEADER = 44;
+    /** Audio waits here until this much is ready: one write(2) per half second of a call, not one per 20 ms frame (stdio's buffering in Asterisk). */
+    private static final int BUFFER_BYTES = 8192;
     private final FileChannel file;
+    private final ByteBuffer pending = ByteBuffer.allocate(BUFFER_BYTES);
     private final SoundFormat format;
     private final Path path;
     private long samples;
@@ -57,25 +60,36 @@ public final class SoundWriter implements AutoCloseable {
     /** Appends little-endian slin bytes. */
     public void write(byte[] slin) throws IOException {
         int n = slin.length / 2;
-        ByteBuffer out;
-        if (format == SoundFormat.WAV || format == SoundFormat.SLN) {
-            out = ByteBuffer.wrap(slin, 0, n * 2);
-        } else {
-            byte[] enc = new byte[n];
-            boolean ulaw = format == SoundFormat.ULAW || format == SoundFormat.PCM;
-            for (int i = 0; i < n; i++) {
-                short s = SoundFile.sample(slin, i);
-                enc[i] = ulaw ? G711.linearToUlaw(s) : G711.linearToAlaw(s);
+        boolean linear = format == SoundFormat.WAV || format == SoundFormat.SLN;
+        boolean ulaw = format == SoundFormat.ULAW || format == SoundFormat.PCM;
+        int width = linear ? 2 : 1;
+        for (int i = 0; i < n; ) {
+            if (pending.remaining() < width) flush();
+            int take = Math.min(n - i, pending.remaining() / width);
+            if (linear) {
+                pending.put(slin, i * 2, take * 2);
+            } else {
+                for (int k = i; k < i + take; k++) {
+                    short s = SoundFile.sample(slin, k);
+                    pending.put(ulaw ? G711.linearToUlaw(s) : G711.linearToAlaw(s));
+                }
             }
-            out = ByteBuffer.wrap(enc);
+            i += take;
         }
-        while (out.hasRemaining()) file.write(out);
         samples += n;
+    }
+
+    /** Writes what waits in the buffer. */
+    private void flush() throws IOException {
+        pending.flip();
+        while (pending.hasRemaining()) file.write(pending);
+        pending.clear();
     }
 
     /** Cuts the recording back to its first {@code keep} samples (silence trimmed off the end). */
     public void truncate(long keep) throws IOException {
         if (keep >= samples) return;
+        flush();
         keep = Math.max(0, keep);
         long size = (format.isWav() ? WAV_HEADER : 0) + keep * bytesPerSample(format);
         file.truncate(size);
@@ -86,6 +100,7 @@ public final class SoundWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            flush();
             if (format.isWav()) file.write(header(samples * 2), 0);
         } finally {
             file.close();

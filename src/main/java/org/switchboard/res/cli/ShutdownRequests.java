@@ -1,8 +1,5 @@
 package org.switchboard.res.cli;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.switchboard.core.Pbx;
 
 /**
@@ -11,19 +8,22 @@ import org.switchboard.core.Pbx;
  * the command shuts the PBX down itself.
  */
 public final class ShutdownRequests {
-    private static final Map<Pbx, Runnable> OWNERS = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Runnable onStop;
 
-    private ShutdownRequests() {}
+    private ShutdownRequests(Runnable onStop) { this.onStop = onStop; }
 
-    public static void register(Pbx pbx, Runnable onStop) { OWNERS.put(pbx, onStop); }
+    public static void register(Pbx pbx, Runnable onStop) { pbx.register(ShutdownRequests.class, new ShutdownRequests(onStop)); }
 
-    public static void unregister(Pbx pbx) { OWNERS.remove(pbx); }
+    public static void unregister(Pbx pbx) {
+        ShutdownRequests r = pbx.lookup(ShutdownRequests.class);
+        if (r != null) pbx.unregister(ShutdownRequests.class, r);
+    }
 
     /** @return false when nobody owns this PBX (the caller then shuts it down itself) */
     public static boolean request(Pbx pbx) {
-        Runnable r = OWNERS.get(pbx);
+        ShutdownRequests r = pbx.lookup(ShutdownRequests.class);
         if (r == null) return false;
-        r.run();
+        r.onStop.run();
         return true;
     }
 }

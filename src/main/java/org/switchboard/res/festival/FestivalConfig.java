@@ -12,7 +12,7 @@ import org.switchboard.config.ConfigSection;
  */
 public record FestivalConfig(String host, int port, boolean useCache, Path cacheDir, String command) {
     public static final String FILE = "festival.conf";
-    static final String DEFAULT_COMMAND = "(tts_textasterisk \"%s\" 'file)(quit)\\n";
+    public static final String DEFAULT_COMMAND = "(tts_textasterisk \"%s\" 'file)(quit)\\n";
 
     public static FestivalConfig from(Config conf, Path configDir) {
         ConfigSection g = conf == null ? null : conf.section("general");

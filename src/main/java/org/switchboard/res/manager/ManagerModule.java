@@ -42,7 +42,6 @@ public final class ManagerModule implements Module {
     /** How long unloading waits for connections to write out what is queued for them. */
     private static final long CLOSE_WAIT_MS = 2_000;
 
-    private static final Map<Pbx, ManagerModule> RUNNING = new ConcurrentHashMap<>();
     private static final DateTimeFormatter TV = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
 
     private Pbx pbx;
@@ -61,7 +60,7 @@ public final class ManagerModule implements Module {
     @Override public String description() { return "Asterisk Manager Interface"; }
 
     /** The running Manager interface of a PBX, or null (the CLI commands use it). */
-    public static ManagerModule of(Pbx pbx) { return RUNNING.get(pbx); }
+    public static ManagerModule of(Pbx pbx) { return pbx.lookup(ManagerModule.class); }
 
     @Override
     public void load(Pbx pbx) throws ModuleDeclinedException {
@@ -76,7 +75,7 @@ public final class ManagerModule implements Module {
             server.shutdown();
             throw new ModuleDeclinedException("Manager cannot listen on " + cfg.bindAddress().getHostAddress() + ":" + cfg.port() + ": " + e.getMessage());
         }
-        RUNNING.put(pbx, this);
+        pbx.register(ManagerModule.class, this);
         PbxLog.verbose(2, "Manager registered " + actions.all().size() + " actions; listening on "
                 + cfg.bindAddress().getHostAddress() + ":" + server.port());
     }
@@ -127,7 +126,7 @@ public final class ManagerModule implements Module {
     @Override
     public void unload() {
         pbx.events().unsubscribe(subscriber);
-        RUNNING.remove(pbx, this);
+        pbx.unregister(ManagerModule.class, this);
         // the core has published Shutdown to every listening client before unloading modules;
         // each connection closes once what is queued for it is written (or its writetimeout
         // passes), and only then do the event loops go: they drop what is still unwritten
@@ -150,6 +149,8 @@ public final class ManagerModule implements Module {
         if (sessions.isEmpty()) return;
         RenderedEvent r = render(e);
         for (ManagerSession s : sessions.values()) s.deliver(r);
+        // device and extension states are followed only while a client listens (DeviceStateChange, ExtensionStatus)
+        org.switchboard.res.devstate.DeviceStateWatch.of(pbx).observe(e);
     }
 
     RenderedEvent render(ManagerEvent e) {

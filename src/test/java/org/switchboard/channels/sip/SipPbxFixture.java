@@ -34,7 +34,8 @@ public final class SipPbxFixture implements AutoCloseable {
         Files.writeString(dir.resolve("sip.conf"), "[general]\nudpbindaddr=127.0.0.1:0\n" + general + "\n" + peers + "\n");
         Files.writeString(dir.resolve("extensions.conf"), extensions);
         // below the kernel's ephemeral range (32768+), where SIPp and the phones get their ports
-        Files.writeString(dir.resolve("rtp.conf"), "[general]\nrtpstart=21000\nrtpend=22998\n");
+        // (a test may have written its own rtp.conf first)
+        if (!Files.exists(dir.resolve("rtp.conf"))) Files.writeString(dir.resolve("rtp.conf"), "[general]\nrtpstart=21000\nrtpend=22998\n");
         Files.writeString(dir.resolve("modules.conf"), "[modules]\nautoload=yes\nnoload => chan_skype\nnoload => res_manager\n");
         SipPbxFixture f = new SipPbxFixture(dir);
         if (SipModule.get(f.pbx.pbx) == null) {

@@ -108,6 +108,22 @@ class SipSecurityTest {
     }
 
     @Test
+    void callLimitIsCheckedBeforeAnRtpPortIsTaken() throws Exception {
+        // one RTP port pair, held by the first call: the second is refused for its limit (480), not
+        // for want of a port (503) — a peer at its limit costs no socket work
+        java.nio.file.Files.writeString(dir.resolve("rtp.conf"), "[general]\nrtpstart=22990\nrtpend=22991\n");
+        String peers = "[desk]\ntype=friend\nhost=dynamic\ncontext=phones\ncall-limit=1\n";
+        try (SipPbxFixture f = SipPbxFixture.start(dir, "allowguest=no\ncontext=phones", peers, DIALPLAN);
+             SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer(SipPbxFixture.nextLoopback())) {
+            p.send(f.port(), SipPbxFixture.invite(f.port(), p.port(), "desk", "100", "port-1", ""));
+            assertThat(statusLine(p.finalResponse(WAIT, "port-1"))).isEqualTo("SIP/2.0 200 OK");
+            p.send(f.port(), SipPbxFixture.invite(f.port(), p.port(), "desk", "100", "port-2", ""));
+            assertThat(statusLine(p.finalResponse(WAIT, "port-2"))).startsWith("SIP/2.0 480");
+            assertThat(f.stack().peerStates().inUse("desk")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void callLimitRefusesTheSecondCall() throws Exception {
         String peers = "[desk]\ntype=friend\nhost=dynamic\ncontext=phones\ncall-limit=1\n";
         // a loopback address of its own: the notice is rate-limited per address for the whole JVM

@@ -7,9 +7,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.testing.ManualScheduler;
 
-/** chan_sip's rtptimeout and rtpholdtimeout, checked once a second on the engine timer. */
+/**
+ * chan_sip's rtptimeout and rtpholdtimeout, checked once a second on the engine timer. The
+ * engine runs on a manual timer service: time moves when the test says, so a timeout is checked
+ * to the second and the test takes milliseconds, not the seconds it describes.
+ */
 class RtpTimeoutTest {
+    final ManualScheduler time = new ManualScheduler();
     RtpEngine engine;
     RtpTestPeer peer;
     RtpTestPeer.Recorder rec = new RtpTestPeer.Recorder();
@@ -17,7 +23,7 @@ class RtpTimeoutTest {
 
     @BeforeEach
     void open() throws Exception {
-        engine = new RtpEngine(RtpTestPeer.LOOPBACK, RtpConfig.defaults().withPorts(31600, 31799));
+        engine = new RtpEngine(RtpTestPeer.LOOPBACK, RtpConfig.defaults().withPorts(31600, 31799), 5000, time, time.clock());
         peer = new RtpTestPeer();
         s = engine.open(rec);
         s.configure("ulaw", 0, 101, 20);
@@ -30,38 +36,47 @@ class RtpTimeoutTest {
     }
 
     @Test
-    void firesOnceWhenNothingArrives() {
-        s.setTimeouts(1, 0);
+    void firesOnceAfterTheTimeoutWhenNothingArrives() {
+        s.setTimeouts(3, 0);
         s.setRemote(peer.address());
-        await().atMost(Duration.ofSeconds(5)).until(() -> rec.timeouts.get() == 1);
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> rec.timeouts.get() == 1);
+        time.advance(Duration.ofMillis(2999));
+        assertThat(rec.timeouts.get()).as("before 3 s of silence").isZero();
+        time.advance(Duration.ofSeconds(1)); // the next once-a-second check
+        assertThat(rec.timeouts.get()).isEqualTo(1);
+        time.advance(Duration.ofMinutes(5));
+        assertThat(rec.timeouts.get()).as("once, not every second").isEqualTo(1);
     }
 
     @Test
     void doesNotCountBeforeTheRemoteIsSet() {
         s.setTimeouts(1, 1);
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> rec.timeouts.get() == 0);
+        time.advance(Duration.ofMinutes(1));
+        assertThat(rec.timeouts.get()).isZero();
     }
 
     @Test
     void doesNotFireWhilePacketsKeepComing() throws Exception {
         s.setTimeouts(1, 0);
         s.setRemote(peer.address());
-        long end = System.nanoTime() + 2_500_000_000L;
-        for (int seq = 0; System.nanoTime() < end; seq++) {
+        for (int seq = 0; seq < 10; seq++) { // a packet every 900 ms of PBX time, for 9 s
             peer.sendRtp(s.localAddress(), seq == 0, 0, seq, seq * 160, 5, new byte[160]);
-            Thread.sleep(20); // traffic at 50 packets a second
+            long want = seq + 1;
+            await().atMost(Duration.ofSeconds(5)).until(() -> s.packetsReceived() == want);
+            time.advance(Duration.ofMillis(900));
         }
         assertThat(rec.timeouts.get()).isZero();
-        assertThat(s.packetsReceived()).isPositive();
+        time.advance(Duration.ofMillis(1100)); // then silence
+        assertThat(rec.timeouts.get()).isEqualTo(1);
     }
 
     @Test
     void holdUsesTheHoldTimeout() {
-        s.setTimeouts(0, 1); // never while active; 1 s on hold
+        s.setTimeouts(0, 2); // never while active; 2 s on hold
         s.setRemote(peer.address());
-        await().during(Duration.ofMillis(2200)).atMost(Duration.ofSeconds(3)).until(() -> rec.timeouts.get() == 0);
-        s.setHold(true);
-        await().atMost(Duration.ofSeconds(5)).until(() -> rec.timeouts.get() == 1);
+        time.advance(Duration.ofMinutes(1));
+        assertThat(rec.timeouts.get()).isZero();
+        s.setHold(true); // chan_sip counts from the last packet: the silence so far is over the hold limit
+        time.advance(Duration.ofSeconds(1));
+        assertThat(rec.timeouts.get()).isEqualTo(1);
     }
 }

@@ -29,7 +29,7 @@ public final class SipConfig {
         "allowsubscribe", "notifyringing", "notifyhold", "limitonpeers", "callcounter", "tos_sip", "tos_audio",
         "cos_sip", "cos_audio", "rtpkeepalive", "t1min", "timert1", "timerb",
         "accountcode", "mohinterpret", "mohsuggest", "vmexten", "maxcallbitrate", "pedantic", "autodomain",
-        "domain", "subscribecontext", "compactheaders", "sipdebug", "recordhistory", "dumphistory",
+        "subscribecontext", "compactheaders", "sipdebug", "recordhistory", "dumphistory",
         "jbforce", "jbresyncthreshold", "jblog", "jbtargetextra");
 
     private SipConfig() {}
@@ -65,7 +65,7 @@ public final class SipConfig {
             g.registerAttempts, SipLimits.DEFAULT.withMaxHeaderSize(g.maxHeaderSize),
             new TcpLimits(Duration.ofSeconds(g.tcpAuthTimeout), g.tcpAuthLimit, g.tcpAuthLimitPerAddress,
                 TcpLimits.DEFAULT.idleTimeout()),
-            g.registrations, byName, problems);
+            g.registrations, byName, g.domains, problems);
     }
 
     /** [general] while it is read; chan_sip's defaults. */
@@ -101,6 +101,7 @@ public final class SipConfig {
         int minExpiry = 60;
         List<Codec> codecs = new ArrayList<>(List.of(Codec.ULAW, Codec.ALAW));
         List<SipRegistration> registrations = new ArrayList<>();
+        List<String> domains = new ArrayList<>();
     }
 
     private static void readGeneral(ConfigSection s, General g, ConfValues v) {
@@ -127,6 +128,11 @@ public final class SipConfig {
                     }
                 }
                 case "context" -> g.context = v.word(e, g.context);
+                case "domain" -> {
+                    // domain=name[,context]: a domain this server is for (CHECKSIPDOMAIN); the context is not used here
+                    String d = e.value().split(",", 2)[0].strip();
+                    if (!d.isEmpty()) g.domains.add(d);
+                }
                 case "allowguest" -> g.allowGuest = v.bool(e, g.allowGuest);
                 case "alwaysauthreject" -> g.alwaysAuthReject = v.bool(e, g.alwaysAuthReject);
                 case "realm" -> g.realm = v.word(e, g.realm);

@@ -28,12 +28,13 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           org.switchboard.channels.sip.message.SipLimits messageLimits,
                           org.switchboard.channels.sip.transport.TcpLimits tcpLimits,
                           List<SipRegistration> registrations, Map<String, SipPeer> peers,
-                          List<org.switchboard.config.ConfigProblem> problems) {
+                          List<String> domains, List<org.switchboard.config.ConfigProblem> problems) {
 
     public SipSettings {
         localnet = List.copyOf(localnet);
         digestAlgorithms = List.copyOf(digestAlgorithms);
         registrations = List.copyOf(registrations);
+        domains = List.copyOf(domains);
         peers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(peers));
         problems = List.copyOf(problems);
     }
@@ -41,6 +42,12 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
     /** chan_sip's jitter buffer options. */
     public record JitterBufferSettings(boolean enabled, int maxSizeMs, boolean adaptive) {
         public static final JitterBufferSettings OFF = new JitterBufferSettings(false, 200, false);
+    }
+
+    /** check_sip_domain: whether {@code domain=} in [general] names this domain (case-insensitive). */
+    public boolean isLocalDomain(String domain) {
+        for (String d : domains) if (d.equalsIgnoreCase(domain)) return true;
+        return false;
     }
 
     /** The peer, user or friend with this name (case-insensitive, as chan_sip matches), or null. */

@@ -10,6 +10,8 @@ import org.switchboard.core.PbxLog;
 public final class ScheduledSipTimers implements SipTimers, AutoCloseable {
     private final ScheduledExecutorService executor;
     private final boolean owned;
+    /** Set at close: timers still queued on a shared executor then do nothing when they come due. */
+    private volatile boolean closed;
 
     public ScheduledSipTimers(ScheduledExecutorService executor) {
         this.executor = executor;
@@ -30,6 +32,7 @@ public final class ScheduledSipTimers implements SipTimers, AutoCloseable {
 
     @Override public Handle schedule(long delayMillis, Runnable task) {
         ScheduledFuture<?> f = executor.schedule(() -> {
+            if (closed) return; // a retransmission into a closed transport makes Netty log an ERROR
             try {
                 task.run();
             } catch (RuntimeException e) { // one broken timer must not stop the others
@@ -40,6 +43,7 @@ public final class ScheduledSipTimers implements SipTimers, AutoCloseable {
     }
 
     @Override public void close() {
+        closed = true;
         if (owned) executor.shutdownNow();
     }
 
