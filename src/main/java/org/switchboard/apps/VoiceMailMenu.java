@@ -1,6 +1,5 @@
 package org.switchboard.apps;
 
-import java.time.Instant;
 import java.util.Map;
 import org.switchboard.core.Channel;
 import org.switchboard.core.PbxLog;
@@ -8,7 +7,6 @@ import org.switchboard.media.sound.SoundPlayer;
 import org.switchboard.res.voicemail.Mailbox;
 import org.switchboard.res.voicemail.MailboxFolder;
 import org.switchboard.res.voicemail.MessageWaiting;
-import org.switchboard.res.voicemail.VoicemailConfig;
 import org.switchboard.res.voicemail.VoicemailSpool;
 
 /**
@@ -150,12 +148,12 @@ final class VoiceMailMenu {
     private int intro() {
         int r = VoiceMailMainApp.play(c, "vm-youhave");
         if (r == 0 && fresh > 0) {
-            r = number(fresh);
+            r = VoiceMailEnvelope.number(c, fresh);
             if (r == 0) r = VoiceMailMainApp.play(c, "vm-INBOX");
             if (r == 0) r = VoiceMailMainApp.play(c, old > 0 ? "vm-and" : fresh == 1 ? "vm-message" : "vm-messages");
         }
         if (r == 0 && old > 0) {
-            r = number(old);
+            r = VoiceMailEnvelope.number(c, old);
             if (r == 0) r = VoiceMailMainApp.play(c, "vm-Old");
             if (r == 0) r = VoiceMailMainApp.play(c, old == 1 ? "vm-message" : "vm-messages");
         }
@@ -216,10 +214,10 @@ final class VoiceMailMenu {
         if (r == 0 && "Urgent".equals(info.get("flag"))) r = VoiceMailMainApp.play(c, "vm-Urgent");
         if (r == 0) {
             r = VoiceMailMainApp.play(c, "vm-message");
-            if (r == 0 && cur != 0 && cur != last) r = number(cur + 1);
+            if (r == 0 && cur != 0 && cur != last) r = VoiceMailEnvelope.number(c, cur + 1);
         }
-        if (r == 0 && box.flag("envelope", true)) r = dateTime(info);
-        if (r == 0 && box.flag("saycid", false)) r = callerId(info);
+        if (r == 0 && box.flag("envelope", true)) r = VoiceMailEnvelope.dateTime(c, box, info);
+        if (r == 0 && box.flag("saycid", false)) r = VoiceMailEnvelope.callerId(c, box, info);
         if (r == '1') r = 0; // 1 skips the envelope
         if (r != 0) return r;
         folder.heard(cur);
@@ -239,8 +237,8 @@ final class VoiceMailMenu {
                 case '3' -> {
                     if (folder.size() > 0 && !starting && cur < folder.size()) {
                         Map<String, String> info = folder.info(cur);
-                        int r = dateTime(info);
-                        if (r == 0) callerId(info);
+                        int r = VoiceMailEnvelope.dateTime(c, box, info);
+                        if (r == 0) VoiceMailEnvelope.callerId(c, box, info);
                     } else {
                         VoiceMailMainApp.play(c, "vm-sorry");
                     }
@@ -268,64 +266,10 @@ final class VoiceMailMenu {
         if (to.equals(folder.name())) return VoiceMailMainApp.play(c, "vm-sorry");
         if (readOnly || !folder.saveTo(cur, to)) return VoiceMailMainApp.play(c, "vm-mailboxfull");
         int r = VoiceMailMainApp.play(c, "vm-message");
-        if (r == 0) r = number(cur + 1);
+        if (r == 0) r = VoiceMailEnvelope.number(c, cur + 1);
         if (r == 0) r = VoiceMailMainApp.play(c, "vm-savedto");
         if (r == 0) r = folderName(f - '0');
         return r;
-    }
-
-    /** play_message_datetime: the zonemessages format of the box's tz=, else "received <day> at <time>". */
-    private int dateTime(Map<String, String> info) {
-        long t;
-        try {
-            t = Long.parseLong(info.getOrDefault("origtime", ""));
-        } catch (NumberFormatException e) {
-            PbxLog.warning(VoiceMailMainApp.SOURCE, "No origtime?!");
-            return 0;
-        }
-        String format = "'vm-received' q 'digits/at' IMp";
-        String zoneName = null;
-        VoicemailConfig cfg = box.config();
-        String zone = cfg.zones().get(box.option("tz", ""));
-        if (zone != null && zone.contains("|")) {
-            zoneName = zone.substring(0, zone.indexOf('|'));
-            format = zone.substring(zone.indexOf('|') + 1);
-        }
-        for (DateSayer.Prompt p : DateSayer.prompts(t, DateSayer.zone(zoneName), format, Instant.now())) {
-            int r = SoundPlayer.play(c, p.file(), SoundPlayer.ANY_DIGIT);
-            if (r > 0) return r;
-            if (r < 0 && p.required()) return 0;
-        }
-        return 0;
-    }
-
-    /** play_message_callerid (saycidnumber): "from phone number 1 2 3", or "from an unknown caller". */
-    private int callerId(Map<String, String> info) {
-        String cid = info.getOrDefault("callerid", "");
-        String num = cid;
-        int lt = cid.indexOf('<');
-        if (lt >= 0) num = cid.substring(lt + 1, cid.indexOf('>', lt) < 0 ? cid.length() : cid.indexOf('>', lt));
-        num = num.strip();
-        if (num.isEmpty() || num.equals("Unknown") || !num.chars().anyMatch(Character::isDigit)) {
-            return VoiceMailMainApp.play(c, "vm-unknown-caller");
-        }
-        String ctx = info.getOrDefault("context", "");
-        boolean internal = false;
-        for (String s : box.option("cidinternalcontexts", "").split(",")) internal |= !s.isBlank() && s.strip().equals(ctx);
-        int r = VoiceMailMainApp.play(c, internal ? "vm-from-extension" : "vm-from-phonenumber");
-        for (String f : SayFiles.digits(num)) {
-            if (r != 0) break;
-            r = VoiceMailMainApp.play(c, f);
-        }
-        return r;
-    }
-
-    private int number(int n) {
-        for (String f : SayFiles.number(n)) {
-            int r = VoiceMailMainApp.play(c, f);
-            if (r != 0) return r;
-        }
-        return 0;
     }
 
     /** vm_play_folder_name (English): "vm-Work" then "vm-messages". */

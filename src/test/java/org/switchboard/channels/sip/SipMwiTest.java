@@ -97,7 +97,7 @@ class SipMwiTest {
     }
 
     @Test
-    void otherEventPackagesGet489AndAPeerWithoutMailboxGets404() throws Exception {
+    void otherEventPackagesGet489AndBadSubscribesTheirErrors() throws Exception {
         try (SipPbxFixture f = SipPbxFixture.start(dir, "context=calls", "[nobox]\ntype=friend\nhost=dynamic\ncontext=calls\n",
                  "[calls]\nexten => 1,1,Hangup()\n");
              SipPbxFixture.RawPeer p = new SipPbxFixture.RawPeer()) {
@@ -105,6 +105,11 @@ class SipMwiTest {
             assertThat(p.finalResponse(Duration.ofSeconds(5), "sub-1")).startsWith("SIP/2.0 489").contains("Allow-Events: message-summary");
             p.send(f.port(), subscribe(p.port(), "message-summary", "sub-2"));
             assertThat(p.finalResponse(Duration.ofSeconds(5), "sub-2")).startsWith("SIP/2.0 404");
+            p.send(f.port(), subscribe(p.port(), "message-summary", "sub-3").replace("Expires: 600", "Expires: 10"));
+            assertThat(p.finalResponse(Duration.ofSeconds(5), "sub-3")).startsWith("SIP/2.0 423").contains("Min-Expires: 60");
+            p.send(f.port(), subscribe(p.port(), "message-summary", "sub-4").replace("To: <sip:nobox@127.0.0.1>",
+                "To: <sip:nobox@127.0.0.1>;tag=nosuchdialog"));
+            assertThat(p.finalResponse(Duration.ofSeconds(5), "sub-4")).startsWith("SIP/2.0 481");
         }
     }
 
