@@ -100,6 +100,29 @@ public final class VoicemailEmail {
         return s.toString();
     }
 
+    /**
+     * The short mail to the box's pager address (sendpage): no attachment, {@code pagersubject} /
+     * {@code pagerbody} substituted, else "New VM" and one line.
+     */
+    public static String buildPager(Message m) {
+        Mailbox b = m.box();
+        Map<String, String> vars = variables(m);
+        String from = b.option("serveremail", "asterisk");
+        if (from.indexOf('@') < 0) from = from + "@" + m.hostname();
+        String subject = b.option("pagersubject", "");
+        subject = subject.isEmpty() ? "New VM" : substitute(unescape(subject), vars);
+        String text = b.option("pagerbody", "");
+        String cid = !"an unknown caller".equals(vars.get("VM_CIDNAME")) ? vars.get("VM_CIDNAME")
+                : !"an unknown caller".equals(vars.get("VM_CIDNUM")) ? vars.get("VM_CIDNUM") : "unknown";
+        text = text.isEmpty() ? "New " + vars.get("VM_DUR") + " long msg in box " + b.box() + "\nfrom " + cid + ", on "
+                + vars.get("VM_DATE") : substitute(unescape(text), vars);
+        return "Date: " + m.when().format(RFC2822) + "\n"
+                + "From: " + quoted(b.option("pagerfromstring", b.option("fromstring", "Asterisk PBX"))) + " <" + from + ">\n"
+                + "To: " + b.pager() + "\n"
+                + "Subject: " + subject.replace('\n', ' ') + "\n\n"
+                + text + "\n";
+    }
+
     private static String defaultBody(Map<String, String> v) {
         String from = !"an unknown caller".equals(v.get("VM_CIDNAME")) ? v.get("VM_CIDNAME") : v.get("VM_CIDNUM");
         return "Dear " + v.get("VM_NAME") + ":\n\n\tJust wanted to let you know you were just left a " + v.get("VM_DUR")

@@ -23,17 +23,24 @@ public final class VoicemailMailer {
 
     private VoicemailMailer() {}
 
-    /** Mails {@code box}'s owner about the message at {@code base} (no extension), when the box has an email address. */
+    /**
+     * Mails {@code box}'s owner about the message at {@code base} (no extension) when the box has
+     * an email address, and their pager when it has a pager address.
+     */
     public static void notify(Mailbox box, Path base, String extension, Map<String, String> info) {
-        if (box.email() == null || box.email().isBlank()) return;
-        Thread.ofVirtual().name("vm-mail-" + box.id()).start(() -> send(box, base, extension, info));
+        boolean email = box.email() != null && !box.email().isBlank(), pager = box.pager() != null && !box.pager().isBlank();
+        if (!email && !pager) return;
+        Thread.ofVirtual().name("vm-mail-" + box.id()).start(() -> {
+            if (email) send(box, base, extension, info, false);
+            if (pager) send(box, base, extension, info, true);
+        });
     }
 
-    static void send(Mailbox box, Path base, String extension, Map<String, String> info) {
+    static void send(Mailbox box, Path base, String extension, Map<String, String> info, boolean pager) {
         String cmd = box.option("mailcmd", VoicemailUserFields.MAILCMD);
         try {
             String name = base.getFileName() + "." + extension;
-            byte[] audio = box.flag("attach", false) ? Files.readAllBytes(base.resolveSibling(name)) : null;
+            byte[] audio = !pager && box.flag("attach", false) ? Files.readAllBytes(base.resolveSibling(name)) : null;
             String cid = info.getOrDefault("callerid", "");
             String cidName = "", cidNum = cid;
             int lt = cid.indexOf('<');
@@ -45,8 +52,9 @@ public final class VoicemailMailer {
             int number = Integer.parseInt(base.getFileName().toString().substring(3));
             long origtime = Long.parseLong(info.getOrDefault("origtime", "0"));
             ZonedDateTime when = java.time.Instant.ofEpochSecond(origtime).atZone(java.time.ZoneId.systemDefault());
-            String mail = VoicemailEmail.build(new VoicemailEmail.Message(box, number, cidName, cidNum,
-                    Integer.parseInt(info.getOrDefault("duration", "0")), when, name, audio, hostname()));
+            var message = new VoicemailEmail.Message(box, number, cidName, cidNum,
+                    Integer.parseInt(info.getOrDefault("duration", "0")), when, name, audio, hostname());
+            String mail = pager ? VoicemailEmail.buildPager(message) : VoicemailEmail.build(message);
             run(cmd, VoicemailEmail.bytes(mail), box);
         } catch (IOException | RuntimeException e) {
             PbxLog.warning(VoicemailSpool.SOURCE, "Could not mail " + box.id() + " about " + base + ": " + e.getMessage());
