@@ -34,6 +34,8 @@ import org.switchboard.core.PbxLog;
 final class SipMwiSubscriptions {
     /** chan_sip's min_expiry / max_expiry for subscriptions. */
     static final int MIN_EXPIRY = 60, MAX_EXPIRY = 3600;
+    /** Subscriptions one peer may hold at once (a phone needs one); a new one beyond ends the oldest. */
+    static final int PER_PEER = 4;
 
     /** One subscription: the dialog (RFC 3261 §12) from our side. */
     private record Sub(String peer, String callId, NameAddr local, NameAddr remote, SipUri target, Endpoint to,
@@ -81,9 +83,19 @@ final class SipMwiSubscriptions {
             byCallId.remove(sub.callId());
             notify(now, mwi, "terminated;reason=timeout");
         } else {
+            if (toTag == null) makeRoom(sub.peer());
             byCallId.put(sub.callId(), now);
             notify(now, mwi, "active;expires=" + expires);
         }
+    }
+
+    /** Forgets expired subscriptions, and the peer's oldest while it holds {@link #PER_PEER}: the map stays bounded. */
+    private void makeRoom(String peer) {
+        Instant now = Instant.now();
+        byCallId.values().removeIf(s -> !now.isBefore(s.expires()));
+        List<Sub> mine = byCallId.values().stream().filter(s -> s.peer().equals(peer))
+            .sorted(java.util.Comparator.comparing(Sub::expires)).toList();
+        for (int i = 0; i <= mine.size() - PER_PEER; i++) byCallId.remove(mine.get(i).callId(), mine.get(i));
     }
 
     /** Sends the counts to every live subscription of {@code peer}; false when it has none. */
