@@ -84,7 +84,7 @@ public final class VoicemailConfig {
         }
         if (pin.isEmpty()) {
             problems.add(new ConfigProblem(e.file(), e.line(), "mailbox " + box + "@" + context
-                    + " has no PIN: messages can be left, nobody can log in to hear them"));
+                    + " has no PIN: VoiceMailMain lets anyone in without asking for one"));
         }
         Map<String, String> options = new LinkedHashMap<>();
         if (f.length > 4) {

@@ -143,7 +143,7 @@ class AmiVoicemailTest {
                     + "eastern         America/New_York     'vm-received' Q 'digits/at' IMp              \n");
             Files.writeString(fx.dir.resolve("voicemail.conf"), VOICEMAIL + "102 => ,No Pin\n103 => 7,New Box\n");
             assertThat(cli(fx, "voicemail reload")).isEqualTo("Reloading voicemail configuration...\n"
-                    + "voicemail.conf:9: mailbox 102@lmentinc has no PIN: messages can be left, nobody can log in to hear them\n");
+                    + "voicemail.conf:9: mailbox 102@lmentinc has no PIN: VoiceMailMain lets anyone in without asking for one\n");
             assertThat(cli(fx, "voicemail show users for lmentinc")).contains("103   New Box").contains("4 voicemail users configured.");
         }
     }

@@ -263,6 +263,16 @@ class VoiceMailMainTest {
         assertThat(box().resolve("Old")).isEmptyDirectory();
     }
 
+    @Test
+    void aBoxWithoutAPinLetsTheCallerInWithoutAsking() throws Exception {
+        Files.writeString(fx.confDir.resolve("voicemail.conf"), "[general]\nformat=wav\nenvelope=no\n[lmentinc]\n100 => ,Open Box\n");
+        Channel c = call("vmm100");
+        assertThat(EAR.until(c, "vm-helpexit")).startsWith("vm-youhave", "vm-no", "vm-messages").doesNotContain("vm-password");
+        press(c, "#");
+        EAR.untilHangup(c);
+        assertThat(t.logLines("voicemail.conf:5: mailbox 100@lmentinc has no PIN: VoiceMailMain lets anyone in")).hasSize(1);
+    }
+
     /** The main tone of a WAV file in the spool, as a prompt name. */
     private static String tone(Path wav) throws IOException {
         byte[] b = Files.readAllBytes(wav);

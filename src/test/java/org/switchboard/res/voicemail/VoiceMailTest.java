@@ -226,7 +226,7 @@ class VoiceMailTest {
                 """);
         VoicemailConfig cfg = VoicemailConfig.from(org.switchboard.config.ConfigReader.read(fx.confDir, "voicemail.conf"));
         assertThat(cfg.problems()).extracting(Object::toString).containsExactly(
-                "voicemail.conf:5: mailbox 101@lmentinc has no PIN: messages can be left, nobody can log in to hear them",
+                "voicemail.conf:5: mailbox 101@lmentinc has no PIN: VoiceMailMain lets anyone in without asking for one",
                 "voicemail.conf:6: mailbox 102@lmentinc: unknown option 'frobnicate=yes' ignored");
         assertThat(cfg.mailboxes()).containsOnlyKeys("100@lmentinc", "101@lmentinc", "102@lmentinc");
         assertThat(cfg.mailbox("102", "lmentinc").options()).containsOnlyKeys("attach");
