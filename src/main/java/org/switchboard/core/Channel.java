@@ -202,6 +202,18 @@ public class Channel {
         return true;
     }
 
+    /**
+     * True when the dialplan was woken without a hangup behind it, so it must go on rather than
+     * end: a redirect whose target arrived only now (it is taken on the next round), or the
+     * wake-up of a redirect already taken (the redirecting thread sets the target, then the flag;
+     * the dialplan thread may take the target in between), which is cleared here.
+     */
+    boolean takeStaleWake() {
+        if (realHangup || destroyed.get() || absoluteTimeoutFired) return false;
+        if (pendingGoto == null) hangupRequested = false;
+        return true;
+    }
+
     /** True once after the absolute timeout hung the channel up; clears the hangup so T can run. */
     boolean takeAbsoluteTimeout() {
         if (!absoluteTimeoutFired || realHangup) return false;

@@ -15,14 +15,18 @@ final class PbxRunner {
         pbx.callStarted();
         try {
             for (boolean first = true; ; first = false) {
+                boolean woken = false;
                 try {
                     runDialplan(pbx, c, first);
                 } catch (HangupException e) {
-                    // hung up while an app waited, or woken for one of the two reasons below
+                    // hung up while an app waited, or woken for one of the reasons below
+                    woken = true;
                 }
                 if (c.takeAsyncGoto()) continue;   // redirected elsewhere, not hung up
                 // TIMEOUT(absolute) expired: go on at T (or e), as __ast_pbx_run does
                 if (c.takeAbsoluteTimeout() && toTimeoutHandler(pbx, c)) continue;
+                // woken by a redirect whose target comes next round, or one taken already: go on
+                if (woken && c.takeStaleWake()) continue;
                 break;
             }
         } catch (RuntimeException e) {
