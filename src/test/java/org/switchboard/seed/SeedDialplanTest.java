@@ -72,9 +72,10 @@ class SeedDialplanTest {
     }
 
     @Test
-    void extension100DialsSkypeWhichIsNotLoadedAndGoesOn() throws Exception {
+    void extension100DialsSkypeWhoseAccountIsNotLoggedInAndGoesOn() throws Exception {
         originate("100");
-        assertThat(t.said("Unable to create channel of type 'Skype' (cause 66 - Channel not implemented)")).hasSize(1);
+        // chan_skype loads from the shipped chan_skype.conf, but no XMPP server answers here
+        assertThat(t.said("Unable to create channel of type 'Skype'")).hasSize(1);
         assertThat(t.said("Everyone is busy/congested at this time (1:0/0/1)")).hasSize(1);
         // the dialplan went on to priority 3
         assertThat(reached("phones", "100", 3, "Playback")).isTrue();
