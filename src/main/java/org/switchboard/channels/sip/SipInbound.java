@@ -85,7 +85,7 @@ final class SipInbound {
                     tx.respond(stack.router().serverHeader(auth.challenge(r, tag, false)));
                     return;
                 }
-                DigestAuthenticator.Verdict v = auth.verify(r, cred, peer.name(), peer.secret(), peer.md5secret());
+                DigestAuthenticator.Verdict v = auth.verify(r, cred, stack.registrar().rules().authUser(peer), peer.secret(), peer.md5secret());
                 if (v == DigestAuthenticator.Verdict.STALE) {
                     tx.respond(stack.router().serverHeader(auth.challenge(r, tag, true)));
                     return;
@@ -176,6 +176,8 @@ final class SipInbound {
 
     /** chan_sip's check_user/check_peer: a user or friend by From name, else a peer by address. */
     static SipPeer match(SipStack stack, SipSettings s, String fromUser, InetSocketAddress src) {
+        SipPeer identified = stack.registrar().rules().identify(src.getAddress()); // res_pjsip: ip before username
+        if (identified != null) return identified;
         SipPeer byName = s.peer(fromUser);
         if (byName != null && byName.type().isUser()) return byName;
         InetAddress a = src.getAddress();
