@@ -30,7 +30,7 @@ public final class PjsipConfig {
         "named_pickup_group", "moh_suggest", "accountcode", "timers", "100rel", "identify_by", "allow_transfer",
         "sdp_owner", "sdp_session", "tos_audio", "cos_audio", "use_avpf", "media_use_received_transport",
         "rtcp_mux", "dtls_auto_generate_cert", "dtls_verify", "dtls_setup", "dtls_cert_file",
-        "dtls_private_key", "dtls_ca_file", "message_context", "set_var", "aggregate_mwi", "ice_support",
+        "dtls_private_key", "dtls_ca_file", "message_context", "set_var", "aggregate_mwi",
         "direct_media_method", "connected_line_method", "inband_progress", "t38_udptl", "fax_detect",
         "notify_early_inuse_ringing", "refer_blind_progress", "media_address", "bind_rtp_to_media_address");
     private static final Set<String> AOR_IGNORED = Set.of("authenticate_qualify", "qualify_timeout",
