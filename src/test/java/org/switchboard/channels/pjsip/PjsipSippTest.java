@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.res.devstate.DeviceState;
+import org.switchboard.res.devstate.DeviceStates;
 import org.switchboard.testing.Sipp;
 
 /**
@@ -109,7 +111,12 @@ class PjsipSippTest {
             assertThat(f.stack().registrar().contacts("alice")).hasSize(2);
             assertThat(f.pbx.eval("${PJSIP_DIAL_CONTACTS(alice)}").split("&")).containsExactlyInAnyOrder(
                 "PJSIP/alice/sip:alice@127.0.0.1:" + desk + ";transport=UDP", "PJSIP/alice/sip:alice@127.0.0.1:" + soft + ";transport=UDP");
-            //CLI assertThat(f.cli("pjsip show contacts")).contains("alice/sip:alice@127.0.0.1:" + desk);
+            assertThat(f.cli("pjsip show contacts")).contains("  Contact:  alice/sip:alice@127.0.0.1:" + desk)
+                .contains("Objects found: 2");
+            assertThat(f.cli("pjsip show endpoint alice")).contains(" Endpoint:  alice ").contains("Not in use")
+                .contains("     InAuth:  alice/alice").contains("        Aor:  alice ").contains(" context                            : phones");
+            assertThat(DeviceStates.of(f.pbx.pbx).state("PJSIP/alice")).isEqualTo(DeviceState.NOT_INUSE);
+            assertThat(DeviceStates.of(f.pbx.pbx).state("PJSIP/bob")).isEqualTo(DeviceState.UNAVAILABLE);
             try (Sipp answers = Sipp.scenario("uas-basic.xml").localPort(desk).calls(1).start();
                  Sipp rings = Sipp.scenario("uas-ring-no-answer.xml").localPort(soft).calls(1).start();
                  Sipp caller = Sipp.scenario("uac-auth.xml").remote("127.0.0.1", f.port()).service("fork")
