@@ -18,7 +18,10 @@ public final class PjsipShowAorsCommand extends PjsipCliCommand {
         out.print(PjsipShow.AOR_HEADER);
         out.println();
         int n = 0;
-        for (PjsipAor a : pjsip.settings().aors().values()) { PjsipShow.aor(pjsip, a, "", out); n++; }
+        for (PjsipAor a : pjsip.settings().aors().values()) {
+            PjsipShow.aor(pjsip, a, "", out);
+            n++;
+        }
         if (n == 0) {
             out.println("No objects found.");
         } else {

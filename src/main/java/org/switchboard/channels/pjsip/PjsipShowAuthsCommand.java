@@ -18,7 +18,10 @@ public final class PjsipShowAuthsCommand extends PjsipCliCommand {
         out.print(PjsipShow.AUTH_HEADER);
         out.println();
         int n = 0;
-        for (PjsipAuth a : pjsip.settings().auths().values()) { PjsipShow.auth(a, out); n++; }
+        for (PjsipAuth a : pjsip.settings().auths().values()) {
+            PjsipShow.auth(a, out);
+            n++;
+        }
         if (n == 0) {
             out.println("No objects found.");
         } else {

@@ -19,7 +19,10 @@ public final class PjsipShowContactsCommand extends PjsipCliCommand {
         out.println();
         int n = 0;
         for (PjsipAor a : pjsip.settings().aors().values()) {
-            for (PjsipContacts.Contact c : PjsipContacts.ofAor(pjsip.stack(), a)) { PjsipShow.contact(c, "", out); n++; }
+            for (PjsipContacts.Contact c : PjsipContacts.ofAor(pjsip.stack(), a)) {
+                PjsipShow.contact(c, "", out);
+                n++;
+            }
         }
         if (n == 0) {
             out.println("No objects found.");

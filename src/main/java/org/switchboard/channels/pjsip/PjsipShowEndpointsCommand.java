@@ -18,7 +18,10 @@ public final class PjsipShowEndpointsCommand extends PjsipCliCommand {
         out.print(PjsipShow.ENDPOINT_HEADER);
         out.println();
         int n = 0;
-        for (PjsipEndpoint e : pjsip.settings().endpoints().values()) { PjsipShow.endpoint(pjsip, e, out); n++; }
+        for (PjsipEndpoint e : pjsip.settings().endpoints().values()) {
+            PjsipShow.endpoint(pjsip, e, out);
+            n++;
+        }
         if (n == 0) {
             out.println("No objects found.");
         } else {

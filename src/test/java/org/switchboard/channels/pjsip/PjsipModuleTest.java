@@ -67,6 +67,37 @@ class PjsipModuleTest {
     }
 
     @Test
+    void pjsipShowEndpointsListsEachEndpointThenComplete() throws Exception {
+        try (PjsipPbxFixture f = PjsipPbxFixture.start(dir, FLAWED, "[phones]\n")) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            var reply = new org.switchboard.core.ManagerReply() {
+                @Override public void response(String kind, String message, java.util.Map<String, ?> fields) { out.add(kind + ": " + message); }
+                @Override public void listStart(String message) { out.add("start: " + message); }
+                @Override public void listItem(String event, java.util.Map<String, ?> fields) { out.add(event + " " + fields); }
+                @Override public void listComplete(String event, java.util.Map<String, ?> extra) { out.add(event); }
+                @Override public boolean answered() { return !out.isEmpty(); }
+            };
+            var request = new org.switchboard.core.ManagerRequest() {
+                @Override public org.switchboard.core.Pbx pbx() { return f.pbx.pbx; }
+                @Override public String action() { return "PJSIPShowEndpoints"; }
+                @Override public String get(String header) { return null; }
+                @Override public java.util.List<String> getAll(String header) { return java.util.List.of(); }
+                @Override public java.util.List<java.util.Map.Entry<String, String>> headers() { return java.util.List.of(); }
+                @Override public String user() { return "test"; }
+                @Override public String remoteAddress() { return "127.0.0.1"; }
+                @Override public boolean mayWrite(String c) { return true; }
+            };
+            new PjsipShowEndpointsAction().execute(request, reply);
+            assertThat(out).hasSize(4);
+            assertThat(out.get(0)).isEqualTo("start: A listing of Endpoints follows, presented as EndpointList events");
+            assertThat(out.get(1)).startsWith("EndpointList {ObjectType=endpoint, ObjectName=alice, Transport=, Aor=alice, Auths=, ")
+                .contains("Contacts=alice/sip:alice@127.0.0.1:5999,").contains("DeviceState=Not in use").contains("ActiveChannels=0");
+            assertThat(out.get(2)).contains("ObjectName=trunk");
+            assertThat(out.get(3)).isEqualTo("EndpointListComplete");
+        }
+    }
+
+    @Test
     void dialStringForms() {
         assertThat(PjsipDialString.parse("alice")).isEqualTo(new PjsipDialString(null, "alice", null));
         assertThat(PjsipDialString.parse("100@trunk")).isEqualTo(new PjsipDialString("100", "trunk", null));
