@@ -89,6 +89,9 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
         }
 
         @Override
+        public boolean proxyChallengeForInvite() { return false; }
+
+        @Override
         public String authUser(SipPeer peer) {
             PjsipEndpoint e = endpointOf(peer);
             PjsipAuth a = e == null ? null : p.auth(e.auth());

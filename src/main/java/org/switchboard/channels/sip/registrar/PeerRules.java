@@ -23,6 +23,12 @@ public interface PeerRules {
      */
     default boolean removeExisting(SipPeer peer) { return true; }
 
+    /**
+     * Whether an INVITE is challenged with 407 Proxy-Authenticate (chan_sip, RFC 3261 §22.3) or,
+     * like a REGISTER, with 401 WWW-Authenticate (res_pjsip challenges every request so).
+     */
+    default boolean proxyChallengeForInvite() { return true; }
+
     /** Registration intervals in seconds, as a REGISTER's Expires is bounded (RFC 3261 §10.3 step 7). */
     record Expiry(int dflt, int min, int max) {}
 

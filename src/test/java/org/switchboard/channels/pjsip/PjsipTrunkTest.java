@@ -1,0 +1,94 @@
+package org.switchboard.channels.pjsip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.channels.sip.SipModule;
+import org.switchboard.channels.sip.SipPbxFixture;
+import org.switchboard.channels.sip.SipPbxFixture.RawPeer;
+import org.switchboard.core.Channel;
+
+/**
+ * A trunk in pjsip.conf with a raw SIP peer as the provider: PJSIP/exten@trunk puts exten in the
+ * Request-URI to the aor's static contact; identify by address takes the provider's INVITEs
+ * into the trunk's context; an unidentified stranger is challenged. And chan_sip beside it.
+ */
+class PjsipTrunkTest {
+    @TempDir Path dir;
+
+    private static String trunk(InetAddress provider, int port) {
+        return """
+            [trunk]
+            type=endpoint
+            context=from-trunk
+            allow=ulaw
+            aors=trunk
+
+            [trunk]
+            type=aor
+            contact=sip:%s:%d
+
+            [trunk-identify]
+            type=identify
+            endpoint=trunk
+            match=%s/32
+            """.formatted(provider.getHostAddress(), port, provider.getHostAddress());
+    }
+
+    private static final String DIALPLAN = """
+        [from-trunk]
+        exten => 500,1,Set(GLOBAL(IN)=${CHANNEL(name)})
+         same => n,Hangup()
+        """;
+
+    @Test
+    void extenAtTrunkGoesToTheStaticContactWithExtenAsRequestUriUser() throws Exception {
+        InetAddress addr = SipPbxFixture.nextLoopback();
+        try (RawPeer provider = new RawPeer(addr);
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060), DIALPLAN)) {
+            // the provider's port is known only now: write it and reload
+            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + trunk(addr, provider.port()));
+            assertThat(f.cli("pjsip reload")).isEmpty();
+            Channel c = f.pbx.channel();
+            Thread dial = Thread.ofVirtual().start(() -> f.pbx.pbx.execute(c, "Dial", "PJSIP/600@trunk,2"));
+            String invite = provider.receive(Duration.ofSeconds(5));
+            assertThat(invite).startsWith("INVITE sip:600@" + addr.getHostAddress() + ":" + provider.port() + " SIP/2.0\r\n");
+            dial.join(Duration.ofSeconds(10));
+            assertThat(c.getVar("DIALSTATUS")).isEqualTo("NOANSWER");
+        }
+    }
+
+    @Test
+    void identifyByAddressTakesTheProvidersCallIntoTheTrunksContext() throws Exception {
+        InetAddress addr = SipPbxFixture.nextLoopback();
+        try (RawPeer provider = new RawPeer(addr);
+             RawPeer stranger = new RawPeer(SipPbxFixture.nextLoopback());
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060), DIALPLAN)) {
+            provider.send(f.port(), SipPbxFixture.invite(f.port(), provider.port(), "+15551234", "500", "id-1@test", ""));
+            await().atMost(Duration.ofSeconds(5)).until(() -> f.pbx.pbx.globals().get("IN") != null);
+            assertThat(f.pbx.pbx.globals().get("IN")).startsWith("PJSIP/trunk-");
+            stranger.send(f.port(), SipPbxFixture.invite(f.port(), stranger.port(), "+15551234", "500", "id-2@test", ""));
+            assertThat(stranger.finalResponse(Duration.ofSeconds(5), "id-2@test")).startsWith("SIP/2.0 401");
+        }
+    }
+
+    @Test
+    void chanSipAndChanPjsipRunSideBySideOnTheirOwnPorts() throws Exception {
+        Files.writeString(dir.resolve("sip.conf"), "[general]\nudpbindaddr=127.0.0.1:0\n[desk]\ntype=friend\nhost=dynamic\n");
+        try (PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(InetAddress.getLoopbackAddress(), 5060), DIALPLAN)) {
+            SipModule sip = SipModule.get(f.pbx.pbx);
+            assertThat(sip).isNotNull();
+            assertThat(sip.stack().udpAddress().getPort()).isNotEqualTo(f.port());
+            assertThat(sip.stack().settings().peer("trunk")).isNull();
+            assertThat(f.stack().settings().peer("desk")).isNull();
+            assertThat(f.cli("sip show peers")).contains("desk");
+            assertThat(f.cli("pjsip show endpoints")).contains(" Endpoint:  trunk ");
+        }
+    }
+}
