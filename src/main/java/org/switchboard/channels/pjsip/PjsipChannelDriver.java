@@ -73,6 +73,7 @@ public final class PjsipChannelDriver implements ChannelDriver {
             throw new ChannelUnavailableException(HangupCause.NO_ROUTE_DESTINATION, "endpoint '" + d.endpoint() + "' was not found");
         }
         SipPeer peer = stack.settings().peer(e.name());
+        if (peer != null) peer = PjsipMapping.forDialing(peer, m.settings().auth(e.outboundAuth()));
         Endpoint target;
         SipUri ruri;
         if (d.requestUri() != null) {

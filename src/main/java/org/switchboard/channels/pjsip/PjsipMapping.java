@@ -70,6 +70,18 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
             e.file(), e.line());
     }
 
+    /**
+     * The peer as an outgoing call uses it: a challenge from the far end is answered with the
+     * endpoint's {@code outbound_auth} (username and password), never with its inbound {@code auth},
+     * and not at all without one, as res_pjsip does.
+     */
+    static SipPeer forDialing(SipPeer p, PjsipAuth outbound) {
+        return new SipPeer(p.name(), p.type(), p.host(), p.port(), outbound == null ? null : outbound.password(),
+            outbound == null ? null : outbound.md5Cred(), outbound == null ? null : outbound.username(), p.fromUser(),
+            p.fromDomain(), p.context(), p.callerId(), p.codecs(), p.dtmfMode(), p.nat(), p.qualifyMs(), p.insecure(),
+            p.acl(), p.callLimit(), p.language(), p.accountCode(), p.mailbox(), p.file(), p.line());
+    }
+
     /** res_pjsip's per-peer decisions for the registrar and the INVITE side. */
     public static final class Rules implements PeerRules {
         private final PjsipSettings p;

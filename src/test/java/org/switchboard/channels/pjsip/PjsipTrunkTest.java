@@ -65,6 +65,48 @@ class PjsipTrunkTest {
     }
 
     @Test
+    void aChallengeFromTheProviderIsAnsweredWithTheOutboundAuth() throws Exception {
+        InetAddress addr = SipPbxFixture.nextLoopback();
+        try (RawPeer provider = new RawPeer(addr);
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060), DIALPLAN)) {
+            String withAuth = trunk(addr, provider.port()).replace("aors=trunk\n", "aors=trunk\noutbound_auth=trunk-out\n")
+                + "[trunk-out]\ntype=auth\nusername=acct42\npassword=provider-secret\n";
+            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + withAuth);
+            assertThat(f.cli("pjsip reload")).isEmpty();
+            Channel c = f.pbx.channel();
+            Thread dial = Thread.ofVirtual().start(() -> f.pbx.pbx.execute(c, "Dial", "PJSIP/600@trunk,5"));
+            String invite = provider.receive(Duration.ofSeconds(5));
+            assertThat(invite).startsWith("INVITE sip:600@");
+            provider.send(f.port(), response(invite, "407 Proxy Authentication Required",
+                "Proxy-Authenticate: Digest realm=\"provider\", nonce=\"n1\", algorithm=MD5\n"));
+            String second = null;
+            for (String m; (m = provider.receive(Duration.ofSeconds(5))) != null; ) {
+                if (m.startsWith("INVITE ")) {
+                    second = m;
+                    break;
+                }
+            }
+            assertThat(second).contains("Proxy-Authorization: Digest").contains("username=\"acct42\"").contains("realm=\"provider\"");
+            provider.send(f.port(), response(second, "486 Busy Here", ""));
+            dial.join(Duration.ofSeconds(10));
+            assertThat(c.getVar("DIALSTATUS")).isEqualTo("BUSY");
+        }
+    }
+
+    /** A response to {@code request} with its Via, From, To (plus a tag), Call-ID and CSeq. */
+    private static String response(String request, String status, String extra) {
+        StringBuilder b = new StringBuilder("SIP/2.0 " + status + "\n");
+        for (String line : request.split("\r\n")) {
+            if (line.startsWith("Via:") || line.startsWith("From:") || line.startsWith("Call-ID:") || line.startsWith("CSeq:")) {
+                b.append(line).append('\n');
+            } else if (line.startsWith("To:")) {
+                b.append(line).append(";tag=prov1\n");
+            }
+        }
+        return b.append(extra).append("Content-Length: 0\n\n").toString();
+    }
+
+    @Test
     void identifyByAddressTakesTheProvidersCallIntoTheTrunksContext() throws Exception {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
