@@ -121,6 +121,32 @@ class PjsipTrunkTest {
     }
 
     @Test
+    void registerToAnAorWithoutMaxContactsIsForbiddenAndToAnUnknownNameChallenged() throws Exception {
+        try (RawPeer phone = new RawPeer(SipPbxFixture.nextLoopback());
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(InetAddress.getLoopbackAddress(), 5060), DIALPLAN)) {
+            phone.send(f.port(), register(f.port(), phone.port(), "trunk", "r-1@test"));
+            assertThat(phone.finalResponse(Duration.ofSeconds(5), "r-1@test")).startsWith("SIP/2.0 403");
+            assertThat(f.pbx.logLines("AOR 'trunk' has no configured max_contacts")).hasSize(1);
+            phone.send(f.port(), register(f.port(), phone.port(), "nobody", "r-2@test"));
+            assertThat(phone.finalResponse(Duration.ofSeconds(5), "r-2@test")).startsWith("SIP/2.0 401");
+            assertThat(f.stack().registrar().contacts("trunk")).isEmpty();
+        }
+    }
+
+    private static String register(int pbxPort, int fromPort, String user, String callId) {
+        return "REGISTER sip:127.0.0.1:" + pbxPort + " SIP/2.0\n"
+            + "Via: SIP/2.0/UDP 127.0.0.1:" + fromPort + ";branch=z9hG4bK" + callId.hashCode() + ";rport\n"
+            + "Max-Forwards: 70\n"
+            + "From: <sip:" + user + "@127.0.0.1>;tag=r" + callId.hashCode() + "\n"
+            + "To: <sip:" + user + "@127.0.0.1>\n"
+            + "Call-ID: " + callId + "\n"
+            + "CSeq: 1 REGISTER\n"
+            + "Contact: <sip:" + user + "@127.0.0.1:" + fromPort + ">\n"
+            + "Expires: 600\n"
+            + "Content-Length: 0\n\n";
+    }
+
+    @Test
     void chanSipAndChanPjsipRunSideBySideOnTheirOwnPorts() throws Exception {
         Files.writeString(dir.resolve("sip.conf"), "[general]\nudpbindaddr=127.0.0.1:0\n[desk]\ntype=friend\nhost=dynamic\n");
         try (PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(InetAddress.getLoopbackAddress(), 5060), DIALPLAN)) {
