@@ -128,8 +128,8 @@ final class ContactUpdate {
             return RegisterOutcome.reply(Registrar.reply(request, 500, "Server Internal Error (REGISTER out of order)", tag, s));
         }
         if (tooMany[0]) {
-            PbxLog.warning("res_pjsip_registrar.c", "Registration attempt from '" + peer.name()
-                + "' will exceed max contacts of " + maxContacts);
+            org.switchboard.channels.sip.transport.PeerLog.log(PbxLog.Level.WARNING, "res_pjsip_registrar.c", source,
+                "Registration attempt to AOR '" + peer.name() + "' will exceed max contacts of " + maxContacts);
             return RegisterOutcome.reply(Registrar.reply(request, 403, "Forbidden", tag, s));
         }
         for (BindingEvent e : events) {

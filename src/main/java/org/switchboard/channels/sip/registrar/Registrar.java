@@ -114,7 +114,7 @@ public final class Registrar {
         PeerRules r = rules;
         int max = r.maxContacts(peer);
         if (max == 0) { // res_pjsip: an AOR without max_contacts takes no registrations
-            PbxLog.warning("res_pjsip_registrar.c", "AOR '" + peer.name() + "' has no configured max_contacts");
+            PeerLog.log(PbxLog.Level.WARNING, "res_pjsip_registrar.c", source, "AOR '" + peer.name() + "' has no configured max_contacts");
             return RegisterOutcome.reply(reply(request, 403, "Forbidden", tag, s));
         }
         return ContactUpdate.apply(request, peer, source, transport, s, bindings, clock, max < 0 ? maxContacts : max,
