@@ -164,6 +164,10 @@ class PjsipSippTest {
             assertThat(register(f, "carol", "carol-pw", second).ok()).as("remove_existing=yes").isTrue();
             assertThat(f.stack().registrar().contacts("carol")).singleElement()
                 .satisfies(b -> assertThat(b.contact().port()).isEqualTo(second));
+            // pjsip reload keeps what is registered
+            assertThat(f.cli("pjsip reload")).isEmpty();
+            assertThat(f.stack().registrar().contacts("carol")).hasSize(1);
+            assertThat(f.pbx.logLines("PJSIP reloaded: 4 endpoint(s)")).hasSize(1);
         }
     }
 }
