@@ -11,11 +11,13 @@ Commands on stdin, one per line (text arguments are Base64 of UTF-8):
   reply B64               answer the next chat message with this text (once)
   approve on|off|ignore   approve subscription requests (default on), refuse them, or leave them pending
   raw B64                 B64 is written to the stream as it is (a stanza the test builds by hand)
+  callmode|jmi|call|hangup|tone|record|disco|propose-flood ...   Jingle calls: see jingle_peer.py
   quit
 Reports on stdout, one per line:
   ready | msg FROM B64 | presence FROM TYPE SHOW | subscribe FROM | subscribed FROM |
   unsubscribed FROM | disconnected | error TEXT |
   iq ID TYPE CONDITION B64   a reply (result or error) to an iq whose id starts with "raw-"
+  caps FROM VER | status FROM SHOW B64 | and the Jingle reports of jingle_peer.py
 """
 import asyncio
 import base64
@@ -26,6 +28,8 @@ import threading
 import slixmpp
 from slixmpp.xmlstream.handler import Callback
 from slixmpp.xmlstream.matcher import MatchXPath
+
+from jingle_peer import JinglePeer
 
 
 def out(*words):
@@ -41,7 +45,7 @@ def unb64(text):
     return base64.b64decode(text).decode("utf-8")
 
 
-class Buddy(slixmpp.ClientXMPP):
+class Buddy(slixmpp.ClientXMPP, JinglePeer):
     def __init__(self, jid, password, host, port, cafile):
         super().__init__(jid, password)
         self.addr = (host, int(port))
@@ -66,12 +70,14 @@ class Buddy(slixmpp.ClientXMPP):
         self.add_event_handler("connection_failed", self.on_disconnected)
         self.add_event_handler("failed_auth", lambda e: out("error", "auth"))
         self.register_handler(Callback("raw iq replies", MatchXPath("{jabber:client}iq"), self.on_iq))
+        self.jingle_init()
 
     async def on_start(self, event):
         try:
             await self.get_roster()
         except Exception as e:  # noqa: BLE001
             out("error", "roster", e)
+        self.set_features()
         self.send_presence()
         out("ready")
 
@@ -108,6 +114,10 @@ class Buddy(slixmpp.ClientXMPP):
             return
         kind = "unavailable" if pres["type"] == "unavailable" else "available"
         out("presence", pres["from"].bare, kind, pres["show"] or "-")
+        out("status", pres["from"].bare, pres["show"] or "-", b64(pres["status"] or ""))
+        c = pres.xml.find("{http://jabber.org/protocol/caps}c")
+        if c is not None:
+            out("caps", str(pres["from"]), c.get("ver"))
 
     def on_disconnected(self, event):
         out("disconnected")
@@ -120,6 +130,9 @@ class Buddy(slixmpp.ClientXMPP):
             return
         cmd, args = words[0], words[1:]
         try:
+            if self.jingle_command(cmd, args):
+                out("ok", cmd)
+                return
             if cmd == "send":
                 self.send_message(mto=args[0], mbody=unb64(args[1]) if len(args) > 1 else "", mtype="chat")
             elif cmd == "flood":

@@ -14,12 +14,13 @@ import org.switchboard.core.AppArgs;
 import org.switchboard.core.Application;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelState;
-import org.switchboard.core.ManagerEvent;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.sound.SoundFormat;
 import org.switchboard.media.sound.SoundPlayer;
 import org.switchboard.media.sound.SoundRecorder;
 import org.switchboard.res.voicemail.Mailbox;
+import org.switchboard.res.voicemail.MessageWaiting;
+import org.switchboard.res.voicemail.VoicemailMailer;
 import org.switchboard.res.voicemail.VoicemailConfig;
 import org.switchboard.res.voicemail.VoicemailSpool;
 
@@ -45,6 +46,9 @@ public final class VoiceMailApp implements Application {
                 mailbox's INBOX in Asterisk's spool layout (<astspooldir>/voicemail/<context>/<box>),
                 moved there only when complete. * during the greeting goes to extension 'a', 0 to 'o'.
                 A box over maxmsg plays "mailbox full"; a message shorter than minsecs is dropped.
+                A box with an email address is mailed about each new message through mailcmd
+                (default /usr/sbin/sendmail -t), with emailsubject/emailbody and ${VM_NAME}...
+                substituted, and the recording attached with attach=yes.
                 Options: b, u, s, U (urgent), g(gain: accepted, not applied).
                 Sets VMSTATUS to SUCCESS, USEREXIT or FAILED.""";
     }
@@ -151,10 +155,12 @@ public final class VoiceMailApp implements Application {
                     Files.copy(rec, src, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
                 info.put("origmailbox", m.box());
-                Path msg = spool.deliver(m, src, fmt.extension(), new LinkedHashMap<>(info));
+                Map<String, String> mine = new LinkedHashMap<>(info);
+                Path msg = spool.deliver(m, src, fmt.extension(), mine);
                 PbxLog.verbose(3, "Saving message as " + msg);
                 saved = true;
-                messageWaiting(c, spool, m);
+                MessageWaiting.publish(c.pbx(), m);
+                VoicemailMailer.notify(m, msg, fmt.extension(), mine);
             } catch (IOException e) {
                 PbxLog.warning(SOURCE, "Could not save the message for " + m.id() + ": " + e.getMessage());
             }
@@ -189,19 +195,12 @@ public final class VoiceMailApp implements Application {
     }
 
     /** The first of the configured formats we can record (format=wav49|gsm|wav: wav). */
-    private static SoundFormat format(Mailbox m) {
+    static SoundFormat format(Mailbox m) {
         for (String f : m.option("format", "wav").split("\\|")) {
             SoundFormat sf = SoundFormat.of(f.strip().toLowerCase(Locale.ROOT));
             if (sf != null && org.switchboard.media.sound.SoundWriter.canWrite(sf)) return sf;
         }
         return SoundFormat.WAV;
-    }
-
-    /** The Manager's MessageWaiting event (app_voicemail's MWI), with the new and old counts. */
-    static void messageWaiting(Channel c, VoicemailSpool spool, Mailbox m) {
-        int fresh = spool.count(m, "INBOX"), old = spool.count(m, "Old");
-        c.pbx().events().publish(ManagerEvent.of("MessageWaiting", "call").put("Mailbox", m.id())
-                .put("Waiting", fresh > 0 ? 1 : 0).put("New", fresh).put("Old", old).build());
     }
 
     private static Result exitTo(Channel c, String exten) {

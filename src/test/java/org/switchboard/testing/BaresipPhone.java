@@ -76,6 +76,17 @@ public final class BaresipPhone implements AutoCloseable {
      */
     public static BaresipPhone start(Path workDir, String user, String password, String registrar,
                                      Path playWav, Path recordWav, List<String> codecs) throws IOException {
+        return start(workDir, user, password, registrar, playWav, recordWav, codecs, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, String, String, Path, Path, List)}, with more lines for
+     * baresip's config, e.g. {@code module_app mwi.so} (subscribes to message-summary once
+     * registered and raises MWI_NOTIFY events).
+     */
+    public static BaresipPhone start(Path workDir, String user, String password, String registrar,
+                                     Path playWav, Path recordWav, List<String> codecs, List<String> moreConfig)
+            throws IOException {
         Files.createDirectories(workDir);
         Path dir = Files.createTempDirectory(workDir, "baresip-" + user + "-");
         Path snd = Files.createDirectories(dir.resolve("snd"));
@@ -90,7 +101,8 @@ public final class BaresipPhone implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int sip = PhoneProcess.freePort(true), control = PhoneProcess.freeTcpPort();
             Files.writeString(dir.resolve("accounts"), ""); // the account is added by uanew once ctrl_tcp listens to events
-            Files.writeString(dir.resolve("config"), config(sip, control, mic, src.rate(), snd));
+            Files.writeString(dir.resolve("config"), config(sip, control, mic, src.rate(), snd)
+                + String.join("\n", moreConfig) + "\n");
             PhoneProcess p = PhoneProcess.start("baresip " + user, List.of(BINARY.toString(), "-f", dir.toString()),
                 dir, Map.of(), l -> NOISE.matcher(l).find(), null);
             try {

@@ -10,15 +10,17 @@ import org.switchboard.channels.sip.registry.RetryPolicy;
 import org.switchboard.channels.sip.registry.SipRegistry;
 import org.switchboard.channels.sip.transport.Protocol;
 
-/** What chan_sip does on its own while running: {@code qualify} pings and {@code register =>} lines. */
+/** What chan_sip does on its own while running: {@code qualify} pings, {@code register =>} lines, MWI NOTIFYs. */
 public final class SipBackground {
     private final SipStack stack;
     private final SipQualifier qualifier;
     private final SipRegistry registry;
+    private final SipMwi mwi;
 
     SipBackground(SipStack stack) {
         this.stack = stack;
         this.qualifier = new SipQualifier(stack);
+        this.mwi = new SipMwi(stack);
         this.registry = new SipRegistry(this::client, ZoneId.systemDefault());
     }
 
@@ -39,9 +41,11 @@ public final class SipBackground {
 
     public SipQualifier qualifier() { return qualifier; }
     public SipRegistry registry() { return registry; }
+    SipMwi mwi() { return mwi; }
 
     void start() {
         qualifier.start();
+        mwi.start();
         registry.start(stack.settings().registrations());
     }
 
@@ -49,6 +53,7 @@ public final class SipBackground {
 
     void stop() {
         qualifier.stop();
+        mwi.stop();
         try {
             registry.stop().get(2, java.util.concurrent.TimeUnit.SECONDS); // best effort: Expires 0 to each registrar
         } catch (Exception e) {

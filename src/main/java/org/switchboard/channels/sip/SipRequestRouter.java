@@ -21,7 +21,7 @@ import org.switchboard.core.PbxLog;
  */
 final class SipRequestRouter implements TransactionUser {
     /** What we answer in Allow (OPTIONS, 405). */
-    static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, REGISTER, INFO";
+    static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, REGISTER, INFO, SUBSCRIBE";
 
     private final SipStack stack;
 
@@ -48,7 +48,8 @@ final class SipRequestRouter implements TransactionUser {
             }
             case SipMethod.BYE, SipMethod.INFO -> inDialog(tx, r, toTag);
             case SipMethod.OPTIONS -> tx.respond(options(r));
-            case SipMethod.SUBSCRIBE, SipMethod.NOTIFY, SipMethod.REFER, SipMethod.PUBLISH, SipMethod.MESSAGE,
+            case SipMethod.SUBSCRIBE -> subscribe(tx, r);
+            case SipMethod.NOTIFY, SipMethod.REFER, SipMethod.PUBLISH, SipMethod.MESSAGE,
                  SipMethod.PRACK, SipMethod.UPDATE -> tx.respond(withAllow(reply(r, 405, SipIds.tag())));
             default -> tx.respond(withAllow(reply(r, 501, SipIds.tag())));
         }
@@ -65,12 +66,29 @@ final class SipRequestRouter implements TransactionUser {
         tx.respond(out.response());
         for (BindingEvent e : out.events()) {
             switch (e.kind()) {
-                case ADDED -> PbxLog.verbose(3, "Registered SIP '" + e.binding().peer() + "' at "
-                    + e.binding().targetHost() + ":" + e.binding().targetPort());
+                case ADDED, REFRESHED -> {
+                    if (e.kind() == BindingEvent.Kind.ADDED) PbxLog.verbose(3, "Registered SIP '" + e.binding().peer()
+                        + "' at " + e.binding().targetHost() + ":" + e.binding().targetPort());
+                    SipModule m = SipModule.get(stack.pbx()); // chan_sip: "ask subsystem to retransmit msg counter"
+                    if (m != null && m.background() != null) m.background().mwi().registered(e.binding().peer());
+                }
                 case REMOVED -> PbxLog.verbose(3, "Unregistered SIP '" + e.binding().peer() + "'");
                 default -> { }
             }
         }
+    }
+
+    /** RFC 6665: message-summary (RFC 3842) is the one event package we serve; others get 489. */
+    private void subscribe(ServerTransaction tx, SipRequest r) {
+        String event = r.header("Event");
+        String pkg = event == null ? "" : event.split(";", 2)[0].strip();
+        SipModule m = SipModule.get(stack.pbx());
+        if (!pkg.equalsIgnoreCase("message-summary") || m == null || m.background() == null) {
+            SipResponse resp = reply(r, 489, r.to() != null && r.to().tag() != null ? null : SipIds.tag());
+            tx.respond(resp.withHeaders(resp.headers().toBuilder().add("Allow-Events", "message-summary").build()));
+            return;
+        }
+        m.background().mwi().onSubscribe(tx, r);
     }
 
     private void inDialog(ServerTransaction tx, SipRequest r, String toTag) {

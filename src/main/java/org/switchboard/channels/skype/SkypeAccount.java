@@ -72,11 +72,15 @@ public final class SkypeAccount {
     private final AtomicLong received = new AtomicLong();
     private volatile long loggedInAt;
     private boolean kicked;
+    private final SkypeJingle jingle;
+    private final SkypeCallRate proposals = new SkypeCallRate();
+    private volatile boolean onPhone;
 
     SkypeAccount(Pbx pbx, SkypeConfig.Account cfg) {
         this.pbx = pbx;
         this.cfg = cfg;
         this.inbox = new SkypeChatInbox(cfg.messageHoldMs());
+        this.jingle = new SkypeJingle(this);
         routeChat(cfg);
     }
 
@@ -94,6 +98,72 @@ public final class SkypeAccount {
     public long messagesSent() { return sent.get(); }
     public long messagesReceived() { return received.get(); }
     SkypeChatInbox inbox() { return inbox; }
+    Pbx pbx() { return pbx; }
+    SkypeModule module() { return SkypeModule.get(pbx); }
+    SkypeJingle jingle() { return jingle; }
+    SkypeCallRate proposals() { return proposals; }
+    XMPPTCPConnection connection() { return conn; }
+    Roster roster() { return roster; }
+
+    /** Our full JID on the network now ({@code lmentinc@skype.example/switchboard}). */
+    String fullJid() {
+        XMPPTCPConnection c = conn;
+        return c != null && c.getUser() != null ? c.getUser().toString() : cfg.jid() + "/" + cfg.resource();
+    }
+
+    /** Whether a call to this buddy can go out: who is known to be offline, or not a buddy under authpolicy=deny, cannot be called. */
+    enum Reach { OK, OFFLINE, NOT_A_BUDDY }
+
+    Reach reach(String bareJid) {
+        Roster r = roster;
+        if (r == null) return Reach.OK;
+        try {
+            BareJid b = JidCreate.bareFrom(bareJid);
+            RosterEntry e = r.getEntry(b);
+            if (e == null) return cfg.authPolicy() == SkypeConfig.AuthPolicy.DENY ? Reach.NOT_A_BUDDY : Reach.OK;
+            boolean seesPresence = e.getType() == org.jivesoftware.smack.roster.packet.RosterPacket.ItemType.to
+                || e.getType() == org.jivesoftware.smack.roster.packet.RosterPacket.ItemType.both;
+            return seesPresence && !r.getPresence(b).isAvailable() ? Reach.OFFLINE : Reach.OK;
+        } catch (Exception e) {
+            return Reach.OK;
+        }
+    }
+
+    /** On our roster with a subscription either way. */
+    boolean isBuddy(String bareJid) {
+        Roster r = roster;
+        if (r == null) return false;
+        try {
+            RosterEntry e = r.getEntry(JidCreate.bareFrom(bareJid));
+            return e != null && e.getType() != org.jivesoftware.smack.roster.packet.RosterPacket.ItemType.none
+                && e.getType() != org.jivesoftware.smack.roster.packet.RosterPacket.ItemType.remove;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The roster's name for a buddy, or null. */
+    String rosterName(String bareJid) {
+        Roster r = roster;
+        if (r == null) return null;
+        try {
+            RosterEntry e = r.getEntry(JidCreate.bareFrom(bareJid));
+            return e == null || e.getName() == null || e.getName().isBlank() ? null : e.getName();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * Every license is in use (or no longer): the account shows dnd "On the phone" while it is,
+     * unless presence_on_call=no (row 12 of the feature table).
+     */
+    void setOnPhone(boolean busy) {
+        if (onPhone == busy) return;
+        onPhone = busy;
+        XMPPTCPConnection c = conn;
+        if (c != null && isLoggedIn() && cfg.presenceOnCall()) sendOwnPresence(c);
+    }
 
     // ---- life cycle ----
 
@@ -106,6 +176,7 @@ public final class SkypeAccount {
     void stop() {
         running = false;
         wake.release();
+        jingle.connectionLost();
         XMPPTCPConnection c = conn;
         if (c != null) {
             try {
@@ -159,6 +230,7 @@ public final class SkypeAccount {
                 loggedInAt = System.currentTimeMillis();
                 setState(State.LOGGED_IN, "logged in as " + c.getUser() + " via " + where());
                 Exception why = closed.get();
+                jingle.connectionLost();
                 if (!running) break;
                 String reason = why == null ? "the server closed the connection" : reason(why);
                 boolean conflict = reason.contains("conflict");
@@ -275,6 +347,7 @@ public final class SkypeAccount {
         c.addAsyncStanzaListener(s -> PbxLog.limited(PbxLog.Level.NOTICE, LOG, SkypeStanzaFaults.peer(String.valueOf(s.getFrom())), "Skype account '"
                 + cfg.name() + "': message to " + s.getFrom() + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition())),
                 MessageTypeFilter.ERROR);
+        jingle.attach(c);
         Roster r = Roster.getInstanceFor(c);
         r.setSubscriptionMode(Roster.SubscriptionMode.manual);
         r.addSubscribeListener(this::onSubscribe);
@@ -294,9 +367,10 @@ public final class SkypeAccount {
 
     private void sendOwnPresence(XMPPTCPConnection c) {
         try {
+            boolean phone = onPhone && cfg.presenceOnCall();
             Presence p = c.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available)
-                    .setMode(SkypeStatus.modeFor(cfg.status()))
-                    .setStatus(cfg.statusMessage().isEmpty() ? null : cfg.statusMessage()).build();
+                    .setMode(phone ? Presence.Mode.dnd : SkypeStatus.modeFor(cfg.status()))
+                    .setStatus(phone ? "On the phone" : cfg.statusMessage().isEmpty() ? null : cfg.statusMessage()).build();
             c.sendStanza(p);
         } catch (SmackException.NotConnectedException | InterruptedException e) {
             // the reconnect loop notices
@@ -320,9 +394,7 @@ public final class SkypeAccount {
             }
             status = availability.trim();
         }
-        cfg = new SkypeConfig.Account(a.name(), a.jid(), a.secret(), a.server(), a.port(), a.resource(), a.context(),
-                a.exten(), a.authPolicy(), status, message == null ? a.statusMessage() : message, a.tlsVerify(),
-                a.tlsCaFile(), a.chatContext(), a.messageHoldMs(), a.reconnectMaxMs(), a.file(), a.line());
+        cfg = a.withStatus(status, message == null ? a.statusMessage() : message);
         XMPPTCPConnection c = conn;
         if (c == null || !isLoggedIn()) return false;
         sendOwnPresence(c);

@@ -22,7 +22,7 @@ public record SkypeConfig(General general, Map<String, Account> accounts, List<S
 
     /** The {@code [general]} section: the default account, licences and the defaults every account inherits. */
     public record General(String defaultUser, int licenses, String server, int port, String domain, String resource,
-                          boolean tlsVerify, String tlsCaFile, int messageHoldMs, int reconnectMaxMs) {}
+                          boolean tlsVerify, String tlsCaFile, int messageHoldMs, int reconnectMaxMs, String stunAddr) {}
 
     /**
      * One account. {@code jid} is the bare JID ({@code local@domain}); {@code server} is where to
@@ -31,7 +31,17 @@ public record SkypeConfig(General general, Map<String, Account> accounts, List<S
     public record Account(String name, String jid, String secret, String server, int port, String resource,
                           String context, String exten, AuthPolicy authPolicy, String status, String statusMessage,
                           boolean tlsVerify, String tlsCaFile, String chatContext, int messageHoldMs, int reconnectMaxMs,
-                          String file, int line) {
+                          String file, int line, boolean presenceOnCall, List<String> codecs) {
+        public Account {
+            codecs = List.copyOf(codecs);
+        }
+
+        /** The same account showing another status (AMI SkypeAccountProperty). */
+        public Account withStatus(String newStatus, String newMessage) {
+            return new Account(name, jid, secret, server, port, resource, context, exten, authPolicy, newStatus, newMessage,
+                tlsVerify, tlsCaFile, chatContext, messageHoldMs, reconnectMaxMs, file, line, presenceOnCall, codecs);
+        }
+
         public String localpart() { return jid.substring(0, jid.indexOf('@')); }
         public String domain() { return jid.substring(jid.indexOf('@') + 1); }
 
@@ -49,13 +59,16 @@ public record SkypeConfig(General general, Map<String, Account> accounts, List<S
         }
     }
 
-    public static final General DEFAULT_GENERAL = new General(null, 1, null, 5222, null, "switchboard", true, null, 5000, 30_000);
+    public static final General DEFAULT_GENERAL = new General(null, 1, null, 5222, null, "switchboard", true, null, 5000, 30_000, null);
+    /** The codecs an account offers unless allow/disallow say otherwise: Opus first, as every modern client does. */
+    public static final List<String> DEFAULT_CODECS = List.of("opus", "ulaw", "alaw");
+    private static final Set<String> CODECS = Set.of("opus", "ulaw", "alaw");
 
     private static final Set<String> GENERAL_KEYS = Set.of("default_user", "defaultuser", "licenses", "server", "port", "domain",
-            "resource", "tls_verify", "tls_ca_file", "message_hold", "reconnect_max");
+            "resource", "tls_verify", "tls_ca_file", "message_hold", "reconnect_max", "stunaddr");
     private static final Set<String> ACCOUNT_KEYS = Set.of("secret", "jid", "server", "port", "domain", "resource", "context",
             "exten", "authpolicy", "status", "statusmessage", "tls_verify", "tls_ca_file", "chat_context", "message_hold",
-            "reconnect_max");
+            "reconnect_max", "presence_on_call", "allow", "disallow");
     /** Status words an account may show, Skype's and XMPP's. */
     static final Set<String> STATUS_WORDS = Set.of("online", "available", "chat", "away", "xa", "not available", "na",
             "dnd", "do not disturb");
@@ -114,7 +127,12 @@ public record SkypeConfig(General general, Map<String, Account> accounts, List<S
         String ca = blankToNull(s.get("tls_ca_file"));
         int hold = (int) Math.round(decimal(s, "message_hold", d.messageHoldMs() / 1000.0, 0, 3600, problems) * 1000);
         int reconnectMax = (int) Math.round(decimal(s, "reconnect_max", d.reconnectMaxMs() / 1000.0, 0.1, 3600, problems) * 1000);
-        return new General(defaultUser, licenses, server, port, domain, resource, verify, ca, hold, reconnectMax);
+        String stun = blankToNull(s.get("stunaddr"));
+        if (stun != null && !stun.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
+            problems.add(where(entry(s, "stunaddr"), s) + ": stunaddr must be host[:port], not '" + stun + "'; no STUN is used");
+            stun = null;
+        }
+        return new General(defaultUser, licenses, server, port, domain, resource, verify, ca, hold, reconnectMax, stun);
     }
 
     private static Account account(ConfigSection s, General g, List<String> problems) {
@@ -175,8 +193,33 @@ public record SkypeConfig(General general, Map<String, Account> accounts, List<S
                 ? (int) Math.round(decimal(s, "message_hold", g.messageHoldMs() / 1000.0, 0, 3600, problems) * 1000) : g.messageHoldMs();
         int reconnectMax = s.has("reconnect_max")
                 ? (int) Math.round(decimal(s, "reconnect_max", g.reconnectMaxMs() / 1000.0, 0.1, 3600, problems) * 1000) : g.reconnectMaxMs();
+        boolean onCall = !s.has("presence_on_call") || bool(s, "presence_on_call", true, problems);
         return new Account(s.name(), jid, secret, server, port, resource, context, exten, policy, status, statusMessage,
-                verify, ca, chatContext, hold, reconnectMax, s.file(), s.line());
+                verify, ca, chatContext, hold, reconnectMax, s.file(), s.line(), onCall, codecs(s, problems));
+    }
+
+    /** sip.conf's allow/disallow, in file order: disallow=all, allow=ulaw,alaw ... Only what Jingle calls carry here. */
+    private static List<String> codecs(ConfigSection s, List<String> problems) {
+        List<String> out = new ArrayList<>(DEFAULT_CODECS);
+        for (ConfigEntry e : s.entries()) {
+            String k = e.key().toLowerCase(Locale.ROOT);
+            if (!k.equals("allow") && !k.equals("disallow")) continue;
+            for (String raw : e.value().split("[,&]")) {
+                String c = raw.trim().toLowerCase(Locale.ROOT);
+                if (c.isEmpty()) continue;
+                if (c.equals("all")) {
+                    if (k.equals("disallow")) out.clear();
+                    else { out.clear(); out.addAll(DEFAULT_CODECS); }
+                } else if (!CODECS.contains(c)) {
+                    problems.add(e.file() + ":" + e.line() + ": codec '" + c + "' is not carried on Skype calls (opus, ulaw, alaw); ignored");
+                } else {
+                    out.remove(c);
+                    if (k.equals("allow")) out.add(c);
+                }
+            }
+        }
+        if (out.isEmpty()) problems.add(s.file() + ":" + s.line() + ": account [" + s.name() + "] allows no codec; its calls will fail");
+        return out;
     }
 
     private static ConfigEntry entry(ConfigSection s, String... keys) {

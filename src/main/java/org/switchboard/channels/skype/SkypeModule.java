@@ -35,6 +35,9 @@ public final class SkypeModule implements Module {
     private volatile SkypeConfig config;
     private final Map<String, SkypeAccount> accounts = new ConcurrentHashMap<>();
     private final SkypeBuddySnapshots snapshots = new SkypeBuddySnapshots();
+    private final SkypeLicenses licenses = new SkypeLicenses(this::licensed, this::licensesChanged);
+    private volatile SkypeMedia.Factory mediaFactory = SkypeIceMedia.FACTORY;
+    private volatile org.switchboard.media.rtp.RtpEngine rtpEngine;
 
     /** The running module of this PBX, or null when chan_skype is not loaded there. */
     public static SkypeModule get(Pbx pbx) { return pbx == null ? null : pbx.lookup(SkypeModule.class); }
@@ -140,6 +143,9 @@ public final class SkypeModule implements Module {
         accounts.clear();
         all.parallelStream().forEach(SkypeAccount::stop);
         snapshots.clear();
+        org.switchboard.media.rtp.RtpEngine e = rtpEngine;
+        rtpEngine = null;
+        if (e != null) e.close();
     }
 
     private final DeviceStates.Provider deviceStates = this::deviceState;
@@ -222,10 +228,53 @@ public final class SkypeModule implements Module {
     }
 
     /** {@code [general] licenses}: simultaneous calls allowed. */
-    public int licenses() {
+    public int licensed() {
         SkypeConfig c = config;
         return c == null ? 0 : c.general().licenses();
     }
+
+    /** Calls (in and out, every account) holding a license now. */
+    public int callsInUse() { return licenses.inUse(); }
+
+    SkypeLicenses licenses() { return licenses; }
+
+    /** Every account shows "On the phone" while no license is free, and its own status again after. */
+    private void licensesChanged() {
+        boolean busy = licenses.exhausted();
+        for (SkypeAccount a : accounts.values()) a.setOnPhone(busy);
+    }
+
+    /** Every Skype call now, in and out, oldest first. */
+    List<SkypeCall> calls() {
+        List<SkypeCall> out = new ArrayList<>();
+        for (SkypeAccount a : accounts().values()) out.addAll(a.jingle().calls());
+        out.sort(java.util.Comparator.comparingLong(SkypeCall::startedMillis));
+        return out;
+    }
+
+    SkypeMedia.Factory mediaFactory() { return mediaFactory; }
+
+    /**
+     * The RTP engine of Skype calls (its timer drives DTMF pacing, RTP timeouts and RTCP of each
+     * call's session), made on the first call with rtp.conf's settings; closed at unload.
+     */
+    org.switchboard.media.rtp.RtpEngine rtpEngine() {
+        org.switchboard.media.rtp.RtpEngine e = rtpEngine;
+        if (e != null) return e;
+        lock.lock();
+        try {
+            if (rtpEngine == null) {
+                org.switchboard.media.rtp.RtpConfig rc = org.switchboard.media.rtp.RtpConfig.read(pbx.config("rtp.conf"));
+                rtpEngine = new org.switchboard.media.rtp.RtpEngine(java.net.InetAddress.getLoopbackAddress(), rc, pbx.scheduler(), pbx.clock());
+            }
+            return rtpEngine;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What carries call media (tests plug a signalling-only one in). */
+    void setMediaFactory(SkypeMedia.Factory f) { mediaFactory = f; }
 
     SkypeBuddySnapshots snapshots() { return snapshots; }
 

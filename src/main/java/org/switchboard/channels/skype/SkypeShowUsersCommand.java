@@ -29,7 +29,7 @@ public final class SkypeShowUsersCommand implements CliCommand {
                 case LOGGED_OUT -> "Logged Out";
                 case STOPPED -> "Stopped";
             };
-            out.printf(fmt, a.name(), a.jid(), state, a.isLoggedIn() ? a.buddies().size() : 0, "0/" + m.licenses(), a.lastError());
+            out.printf(fmt, a.name(), a.jid(), state, a.isLoggedIn() ? a.buddies().size() : 0, m.callsInUse() + "/" + m.licensed(), a.lastError());
             n++;
         }
         out.println(n + " Skype user" + (n == 1 ? "" : "s"));

@@ -70,28 +70,27 @@ public final class CelEngine implements AutoCloseable {
 
     private void onEvent(ManagerEvent e) {
         if (!FOLLOWED.contains(e.name())) return;
-        List<CelRecord> records;
+        // handed to the writer under the lock: two channels hanging up at once on two threads
+        // must reach the backends in the order the tracker saw them (LINKEDID_END last)
         lock.lock();
         try {
-            records = tracker.on(e, nowMicros());
+            for (CelRecord r : tracker.on(e, nowMicros())) dispatch(r);
         } finally {
             lock.unlock();
         }
-        for (CelRecord r : records) dispatch(r);
     }
 
     /** CELGenUserEvent: a USER_DEFINED record for {@code c}; false when CEL does not track them. */
     public boolean userEvent(Channel c, String name, String extra) {
-        CelRecord r;
         lock.lock();
         try {
-            r = tracker.userEvent(c, name, extra, nowMicros());
+            CelRecord r = tracker.userEvent(c, name, extra, nowMicros());
+            if (r == null) return false;
+            dispatch(r);
+            return true;
         } finally {
             lock.unlock();
         }
-        if (r == null) return false;
-        dispatch(r);
-        return true;
     }
 
     private void dispatch(CelRecord r) {

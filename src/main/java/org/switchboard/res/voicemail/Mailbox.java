@@ -17,6 +17,12 @@ public record Mailbox(String context, String box, String pin, String fullName, S
         return v == null ? dflt : v;
     }
 
+    /** A yes/no option (ast_true), else {@code dflt}. */
+    public boolean flag(String name, boolean dflt) {
+        String v = option(name, null);
+        return v == null ? dflt : MailboxFolder.isTrue(v);
+    }
+
     public int intOption(String name, int dflt) {
         try {
             return Integer.parseInt(option(name, Integer.toString(dflt)).trim());

@@ -32,6 +32,7 @@ public final class VoicemailConfig {
     private final Map<String, String> general = new LinkedHashMap<>();
     private final Map<String, String> zones = new LinkedHashMap<>();
     private final Map<String, Mailbox> boxes = new LinkedHashMap<>();
+    private final Map<String, ConfigEntry> sources = new LinkedHashMap<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
 
     private VoicemailConfig() {}
@@ -83,7 +84,7 @@ public final class VoicemailConfig {
         }
         if (pin.isEmpty()) {
             problems.add(new ConfigProblem(e.file(), e.line(), "mailbox " + box + "@" + context
-                    + " has no PIN: messages can be left, nobody can log in to hear them"));
+                    + " has no PIN: VoiceMailMain lets anyone in without asking for one"));
         }
         Map<String, String> options = new LinkedHashMap<>();
         if (f.length > 4) {
@@ -102,6 +103,7 @@ public final class VoicemailConfig {
         Mailbox m = new Mailbox(context, box, pin, part(f, 1), part(f, 2), part(f, 3),
                 Collections.unmodifiableMap(options), this);
         boxes.put(m.id(), m);
+        sources.put(m.id(), e);
     }
 
     private static String part(String[] f, int i) { return i < f.length ? f[i].strip() : ""; }
@@ -110,6 +112,9 @@ public final class VoicemailConfig {
     public Mailbox mailbox(String box, String context) {
         return boxes.get(box + "@" + (context == null || context.isEmpty() ? "default" : context));
     }
+
+    /** The voicemail.conf line a mailbox was read from (file and line number). */
+    public ConfigEntry source(Mailbox m) { return sources.get(m.id()); }
 
     public Map<String, Mailbox> mailboxes() { return Collections.unmodifiableMap(boxes); }
     public Map<String, String> general() { return Collections.unmodifiableMap(general); }

@@ -25,6 +25,7 @@ import org.switchboard.core.PbxDirectories;
  * (written aside and renamed).
  */
 public final class VoicemailSpool {
+    static final String SOURCE = "app_voicemail.c";
     private static final Pattern MESSAGE = Pattern.compile("msg(\\d{4})\\..+");
 
     private final Path root;
@@ -80,6 +81,93 @@ public final class VoicemailSpool {
             writeInfo(inbox.resolve(base + ".txt"), info);
             return inbox.resolve(base);
         }
+    }
+
+    /**
+     * Copies (or moves) a message, every file of it, into another folder of the box under the
+     * first free number there: the audio claims the number (by link, as {@link #deliver}), the
+     * {@code .txt} comes last. Returns the new message's path without extension.
+     */
+    public Path transfer(Mailbox m, Path base, String folder, boolean move) throws IOException {
+        Path dir = Files.createDirectories(folder(m, folder));
+        java.util.List<Path> files = files(base);
+        if (files.isEmpty()) throw new java.nio.file.NoSuchFileException(base + ".*");
+        Path first = files.get(0);
+        for (int n = highest(dir) + 1; ; n++) {
+            String to = String.format("msg%04d", n);
+            try {
+                Files.createLink(dir.resolve(to + ext(first)), first);
+            } catch (FileAlreadyExistsException taken) {
+                continue;
+            }
+            for (Path f : files.subList(1, files.size())) {
+                Files.copy(f, dir.resolve(to + ext(f)), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (move) delete(base);
+            return dir.resolve(to);
+        }
+    }
+
+    /** Renames a message to another number in the same folder (close_mailbox's renumbering), .txt last. */
+    public static void renumber(Path base, Path to) throws IOException {
+        for (Path f : files(base)) Files.move(f, to.resolveSibling(to.getFileName() + ext(f)), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Removes every file of a message, the {@code .txt} first so that it no longer counts. */
+    public static void delete(Path base) throws IOException {
+        java.util.List<Path> files = files(base);
+        java.util.Collections.reverse(files);
+        for (Path f : files) Files.deleteIfExists(f);
+    }
+
+    /** The files of one message ({@code msg0003.wav}, {@code msg0003.WAV}, ...), audio first, {@code .txt} last. */
+    static java.util.List<Path> files(Path base) throws IOException {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        Path txt = null;
+        if (!Files.isDirectory(base.getParent())) return out;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(base.getParent(), base.getFileName() + ".*")) {
+            for (Path p : s) {
+                if (p.getFileName().toString().endsWith(".txt")) txt = p;
+                else out.add(p);
+            }
+        }
+        out.sort(null);
+        if (txt != null) out.add(txt);
+        return out;
+    }
+
+    private static String ext(Path f) {
+        String n = f.getFileName().toString();
+        return n.substring(n.indexOf('.'));
+    }
+
+    /** The messages of a folder in number order, each as its path without extension (those with a .txt). */
+    public java.util.List<Path> messages(Mailbox m, String folder) {
+        Path dir = folder(m, folder);
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "msg????.txt")) {
+            for (Path p : s) out.add(p.resolveSibling(p.getFileName().toString().substring(0, 7)));
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** The {@code [message]} keys of a message's .txt; empty when it cannot be read (removed meanwhile). */
+    public static Map<String, String> info(Path base) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(base.resolveSibling(base.getFileName() + ".txt"), StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (line.startsWith(";") || eq < 0) continue;
+                out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return out;
     }
 
     /** The highest message number in a folder, by audio or .txt, or -1. */

@@ -120,12 +120,16 @@ class SkypeHostileStanzaTest {
         assertThat(r.type()).isEqualTo("error");
         assertThat(r.condition()).isEqualTo("service-unavailable");
         assertThat(r.xml()).doesNotContain("&lt;x");
-        // an element in no namespace, a namespace Smack would write back unescaped, a Jingle request nobody handles yet
-        for (String id : new String[] {"raw-u2", "raw-u3", "raw-u4", "raw-j6"}) {
+        // an element in no namespace, a namespace Smack would write back unescaped
+        for (String id : new String[] {"raw-u2", "raw-u3", "raw-u4"}) {
             String stanza = fuzzReport().stream().filter(s -> s.contains("id='" + id + "'")).findFirst().orElseThrow();
             stranger.raw(stanza);
             assertThat(stranger.awaitIqReply(id, T).condition()).as(stanza).isEqualTo("service-unavailable");
         }
+        // a Jingle offer of an application we do not speak: acknowledged, then refused by name (XEP-0166 §6.3.2)
+        stranger.raw(fuzzReport().stream().filter(s -> s.contains("id='raw-j6'")).findFirst().orElseThrow());
+        assertThat(stranger.awaitIqReply("raw-j6", T).type()).isEqualTo("result");
+        assertThat(stranger.awaitReport("jingle-in session-terminate s6 ", T)).endsWith(" unsupported-applications");
         assertThat(pbx.account("lmentinc").isLoggedIn()).isTrue();
         assertNoExceptionLogged();
     }

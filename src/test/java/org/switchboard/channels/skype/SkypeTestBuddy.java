@@ -98,6 +98,23 @@ public final class SkypeTestBuddy implements AutoCloseable {
     /** Writes XML to the buddy's stream as it is: Prosody checks it is well-formed and routes it. */
     public void raw(String xml) { command("raw " + encode(xml)); }
 
+    /** How the buddy takes calls: answer, reject (busy), ignore, ring (ringing only). */
+    public void callMode(String mode) { command("callmode " + mode); }
+    /** Whether the buddy's disco#info says it speaks JMI (XEP-0353). */
+    public void jmi(boolean on) { command("jmi " + (on ? "on" : "off")); }
+    /** Calls {@code to}: "jmi" proposes to it (a bare JID), "direct" sends session-initiate (a full JID). */
+    public void call(String to, String how) { command("call " + to + " " + how); }
+    public void hangup() { command("hangup"); }
+    /** A sine of this frequency is what the buddy sends in its next calls. */
+    public void tone(double hz) { command("tone " + hz); }
+    /** What the buddy hears in its next calls is written to this WAV file. */
+    public void record(Path wav) { command("record " + wav); }
+    public void disco(String jid) { command("disco " + jid); }
+    public void proposeFlood(String to, int n) { command("propose-flood " + to + " " + n); }
+
+    /** The first report line starting with {@code prefix}, waited for. */
+    public String awaitReport(String prefix, Duration timeout) { return awaitLine(l -> l.startsWith(prefix), timeout); }
+
     /** Waits for the reply to an iq sent with {@link #raw} (its id must start with "raw-"). */
     public IqReply awaitIqReply(String id, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> iqReplies.containsKey(id));

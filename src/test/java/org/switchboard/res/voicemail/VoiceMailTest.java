@@ -226,7 +226,7 @@ class VoiceMailTest {
                 """);
         VoicemailConfig cfg = VoicemailConfig.from(org.switchboard.config.ConfigReader.read(fx.confDir, "voicemail.conf"));
         assertThat(cfg.problems()).extracting(Object::toString).containsExactly(
-                "voicemail.conf:5: mailbox 101@lmentinc has no PIN: messages can be left, nobody can log in to hear them",
+                "voicemail.conf:5: mailbox 101@lmentinc has no PIN: VoiceMailMain lets anyone in without asking for one",
                 "voicemail.conf:6: mailbox 102@lmentinc: unknown option 'frobnicate=yes' ignored");
         assertThat(cfg.mailboxes()).containsOnlyKeys("100@lmentinc", "101@lmentinc", "102@lmentinc");
         assertThat(cfg.mailbox("102", "lmentinc").options()).containsOnlyKeys("attach");
@@ -234,6 +234,41 @@ class VoiceMailTest {
         SoundFixture.voiceUntilHangup(c, 5000);
         assertThat(t.path()).startsWith("@status FAILED");
         assertThat(t.logLines("No entry in voicemail config file for 'nosuch@lmentinc'")).hasSize(1);
+    }
+
+    @Test
+    void theOwnerIsMailedWithTheRecordingAttachedAndAFailingMailcmdIsALogLine() throws Exception {
+        Path mail = tmp.resolve("mail.txt");
+        voicemailConf("minsecs=1\nattach=yes\nmailcmd=cat > " + mail + "\nfromstring=Desk PBX\nserveremail=pbx@example.com\n"
+                + "emailsubject=New message ${VM_MSGNUM} from ${VM_CIDNUM}\n"
+                + "emailbody=Dear ${VM_NAME}:\\n\\tA ${VM_DUR} long message (number ${VM_MSGNUM}) in mailbox ${VM_MAILBOX}.\n", "");
+        Channel c = call("vs");
+        heardUntilBeep(c);
+        speak(c, 2000);
+        SoundFixture.dtmf(c, '#');
+        SoundFixture.voiceUntilHangup(c, 10_000);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Files.exists(mail) && Files.readString(mail).endsWith("--\n"));
+        String text = Files.readString(mail, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("From: \"Desk PBX\" <pbx@example.com>\n", "To: \"Front Desk\" <desk@example.com>\n",
+                "Subject: New message 1 from an unknown caller\n", "MIME-Version: 1.0\n",
+                "Dear Front Desk:\n\tA 0:02 long message (number 1) in mailbox 100.\n",
+                "Content-Type: audio/x-wav; name=\"msg0000.wav\"\n", "Content-Transfer-Encoding: base64\n",
+                "Content-Disposition: attachment; filename=\"msg0000.wav\"\n");
+        String marker = "filename=\"msg0000.wav\"\n\n";
+        String b64 = text.substring(text.indexOf(marker) + marker.length(), text.lastIndexOf("\n\n--"));
+        assertThat(java.util.Base64.getMimeDecoder().decode(b64)).isEqualTo(Files.readAllBytes(box().resolve("INBOX/msg0000.wav")));
+
+        voicemailConf("minsecs=1\nmailcmd=echo no relay >&2 && exit 3\n", "");
+        VoicemailConfig.reload(t.pbx);
+        Channel again = call("vs");
+        heardUntilBeep(again);
+        speak(again, 1500);
+        SoundFixture.dtmf(again, '#');
+        SoundFixture.voiceUntilHangup(again, 10_000);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !t.logLines("failed with status 3: no relay (the message stays in the box)").isEmpty());
+        assertThat(box().resolve("INBOX/msg0001.txt")).exists();
     }
 
     private Frame readVoice(Channel c) {

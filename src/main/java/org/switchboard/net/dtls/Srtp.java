@@ -1,0 +1,136 @@
+package org.switchboard.net.dtls;
+
+import java.security.GeneralSecurityException;
+import org.jitsi.srtp.SrtcpCryptoContext;
+import org.jitsi.srtp.SrtpContextFactory;
+import org.jitsi.srtp.SrtpCryptoContext;
+import org.jitsi.srtp.SrtpErrorStatus;
+import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.utils.logging2.Logger;
+import org.jitsi.utils.logging2.LoggerImpl;
+
+/**
+ * SRTP and SRTCP (RFC 3711) for one DTLS-SRTP association, on jitsi-srtp's crypto contexts:
+ * protect what we send with our side's keys, unprotect what arrives with the peer's (RFC 5764
+ * §4.2). A crypto context is kept per SSRC (§3.2.3), made when its first packet authenticates;
+ * a packet that fails authentication or the replay check is reported, and nothing of it is kept.
+ *
+ * <p>Not thread-safe, by design: the transport calls it from its one event loop, so the hot
+ * path needs no lock of ours (jitsi-srtp's own methods are {@code synchronized}, never contended
+ * here). Each direction works in place in its own scratch {@link #txBuffer}/{@link #rxBuffer}.
+ */
+public final class Srtp implements AutoCloseable {
+    /** Results of unprotect besides a length. */
+    public static final int AUTH_FAILED = -1, REPLAYED = -2, INVALID = -3;
+    private static final int MAX_CONTEXTS = 16; // remote SSRCs kept (a peer has one or two)
+    private static final Logger LOG = logger();
+
+    private final SrtpContextFactory sendFactory, receiveFactory;
+    private final PacketBuffer tx = new PacketBuffer(2048), rx = new PacketBuffer(2048);
+    private final SsrcMap<SrtpCryptoContext> sendRtp = new SsrcMap<>(MAX_CONTEXTS), recvRtp = new SsrcMap<>(MAX_CONTEXTS);
+    private final SsrcMap<SrtcpCryptoContext> sendRtcp = new SsrcMap<>(MAX_CONTEXTS), recvRtcp = new SsrcMap<>(MAX_CONTEXTS);
+
+    /** {@code client}: we were the DTLS client, so we send with the client's keys. */
+    public Srtp(SrtpKeys keys, boolean client) {
+        if (keys.profile() != SrtpKeys.AES128_CM_HMAC_SHA1_80) throw new IllegalArgumentException(keys.toString());
+        // RFC 5764 §4.1.2: AES-128 counter mode, HMAC-SHA1 with an 80-bit tag, 112-bit salt
+        SrtpPolicy srtp = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10, 14);
+        SrtpPolicy srtcp = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10, 14);
+        byte[] ourKey = client ? keys.clientKey() : keys.serverKey(), ourSalt = client ? keys.clientSalt() : keys.serverSalt();
+        byte[] theirKey = client ? keys.serverKey() : keys.clientKey(), theirSalt = client ? keys.serverSalt() : keys.clientSalt();
+        sendFactory = new SrtpContextFactory(true, ourKey, ourSalt, srtp, srtcp, LOG);
+        receiveFactory = new SrtpContextFactory(false, theirKey, theirSalt, srtp, srtcp, LOG);
+    }
+
+    private static Logger logger() {
+        JitsiLogBridge.install(); // before jitsi-srtp's first line (it benchmarks its AES providers at INFO)
+        return new LoggerImpl(Srtp.class.getName());
+    }
+
+    /** Where a packet to protect is copied (at offset 0, after {@link #txReset}). */
+    public byte[] txReset(int length) { return tx.reset(length); }
+
+    public byte[] txBuffer() { return tx.getBuffer(); }
+
+    public byte[] rxReset(int length) { return rx.reset(length); }
+
+    public byte[] rxBuffer() { return rx.getBuffer(); }
+
+    /** Protects the RTP packet in {@link #txBuffer}; its new length, or a negative result. */
+    public int protectRtp() {
+        if (tx.getLength() < 12) return INVALID;
+        int ssrc = ssrc(tx.getBuffer(), 8);
+        try {
+            SrtpCryptoContext c = sendRtp.get(ssrc);
+            if (c == null) c = sendRtp.put(ssrc, sendFactory.deriveContext(ssrc, 0));
+            return result(c.transformPacket(tx), tx);
+        } catch (GeneralSecurityException e) {
+            return INVALID;
+        }
+    }
+
+    /** Protects the RTCP compound packet in {@link #txBuffer} (RFC 3711 §3.4: E-flag, index, tag). */
+    public int protectRtcp() {
+        if (tx.getLength() < 8) return INVALID;
+        int ssrc = ssrc(tx.getBuffer(), 4);
+        try {
+            SrtcpCryptoContext c = sendRtcp.get(ssrc);
+            if (c == null) c = sendRtcp.put(ssrc, sendFactory.deriveControlContext(ssrc));
+            return result(c.transformPacket(tx), tx);
+        } catch (GeneralSecurityException e) {
+            return INVALID;
+        }
+    }
+
+    /** Authenticates and decrypts the SRTP packet in {@link #rxBuffer}; the RTP length, or a negative result. */
+    public int unprotectRtp() {
+        if (rx.getLength() < 12 + 10) return INVALID;
+        int ssrc = ssrc(rx.getBuffer(), 8);
+        try {
+            SrtpCryptoContext c = recvRtp.get(ssrc);
+            boolean fresh = c == null;
+            if (fresh) c = receiveFactory.deriveContext(ssrc, 0);
+            int r = result(c.reverseTransformPacket(rx, false), rx);
+            if (fresh && r >= 0) recvRtp.put(ssrc, c); // a context only for a source that authenticated
+            return r;
+        } catch (GeneralSecurityException e) {
+            return INVALID;
+        }
+    }
+
+    /** Authenticates and decrypts the SRTCP packet in {@link #rxBuffer}; the RTCP length, or a negative result. */
+    public int unprotectRtcp() {
+        if (rx.getLength() < 8 + 4 + 10) return INVALID;
+        int ssrc = ssrc(rx.getBuffer(), 4);
+        try {
+            SrtcpCryptoContext c = recvRtcp.get(ssrc);
+            boolean fresh = c == null;
+            if (fresh) c = receiveFactory.deriveControlContext(ssrc);
+            int r = result(c.reverseTransformPacket(rx), rx);
+            if (fresh && r >= 0) recvRtcp.put(ssrc, c);
+            return r;
+        } catch (GeneralSecurityException e) {
+            return INVALID;
+        }
+    }
+
+    private static int result(SrtpErrorStatus s, PacketBuffer b) {
+        return switch (s) {
+            case OK -> b.getLength();
+            case AUTH_FAIL -> AUTH_FAILED;
+            case REPLAY_FAIL, REPLAY_OLD -> REPLAYED;
+            default -> INVALID;
+        };
+    }
+
+    private static int ssrc(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+
+    /** Forgets the keys. */
+    @Override
+    public void close() {
+        sendFactory.close();
+        receiveFactory.close();
+    }
+}
