@@ -59,7 +59,7 @@ public final class DialApp implements Application {
         long start = System.currentTimeMillis();
         DialOutcome outcome = new DialOutcome();
         List<Channel> called = new ArrayList<>();
-        String[] lines = targets.split("&");
+        String[] lines = forks(caller, targets.split("&"));
         for (String target : lines) {
             Channel out = place(caller, target.trim(), timeoutMs, opts, outcome);
             if (out != null) called.add(out);
@@ -71,6 +71,23 @@ public final class DialApp implements Application {
             return caller.isHangupRequested() ? Result.HANGUP : Result.CONTINUE;
         }
         return connect(caller, winner, opts, start);
+    }
+
+    /** Each destination as its technology forks it ({@code PJSIP/alice} to every contact of alice). */
+    private static String[] forks(Channel caller, String[] targets) {
+        List<String> out = new ArrayList<>();
+        for (String t : targets) {
+            String target = t.trim();
+            int slash = target.indexOf('/');
+            org.switchboard.core.ChannelDriver d = slash <= 0 ? null : caller.pbx().modules().driver(target.substring(0, slash));
+            if (d == null) {
+                out.add(target);
+                continue;
+            }
+            String tech = target.substring(0, slash);
+            for (String r : d.forks(caller.pbx(), target.substring(slash + 1))) out.add(tech + "/" + r);
+        }
+        return out.toArray(String[]::new);
     }
 
     private static long parseTimeout(String t) {

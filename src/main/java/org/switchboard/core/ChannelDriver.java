@@ -16,6 +16,13 @@ public interface ChannelDriver {
     default void unload() {}
 
     /**
+     * The destinations one dial string stands for when Dial should ring several at once
+     * ({@code PJSIP/alice} with two registered phones); most technologies: just {@code data}.
+     * Never throws; {@link #request} reports what is wrong with a destination.
+     */
+    default java.util.List<String> forks(Pbx pbx, String data) { return java.util.List.of(data); }
+
+    /**
      * Creates an outbound channel, not yet called.
      *
      * @param data the part after {@code Tech/}

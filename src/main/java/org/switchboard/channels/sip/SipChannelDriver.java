@@ -76,6 +76,16 @@ public final class SipChannelDriver implements ChannelDriver {
             toHost = ruri.hostPort();
         }
         String to = "<sip:" + (toUser == null ? "" : toUser + "@") + toHost + ">";
+        return dial(pbx, stack, peer, target, ruri, to, peer != null ? peer.name() : d.target(), requestor, data);
+    }
+
+    /**
+     * Makes the outgoing call leg, not yet called: an RTP session, a call-limit slot of
+     * {@code peer} (null for none), a {@link SipUac} to {@code ruri} at {@code target}, and its
+     * channel {@code <technology>/<base>-0000000n}. Shared by {@code SIP/} and {@code PJSIP/}.
+     */
+    public static Channel dial(Pbx pbx, SipStack stack, SipPeer peer, Endpoint target, SipUri ruri, String to,
+                               String base, Channel requestor, String data) throws ChannelUnavailableException {
         List<Codec> codecs = SipMedia.codecsFor(peer);
         // the caller's codec first, so the two legs can be bridged natively, whatever carries the caller's media
         MediaStream callerMedia = requestor == null ? null : requestor.tech().mediaStream(requestor);
@@ -92,7 +102,7 @@ public final class SipChannelDriver implements ChannelDriver {
             rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
         } catch (IOException e) {
             SipCall.releaseSlot(stack, peer);
-            throw new ChannelUnavailableException(HangupCause.NORMAL_CIRCUIT_CONGESTION, "no RTP port for SIP/" + data + ": " + e.getMessage());
+            throw new ChannelUnavailableException(HangupCause.NORMAL_CIRCUIT_CONGESTION, "no RTP port for " + stack.technology() + "/" + data + ": " + e.getMessage());
         }
         boolean comedia = peer != null ? peer.nat().comedia() : stack.settings().nat().comedia();
         SipMedia media = new SipMedia(rtp, codecs,
@@ -100,8 +110,7 @@ public final class SipChannelDriver implements ChannelDriver {
         SipUac call = new SipUac(stack, peer, media, target, ruri, to, preferred);
         listener.attach(call);
         call.ownSlot();
-        String base = peer != null ? peer.name() : d.target();
-        Channel c = pbx.allocChannel("SIP/" + base + "-" + pbx.channels().nextSuffix(), call, requestor);
+        Channel c = pbx.allocChannel(stack.technology() + "/" + base + "-" + pbx.channels().nextSuffix(), call, requestor);
         call.attach(c, requestor);
         return c;
     }

@@ -76,18 +76,18 @@ final class SipInbound {
             if (!peer.allows(src.getAddress())) {
                 PeerLog.authFailure(src, "Call from " + who + " rejected: device does not match ACL");
                 failures.recordFailure(src, tx.peer().protocol().name(), peer.name(), AuthFailureTracker.Failure.FAILED_ACL);
-                tx.respond(s.alwaysAuthReject() ? auth.challenge(r, tag, false) : stack.routerReply(r, 403, tag));
+                tx.respond(s.alwaysAuthReject() ? auth.challenge(r, tag, false, stack.registrar().rules().proxyChallengeForInvite()) : stack.routerReply(r, 403, tag));
                 return;
             }
             boolean needAuth = peer.hasSecret() && !peer.insecure().contains(org.switchboard.channels.sip.config.SipPeer.Insecure.INVITE);
             if (needAuth) {
                 if (cred == null) {
-                    tx.respond(stack.router().serverHeader(auth.challenge(r, tag, false)));
+                    tx.respond(stack.router().serverHeader(auth.challenge(r, tag, false, stack.registrar().rules().proxyChallengeForInvite())));
                     return;
                 }
-                DigestAuthenticator.Verdict v = auth.verify(r, cred, peer.name(), peer.secret(), peer.md5secret());
+                DigestAuthenticator.Verdict v = auth.verify(r, cred, stack.registrar().rules().authUser(peer), peer.secret(), peer.md5secret());
                 if (v == DigestAuthenticator.Verdict.STALE) {
-                    tx.respond(stack.router().serverHeader(auth.challenge(r, tag, true)));
+                    tx.respond(stack.router().serverHeader(auth.challenge(r, tag, true, stack.registrar().rules().proxyChallengeForInvite())));
                     return;
                 }
                 if (v == DigestAuthenticator.Verdict.WRONG) {
@@ -96,7 +96,7 @@ final class SipInbound {
                         tx.abandon(); // blocked from now on: it hears nothing
                         return;
                     }
-                    tx.respond(s.alwaysAuthReject() ? stack.router().serverHeader(auth.challenge(r, tag, false))
+                    tx.respond(s.alwaysAuthReject() ? stack.router().serverHeader(auth.challenge(r, tag, false, stack.registrar().rules().proxyChallengeForInvite()))
                         : stack.routerReply(r, 403, tag));
                     return;
                 }
@@ -114,7 +114,7 @@ final class SipInbound {
             } else {
                 PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, src, "Sending fake auth rejection for device " + who);
             }
-            tx.respond(s.alwaysAuthReject() ? stack.router().serverHeader(auth.challenge(r, tag, false))
+            tx.respond(s.alwaysAuthReject() ? stack.router().serverHeader(auth.challenge(r, tag, false, stack.registrar().rules().proxyChallengeForInvite()))
                 : stack.routerReply(r, 403, tag));
             return;
         }
@@ -176,6 +176,8 @@ final class SipInbound {
 
     /** chan_sip's check_user/check_peer: a user or friend by From name, else a peer by address. */
     static SipPeer match(SipStack stack, SipSettings s, String fromUser, InetSocketAddress src) {
+        SipPeer identified = stack.registrar().rules().identify(src.getAddress()); // res_pjsip: ip before username
+        if (identified != null) return identified;
         SipPeer byName = s.peer(fromUser);
         if (byName != null && byName.type().isUser()) return byName;
         InetAddress a = src.getAddress();

@@ -46,9 +46,11 @@ public final class SipStack implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final ScheduledFuture<?> sweep;
     private final SipRequestRouter router;
+    private final String technology;
 
-    private SipStack(Pbx pbx, SipSettings settings, RtpConfig rtpConfig) throws Exception {
+    private SipStack(Pbx pbx, SipSettings settings, RtpConfig rtpConfig, String technology) throws Exception {
         this.pbx = pbx;
+        this.technology = technology;
         this.settings = settings;
         InetAddress udpAddr = InetAddress.getByName(settings.udpBindAddr());
         this.local = new SipLocalAddress(udpAddr);
@@ -84,8 +86,22 @@ public final class SipStack implements AutoCloseable {
 
     /** Binds the transports and starts; throws when a socket cannot be bound. */
     public static SipStack start(Pbx pbx, SipSettings settings, RtpConfig rtpConfig) throws Exception {
-        return new SipStack(pbx, settings, rtpConfig);
+        return new SipStack(pbx, settings, rtpConfig, "SIP");
     }
+
+    /**
+     * The same stack for another configuration dialect: {@code technology} names its channels
+     * ({@code PJSIP/endpoint-00000001}); {@code rules} are the dialect's per-peer decisions.
+     */
+    public static SipStack start(Pbx pbx, SipSettings settings, RtpConfig rtpConfig, String technology,
+                                 org.switchboard.channels.sip.registrar.PeerRules rules) throws Exception {
+        SipStack s = new SipStack(pbx, settings, rtpConfig, technology);
+        s.registrar.rules(rules);
+        return s;
+    }
+
+    /** {@code SIP} or {@code PJSIP}: the prefix of this stack's channel names. */
+    public String technology() { return technology; }
 
     public Pbx pbx() { return pbx; }
     public SipSettings settings() { return settings; }

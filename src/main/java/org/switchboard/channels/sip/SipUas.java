@@ -101,7 +101,7 @@ final class SipUas extends SipCall {
         }
         Pbx pbx = stack.pbx();
         String base = peer != null ? peer.name() : remote.address().getAddress().getHostAddress();
-        Channel c = pbx.allocChannel("SIP/" + base + "-" + pbx.channels().nextSuffix(), this, null);
+        Channel c = pbx.allocChannel(stack.technology() + "/" + base + "-" + pbx.channels().nextSuffix(), this, null);
         NameAddr from = invite.from();
         c.callerId().name = from.displayName() == null ? "" : from.displayName();
         c.callerId().number = from.uri() == null || from.uri().user() == null ? "" : from.uri().user();

@@ -7,15 +7,15 @@ import org.switchboard.config.ConfigEntry;
 import org.switchboard.config.ConfigProblem;
 
 /** Value parsers for sip.conf entries that record a problem at the entry's file:line and return a fallback. */
-final class ConfValues {
-    final List<ConfigProblem> problems = new ArrayList<>();
+public final class ConfValues {
+    public final List<ConfigProblem> problems = new ArrayList<>();
 
-    void problem(ConfigEntry e, String message) {
+    public void problem(ConfigEntry e, String message) {
         problems.add(new ConfigProblem(e.file(), e.line(), message));
     }
 
     /** Asterisk's ast_true/ast_false words; anything else is a problem and gives {@code dflt}. */
-    boolean bool(ConfigEntry e, boolean dflt) {
+    public boolean bool(ConfigEntry e, boolean dflt) {
         switch (e.value().trim().toLowerCase(Locale.ROOT)) {
             case "yes", "true", "y", "t", "1", "on" -> { return true; }
             case "no", "false", "n", "f", "0", "off" -> { return false; }
@@ -27,7 +27,7 @@ final class ConfValues {
     }
 
     /** A whole number in [min, max]; otherwise a problem and {@code dflt}. */
-    int integer(ConfigEntry e, int min, int max, int dflt) {
+    public int integer(ConfigEntry e, int min, int max, int dflt) {
         String v = e.value().trim();
         if (v.matches("-?\\d{1,9}")) {
             int n = Integer.parseInt(v);
@@ -38,7 +38,7 @@ final class ConfValues {
     }
 
     /** A non-empty value without spaces; otherwise a problem and {@code dflt}. */
-    String word(ConfigEntry e, String dflt) {
+    public String word(ConfigEntry e, String dflt) {
         String v = e.value().trim();
         if (!v.isEmpty() && v.chars().noneMatch(Character::isWhitespace)) return v;
         problem(e, "bad value '" + e.value() + "' for " + e.key() + " (one word)");
@@ -46,13 +46,13 @@ final class ConfValues {
     }
 
     /** {@code host[:port]} or {@code [v6][:port]}: {host, port or -1}; null after recording a problem. */
-    Object[] hostPort(ConfigEntry e) { return hostPort(e, false); }
+    public Object[] hostPort(ConfigEntry e) { return hostPort(e, false); }
 
     /**
      * As {@link #hostPort(ConfigEntry)}; with {@code anyPort} a bind address may say port 0, "any
      * free port" (ours: tests and side-by-side instances ask the kernel for one).
      */
-    Object[] hostPort(ConfigEntry e, boolean anyPort) {
+    public Object[] hostPort(ConfigEntry e, boolean anyPort) {
         String v = e.value().trim();
         String host = v;
         int port = -1;
@@ -80,7 +80,7 @@ final class ConfValues {
      * ast_format_cap_update_by_allow_disallow: words split at ',' or '&'; {@code all} adds or clears
      * every codec; an allowed codec already in the list keeps its place.
      */
-    void codecs(ConfigEntry e, List<Codec> codecs) {
+    public void codecs(ConfigEntry e, List<Codec> codecs) {
         boolean allow = e.key().equalsIgnoreCase("allow");
         for (String w : e.value().split("[,&]")) {
             String name = w.trim();
@@ -109,7 +109,7 @@ final class ConfValues {
     }
 
     /** A {@code permit}/{@code deny}/{@code localnet} value as an ACL rule, or null after a problem. */
-    Acl.Rule aclRule(ConfigEntry e, boolean permit) {
+    public Acl.Rule aclRule(ConfigEntry e, boolean permit) {
         try {
             return Acl.parseRule(permit, e.value());
         } catch (IllegalArgumentException ex) {
@@ -118,7 +118,7 @@ final class ConfValues {
         }
     }
 
-    Nat nat(ConfigEntry e, Nat dflt) {
+    public Nat nat(ConfigEntry e, Nat dflt) {
         try {
             return Nat.parse(e.value());
         } catch (IllegalArgumentException ex) {
@@ -128,7 +128,7 @@ final class ConfValues {
     }
 
     /** {@code qualify=yes|no|ms}: 0 for off, chan_sip's 2000 ms for yes. */
-    int qualify(ConfigEntry e) {
+    public int qualify(ConfigEntry e) {
         String v = e.value().trim().toLowerCase(Locale.ROOT);
         if (v.equals("yes") || v.equals("true") || v.equals("on")) return 2000;
         if (v.equals("no") || v.equals("false") || v.equals("off")) return 0;

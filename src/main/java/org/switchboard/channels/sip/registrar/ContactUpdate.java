@@ -22,7 +22,8 @@ final class ContactUpdate {
     private record Wanted(SipUri uri, long expires) {}
 
     static RegisterOutcome apply(SipRequest request, SipPeer peer, InetSocketAddress source, String transport,
-                                 SipSettings s, Bindings bindings, Clock clock, int maxContacts, String tag) {
+                                 SipSettings s, Bindings bindings, Clock clock, int maxContacts,
+                                 boolean removeExisting, PeerRules.Expiry expiry, String tag) {
         List<NameAddr> contacts;
         try {
             contacts = request.contacts();
@@ -47,14 +48,14 @@ final class ContactUpdate {
         }
         List<Wanted> wanted = new ArrayList<>();
         for (NameAddr c : contacts) {
-            long e = contactExpires(c, headerExpires, s.defaultExpiry());
+            long e = contactExpires(c, headerExpires, expiry.dflt());
             // SPEC: RFC 3261 §10.3 step 7: too brief → 423 with Min-Expires (§20.23)
-            if (e > 0 && e < s.minExpiry()) {
+            if (e > 0 && e < expiry.min()) {
                 SipResponse r = Registrar.reply(request, 423, "Interval Too Brief", tag, s);
                 return RegisterOutcome.reply(r.withHeaders(r.headers().toBuilder()
-                    .add("Min-Expires", Integer.toString(s.minExpiry())).build()));
+                    .add("Min-Expires", Integer.toString(expiry.min())).build()));
             }
-            wanted.add(new Wanted(c.uri(), Math.min(e, s.maxExpiry())));
+            wanted.add(new Wanted(c.uri(), Math.min(e, expiry.max())));
         }
         if (wanted.isEmpty()) return ok(request, peer, bindings, now, -1, events, tag, s); // a query (§10.3 step 6)
         boolean behindNat = Registrar.viaDiffers(request, source);
@@ -70,6 +71,7 @@ final class ContactUpdate {
         String ua = request.header(HeaderNames.USER_AGENT);
         long[] granted = {-1};
         boolean[] outOfOrder = {false};
+        boolean[] tooMany = {false};
         bindings.update(peer.name(), old -> {
             // SPEC: RFC 3261 §10.3 step 7: same Call-ID and a CSeq not higher aborts the whole update
             for (Wanted w : wanted) {
@@ -109,6 +111,11 @@ final class ContactUpdate {
                 events.add(new BindingEvent(BindingEvent.Kind.EXPIRED, b));
                 return true;
             });
+            if (list.size() > maxContacts && !removeExisting) { // res_pjsip: remove_existing=no refuses the extra contact
+                tooMany[0] = true;
+                events.clear();
+                return old;
+            }
             while (list.size() > maxContacts) { // the oldest registration makes room
                 Binding oldest = list.get(0);
                 for (Binding b : list) if (b.registeredAt().isBefore(oldest.registeredAt())) oldest = b;
@@ -119,6 +126,11 @@ final class ContactUpdate {
         });
         if (outOfOrder[0]) {
             return RegisterOutcome.reply(Registrar.reply(request, 500, "Server Internal Error (REGISTER out of order)", tag, s));
+        }
+        if (tooMany[0]) {
+            org.switchboard.channels.sip.transport.PeerLog.log(PbxLog.Level.WARNING, "res_pjsip_registrar.c", source,
+                "Registration attempt to AOR '" + peer.name() + "' will exceed max contacts of " + maxContacts);
+            return RegisterOutcome.reply(Registrar.reply(request, 403, "Forbidden", tag, s));
         }
         for (BindingEvent e : events) {
             if (e.kind() == BindingEvent.Kind.ADDED) {

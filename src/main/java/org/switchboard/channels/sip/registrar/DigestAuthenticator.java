@@ -102,7 +102,12 @@ public final class DigestAuthenticator {
      * §22.3, as chan_sip does); one header per algorithm, all with the same fresh nonce.
      */
     public SipResponse challenge(SipRequest request, String toTag, boolean stale) {
-        boolean www = request.method().equals(SipMethod.REGISTER);
+        return challenge(request, toTag, stale, !request.method().equals(SipMethod.REGISTER));
+    }
+
+    /** The same, with 407/Proxy-Authenticate when {@code proxy}, else 401/WWW-Authenticate (res_pjsip's for every request). */
+    public SipResponse challenge(SipRequest request, String toTag, boolean stale, boolean proxy) {
+        boolean www = !proxy;
         SipResponse r = SipResponses.create(request, www ? 401 : 407, toTag);
         String nonce = newNonce();
         var h = r.headers().toBuilder();

@@ -41,6 +41,7 @@ public final class Registrar {
     private final Bindings bindings;
     private final Clock clock;
     private final int maxContacts;
+    private volatile PeerRules rules = PeerRules.CHAN_SIP;
 
     /**
      * @param maxContacts contacts kept per peer; a new one beyond this replaces the oldest
@@ -70,6 +71,9 @@ public final class Registrar {
     }
 
     public Bindings bindings() { return bindings; }
+    public PeerRules rules() { return rules; }
+    /** The dialect's per-peer rules (pjsip.conf's aor limits, auth usernames, identify). */
+    public void rules(PeerRules r) { rules = r == null ? PeerRules.CHAN_SIP : r; }
     public DigestAuthenticator authenticator() { return auth; }
     public AuthFailureTracker failures() { return failures; }
 
@@ -102,12 +106,19 @@ public final class Registrar {
         if (!peer.allows(source.getAddress())) return refuse(at, Failure.FAILED_ACL, 403, "Forbidden", false);
         if (peer.hasSecret()) {
             if (at.cred() == null) return challenge(at, false);
-            DigestAuthenticator.Verdict v = a.verify(request, at.cred(), peer.name(), peer.secret(), peer.md5secret());
+            DigestAuthenticator.Verdict v = a.verify(request, at.cred(), rules.authUser(peer), peer.secret(), peer.md5secret());
             if (v == DigestAuthenticator.Verdict.STALE) return challenge(at, true);
             if (v == DigestAuthenticator.Verdict.WRONG) return refuse(at, Failure.INVALID_PASSWORD, 403, "Forbidden", true);
             failures.recordSuccess(source.getAddress());
         }
-        return ContactUpdate.apply(request, peer, source, transport, s, bindings, clock, maxContacts, tag);
+        PeerRules r = rules;
+        int max = r.maxContacts(peer);
+        if (max == 0) { // res_pjsip: an AOR without max_contacts takes no registrations
+            PeerLog.log(PbxLog.Level.WARNING, "res_pjsip_registrar.c", source, "AOR '" + peer.name() + "' has no configured max_contacts");
+            return RegisterOutcome.reply(reply(request, 403, "Forbidden", tag, s));
+        }
+        return ContactUpdate.apply(request, peer, source, transport, s, bindings, clock, max < 0 ? maxContacts : max,
+            r.removeExisting(peer), r.expiry(peer, s), tag);
     }
 
     /** One REGISTER being decided: what {@link #refuse} needs to log, count and answer. */

@@ -1,0 +1,107 @@
+package org.switchboard.channels.pjsip;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.switchboard.channels.pjsip.config.PjsipConfig;
+import org.switchboard.channels.pjsip.config.PjsipSettings;
+import org.switchboard.channels.sip.SipStack;
+import org.switchboard.config.ConfigProblem;
+import org.switchboard.config.ConfigReader;
+import org.switchboard.core.Module;
+import org.switchboard.core.ModuleDeclinedException;
+import org.switchboard.core.Pbx;
+import org.switchboard.core.PbxLog;
+import org.switchboard.media.rtp.RtpConfig;
+import org.switchboard.res.devstate.DeviceStates;
+
+/**
+ * chan_pjsip's life: reads pjsip.conf, maps it onto the SIP stack ({@link PjsipMapping}) and
+ * runs that stack on the transport's bind, beside chan_sip's when both files exist (they must
+ * then bind different ports, as chan_sip and chan_pjsip did in Asterisk up to 20).
+ * {@code pjsip reload} swaps the settings; calls and registrations keep running.
+ */
+public final class PjsipModule implements Module {
+    public static final String NAME = "chan_pjsip";
+    public static final String CONF = "pjsip.conf";
+    static final String SOURCE = "res_pjsip.c";
+
+    private volatile Pbx pbx;
+    private volatile SipStack stack;
+    private volatile PjsipMapping mapping;
+    private final DeviceStates.Provider deviceStates = r -> PjsipDeviceState.of(this, r);
+
+    /** The running module of this PBX, or null when chan_pjsip is not loaded there. */
+    public static PjsipModule get(Pbx pbx) { return pbx == null ? null : pbx.lookup(PjsipModule.class); }
+
+    @Override public String name() { return NAME; }
+    @Override public String description() { return "PJSIP Channel Driver"; }
+
+    public SipStack stack() { return stack; }
+    public PjsipMapping mapping() { return mapping; }
+    public PjsipSettings settings() { return mapping.pjsip(); }
+
+    @Override
+    public void load(Pbx pbx) throws ModuleDeclinedException {
+        this.pbx = pbx;
+        if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + " in " + pbx.configDir() + ": PJSIP is off");
+        PjsipMapping m = read(pbx);
+        if (m.pjsip().transports().isEmpty()) {
+            throw new ModuleDeclinedException(CONF + " has no usable type=transport section: PJSIP is off");
+        }
+        RtpConfig rc = pbx.hasConfig("rtp.conf") ? RtpConfig.read(pbx.config("rtp.conf")) : RtpConfig.defaults();
+        try {
+            stack = SipStack.start(pbx, m.sip(), rc, "PJSIP", m.rules());
+        } catch (Exception e) {
+            throw new ModuleDeclinedException("cannot listen on udp " + m.sip().udpBindAddr() + ":" + m.sip().udpBindPort()
+                + (m.sip().tcpEnable() ? " / tcp " + m.sip().tcpBindAddr() + ":" + m.sip().tcpBindPort() : "")
+                + " (is chan_sip on the same port?): " + e.getMessage());
+        }
+        mapping = m;
+        pbx.register(PjsipModule.class, this);
+        DeviceStates.of(pbx).register("PJSIP", deviceStates);
+        PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()
+            + (stack.tcpAddress() == null ? "" : ", tcp " + m.sip().tcpBindAddr() + ":" + stack.tcpAddress().getPort())
+            + "; " + m.pjsip().endpoints().size() + " endpoint(s), " + m.pjsip().aors().size() + " aor(s)");
+    }
+
+    @Override
+    public List<String> check(Path configDir) {
+        List<String> out = new ArrayList<>();
+        if (Files.isReadable(configDir.resolve(CONF))) {
+            PjsipConfig.read(ConfigReader.read(configDir, CONF)).problems().forEach(p -> out.add(p.toString()));
+        }
+        return out;
+    }
+
+    static PjsipMapping read(Pbx pbx) {
+        PjsipSettings s = PjsipConfig.read(pbx.config(CONF));
+        for (ConfigProblem p : s.problems()) PbxLog.warning(SOURCE, p.toString());
+        return PjsipMapping.of(s);
+    }
+
+    @Override
+    public void reload(Pbx pbx) throws ModuleDeclinedException {
+        SipStack st = stack;
+        if (st == null) throw new ModuleDeclinedException("chan_pjsip is not running");
+        if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + "; settings left as they are");
+        PjsipMapping m = read(pbx);
+        st.reload(m.sip());
+        st.registrar().rules(m.rules());
+        mapping = m;
+        PbxLog.verbose(2, "PJSIP reloaded: " + m.pjsip().endpoints().size() + " endpoint(s), "
+            + m.pjsip().aors().size() + " aor(s); " + st.calls().size() + " call(s) kept");
+    }
+
+    @Override
+    public void unload() {
+        Pbx p = pbx;
+        if (p != null) {
+            p.unregister(PjsipModule.class, this);
+            DeviceStates.of(p).unregister("PJSIP", deviceStates);
+        }
+        SipStack st = stack;
+        if (st != null) st.close();
+    }
+}

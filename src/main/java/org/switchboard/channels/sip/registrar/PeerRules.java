@@ -1,0 +1,42 @@
+package org.switchboard.channels.sip.registrar;
+
+import java.net.InetAddress;
+import org.switchboard.channels.sip.config.SipPeer;
+
+/**
+ * What a configuration dialect decides per peer that the peer record does not say: sip.conf
+ * (chan_sip) and pjsip.conf (res_pjsip) drive the same stack, and differ in these. The defaults
+ * are chan_sip's.
+ */
+public interface PeerRules {
+    PeerRules CHAN_SIP = new PeerRules() {};
+
+    /** The digest username the peer must answer a challenge with (chan_sip: the peer's name). */
+    default String authUser(SipPeer peer) { return peer.name(); }
+
+    /** Contacts kept for the peer; -1 for the registrar's own limit; 0 refuses every registration (res_pjsip). */
+    default int maxContacts(SipPeer peer) { return -1; }
+
+    /**
+     * Whether a contact beyond {@link #maxContacts} replaces the oldest (chan_sip; res_pjsip's
+     * {@code remove_existing=yes}) or the REGISTER is refused with 403 (res_pjsip's default).
+     */
+    default boolean removeExisting(SipPeer peer) { return true; }
+
+    /**
+     * Whether an INVITE is challenged with 407 Proxy-Authenticate (chan_sip, RFC 3261 §22.3) or,
+     * like a REGISTER, with 401 WWW-Authenticate (res_pjsip challenges every request so).
+     */
+    default boolean proxyChallengeForInvite() { return true; }
+
+    /** Registration intervals in seconds, as a REGISTER's Expires is bounded (RFC 3261 §10.3 step 7). */
+    record Expiry(int dflt, int min, int max) {}
+
+    /** chan_sip: [general]'s defaultexpiry/minexpiry/maxexpiry; res_pjsip: the aor's. */
+    default Expiry expiry(SipPeer peer, org.switchboard.channels.sip.config.SipSettings s) {
+        return new Expiry(s.defaultExpiry(), s.minExpiry(), s.maxExpiry());
+    }
+
+    /** The peer a request from {@code address} belongs to before its From name is looked at (res_pjsip identify), or null. */
+    default SipPeer identify(InetAddress address) { return null; }
+}

@@ -1,0 +1,139 @@
+package org.switchboard.channels.pjsip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.switchboard.channels.pjsip.config.PjsipConfig;
+import org.switchboard.channels.pjsip.config.PjsipSettings;
+import org.switchboard.channels.sip.config.Codec;
+import org.switchboard.channels.sip.config.DtmfMode;
+import org.switchboard.config.ConfigProblem;
+import org.switchboard.config.ConfigReader;
+
+/** pjsip.conf as res_pjsip reads it: sections by type, templates, defaults, and every problem at its file:line. */
+class PjsipConfigTest {
+    private static PjsipSettings read(String text) {
+        return PjsipConfig.read(ConfigReader.parse("pjsip.conf", text, Path.of(".")));
+    }
+
+    private static String problems(PjsipSettings s) {
+        return String.join("\n", s.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Test
+    void sectionsTemplatesAndDefaults() {
+        PjsipSettings s = read("""
+            [global]
+            type=global
+            user_agent=Test PBX
+            [udp]
+            type=transport
+            protocol=udp
+            bind=127.0.0.1:5070
+            [desk](!)
+            type=endpoint
+            context=phones
+            disallow=all
+            allow=ulaw,alaw
+            [alice](desk)
+            auth=alice-auth
+            aors=alice
+            dtmf_mode=info
+            callerid="Alice" <201>
+            [alice-auth]
+            type=auth
+            auth_type=userpass
+            username=alice
+            password=secret
+            [alice]
+            type=aor
+            max_contacts=2
+            [trunk]
+            type=endpoint
+            aors=trunk
+            [trunk]
+            type=aor
+            contact=sip:provider.example:5060
+            [trunk-id]
+            type=identify
+            endpoint=trunk
+            match=192.0.2.0/24,198.51.100.7
+            """);
+        assertThat(problems(s)).isEmpty();
+        assertThat(s.userAgent()).isEqualTo("Test PBX");
+        assertThat(s.transport("udp").port()).isEqualTo(5070);
+        assertThat(s.endpoints()).containsOnlyKeys("alice", "trunk");
+        var alice = s.endpoint("alice");
+        assertThat(alice.context()).isEqualTo("phones");
+        assertThat(alice.codecs()).containsExactly(Codec.ULAW, Codec.ALAW);
+        assertThat(alice.dtmfMode()).isEqualTo(DtmfMode.INFO);
+        assertThat(alice.forceRport()).isTrue();
+        assertThat(alice.rewriteContact()).isFalse();
+        assertThat(s.endpoint("trunk").context()).isEqualTo("default");
+        assertThat(s.aor("alice").maxContacts()).isEqualTo(2);
+        assertThat(s.aor("alice").removeExisting()).isFalse();
+        assertThat(s.aor("alice").defaultExpiration()).isEqualTo(3600);
+        assertThat(s.aor("trunk").contacts()).containsExactly("sip:provider.example:5060");
+        assertThat(s.auth("alice-auth").username()).isEqualTo("alice");
+        assertThat(s.identifies()).singleElement().satisfies(i -> {
+            assertThat(i.matches(java.net.InetAddress.getByName("192.0.2.44"))).isTrue();
+            assertThat(i.matches(java.net.InetAddress.getByName("198.51.100.7"))).isTrue();
+            assertThat(i.matches(java.net.InetAddress.getByName("198.51.100.8"))).isFalse();
+        });
+    }
+
+    @Test
+    void badLinesAndMissingReferencesAreProblemsAtTheirLineAndTheRestLoads() {
+        PjsipSettings s = read("""
+            [udp]
+            type=transport
+            bind=127.0.0.1
+            [alice]
+            type=endpoint
+            aors=alice,nosuch
+            auth=alice
+            dtmf_mode=smoke
+            colour=blue
+            [alice]
+            type=auth
+            password=x
+            [alice]
+            type=aor
+            max_contacts=lots
+            [bob]
+            type=endpoint
+            auth=missing-auth
+            [carol]
+            context=x
+            [dave]
+            type=gizmo
+            [id]
+            type=identify
+            endpoint=nobody
+            match=1.2.3.4
+            """);
+        String p = problems(s);
+        assertThat(p).contains("pjsip.conf:6: endpoint 'alice' names aor 'nosuch', which does not exist; loaded without it")
+            .contains("pjsip.conf:8: bad dtmf_mode 'smoke'")
+            .contains("pjsip.conf:9: unknown option 'colour' in [alice]")
+            .contains("pjsip.conf:15: bad value 'lots' for max_contacts")
+            .contains("pjsip.conf:18: endpoint 'bob' names auth 'missing-auth', which does not exist; endpoint not loaded")
+            .contains("pjsip.conf:19: section [carol] has no type=")
+            .contains("pjsip.conf:21: section [dave] has unknown type 'gizmo'")
+            .contains("pjsip.conf:23: identify 'id' names endpoint 'nobody', which does not exist; ignored");
+        assertThat(s.endpoints()).containsOnlyKeys("alice");
+        assertThat(s.endpoint("alice").aors()).containsExactly("alice");
+        assertThat(s.aor("alice").maxContacts()).isZero();
+        assertThat(s.transport("udp").port()).isEqualTo(5060);
+        assertThat(s.identifies()).isEmpty();
+    }
+
+    @Test
+    void aTransportWeCannotRunYetIsAProblem() {
+        PjsipSettings s = read("[tls]\ntype=transport\nprotocol=tls\nbind=0.0.0.0:5061\n[udp]\ntype=transport\nprotocol=sctp\n");
+        assertThat(problems(s)).contains("pjsip.conf:3: protocol 'tls' is not supported yet")
+            .contains("pjsip.conf:7: bad protocol 'sctp'");
+        assertThat(s.transports()).isEmpty();
+    }
+}

@@ -1,0 +1,51 @@
+package org.switchboard.channels.pjsip;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.switchboard.channels.sip.SipStack;
+import org.switchboard.testing.TestPbx;
+
+/** A PBX with chan_pjsip on 127.0.0.1 (a free port): a UDP transport first, then the test's pjsip.conf text. */
+final class PjsipPbxFixture implements AutoCloseable {
+    static final String TRANSPORT = "[transport-udp]\ntype=transport\nprotocol=udp\nbind=127.0.0.1:0\n\n";
+    final TestPbx pbx;
+
+    private PjsipPbxFixture(Path dir) { pbx = new TestPbx(dir); }
+
+    static PjsipPbxFixture start(Path dir, String pjsip, String extensions) throws IOException {
+        Files.writeString(dir.resolve("pjsip.conf"), TRANSPORT + pjsip);
+        Files.writeString(dir.resolve("extensions.conf"), extensions);
+        Files.writeString(dir.resolve("rtp.conf"), "[general]\nrtpstart=23000\nrtpend=24998\n");
+        Files.writeString(dir.resolve("modules.conf"), "[modules]\nautoload=yes\nnoload => chan_skype\nnoload => res_manager\n");
+        PjsipPbxFixture f = new PjsipPbxFixture(dir);
+        if (PjsipModule.get(f.pbx.pbx) == null) {
+            f.close();
+            throw new IllegalStateException("chan_pjsip did not load: " + f.pbx.log);
+        }
+        return f;
+    }
+
+    PjsipModule module() { return PjsipModule.get(pbx.pbx); }
+    SipStack stack() { return module().stack(); }
+    int port() { return stack().udpAddress().getPort(); }
+
+    /** A UDP port free right now on loopback, for a SIPp phone to register from and then answer on. */
+    static int freePort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The output of a console command. */
+    String cli(String command) {
+        var out = new java.io.StringWriter();
+        new org.switchboard.res.cli.CliDispatcher(pbx.pbx).execute(command, new java.io.PrintWriter(out, true));
+        return out.toString();
+    }
+
+    @Override public void close() { pbx.close(); }
+}
