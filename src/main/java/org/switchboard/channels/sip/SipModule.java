@@ -8,6 +8,7 @@ import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpConfig;
+import org.switchboard.core.message.MessageTechs;
 import org.switchboard.res.devstate.DeviceStates;
 
 /**
@@ -22,6 +23,7 @@ public final class SipModule implements Module {
     private volatile Pbx pbx;
     private volatile SipStack stack;
     private volatile SipBackground background;
+    private final SipMessageTech messageTech = new SipMessageTech(this);
     private final DeviceStates.Provider deviceStates = r -> SipDeviceState.of(this, r);
 
     /** The running module of this PBX, or null when chan_sip is not loaded there. */
@@ -48,6 +50,7 @@ public final class SipModule implements Module {
         background = new SipBackground(stack);
         background.start();
         pbx.register(SipModule.class, this);
+        MessageTechs.of(pbx).register(messageTech);
         DeviceStates.of(pbx).register("SIP", deviceStates);
         // the configured address (a socket bound to 0.0.0.0 reports itself as IPv6 [::])
         PbxLog.verbose(2, "SIP Listening on udp " + s.udpBindAddr() + ":" + stack.udpAddress().getPort()
@@ -97,6 +100,7 @@ public final class SipModule implements Module {
         Pbx p = pbx;
         if (p != null) {
             p.unregister(SipModule.class, this);
+            MessageTechs.of(p).unregister(messageTech);
             DeviceStates.of(p).unregister("SIP", deviceStates);
         }
         SipBackground b = background;
