@@ -49,7 +49,11 @@ final class SipRequestRouter implements TransactionUser {
             case SipMethod.BYE, SipMethod.INFO -> inDialog(tx, r, toTag);
             case SipMethod.OPTIONS -> tx.respond(options(r));
             case SipMethod.SUBSCRIBE -> subscribe(tx, r);
-            case SipMethod.NOTIFY, SipMethod.REFER, SipMethod.PUBLISH, SipMethod.MESSAGE,
+            case SipMethod.MESSAGE -> {
+                if (toTag == null) SipInboundMessage.receive(stack, tx, r);
+                else tx.respond(withAllow(reply(r, 405, SipIds.tag())));
+            }
+            case SipMethod.NOTIFY, SipMethod.REFER, SipMethod.PUBLISH,
                  SipMethod.PRACK, SipMethod.UPDATE -> tx.respond(withAllow(reply(r, 405, SipIds.tag())));
             default -> tx.respond(withAllow(reply(r, 501, SipIds.tag())));
         }

@@ -65,6 +65,7 @@ public final class SipConfig {
             g.registerAttempts, SipLimits.DEFAULT.withMaxHeaderSize(g.maxHeaderSize),
             new TcpLimits(Duration.ofSeconds(g.tcpAuthTimeout), g.tcpAuthLimit, g.tcpAuthLimitPerAddress,
                 TcpLimits.DEFAULT.idleTimeout()),
+            new SipSettings.OutOfCallMessages(g.acceptOutOfCall, g.outOfCallContext, g.authMessages),
             g.registrations, byName, g.domains, problems);
     }
 
@@ -79,6 +80,9 @@ public final class SipConfig {
         String context = "default";
         boolean allowGuest = true;
         boolean alwaysAuthReject = true;
+        boolean acceptOutOfCall;
+        String outOfCallContext;
+        boolean authMessages = true;
         String realm = "asterisk";
         List<String> digestAlgorithms = List.of("MD5");
         boolean jbEnable;
@@ -135,6 +139,9 @@ public final class SipConfig {
                 }
                 case "allowguest" -> g.allowGuest = v.bool(e, g.allowGuest);
                 case "alwaysauthreject" -> g.alwaysAuthReject = v.bool(e, g.alwaysAuthReject);
+                case "accept_outofcall_message" -> g.acceptOutOfCall = v.bool(e, g.acceptOutOfCall);
+                case "outofcall_message_context" -> g.outOfCallContext = v.word(e, g.outOfCallContext);
+                case "auth_message_requests" -> g.authMessages = v.bool(e, g.authMessages);
                 case "realm" -> g.realm = v.word(e, g.realm);
                 case "jbenable" -> g.jbEnable = v.bool(e, g.jbEnable);
                 case "registertimeout" -> g.registerTimeout = v.integer(e, 1, 3600, g.registerTimeout);

@@ -27,6 +27,7 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           int registerTimeout, int registerAttempts,
                           org.switchboard.channels.sip.message.SipLimits messageLimits,
                           org.switchboard.channels.sip.transport.TcpLimits tcpLimits,
+                          OutOfCallMessages outOfCall,
                           List<SipRegistration> registrations, Map<String, SipPeer> peers,
                           List<String> domains, List<org.switchboard.config.ConfigProblem> problems) {
 
@@ -37,6 +38,15 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
         domains = List.copyOf(domains);
         peers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(peers));
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * Out-of-dialog MESSAGE (chan_sip's {@code accept_outofcall_message}, off by default;
+     * {@code outofcall_message_context}, else the peer's or the general context;
+     * {@code auth_message_requests}, on by default).
+     */
+    public record OutOfCallMessages(boolean accept, String context, boolean authenticate) {
+        public static final OutOfCallMessages OFF = new OutOfCallMessages(false, null, true);
     }
 
     /** chan_sip's jitter buffer options. */
