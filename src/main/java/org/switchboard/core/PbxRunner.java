@@ -24,7 +24,10 @@ final class PbxRunner {
                 }
                 if (c.takeAsyncGoto()) continue;   // redirected elsewhere, not hung up
                 // TIMEOUT(absolute) expired: go on at T (or e), as __ast_pbx_run does
-                if (c.takeAbsoluteTimeout() && toTimeoutHandler(pbx, c)) continue;
+                if (c.takeAbsoluteTimeout()) {
+                    if (toTimeoutHandler(pbx, c)) continue;
+                    break;   // no T extension: the timeout hangs the channel up
+                }
                 // woken by a redirect whose target comes next round, or one taken already: go on
                 if (woken && c.takeStaleWake()) continue;
                 break;

@@ -140,6 +140,22 @@ class PbxLoopTest {
     }
 
     @Test
+    void absoluteTimeoutWithoutATExtensionHangsUp() throws Exception {
+        t.dialplan("""
+                [ctx]
+                exten => 1,1,Set(TIMEOUT(absolute)=0.2)
+                 same => n,Wait(60)
+                 same => n,Verbose(1,should not run)
+                """);
+        Channel c = t.channel("Test/t");
+        c.setLocation("ctx", "1", 1);
+        Thread th = t.pbx.startPbx(c);
+        th.join(10_000);
+        assertThat(th.isAlive()).as("the call ended at its absolute timeout").isFalse();
+        assertThat(t.said("should not run")).isEmpty();
+    }
+
+    @Test
     void aHangupThatArrivesWithARedirectWins() throws Exception {
         t.dialplan("""
                 [ctx]
