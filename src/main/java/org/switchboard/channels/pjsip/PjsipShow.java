@@ -42,6 +42,19 @@ final class PjsipShow {
 
     private PjsipShow() {}
 
+    /** res_pjsip's list layout: the header, a row (or rows) per object, then how many were found. */
+    static <T> void table(PrintWriter out, String header, Iterable<T> objects, java.util.function.Consumer<T> row) {
+        out.print(header);
+        out.println();
+        int n = 0;
+        for (T o : objects) {
+            row.accept(o);
+            n++;
+        }
+        if (n == 0) out.println("No objects found.");
+        else out.printf("%nObjects found: %d%n", n);
+    }
+
     static void endpoint(PjsipModule m, PjsipEndpoint e, PrintWriter out) {
         String cid = e.callerId() == null ? "" : "/" + e.callerId();
         int channels = m.stack().pbx().channels().byPrefix("PJSIP/" + e.name() + "-").size();

@@ -15,20 +15,9 @@ public final class PjsipShowContactsCommand extends PjsipCliCommand {
     @Override
     boolean execute(PjsipModule pjsip, List<String> args, PrintWriter out) {
         if (!args.isEmpty()) return false;
-        out.print(PjsipShow.CONTACT_HEADER);
-        out.println();
-        int n = 0;
-        for (PjsipAor a : pjsip.settings().aors().values()) {
-            for (PjsipContacts.Contact c : PjsipContacts.ofAor(pjsip.stack(), a)) {
-                PjsipShow.contact(c, "", out);
-                n++;
-            }
-        }
-        if (n == 0) {
-            out.println("No objects found.");
-        } else {
-            out.printf("%nObjects found: %d%n", n);
-        }
+        List<PjsipContacts.Contact> contacts = new java.util.ArrayList<>();
+        for (PjsipAor a : pjsip.settings().aors().values()) contacts.addAll(PjsipContacts.ofAor(pjsip.stack(), a));
+        PjsipShow.table(out, PjsipShow.CONTACT_HEADER, contacts, c -> PjsipShow.contact(c, "", out));
         return true;
     }
 }

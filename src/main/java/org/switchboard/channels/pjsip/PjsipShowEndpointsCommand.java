@@ -2,7 +2,6 @@ package org.switchboard.channels.pjsip;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.switchboard.channels.pjsip.config.PjsipEndpoint;
 
 /** {@code pjsip show endpoints}: res_pjsip's table, each object on its line(s), then {@code Objects found: N}. */
 public final class PjsipShowEndpointsCommand extends PjsipCliCommand {
@@ -15,18 +14,7 @@ public final class PjsipShowEndpointsCommand extends PjsipCliCommand {
     @Override
     boolean execute(PjsipModule pjsip, List<String> args, PrintWriter out) {
         if (!args.isEmpty()) return false;
-        out.print(PjsipShow.ENDPOINT_HEADER);
-        out.println();
-        int n = 0;
-        for (PjsipEndpoint e : pjsip.settings().endpoints().values()) {
-            PjsipShow.endpoint(pjsip, e, out);
-            n++;
-        }
-        if (n == 0) {
-            out.println("No objects found.");
-        } else {
-            out.printf("%nObjects found: %d%n", n);
-        }
+        PjsipShow.table(out, PjsipShow.ENDPOINT_HEADER, pjsip.settings().endpoints().values(), e -> PjsipShow.endpoint(pjsip, e, out));
         return true;
     }
 }
