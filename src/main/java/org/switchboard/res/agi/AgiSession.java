@@ -56,6 +56,7 @@ final class AgiSession implements AgiContext {
         this.dead = isDead(channel);
         this.startedDead = dead;
         this.idleFrames = f -> {
+            if (f instanceof Frame.VoiceFrame v) peer.audio(v);   // EAGI: the caller's audio on fd 3
             // a technology that only queues HANGUP still ends the call here, as a read would
             if (f instanceof Frame.ControlFrame cf && cf.control() == Frame.Control.HANGUP && !channel.isHangupRequested()) {
                 channel.softHangup(HangupCause.NORMAL_CLEARING);
