@@ -263,12 +263,7 @@ final class AgiSession implements AgiContext {
     private String variable(String name) { return channel.pbx().vars().get(channel, name); }
 
     /** ast_true. */
-    static boolean isTrue(String v) {
-        return v != null && switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 
     /** ast_false. */
     static boolean isFalse(String v) {
