@@ -2,7 +2,6 @@ package org.switchboard.res.agi;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -266,10 +265,5 @@ final class AgiSession implements AgiContext {
     static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 
     /** ast_false. */
-    static boolean isFalse(String v) {
-        return v != null && switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "no", "false", "n", "f", "0", "off" -> true;
-            default -> false;
-        };
-    }
+    static boolean isFalse(String v) { return org.switchboard.config.AstTrue.isFalse(v); }
 }

@@ -1,6 +1,5 @@
 package org.switchboard.res.cdr;
 
-import java.util.Locale;
 import org.switchboard.config.Config;
 import org.switchboard.config.ConfigEntry;
 import org.switchboard.config.ConfigSection;
