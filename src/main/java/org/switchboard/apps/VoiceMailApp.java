@@ -20,6 +20,7 @@ import org.switchboard.media.sound.SoundPlayer;
 import org.switchboard.media.sound.SoundRecorder;
 import org.switchboard.res.voicemail.Mailbox;
 import org.switchboard.res.voicemail.MessageWaiting;
+import org.switchboard.res.voicemail.NewVoicemails;
 import org.switchboard.res.voicemail.VoicemailMailer;
 import org.switchboard.res.voicemail.VoicemailConfig;
 import org.switchboard.res.voicemail.VoicemailSpool;
@@ -161,6 +162,7 @@ public final class VoiceMailApp implements Application {
                 saved = true;
                 MessageWaiting.publish(c.pbx(), m);
                 VoicemailMailer.notify(m, msg, fmt.extension(), mine);
+                NewVoicemails.of(c.pbx()).announce(new NewVoicemails.Message(m, msg, fmt.extension(), mine));
             } catch (IOException e) {
                 PbxLog.warning(SOURCE, "Could not save the message for " + m.id() + ": " + e.getMessage());
             }
