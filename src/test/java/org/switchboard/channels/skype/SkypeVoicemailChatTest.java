@@ -44,7 +44,11 @@ class SkypeVoicemailChatTest {
             exten => vm,1,Set(CALLERID(all)="Front Desk" <0000FFFF0001>)
              same => n,VoiceMail(100@lmentinc,s)
             [skype-incoming]
-            exten => start,1,Hangup()
+            exten => start,1,GotoIf($["${ANSWER}" = "yes"]?take)
+             same => n,Hangup()
+             same => n(take),Answer()
+             same => n,Wait(1)
+             same => n,Hangup()
             """;
 
     static SkypeTestNetwork net;
@@ -244,6 +248,24 @@ class SkypeVoicemailChatTest {
                     "Missed call from vuc\\.me, on \\w+day, \\w+ \\d\\d, \\d{4} at \\d\\d:\\d\\d:\\d\\d [AP]M");
         }
         await().atMost(T).until(() -> queued().isEmpty());
+        nothingMore(pbx, tfot);
+    }
+
+    @Test
+    void anAnsweredCallIsNotAMissedOne() throws Exception {
+        pbx = start(conf(net));
+        pbx.pbx.globals().put("ANSWER", "yes");
+        tfot = net.buddy("tfot.madsen");
+        pbx.loggedIn("lmentinc");
+        try (SkypeTestBuddy vuc = net.buddy("vuc.me")) {
+            vuc.callMode("answer");
+            vuc.call(net.jid("lmentinc"), "jmi");
+            String sid = vuc.awaitReport("call-state proposed ", T).split(" ")[2];
+            vuc.awaitReport("jingle-in session-accept " + sid, T);
+            assertThat(vuc.awaitReport("jingle-in session-terminate " + sid, T)).endsWith("success");
+        }
+        await().atMost(T).until(() -> pbx.skype().callsInUse() == 0);
+        assertThat(queued()).isEmpty();
         nothingMore(pbx, tfot);
     }
 }
