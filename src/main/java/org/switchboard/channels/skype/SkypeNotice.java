@@ -7,7 +7,8 @@ import java.util.Properties;
 
 /**
  * One chat notice waiting in the queue on disk: from which account to which buddy, the text
- * line, and for a voicemail the Ogg Opus file beside it. How far it got is part of it, so a
+ * line, and for a voicemail the recording beside it (as the box keeps it until the worker has
+ * encoded it, then as Ogg Opus). How far it got is part of it, so a
  * notice half sent before a restart is finished, not repeated: the text line went out
  * ({@code textSent}), the audio is uploaded ({@code url}), or the upload was refused and the
  * text went alone ({@code audio} empty).
@@ -17,6 +18,11 @@ import java.util.Properties;
  */
 record SkypeNotice(String id, String account, String buddy, String text, String audio, String url, boolean textSent) {
     boolean hasAudio() { return !audio.isEmpty(); }
+
+    /** The audio is the recording as the box keeps it, not yet encoded as Ogg Opus. */
+    boolean needsEncoding() { return hasAudio() && !audio.endsWith(".ogg"); }
+
+    SkypeNotice withAudio(String file) { return new SkypeNotice(id, account, buddy, text, file, url, textSent); }
 
     SkypeNotice withTextSent() { return new SkypeNotice(id, account, buddy, text, audio, url, true); }
     SkypeNotice withUrl(String u) { return new SkypeNotice(id, account, buddy, text, audio, u, textSent); }

@@ -29,15 +29,25 @@ final class SkypeNoticeQueue {
 
     Path dir() { return dir; }
 
-    /** Queues a notice (with its audio, or null); returns it with its id. */
-    SkypeNotice add(String account, String buddy, String text, byte[] ogg) throws IOException {
+    /**
+     * Queues a notice with the recording it is about (null: none), hard-linked into the queue
+     * (copied when the link cannot be made), so deleting the message from the box later does
+     * not take the voice message with it. Returns the notice with its id.
+     */
+    SkypeNotice add(String account, String buddy, String text, Path recording) throws IOException {
         Files.createDirectories(dir);
         // time first so the names sort in the order they were made, across restarts too
         String id = String.format("%013d-%06d", System.currentTimeMillis(), sequence.incrementAndGet() % 1_000_000);
         String audio = "";
-        if (ogg != null) {
-            audio = id + ".ogg";
-            writeAtomically(dir.resolve(audio), ogg);
+        if (recording != null) {
+            String name = recording.getFileName().toString();
+            audio = id + name.substring(Math.max(0, name.lastIndexOf('.')));
+            try {
+                Files.createLink(dir.resolve(audio), recording);
+                forceDir();
+            } catch (IOException | UnsupportedOperationException noLink) {
+                writeAtomically(dir.resolve(audio), Files.readAllBytes(recording));
+            }
         }
         SkypeNotice n = new SkypeNotice(id, account, buddy, text, audio, "", false);
         save(n);
@@ -49,7 +59,26 @@ final class SkypeNoticeQueue {
         writeAtomically(dir.resolve(n.id() + SUFFIX), n.write().getBytes(StandardCharsets.UTF_8));
     }
 
-    byte[] audio(SkypeNotice n) throws IOException { return Files.readAllBytes(dir.resolve(n.audio())); }
+    Path audioFile(SkypeNotice n) { return dir.resolve(n.audio()); }
+
+    byte[] audio(SkypeNotice n) throws IOException { return Files.readAllBytes(audioFile(n)); }
+
+    /** The recording is encoded: the Ogg Opus file goes in, the notice names it, the recording goes. */
+    SkypeNotice replaceAudio(SkypeNotice n, byte[] ogg) throws IOException {
+        SkypeNotice next = n.withAudio(n.id() + ".ogg");
+        writeAtomically(audioFile(next), ogg);
+        save(next);
+        Files.deleteIfExists(audioFile(n));
+        return next;
+    }
+
+    /** The recording cannot become a voice message: the notice goes on as its text alone. */
+    SkypeNotice textOnly(SkypeNotice n) throws IOException {
+        SkypeNotice next = n.withoutAudio();
+        save(next);
+        dropAudio(n);
+        return next;
+    }
 
     /** Drops a notice's audio once it is uploaded or refused. */
     void dropAudio(SkypeNotice n) throws IOException {

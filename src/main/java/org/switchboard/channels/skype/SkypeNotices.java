@@ -56,7 +56,8 @@ final class SkypeNotices {
         this.queue = new SkypeNoticeQueue(VoicemailSpool.of(pbx).root().resolve("chat-queue"));
         NewVoicemails.of(pbx).listen(onVoicemail);
         pbx.events().subscribe(onLogin);
-        worker = Thread.ofVirtual().name("skype-notices").start(this::run);
+        // a platform thread: encoding a long message is seconds of CPU that must not hold a carrier of the calls' virtual threads
+        worker = Thread.ofPlatform().daemon().name("skype-notices").start(this::run);
     }
 
     Path dir() { return queue.dir(); }
@@ -73,25 +74,33 @@ final class SkypeNotices {
         }
     }
 
-    /** A new message in a box: queued with its audio as Ogg Opus before VoiceMail goes on, so a crash loses nothing. */
+    /**
+     * A new message in a box: queued with (a link to) its recording before VoiceMail goes on, so a
+     * crash loses nothing; encoding it takes seconds of CPU and is left to the worker.
+     */
     private void voicemail(NewVoicemails.Message m) {
         String target = m.box().options().get("skype");
         if (target == null) return;
         int slash = target.indexOf('/');
-        String account = target.substring(0, slash), buddy = target.substring(slash + 1);
-        byte[] ogg = null;
+        enqueue(target.substring(0, slash), target.substring(slash + 1), m.line(), m.audio());
+    }
+
+    /** The recording as Ogg Opus, in the queue; a recording that cannot be read leaves the text alone, with a log line. */
+    private SkypeNotice encode(SkypeNotice n) throws IOException {
+        Path file = queue.audioFile(n);
+        String name = file.getFileName().toString();
         try {
-            SoundFormat f = SoundFormat.of(m.extension());
-            if (f == null) throw new IOException("no reader for ." + m.extension() + " files");
-            SoundFile s = SoundFile.read(m.audio(), f);
+            SoundFormat f = SoundFormat.of(name.substring(name.lastIndexOf('.') + 1));
+            if (f == null) throw new IOException("no reader for " + name);
+            SoundFile s = SoundFile.read(file, f);
             short[] pcm = new short[s.samples()];
             for (int i = 0; i < pcm.length; i++) pcm[i] = SoundFile.sample(s.slin(), i);
-            ogg = OggOpusWriter.encode(pcm, SoundFile.RATE, BITRATE, "Voicemail in " + m.box().id());
+            return queue.replaceAudio(n, OggOpusWriter.encode(pcm, SoundFile.RATE, BITRATE, "Voicemail"));
         } catch (IOException | RuntimeException e) {
-            PbxLog.warning(SkypeAccount.LOG, "Voice message for " + buddy + " about " + m.base() + " not made: " + e.getMessage()
+            PbxLog.warning(SkypeAccount.LOG, "Voice message for " + n.buddy() + " not made from " + file + ": " + e.getMessage()
                     + "; the text line goes alone");
+            return queue.textOnly(n);
         }
-        enqueue(account, buddy, m.line(), ogg);
     }
 
     /** A call that reached the dialplan and ended unanswered: a line to each buddy that a box's skype= names with this account. */
@@ -115,9 +124,9 @@ final class SkypeNotices {
         for (String b : buddies) enqueue(a.name(), b, text, null);
     }
 
-    private void enqueue(String account, String buddy, String text, byte[] ogg) {
+    private void enqueue(String account, String buddy, String text, Path recording) {
         try {
-            queue.add(account, buddy, text, ogg);
+            queue.add(account, buddy, text, recording);
         } catch (IOException e) {
             PbxLog.warning(SkypeAccount.LOG, "Chat notice to " + buddy + " not queued in " + queue.dir() + ": " + e.getMessage());
             return;
@@ -145,6 +154,12 @@ final class SkypeNotices {
     private void drain() {
         for (SkypeNotice n : queue.pending()) {
             if (!running) return;
+            try {
+                if (n.needsEncoding()) n = encode(n);
+            } catch (IOException e) {
+                PbxLog.warning(SkypeAccount.LOG, "Chat notice " + n.id() + " to " + n.buddy() + ": " + e.getMessage());
+                continue;
+            }
             SkypeAccount a = module.account(n.account());
             if (a == null || !n.account().equalsIgnoreCase(a.name())) {
                 if (reported.add(n.id())) {

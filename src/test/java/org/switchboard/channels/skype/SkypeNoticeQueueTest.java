@@ -16,7 +16,12 @@ class SkypeNoticeQueueTest {
     @Test
     void aNoticeAndItsProgressSurviveBeingReadAgainInTheOrderTheyWereMade() throws Exception {
         SkypeNoticeQueue q = new SkypeNoticeQueue(tmp.resolve("chat-queue"));
-        SkypeNotice first = q.add("lmentinc", "tfot.madsen", "New 0:02 long message ... \"Front Desk\" <0000FFFF0001>\n=ü", new byte[] {1, 2, 3});
+        Path recording = Files.write(tmp.resolve("msg0000.wav"), new byte[] {1, 2, 3});
+        SkypeNotice first = q.add("lmentinc", "tfot.madsen", "New 0:02 long message ... \"Front Desk\" <0000FFFF0001>\n=ü", recording);
+        Files.delete(recording);   // the box's owner deleted the message: the queue keeps its own link
+        assertThat(first.needsEncoding()).isTrue();
+        first = q.replaceAudio(first, new byte[] {4, 5});
+        assertThat(first.needsEncoding()).isFalse();
         SkypeNotice second = q.add("lmentinc", "vuc.me", "Missed call from vuc.me", null);
         q.save(first.withTextSent().withUrl("http://127.0.0.1:1/file_share/x/voicemail.opus"));
 
@@ -27,7 +32,8 @@ class SkypeNoticeQueueTest {
         assertThat(n.text()).isEqualTo(first.text());
         assertThat(n.textSent()).isTrue();
         assertThat(n.url()).isEqualTo("http://127.0.0.1:1/file_share/x/voicemail.opus");
-        assertThat(again.audio(n)).containsExactly(1, 2, 3);
+        assertThat(again.audio(n)).containsExactly(4, 5);
+        assertThat(n.audio()).isEqualTo(n.id() + ".ogg");
         assertThat(pending.get(1).hasAudio()).isFalse();
 
         again.remove(n);
