@@ -50,6 +50,10 @@ public final class VoiceMailApp implements Application {
                 A box with an email address is mailed about each new message through mailcmd
                 (default /usr/sbin/sendmail -t), with emailsubject/emailbody and ${VM_NAME}...
                 substituted, and the recording attached with attach=yes.
+                A box with skype=account/buddy (ours) sends each new message to that buddy's chat
+                from that chan_skype.conf account: a line with caller, date and duration, then the
+                recording as an Ogg Opus voice message (XEP-0363 upload, XEP-0066 link); notices
+                wait on disk (<astspooldir>/voicemail/chat-queue) while the account is logged out.
                 Options: b, u, s, U (urgent), g(gain: accepted, not applied).
                 Sets VMSTATUS to SUCCESS, USEREXIT or FAILED.""";
     }
