@@ -59,6 +59,7 @@ public final class PjsipModule implements Module {
                 + " (is chan_sip on the same port?): " + e.getMessage());
         }
         mapping = m;
+        if (m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null) PjsipWebSocket.enable(pbx, stack);
         pbx.register(PjsipModule.class, this);
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
         PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()
@@ -102,6 +103,7 @@ public final class PjsipModule implements Module {
             DeviceStates.of(p).unregister("PJSIP", deviceStates);
         }
         SipStack st = stack;
+        if (p != null && st != null) PjsipWebSocket.disable(p, st);
         if (st != null) st.close();
     }
 }

@@ -138,9 +138,9 @@ public final class PjsipConfig {
                 case "type" -> { }
                 case "protocol" -> {
                     String p = e.value().trim().toLowerCase(Locale.ROOT);
-                    if (p.equals("udp") || p.equals("tcp")) protocol = p;
-                    else if (Set.of("tls", "ws", "wss").contains(p)) {
-                        v.problem(e, "protocol '" + p + "' is not supported yet (udp, tcp); transport [" + s.name() + "] ignored");
+                    if (p.equals("udp") || p.equals("tcp") || p.equals("ws") || p.equals("wss")) protocol = p;
+                    else if (p.equals("tls")) {
+                        v.problem(e, "protocol '" + p + "' is not supported yet (udp, tcp, ws, wss); transport [" + s.name() + "] ignored");
                         return null;
                     } else {
                         v.problem(e, "bad protocol '" + e.value().trim() + "' (udp, tcp, tls, ws, wss); transport [" + s.name() + "] ignored");
