@@ -120,7 +120,7 @@ public final class PjsipConfig {
             }
             endpoints.put(name, new PjsipEndpoint(e.name(), e.context(), e.codecs(), found, e.auth(), outbound,
                 e.callerId(), e.dtmfMode(), e.directMedia(), e.fromUser(), e.fromDomain(), e.rtpSymmetric(),
-                e.forceRport(), e.rewriteContact(), e.language(), e.mailboxes(), e.transport(), e.file(), e.line()));
+                e.forceRport(), e.rewriteContact(), e.language(), e.mailboxes(), e.transport(), e.file(), e.line(), e.media()));
         }
         identifies.removeIf(i -> {
             if (endpoints.containsKey(i.endpoint())) return false;
@@ -167,7 +167,9 @@ public final class PjsipConfig {
         List<String> aors = new ArrayList<>();
         DtmfMode dtmf = DtmfMode.RFC2833;
         boolean directMedia = true, rtpSymmetric = false, forceRport = true, rewriteContact = false;
+        PjsipMedia[] media = {PjsipMedia.DEFAULT};
         for (ConfigEntry e : s.entries()) {
+            if (PjsipMedia.read(e.key(), e.value(), media, why -> v.problem(e, why))) continue;
             switch (e.key().toLowerCase(Locale.ROOT)) {
                 case "type" -> { }
                 case "context" -> context = v.word(e, context);
@@ -202,7 +204,7 @@ public final class PjsipConfig {
         }
         return new PjsipEndpoint(s.name(), context, codecs, aors, auth, outboundAuth, callerId, dtmf, directMedia,
             fromUser, fromDomain, rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport,
-            s.file(), s.line());
+            s.file(), s.line(), media[0].applyWebrtc());
     }
 
     private static PjsipAor aor(ConfigSection s, ConfValues v) {
