@@ -25,6 +25,7 @@ final class WsSipConnection implements WebSocketProtocol.Session {
     private long windowStart;
     private int inWindow;
     private boolean floodLogged;
+    private boolean flooded; // closing for a flood: what is still buffered is dropped unread
 
     WsSipConnection(WsSipTransport transport, WebSocketProtocol.Peer peer) {
         this.transport = transport;
@@ -68,6 +69,7 @@ final class WsSipConnection implements WebSocketProtocol.Session {
 
     @Override
     public void onMessage(byte[] payload, boolean text) {
+        if (flooded) return;
         long now = System.nanoTime();
         if (now - windowStart > 1_000_000_000L) {
             windowStart = now;
@@ -76,6 +78,7 @@ final class WsSipConnection implements WebSocketProtocol.Session {
         }
         inWindow++;
         if (inWindow > WsSipTransport.CLOSE_AT) {
+            flooded = true;
             PeerLog.log(PbxLog.Level.WARNING, WsSipTransport.LOG, peer.remote(), "Closing WebSocket from " + who + ": over "
                 + WsSipTransport.CLOSE_AT + " messages in a second");
             peer.close(1008, "flood");
