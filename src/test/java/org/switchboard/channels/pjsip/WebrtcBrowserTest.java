@@ -1,0 +1,77 @@
+package org.switchboard.channels.pjsip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.res.http.HttpModule;
+import org.switchboard.testing.ChromiumPhone;
+import org.switchboard.testing.ToneAudio;
+
+/**
+ * A real browser as a WebRTC phone (chromium headless, {@link ChromiumPhone}): it registers over
+ * SIP on WebSocket to a {@code webrtc=yes} endpoint and calls; its microphone plays a 1000 Hz tone.
+ * Echo() must give the tone back and Playtones(800) must be heard as 800 Hz: the page's WebAudio
+ * analyser reads the loudest frequency of the remote track. Media runs over ICE and DTLS-SRTP
+ * (the browser accepts nothing else), with Opus.
+ */
+class WebrtcBrowserTest {
+    @TempDir Path dir;
+
+    static final String DIALPLAN = """
+        [phones]
+        exten => 600,1,Answer()
+         same => n,Echo()
+        exten => 601,1,Answer()
+         same => n,Playtones(800)
+         same => n,Wait(30)
+        """;
+
+    private PjsipPbxFixture start(String httpConf) throws Exception {
+        Files.writeString(dir.resolve("http.conf"), httpConf);
+        return PjsipPbxFixture.start(dir, PjsipWebSocketTest.PJSIP, DIALPLAN);
+    }
+
+    private ChromiumPhone browser() throws Exception {
+        return ChromiumPhone.start(ToneAudio.writeTone(dir.resolve("tone.wav"), 1000, 48000, 10));
+    }
+
+    @Test
+    void aBrowserRegistersOverWsAndHearsItsOwnToneFromEchoThenAGeneratedTone() throws Exception {
+        assumeTrue(ChromiumPhone.installed(), "chromium and chromium-driver not installed");
+        try (PjsipPbxFixture f = start("[general]\nenabled=yes\nbindaddr=127.0.0.1\nbindport=0\n"); ChromiumPhone phone = browser()) {
+            int port = HttpModule.get(f.pbx.pbx).httpAddress().getPort();
+            assertThat(phone.await("register", "ws://127.0.0.1:" + port + "/ws", "alice", "wonderland", "127.0.0.1"))
+                .as("%s", phone.log()).isEqualTo(200L);
+            assertThat(f.cli("pjsip show contacts")).contains("alice/sip:");
+
+            callAndHear(phone, "600", 1000, "echo over ws");
+            assertThat(phone.await("hangup")).isEqualTo(200L);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> f.pbx.pbx.channels().all().isEmpty());
+
+            callAndHear(phone, "601", 800, "Playtones over ws");
+            assertThat(phone.await("hangup")).isEqualTo(200L);
+            Map<String, Number> t = phone.times();
+            System.out.printf("figure: WS connect to REGISTER 200: %.0f ms%n",
+                t.get("registered").doubleValue() - t.get("wsStart").doubleValue());
+        }
+    }
+
+    private static void callAndHear(ChromiumPhone phone, String exten, int hz, String what) {
+        phone.eval("(sb.expectHz = " + hz + ", sb.heard = [], delete sb.t.firstAudio, 0)");
+        assertThat(phone.await("call", exten)).as("%s", phone.log()).isEqualTo(200L);
+        await().atMost(15, TimeUnit.SECONDS).until(() -> ((List<?>) phone.eval("sb.heard")).size() >= 25);
+        Map<String, Number> t = phone.times();
+        System.out.printf("figure: %s: INVITE to 200 OK %.0f ms, to ICE+DTLS connected %.0f ms, to first %d Hz heard %.0f ms%n",
+            what, t.get("answered").doubleValue() - t.get("callStart").doubleValue(),
+            t.get("connected").doubleValue() - t.get("callStart").doubleValue(), hz,
+            t.get("firstAudio").doubleValue() - t.get("callStart").doubleValue());
+    }
+}
