@@ -60,6 +60,9 @@ public final class PjsipModule implements Module {
         }
         mapping = m;
         if (m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null) PjsipWebSocket.enable(pbx, stack);
+        if (m.pjsip().endpoints().values().stream().anyMatch(e -> e.media().iceDtls() != null)) {
+            org.switchboard.net.ice.IceWarmUp.inBackground(); // the certificate and ice4j, before the first WebRTC call waits on them
+        }
         pbx.register(PjsipModule.class, this);
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
         PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()

@@ -58,10 +58,17 @@ class WebrtcBrowserTest {
 
             callAndHear(phone, "601", 800, "Playtones over ws");
             assertThat(phone.await("hangup")).isEqualTo(200L);
-            Map<String, Number> t = phone.times();
-            System.out.printf("figure: WS connect to REGISTER 200: %.0f ms%n",
-                t.get("registered").doubleValue() - t.get("wsStart").doubleValue());
+            printRegistration(phone, "first");
+            // again on a new connection, the server warm: what a phone sees after a reconnect
+            assertThat(phone.await("register", "ws://127.0.0.1:" + port + "/ws", "alice", "wonderland", "127.0.0.1")).isEqualTo(200L);
+            printRegistration(phone, "again");
         }
+    }
+
+    private static void printRegistration(ChromiumPhone phone, String which) {
+        Map<String, Number> t = phone.times();
+        System.out.printf("figure: %s registration: WebSocket open %.0f ms, WS connect to REGISTER 200 %.0f ms%n", which,
+            t.get("wsOpen").doubleValue() - t.get("wsStart").doubleValue(), t.get("registered").doubleValue() - t.get("wsStart").doubleValue());
     }
 
     private static void callAndHear(ChromiumPhone phone, String exten, int hz, String what) {
@@ -69,8 +76,11 @@ class WebrtcBrowserTest {
         assertThat(phone.await("call", exten)).as("%s", phone.log()).isEqualTo(200L);
         await().atMost(15, TimeUnit.SECONDS).until(() -> ((List<?>) phone.eval("sb.heard")).size() >= 25);
         Map<String, Number> t = phone.times();
-        System.out.printf("figure: %s: INVITE to 200 OK %.0f ms, to ICE+DTLS connected %.0f ms, to first %d Hz heard %.0f ms%n",
-            what, t.get("answered").doubleValue() - t.get("callStart").doubleValue(),
+        System.out.println("page log: " + phone.log());
+        System.out.printf("figure: %s: microphone %.0f ms, offer gathered %.0f ms, 200 OK %.0f ms, to ICE+DTLS connected %.0f ms, to first %d Hz heard %.0f ms%n",
+            what, t.get("micReady").doubleValue() - t.get("callStart").doubleValue(),
+            t.get("offerReady").doubleValue() - t.get("callStart").doubleValue(),
+            t.get("answered").doubleValue() - t.get("callStart").doubleValue(),
             t.get("connected").doubleValue() - t.get("callStart").doubleValue(), hz,
             t.get("firstAudio").doubleValue() - t.get("callStart").doubleValue());
     }
