@@ -65,6 +65,35 @@ class WebrtcBrowserTest {
         }
     }
 
+    @Test
+    void aBrowserRegistersOverWssAndHearsTheGeneratedTone() throws Exception {
+        assumeTrue(ChromiumPhone.installed(), "chromium and chromium-driver not installed");
+        Path[] cert = selfSigned(dir);
+        String http = "[general]\nenabled=yes\nbindaddr=127.0.0.1\nbindport=0\ntlsenable=yes\ntlsbindaddr=127.0.0.1:0\n"
+            + "tlscertfile=" + cert[0] + "\ntlsprivatekey=" + cert[1] + "\n";
+        try (PjsipPbxFixture f = start(http); ChromiumPhone phone = browser()) {
+            int port = HttpModule.get(f.pbx.pbx).httpsAddress().getPort();
+            assertThat(f.cli("http show status")).contains("HTTPS Server Enabled and Bound to 127.0.0.1:" + port);
+            assertThat(phone.await("register", "wss://127.0.0.1:" + port + "/ws", "alice", "wonderland", "127.0.0.1"))
+                .as("%s", phone.log()).isEqualTo(200L);
+            printRegistration(phone, "wss");
+            callAndHear(phone, "601", 800, "Playtones over wss");
+            assertThat(f.pbx.logLines("WSS:127.0.0.1:")).isEmpty(); // no parse or transport complaint about the flow
+            assertThat(phone.await("hangup")).isEqualTo(200L);
+        }
+    }
+
+    /** A throwaway certificate and key (PEM, PKCS#8) for 127.0.0.1, made by openssl. */
+    static Path[] selfSigned(Path dir) throws Exception {
+        Path cert = dir.resolve("asterisk.crt"), key = dir.resolve("asterisk.key");
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString())
+            .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        return new Path[] {cert, key};
+    }
+
     private static void printRegistration(ChromiumPhone phone, String which) {
         Map<String, Number> t = phone.times();
         System.out.printf("figure: %s registration: WebSocket open %.0f ms, WS connect to REGISTER 200 %.0f ms%n", which,
