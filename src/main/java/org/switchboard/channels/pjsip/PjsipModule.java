@@ -63,6 +63,10 @@ public final class PjsipModule implements Module {
         if (m.pjsip().endpoints().values().stream().anyMatch(e -> e.media().iceDtls() != null)) {
             org.switchboard.net.ice.IceWarmUp.inBackground(); // the certificate and ice4j, before the first WebRTC call waits on them
         }
+        if (m.pjsip().endpoints().values().stream().anyMatch(e -> e.media().iceDtls() != null
+                && e.codecs().contains(org.switchboard.channels.sip.config.Codec.OPUS))) {
+            org.switchboard.media.codec.OpusWarmUp.inBackground(); // a browser's audio is Opus: JIT it before a call waits on it
+        }
         pbx.register(PjsipModule.class, this);
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
         PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()
