@@ -53,7 +53,7 @@ final class WsTestClient implements AutoCloseable {
                 }
 
                 @Override public void onError(WebSocket w, Throwable error) { closed.complete(-1); }
-            }).get(5, TimeUnit.SECONDS);
+            }).get(20, TimeUnit.SECONDS); // a cold server on a loaded box: seconds for its first handshake
         return new WsTestClient(http, ws, queue, closed);
     }
 
