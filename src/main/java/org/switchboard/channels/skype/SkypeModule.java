@@ -60,6 +60,10 @@ public final class SkypeModule implements Module {
             lock.unlock();
         }
         pbx.register(SkypeModule.class, this);
+        // every Skype call is ICE + DTLS-SRTP, mostly Opus: pay their cold-JVM start-up (seconds
+        // under load, when a call's first audio went missing) before a buddy's first call does
+        org.switchboard.net.ice.IceWarmUp.inBackground();
+        org.switchboard.media.codec.OpusWarmUp.inBackground();
         MessageTechs.of(pbx).register(SkypeMessageTech.INSTANCE);
         DeviceStates.of(pbx).register("Skype", deviceStates);
         notices = new SkypeNotices(this, pbx);
