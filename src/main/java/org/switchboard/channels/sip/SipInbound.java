@@ -29,18 +29,17 @@ import org.switchboard.media.rtp.RtpSession;
 final class SipInbound {
     private SipInbound() {}
 
-    /** Called on a network thread: the work (sockets, dialplan look-up) runs on a virtual thread. */
+    /**
+     * Called on the dialog's strand (never the socket thread): a CANCEL for this INVITE runs after
+     * it on the same strand, so it finds the call pending or the INVITE answered.
+     */
     static void admit(SipStack stack, ServerInviteTransaction tx, SipRequest r) {
-        Thread.ofVirtual().name("sip-invite").start(() -> {
-            try {
-                decide(stack, tx, r);
-            } catch (RuntimeException e) {
-                PeerLog.log(PbxLog.Level.ERROR, PeerLog.CHAN_SIP, tx.peer(), "Failed to handle INVITE " + r.callId() + ": " + e);
-                tx.respond(stack.routerReply(r, 500, SipIds.tag()));
-            } finally {
-                stack.calls().clearCancelled(tx);
-            }
-        });
+        try {
+            decide(stack, tx, r);
+        } catch (RuntimeException e) {
+            PeerLog.log(PbxLog.Level.ERROR, PeerLog.CHAN_SIP, tx.peer(), "Failed to handle INVITE " + r.callId() + ": " + e);
+            tx.respond(stack.routerReply(r, 500, SipIds.tag()));
+        }
     }
 
     private static void decide(SipStack stack, ServerInviteTransaction tx, SipRequest r) {
