@@ -4,7 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.dialog.SipDialog;
 import org.switchboard.channels.sip.message.CSeq;
-import org.switchboard.channels.sip.message.DigestChallenge;
+import org.switchboard.channels.sip.message.DigestClient;
 import org.switchboard.channels.sip.message.DigestCredentials;
 import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.Headers;
@@ -208,26 +208,19 @@ final class SipUac extends SipCall implements ClientTransactionUser {
     /** §22.2: the INVITE again, with credentials for the challenge; false when we have none or tried. */
     private boolean retryWithCredentials(SipResponse r) {
         if (!session.state().isEarly() || peer == null || peer.secret() == null || authTries >= 2) return false;
-        boolean proxy = r.status() == 407;
-        String header = r.header(proxy ? HeaderNames.PROXY_AUTHENTICATE : HeaderNames.WWW_AUTHENTICATE);
-        if (header == null) return false;
-        DigestChallenge ch;
-        try {
-            ch = DigestChallenge.parse(header);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (authTries > 0 && !ch.stale()) return false; // the password was refused
+        DigestClient.Choice ch = DigestClient.choose(r); // the strongest algorithm we support (RFC 8760)
+        if (ch == null) return false;
+        if (authTries > 0 && !ch.digest().stale()) return false; // the password was refused
         authTries++;
         String user = peer.defaultUser() != null ? peer.defaultUser() : peer.name();
         String cnonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        DigestCredentials cred = DigestCredentials.answer(ch, user, peer.secret(), SipMethod.INVITE,
+        DigestCredentials cred = DigestClient.answer(ch, user, peer.secret(), SipMethod.INVITE,
             invite.uri().toString(), cnonce, 1);
         long seq = invite.cseq().seq() + 1;
         Headers h = invite.headers().toBuilder()
             .set(HeaderNames.VIA, stack.newVia(remote).toString())
             .set(HeaderNames.CSEQ, new CSeq(seq, SipMethod.INVITE).toString())
-            .set(proxy ? HeaderNames.PROXY_AUTHORIZATION : HeaderNames.AUTHORIZATION, cred.toHeaderValue())
+            .set(ch.answerHeader(), cred.toHeaderValue())
             .build();
         invite = new SipRequest(SipMethod.INVITE, invite.uri(), h, invite.body());
         session.retried(); // §9.1: a CANCEL now waits for a provisional to this INVITE
