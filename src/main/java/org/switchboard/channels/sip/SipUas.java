@@ -66,6 +66,10 @@ final class SipUas extends SipCall {
         else again.abandon();
     }
 
+    /** The ACK for our 2xx: the INVITE transaction may end sooner (see {@link ServerInviteTransaction#acknowledged()}). */
+    @Override
+    protected void afterAck() { tx.acknowledged(); }
+
     /** A BYE in the early dialog (§15): the INVITE still gets its final response, 487. Under the lock. */
     @Override
     protected void endEarly() {

@@ -104,6 +104,22 @@ class SipTransactionServerInviteTest {
         assertThat(f.layer.serverCount()).isZero();
     }
 
+    /** Once the TU has the ACK, Accepted lasts T4 more (the longest an earlier INVITE retransmission can travel), not all of Timer L. */
+    @Test void theTusAckCutsAcceptedToT4() {
+        SipRequest invite = TxFixture.request("INVITE", TxFixture.branch());
+        ServerInviteTransaction tx = receive(invite);
+        tx.respond(response(invite, 200));
+        f.timers.advance(1000);
+        tx.acknowledged();
+        f.timers.advance(4999);
+        assertThat(tx.state()).isEqualTo(ServerInviteTransaction.State.ACCEPTED);
+        f.layer.onMessage(invite, TxFixture.PEER);
+        assertThat(f.requests).as("still absorbed").hasSize(1);
+        f.timers.advance(1);
+        assertThat(tx.isTerminated()).isTrue();
+        assertThat(f.layer.serverCount()).isZero();
+    }
+
     /** RFC 6026 §7.1: in Accepted the TU's 2xx goes out again, a retransmitted INVITE hears it, an ACK on the INVITE's branch reaches the TU. */
     @Test void acceptedPassesRetransmissionsAndTheAckOnTheSameBranch() {
         String branch = TxFixture.branch();
