@@ -125,20 +125,10 @@ public final class InviteSession {
     // ---- UAS (§13.3) ----
 
     /** A provisional response of ours may go; true when it may. */
-    public boolean sendingProvisional() {
-        held();
-        if (state != InviteState.INCOMING && state != InviteState.EARLY) return ignored("sending a provisional response");
-        state = InviteState.EARLY;
-        return true;
-    }
+    public boolean sendingProvisional() { return fromUnanswered(InviteState.EARLY, "sending a provisional response"); }
 
     /** Our 2xx to the INVITE: Accepted until its ACK (RFC 6026 §8.1); false when too late. */
-    public boolean accept() {
-        held();
-        if (state != InviteState.INCOMING && state != InviteState.EARLY) return ignored("answering");
-        state = InviteState.ACCEPTED;
-        return true;
-    }
+    public boolean accept() { return fromUnanswered(InviteState.ACCEPTED, "answering"); }
 
     /** Our 2xx to a re-INVITE: the dialog waits for its ACK again (§14.2, §13.3.1.4). */
     public void acceptReInvite() {
@@ -147,23 +137,30 @@ public final class InviteSession {
     }
 
     /** Our refusal of the INVITE (a 4xx-6xx); false when a final response already went. */
-    public boolean refuse() {
-        held();
-        if (state != InviteState.INCOMING && state != InviteState.EARLY) return ignored("refusing");
-        state = InviteState.TERMINATED;
-        return true;
-    }
+    public boolean refuse() { return fromUnanswered(InviteState.TERMINATED, "refusing"); }
 
     /** §9.2: a CANCEL ends an unanswered INVITE (487); true when it did. */
-    public boolean onCancel() {
+    public boolean onCancel() { return fromUnanswered(InviteState.TERMINATED, "CANCEL"); }
+
+    /** UAS: a step only an unanswered INVITE (Incoming or Early) allows. */
+    private boolean fromUnanswered(InviteState next, String event) {
         held();
-        if (state != InviteState.INCOMING && state != InviteState.EARLY) return ignored("CANCEL");
-        state = InviteState.TERMINATED;
+        if (state != InviteState.INCOMING && state != InviteState.EARLY) return ignored(event);
+        state = next;
         return true;
     }
 
     /** The ACK for our 2xx (§13.3.1.4). */
-    public Ack onAck() {
+    public Ack onAck() { return acknowledged("ACK"); }
+
+    /**
+     * 64*T1 without the ACK (§13.3.1.4, RFC 6026 Timer L): the dialog counts as confirmed and the
+     * session ends with a BYE. Returns {@link Ack#SEND_BYE} when our held-back BYE goes now,
+     * {@link Ack#CONFIRMED} when the call should hang up (and so send its BYE).
+     */
+    public Ack onAckTimeout() { return acknowledged("Timer L"); }
+
+    private Ack acknowledged(String event) {
         held();
         if (state == InviteState.ACCEPTED) {
             state = InviteState.CONFIRMED;
@@ -173,25 +170,7 @@ public final class InviteSession {
             ending = Ending.BYE_SENT; // §15: the BYE we held back goes now
             return Ack.SEND_BYE;
         }
-        ignored("ACK");
-        return Ack.IGNORED;
-    }
-
-    /**
-     * 64*T1 without the ACK (§13.3.1.4, RFC 6026 Timer L): the dialog counts as confirmed and the
-     * session ends with a BYE. Returns {@link Ack#SEND_BYE} when our held-back BYE goes now,
-     * {@link Ack#CONFIRMED} when the call should hang up (and so send its BYE).
-     */
-    public Ack onAckTimeout() {
-        held();
-        if (state == InviteState.ACCEPTED) {
-            state = InviteState.CONFIRMED;
-            return Ack.CONFIRMED;
-        }
-        if (state == InviteState.TERMINATING && ending == Ending.BYE_AFTER_ACK) {
-            ending = Ending.BYE_SENT;
-            return Ack.SEND_BYE;
-        }
+        ignored(event);
         return Ack.IGNORED;
     }
 

@@ -23,9 +23,7 @@ class SipInviteSessionTest {
 
     @TempDir Path dir;
 
-    private static String line(String msg, String prefix) {
-        return msg.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
-    }
+    private static String line(String msg, String prefix) { return SipPbxFixture.header(msg, prefix); }
 
     private static String firstLineAndCSeq(String m) {
         return m.lines().findFirst().orElseThrow() + " / " + line(m, "CSeq:");
@@ -45,18 +43,7 @@ class SipInviteSessionTest {
     private static final String ANSWER_SDP = "v=0\no=- 2 2 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\n"
         + "m=audio 40002 RTP/AVP 0\na=rtpmap:0 PCMU/8000\n";
 
-    /**
-     * The next message whose first line starts with {@code start} and whose CSeq ends with
-     * {@code cseq} (a method, or "2 INVITE"), skipping others (retransmissions among them).
-     */
-    private static String next(RawPeer p, String start, String cseq) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            String m = p.receive(Duration.ofMillis(500));
-            if (m != null && m.startsWith(start) && line(m, "CSeq:").endsWith(" " + cseq)) return m;
-        }
-        return null;
-    }
+    private static String next(RawPeer p, String start, String cseq) throws Exception { return p.next(start, cseq, WAIT); }
 
     @Test
     void aCancelAfterOur200GetsItsOwn200AndChangesNothing() throws Exception {
@@ -162,14 +149,8 @@ class SipInviteSessionTest {
         }
     }
 
-    /** A response from a raw callee to {@code req}: its Via, From, Call-ID and CSeq, our To tag. */
     private static String respond(String req, int status, String reason, String toTag) {
-        StringBuilder b = new StringBuilder("SIP/2.0 " + status + " " + reason + "\n");
-        for (String l : req.lines().toList()) {
-            if (l.startsWith("Via:") || l.startsWith("From:") || l.startsWith("Call-ID:") || l.startsWith("CSeq:")) b.append(l).append('\n');
-            if (l.startsWith("To:")) b.append(l).append(l.contains(";tag=") ? "" : ";tag=" + toTag).append('\n');
-        }
-        return b.append("Contact: <sip:callee@127.0.0.1>\nContent-Length: 0\n\n").toString();
+        return SipPbxFixture.respond(req, status, reason, toTag, "Contact: <sip:callee@127.0.0.1>\n");
     }
 
     private static String dialplanTo(RawPeer callee) {

@@ -23,26 +23,14 @@ class SipUacDigestTest {
 
     @TempDir Path dir;
 
-    private static String line(String msg, String prefix) {
-        return msg.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
-    }
+    private static String line(String msg, String prefix) { return SipPbxFixture.header(msg, prefix); }
 
     private static String respond(String req, int status, String reason, String extra) {
-        StringBuilder b = new StringBuilder("SIP/2.0 " + status + " " + reason + "\n");
-        for (String l : req.lines().toList()) {
-            if (l.startsWith("Via:") || l.startsWith("From:") || l.startsWith("Call-ID:") || l.startsWith("CSeq:")) b.append(l).append('\n');
-            if (l.startsWith("To:")) b.append(l).append(l.contains(";tag=") ? "" : ";tag=far1").append('\n');
-        }
-        return b.append(extra).append("Content-Length: 0\n\n").toString();
+        return SipPbxFixture.respond(req, status, reason, "far1", extra);
     }
 
     private static String next(RawPeer p, String start) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            String m = p.receive(Duration.ofMillis(500));
-            if (m != null && m.startsWith(start)) return m;
-        }
-        return null;
+        return p.next(start, start.strip(), WAIT); // a request: its CSeq names its method
     }
 
     private static DigestCredentials credentials(String m, String header) {
