@@ -57,7 +57,7 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
             tcp != null, tcp == null ? "0.0.0.0" : tcp.host(), tcp == null ? 5060 : tcp.port(), "default",
             false, true, p.defaultRealm(), p.userAgent(), null, List.of(), Nat.NO, 0, 0, 3600, 7200, 60,
             base.digestAlgorithms(), base.jitterBuffer(), base.registerTimeout(), base.registerAttempts(),
-            base.messageLimits(), base.tcpLimits(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(), p.problems());
+            base.messageLimits(), base.tcpLimits(), base.timers(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(), p.problems());
         return new PjsipMapping(sip, new Rules(p, aorOwner, peers), p);
     }
 

@@ -17,7 +17,7 @@ import org.switchboard.core.PbxLog;
 /**
  * The UAS core (RFC 3261 §8.2): sends each new request where it belongs — REGISTER to the
  * registrar, a new INVITE to {@link SipInbound}, in-dialog requests to their {@link SipCall} — and
- * answers what nobody handles. Runs on network threads: anything slow goes to a virtual thread.
+ * answers what nobody handles. Runs on the dialog's strand ({@link SipStrands}), never on a socket thread.
  */
 final class SipRequestRouter implements TransactionUser {
     /** What we answer in Allow (OPTIONS, 405). */
@@ -104,16 +104,18 @@ final class SipRequestRouter implements TransactionUser {
         call.onRequest(tx, r);
     }
 
+    /**
+     * Every CANCEL we receive (§9.2): 200 to the CANCEL itself; an unanswered INVITE ends with 487
+     * through its call's session (which also hangs the channel up). A CANCEL that finds the INVITE
+     * answered changes nothing. The INVITE's admission ran before on this dialog's strand, so a
+     * call that was admitted is pending here, and one that was refused has its final response.
+     */
     @Override
     public void onCancel(ServerTransaction cancelTx, ServerInviteTransaction inviteTx, SipRequest cancel) {
-        cancelTx.respond(reply(cancel, 200, null)); // §9.2: the CANCEL itself succeeds
+        cancelTx.respond(reply(cancel, 200, null));
         SipCall call = stack.calls().pending(inviteTx);
-        if (call != null) {
-            call.onCancel();
-        } else if (!inviteTx.answered()) {
-            stack.calls().markCancelled(inviteTx); // its call is still being set up: it must not start
-            inviteTx.respond(reply(inviteTx.request(), 487, SipIds.tag()));
-        }
+        if (call != null) call.onCancel();
+        else if (!inviteTx.answered()) inviteTx.respond(reply(inviteTx.request(), 487, SipIds.tag()));
     }
 
     @Override

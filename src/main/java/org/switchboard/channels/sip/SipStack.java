@@ -44,6 +44,7 @@ public final class SipStack implements AutoCloseable {
     private final SipCalls calls = new SipCalls();
     private final SipPeerStates peerStates = new SipPeerStates();
     private final SipDebug debug = new SipDebug();
+    private final SipStrands strands = SipStrands.perCore();
     private final ScheduledExecutorService housekeeping;
     private final ScheduledFuture<?> sweep;
     private final SipRequestRouter router;
@@ -61,7 +62,7 @@ public final class SipStack implements AutoCloseable {
         this.timers = new ScheduledSipTimers(housekeeping);
         DeferredSender sender = new DeferredSender();
         this.router = new SipRequestRouter(this);
-        this.layer = new TransactionLayer(sender, timers, TimerSettings.DEFAULT, router);
+        this.layer = new TransactionLayer(sender, timers, settings.timers(), router);
         UdpSipTransport u = null;
         TcpSipTransport t = null;
         RtpEngine r = null;
@@ -77,6 +78,7 @@ public final class SipStack implements AutoCloseable {
             if (u != null) u.close();
             if (t != null) t.close();
             timers.close();
+            strands.close();
             throw e;
         }
         this.udp = u;
@@ -114,6 +116,8 @@ public final class SipStack implements AutoCloseable {
     public SipPeerStates peerStates() { return peerStates; }
     public SipDebug debug() { return debug; }
     public ScheduledExecutorService scheduler() { return housekeeping; }
+    /** T1, T2 and 64*T1 as sip.conf's {@code timert1} set them at start (a reload keeps them). */
+    public TimerSettings timerSettings() { return layer.settings(); }
     public InetSocketAddress udpAddress() { return udp.localAddress(); }
     public InetSocketAddress tcpAddress() { return tcp == null ? null : tcp.localAddress(); }
 
@@ -171,9 +175,16 @@ public final class SipStack implements AutoCloseable {
             .withParam("rport", null);
     }
 
+    /** On a socket thread: the message goes to its dialog's strand (by Call-ID), where all its work runs. */
     private void received(SipMessage m, Endpoint source) {
-        if (debug.enabled()) debug.log(false, m, source);
-        layer.onMessage(m, source);
+        try {
+            strands.of(m.callId()).execute(() -> {
+                if (debug.enabled()) debug.log(false, m, source);
+                layer.onMessage(m, source);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            PbxLog.debug("chan_sip.c", "SIP stack closing: dropped " + m.callId() + " from " + source);
+        }
     }
 
     private void sweepBindings() {
@@ -203,6 +214,7 @@ public final class SipStack implements AutoCloseable {
         if (tcp != null) tcp.close();
         WsSipTransport w = ws;
         if (w != null) w.close();
+        strands.close();
         rtp.close();
     }
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param tcpLimits       what an unauthenticated TCP connection may cost ({@code tcpauthtimeout=},
  *                        {@code tcpauthlimit=} as chan_sip; {@code tcpauthlimitperaddress=}, ours)
  * @param jitterBuffer    {@code jbenable}, {@code jbmaxsize}, {@code jbimpl}: off by default, as in chan_sip
+ * @param timers          T1 ({@code timert1=}, chan_sip's default 500 ms) and what follows from it
+ *                        (RFC 3261 §17.1.1.1: T2 4 s, 64*T1 for timers B, F, H, J and L)
  * @param digestAlgorithms what we challenge with, in preference order ({@code digestalgorithms=}, ours; MD5 as chan_sip)
  * @param peers           by name, case-insensitive look-up through {@link #peer(String)}, in file order
  */
@@ -27,6 +29,7 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           int registerTimeout, int registerAttempts,
                           org.switchboard.channels.sip.message.SipLimits messageLimits,
                           org.switchboard.channels.sip.transport.TcpLimits tcpLimits,
+                          org.switchboard.channels.sip.transaction.TimerSettings timers,
                           OutOfCallMessages outOfCall,
                           List<SipRegistration> registrations, Map<String, SipPeer> peers,
                           List<String> domains, List<org.switchboard.config.ConfigProblem> problems) {
