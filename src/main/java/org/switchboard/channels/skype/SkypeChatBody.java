@@ -6,7 +6,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 /**
  * A message {@code <body/>} that escapes everything XML needs: Smack 4.4 leaves {@code >} as is, so a
  * text containing {@code ]]>} would break the stream. Carriage returns are written as {@code &#13;}.
- * The text must already be free of characters XML 1.0 cannot carry ({@link SkypeAccount#xmlSafe}).
+ * The text must already be free of characters XML 1.0 cannot carry ({@link org.switchboard.net.xmpp.XmlText#xmlSafe}).
  */
 final class SkypeChatBody implements ExtensionElement {
     private final String text;
