@@ -30,6 +30,7 @@ import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.net.xmpp.TolerantXmppConnection;
 import org.switchboard.net.xmpp.XmlText;
+import org.switchboard.net.xmpp.XmppChatBody;
 import org.switchboard.net.xmpp.XmppChatInbox;
 import org.switchboard.net.xmpp.XmppClientSettings;
 import org.switchboard.net.xmpp.XmppFailures;
@@ -434,7 +435,7 @@ public final class SkypeAccount {
         }
         try {
             Message m = c.getStanzaFactory().buildMessageStanza().to(JidCreate.entityBareFrom(bareJid))
-                    .ofType(Message.Type.chat).addExtension(new SkypeChatBody(XmlText.xmlSafe(text))).build();
+                    .ofType(Message.Type.chat).addExtension(new XmppChatBody(XmlText.xmlSafe(text))).build();
             c.sendStanza(m);
         } catch (Exception e) {
             PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': chat message to " + display(bareJid) + " not sent: " + XmppFailures.reason(e));

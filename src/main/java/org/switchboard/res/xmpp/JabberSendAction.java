@@ -11,13 +11,15 @@ public final class JabberSendAction extends AbstractManagerAction {
                 "Action: JabberSend\nActionID: <value>\nJabber: <value>\nJID: <value>\nMessage: <value>",
                 """
                 Sends Message to the buddy JID (XMPP/Jabber JID of the recipient) from Jabber, the client
-                Asterisk uses to connect to XMPP (a client section of xmpp.conf).""");
+                Asterisk uses to connect to XMPP (a client section of xmpp.conf). ScreenName is read
+                when JID is absent, as older clients send it.""");
     }
 
     @Override
     public void execute(ManagerRequest request, ManagerReply reply) {
         String jabber = request.get("Jabber", "").trim();
-        String jid = request.get("JID", "").trim();
+        // ScreenName: the header's name before Asterisk 12, still what asterisk-java's JabberSendAction sends
+        String jid = request.get("JID", request.get("ScreenName", "")).trim();
         String message = request.get("Message", "");
         if (jabber.isEmpty()) {
             reply.error("No transport specified");

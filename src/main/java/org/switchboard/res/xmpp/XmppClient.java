@@ -26,6 +26,7 @@ import org.switchboard.core.PbxLog;
 import org.switchboard.net.xmpp.StanzaHead;
 import org.switchboard.net.xmpp.TolerantXmppConnection;
 import org.switchboard.net.xmpp.XmlText;
+import org.switchboard.net.xmpp.XmppChatBody;
 import org.switchboard.net.xmpp.XmppChatInbox;
 import org.switchboard.net.xmpp.XmppClientSettings;
 import org.switchboard.net.xmpp.XmppFailures;
@@ -216,7 +217,7 @@ public final class XmppClient {
         }
         try {
             c.sendStanza(c.getStanzaFactory().buildMessageStanza().to(JidCreate.entityFrom(to)).ofType(Message.Type.chat)
-                    .setBody(XmlText.xmlSafe(text)).build());
+                    .addExtension(new XmppChatBody(XmlText.xmlSafe(text))).build());
             return true;
         } catch (Exception e) {
             PbxLog.warning(LOG, "XMPP client '" + cfg.name() + "': message to " + to + " not sent: " + XmppFailures.reason(e));
