@@ -18,9 +18,12 @@ import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.SubscribeListener;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.net.xmpp.StanzaHead;
@@ -222,6 +225,66 @@ public final class XmppClient {
         } catch (Exception e) {
             PbxLog.warning(LOG, "XMPP client '" + cfg.name() + "': message to " + to + " not sent: " + XmppFailures.reason(e));
             return false;
+        }
+    }
+
+    /** XEP-0045 §7.2: enters {@code room} as {@code nick} (a new room is made instant, §10.1.2); false with a log line when it cannot. */
+    public boolean joinRoom(String room, String nick) {
+        MultiUserChat muc = room(room, "join");
+        if (muc == null) return false;
+        try {
+            if (muc.isJoined()) return true;
+            MultiUserChat.MucCreateConfigFormHandle created = muc.createOrJoin(Resourcepart.from(nick));
+            if (created != null) created.makeInstant();
+            return true;
+        } catch (Exception e) {
+            PbxLog.warning(LOG, "XMPP client '" + cfg.name() + "': could not join " + room + " as " + nick + ": " + XmppFailures.reason(e));
+            return false;
+        }
+    }
+
+    /** XEP-0045 §7.14: leaves {@code room}; false with a log line when it was not in it or cannot. */
+    public boolean leaveRoom(String room) {
+        MultiUserChat muc = room(room, "leave");
+        if (muc == null) return false;
+        try {
+            if (!muc.isJoined()) {
+                PbxLog.warning(LOG, "XMPP client '" + cfg.name() + "' is not in " + room);
+                return false;
+            }
+            muc.leave();
+            return true;
+        } catch (Exception e) {
+            PbxLog.warning(LOG, "XMPP client '" + cfg.name() + "': could not leave " + room + ": " + XmppFailures.reason(e));
+            return false;
+        }
+    }
+
+    /** XEP-0045 §7.4: a groupchat message to every occupant of a room the client is in. */
+    public boolean sendToRoom(String room, String text) {
+        XMPPTCPConnection c = loop.connection();
+        if (room(room, "send to") == null) return false;
+        try {
+            c.sendStanza(c.getStanzaFactory().buildMessageStanza().to(JidCreate.entityBareFrom(room)).ofType(Message.Type.groupchat)
+                    .addExtension(new XmppChatBody(XmlText.xmlSafe(text))).build());
+            return true;
+        } catch (Exception e) {
+            PbxLog.warning(LOG, "XMPP client '" + cfg.name() + "': message to " + room + " not sent: " + XmppFailures.reason(e));
+            return false;
+        }
+    }
+
+    private MultiUserChat room(String room, String what) {
+        XMPPTCPConnection c = loop.connection();
+        if (c == null || !isConnected()) {
+            PbxLog.warning(LOG, "XMPP client '" + cfg.name() + "' is not connected: cannot " + what + " " + room);
+            return null;
+        }
+        try {
+            return MultiUserChatManager.getInstanceFor(c).getMultiUserChat(JidCreate.entityBareFrom(room));
+        } catch (Exception e) {
+            PbxLog.warning(LOG, "XMPP client '" + cfg.name() + "': '" + room + "' is not a room JID");
+            return null;
         }
     }
 

@@ -103,6 +103,8 @@ public final class SkypeTestNetwork implements AutoCloseable {
                 ssl = { key = "%1$s/key.pem"; certificate = "%1$s/cert.pem"; }
                 VirtualHost "%4$s"
                   ssl = { key = "%1$s/key.pem"; certificate = "%1$s/cert.pem"; }
+                Component "conference.%4$s" "muc"
+                  muc_room_locking = false
                 """.formatted(dir, port, offline ? "\"offline\";" : "", DOMAIN));
     }
 

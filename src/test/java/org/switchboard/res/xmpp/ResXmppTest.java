@@ -208,6 +208,26 @@ class ResXmppTest {
     }
 
     @Test
+    void aRoomIsJoinedSpokenToAndLeft() {
+        String room = "sales@conference.skype.example";
+        tfot.join(room, "tfot");
+        tfot.awaitReport("ok join", T);
+        Channel c = pbx.channel();
+        pbx.pbx.execute(c, "JabberJoin", "asterisk," + room);                  // nick: the client's user name
+        pbx.pbx.execute(c, "JabberSendGroup", "asterisk," + room + ",\"Queue 5: 3 callers, <urgent>\"");
+        String line = tfot.awaitLine(l -> l.startsWith("groupmsg " + room + " lmentinc "), T);
+        assertThat(new String(java.util.Base64.getDecoder().decode(line.substring(line.lastIndexOf(' ') + 1)),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Queue 5: 3 callers, <urgent>");
+        pbx.pbx.execute(c, "JabberLeave", "asterisk," + room);
+        pbx.pbx.execute(c, "JabberLeave", "asterisk," + room);
+        assertThat(pbx.logLines("XMPP client 'asterisk' is not in " + room)).hasSize(1);
+        pbx.pbx.execute(c, "JabberSendGroup", "asterisk," + room);
+        assertThat(pbx.logLines("JabberSendGroup requires arguments (Jabber,RoomJID,Message[,Nickname])")).hasSize(1);
+        pbx.pbx.execute(c, "JabberJoin", "nobody," + room);
+        assertThat(pbx.logLines("JabberJoin: could not find XMPP client 'nobody'")).hasSize(1);
+    }
+
+    @Test
     void theManagerActionSendsThroughAsteriskJava() throws Exception {
         ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", ManagerModule.of(pbx.pbx).port(), "admin", "s3cret")
                 .createManagerConnection();
@@ -228,7 +248,7 @@ class ResXmppTest {
 
     @Test
     void everyWordIsDocumented() {
-        for (String app : List.of("JabberSend", "JabberStatus")) {
+        for (String app : List.of("JabberSend", "JabberStatus", "JabberJoin", "JabberLeave", "JabberSendGroup")) {
             assertThat(pbx.pbx.modules().application(app)).as(app).isNotNull();
             assertThat(pbx.pbx.modules().application(app).description()).isNotBlank();
         }
