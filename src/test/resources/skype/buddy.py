@@ -15,7 +15,7 @@ Commands on stdin, one per line (text arguments are Base64 of UTF-8):
   callmode|jmi|call|hangup|tone|record|disco|propose-flood ...   Jingle calls: see jingle_peer.py
   quit
 Reports on stdout, one per line:
-  ready | msg FROM B64 | presence FROM TYPE SHOW | subscribe FROM | subscribed FROM |
+  ready | msg FROM B64 | oob FROM B64 (XEP-0066 URL of the message that follows) | presence FROM TYPE SHOW | subscribe FROM | subscribed FROM |
   unsubscribed FROM | disconnected | error TEXT |
   iq ID TYPE CONDITION B64   a reply (result or error) to an iq whose id starts with "raw-"
   caps FROM VER | status FROM SHOW B64 | and the Jingle reports of jingle_peer.py
@@ -91,6 +91,9 @@ class Buddy(slixmpp.ClientXMPP, JinglePeer):
             return
         frm = msg["from"].bare
         body = msg["body"]
+        oob = msg.xml.find("{jabber:x:oob}x/{jabber:x:oob}url")
+        if oob is not None:
+            out("oob", frm, b64(oob.text or ""))
         out("msg", frm, b64(body))
         if self.reply_once is not None:
             text, self.reply_once = self.reply_once, None

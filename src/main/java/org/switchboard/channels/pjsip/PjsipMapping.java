@@ -132,6 +132,12 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
         }
 
         @Override
+        public org.switchboard.channels.sip.config.IceDtlsMedia iceDtls(SipPeer peer) {
+            PjsipEndpoint e = endpointOf(peer);
+            return e == null ? null : e.media().iceDtls();
+        }
+
+        @Override
         public SipPeer identify(InetAddress address) {
             // the first identify in file order that matches (res_pjsip_endpoint_identifier_ip)
             for (PjsipIdentify i : p.identifies()) if (i.matches(address)) return peers.get(i.endpoint());

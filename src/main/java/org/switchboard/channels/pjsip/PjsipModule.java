@@ -59,6 +59,14 @@ public final class PjsipModule implements Module {
                 + " (is chan_sip on the same port?): " + e.getMessage());
         }
         mapping = m;
+        if (m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null) PjsipWebSocket.enable(pbx, stack);
+        if (m.pjsip().endpoints().values().stream().anyMatch(e -> e.media().iceDtls() != null)) {
+            org.switchboard.net.ice.IceWarmUp.inBackground(); // the certificate and ice4j, before the first WebRTC call waits on them
+        }
+        if (m.pjsip().endpoints().values().stream().anyMatch(e -> e.media().iceDtls() != null
+                && e.codecs().contains(org.switchboard.channels.sip.config.Codec.OPUS))) {
+            org.switchboard.media.codec.OpusWarmUp.inBackground(); // a browser's audio is Opus: JIT it before a call waits on it
+        }
         pbx.register(PjsipModule.class, this);
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
         stack.onBindingChange(this::contactChanged);
@@ -113,6 +121,7 @@ public final class PjsipModule implements Module {
             DeviceStates.of(p).unregister("PJSIP", deviceStates);
         }
         SipStack st = stack;
+        if (p != null && st != null) PjsipWebSocket.disable(p, st);
         if (st != null) st.close();
     }
 }

@@ -19,7 +19,6 @@ import org.switchboard.channels.sip.transaction.ClientTransactionUser;
 import org.switchboard.channels.sip.transaction.ServerTransaction;
 import org.switchboard.channels.sip.transport.Endpoint;
 import org.switchboard.channels.sip.transport.PeerLog;
-import org.switchboard.channels.sip.transport.Protocol;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelTech;
 import org.switchboard.core.Frame;
@@ -426,7 +425,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
 
     protected SipResponse withContact(SipResponse r) {
         String contact = "<sip:s@" + localHost() + ":" + stack.localPort(remote.protocol())
-            + (remote.protocol() == Protocol.TCP ? ";transport=tcp" : "") + ">";
+            + remote.protocol().uriParam() + ">";
         return r.withHeaders(r.headers().toBuilder().add(HeaderNames.CONTACT, contact)
             .addLine(HeaderNames.ALLOW, SipRequestRouter.ALLOW).addLine(HeaderNames.SUPPORTED, "replaces, timer").build());
     }

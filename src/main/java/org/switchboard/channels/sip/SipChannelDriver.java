@@ -18,7 +18,6 @@ import org.switchboard.core.HangupCause;
 import org.switchboard.core.MediaStream;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
-import org.switchboard.media.rtp.RtpSession;
 
 /**
  * {@code SIP/...} in Dial and Originate: finds where the peer is (its host, or its registered
@@ -95,18 +94,15 @@ public final class SipChannelDriver implements ChannelDriver {
             throw new ChannelUnavailableException(HangupCause.USER_BUSY, "call-limit of " + peer.callLimit() + " reached for '" + peer.name() + "'");
         }
         SipRtpListener listener = new SipRtpListener();
-        RtpSession rtp;
+        boolean comedia = peer != null ? peer.nat().comedia() : stack.settings().nat().comedia();
+        SipMedia media;
         try {
-            rtp = stack.rtp().open(listener);
-            var jb = stack.settings().jitterBuffer();
-            rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
+            media = SipMedia.open(stack, peer, target.address().getAddress(), true, listener, codecs,
+                peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
         } catch (IOException e) {
             SipCall.releaseSlot(stack, peer);
             throw new ChannelUnavailableException(HangupCause.NORMAL_CIRCUIT_CONGESTION, "no RTP port for " + stack.technology() + "/" + data + ": " + e.getMessage());
         }
-        boolean comedia = peer != null ? peer.nat().comedia() : stack.settings().nat().comedia();
-        SipMedia media = new SipMedia(rtp, codecs,
-            peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
         SipUac call = new SipUac(stack, peer, media, target, ruri, to, preferred);
         listener.attach(call);
         call.ownSlot();

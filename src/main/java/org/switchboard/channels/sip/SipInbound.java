@@ -143,10 +143,9 @@ final class SipInbound {
         SipMedia media;
         try {
             SipRtpListener listener = new SipRtpListener();
-            rtp = stack.rtp().open(listener);
-            var jb = stack.settings().jitterBuffer();
-            rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
-            media = new SipMedia(rtp, codecs, peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
+            media = SipMedia.open(stack, peer, src.getAddress(), false, listener, codecs,
+                peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
+            rtp = media.rtp();
             call = new SipUas(stack, peer, media, r, tx, tag);
             listener.attach(call);
         } catch (java.io.IOException e) {

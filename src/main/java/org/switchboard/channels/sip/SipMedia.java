@@ -22,17 +22,44 @@ final class SipMedia {
     private final List<Codec> allowed;
     private final boolean telephoneEvent;
     private final boolean comedia;
+    private final SipIceMedia ice; // WebRTC media (ICE, DTLS-SRTP), or null for plain RTP
     private final long sessionId = SipIds.sessionId() & 0xffffffffL;
     private long version = sessionId;
     private SessionDescription ourOffer;
     private SdpNegotiator.Accepted negotiated;
 
     SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia) {
+        this(rtp, allowed, telephoneEvent, comedia, null);
+    }
+
+    SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia, SipIceMedia ice) {
+        this.ice = ice;
         this.rtp = rtp;
         this.allowed = List.copyOf(allowed);
         this.telephoneEvent = telephoneEvent;
         this.comedia = comedia;
         rtp.setComedia(comedia);
+    }
+
+    /**
+     * The media of a new call with {@code peer} (null: a guest) reached at {@code remote}: plain
+     * RTP, or ICE with DTLS-SRTP when the dialect says so for the peer ({@code webrtc=yes}).
+     * {@code controlling}: we send the offer (RFC 8445 §6.1.1).
+     */
+    static SipMedia open(SipStack stack, org.switchboard.channels.sip.config.SipPeer peer, java.net.InetAddress remote,
+                         boolean controlling, SipRtpListener listener, List<Codec> codecs, boolean telephoneEvent,
+                         boolean comedia) throws java.io.IOException {
+        var iceDtls = peer == null ? null : stack.registrar().rules().iceDtls(peer);
+        SipMedia m;
+        if (iceDtls != null) {
+            java.net.InetAddress host = java.net.InetAddress.getByName(stack.localHost(remote));
+            m = SipIceMedia.open(stack, iceDtls, host, controlling, listener, codecs, telephoneEvent);
+        } else {
+            m = new SipMedia(stack.rtp().open(listener), codecs, telephoneEvent, comedia);
+        }
+        var jb = stack.settings().jitterBuffer();
+        m.rtp().setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
+        return m;
     }
 
     RtpSession rtp() { return rtp; }
@@ -58,13 +85,25 @@ final class SipMedia {
             }
         }
         ourOffer = SdpNegotiator.offer(order, local(host, Direction.SENDRECV));
+        if (ice != null) ourOffer = ice.dress(ourOffer);
         return ourOffer;
     }
 
     /** Answers the peer's offer; on success the RTP session follows it. */
     SdpNegotiator.Result answer(SessionDescription offer, String host) {
+        if (ice != null) {
+            offer = ice.fromPeer(offer);
+            if (offer == null) return new SdpNegotiator.Rejected("WebRTC endpoint: the offer has no DTLS-SRTP with ICE");
+        }
         SdpNegotiator.Result r = literal(SdpNegotiator.answer(offer, allowed, local(host, Direction.SENDRECV)));
-        if (r instanceof SdpNegotiator.Accepted a) apply(a);
+        if (r instanceof SdpNegotiator.Accepted a) {
+            apply(a);
+            if (ice != null) {
+                r = new SdpNegotiator.Accepted(ice.dress(a.answer()), a.codecs(), a.payloadTypes(), a.dtmfPayloadType(),
+                    a.remoteAddress(), a.remotePort(), a.direction(), a.ptime(), a.held());
+                negotiated = (SdpNegotiator.Accepted) r;
+            }
+        }
         return r;
     }
 
@@ -86,6 +125,10 @@ final class SipMedia {
     /** The peer answered our offer. */
     SdpNegotiator.Result acceptAnswer(SessionDescription answer, String host) {
         if (ourOffer == null) return new SdpNegotiator.Rejected("an answer without an offer");
+        if (ice != null) {
+            answer = ice.fromPeer(answer);
+            if (answer == null) return new SdpNegotiator.Rejected("WebRTC endpoint: the answer has no DTLS-SRTP with ICE");
+        }
         SdpNegotiator.Result r = literal(SdpNegotiator.acceptAnswer(ourOffer, answer, allowed, local(host, Direction.SENDRECV)));
         if (r instanceof SdpNegotiator.Accepted a) {
             apply(a);
@@ -99,7 +142,10 @@ final class SipMedia {
     private void apply(SdpNegotiator.Accepted a) {
         negotiated = a;
         rtp.configure(asteriskName(a.codec()), a.payloadType(), a.dtmfPayloadType(), a.ptime() > 0 ? a.ptime() : PTIME);
-        if (a.remotePort() > 0 && !a.remoteAddress().equals("0.0.0.0")) {
+        InetSocketAddress iceRemote = ice == null ? null : ice.selectedRemote();
+        if (iceRemote != null) {
+            rtp.setRemote(iceRemote); // a re-INVITE's c= names a default candidate; ICE knows where the peer is
+        } else if (a.remotePort() > 0 && !a.remoteAddress().equals("0.0.0.0")) {
             rtp.setRemote(new InetSocketAddress(a.remoteAddress(), a.remotePort()));
         }
         rtp.setHold(a.held() || !a.direction().sends());

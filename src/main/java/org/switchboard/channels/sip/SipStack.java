@@ -21,6 +21,7 @@ import org.switchboard.channels.sip.transport.SipSender;
 import org.switchboard.channels.sip.transport.SipTransport;
 import org.switchboard.channels.sip.transport.TcpSipTransport;
 import org.switchboard.channels.sip.transport.UdpSipTransport;
+import org.switchboard.channels.sip.transport.WsSipTransport;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpConfig;
@@ -48,6 +49,7 @@ public final class SipStack implements AutoCloseable {
     private final SipRequestRouter router;
     private final String technology;
     private volatile java.util.function.Consumer<BindingEvent> bindingListener = e -> { };
+    private volatile WsSipTransport ws; // SIP over WebSocket, riding the HTTP server (RFC 7118), or null
 
     private SipStack(Pbx pbx, SipSettings settings, RtpConfig rtpConfig, String technology) throws Exception {
         this.pbx = pbx;
@@ -116,6 +118,20 @@ public final class SipStack implements AutoCloseable {
     public InetSocketAddress udpAddress() { return udp.localAddress(); }
     public InetSocketAddress tcpAddress() { return tcp == null ? null : tcp.localAddress(); }
 
+    /**
+     * Carries SIP over WebSocket too (ws and wss): what the connections of the returned transport
+     * read comes into this stack; messages for a WS or WSS endpoint go out through it. Once.
+     */
+    public WsSipTransport enableWebSocket(java.util.function.Supplier<InetSocketAddress> http,
+                                          java.util.function.Supplier<InetSocketAddress> https) {
+        WsSipTransport w = new WsSipTransport(this::received, settings.messageLimits(), settings.tcpLimits(), housekeeping, http, https);
+        ws = w;
+        return w;
+    }
+
+    /** The WebSocket transport, or null. */
+    public WsSipTransport webSocket() { return ws; }
+
     SipRequestRouter router() { return router; }
 
     /**
@@ -156,6 +172,8 @@ public final class SipStack implements AutoCloseable {
      */
     public void authenticated(Endpoint source) {
         if (tcp != null && source.protocol() == Protocol.TCP) tcp.authenticated(source.address());
+        WsSipTransport w = ws;
+        if (w != null && source.protocol().isWebSocket()) w.authenticated(source.address());
     }
 
     /** Our host for a message to {@code to} (Via sent-by, Contact, SDP). */
@@ -163,6 +181,8 @@ public final class SipStack implements AutoCloseable {
 
     /** Our port on the transport that reaches {@code to}. */
     public int localPort(Protocol p) {
+        WsSipTransport w = ws;
+        if (w != null && p.isWebSocket()) return w.localAddress(p).getPort();
         return p == Protocol.TCP && tcp != null ? tcp.localAddress().getPort() : udp.localAddress().getPort();
     }
 
@@ -204,6 +224,8 @@ public final class SipStack implements AutoCloseable {
         timers.close(); // first: a retransmission firing into a closed transport makes Netty log an ERROR
         udp.close();
         if (tcp != null) tcp.close();
+        WsSipTransport w = ws;
+        if (w != null) w.close();
         rtp.close();
     }
 
@@ -213,12 +235,16 @@ public final class SipStack implements AutoCloseable {
 
         @Override public void send(SipMessage message, Endpoint to) {
             if (debug.enabled()) debug.log(true, message, to);
-            target.send(message, to);
+            WsSipTransport w = ws;
+            if (w != null && to.protocol().isWebSocket()) w.send(message, to);
+            else target.send(message, to);
         }
 
         @Override public void send(SipMessage message, Endpoint to, Consumer<Throwable> onFailure) {
             if (debug.enabled()) debug.log(true, message, to);
-            target.send(message, to, onFailure);
+            WsSipTransport w = ws;
+            if (w != null && to.protocol().isWebSocket()) w.send(message, to, onFailure);
+            else target.send(message, to, onFailure);
         }
     }
 }

@@ -89,8 +89,8 @@ final class SipUas extends SipCall {
             return;
         }
         SipUri contactUri = new SipUri("sip", exten, null, localHost(), stack.localPort(remote.protocol()),
-            remote.protocol() == Protocol.TCP ? org.switchboard.channels.sip.message.Params.EMPTY.with("transport", "tcp")
-                : org.switchboard.channels.sip.message.Params.EMPTY, null);
+            remote.protocol() == Protocol.UDP ? org.switchboard.channels.sip.message.Params.EMPTY
+                : org.switchboard.channels.sip.message.Params.EMPTY.with("transport", remote.protocol().name().toLowerCase(java.util.Locale.ROOT)), null);
         try {
             dialog = SipDialog.asUas(invite, localTag, NameAddr.of(contactUri));
         } catch (IllegalArgumentException e) {

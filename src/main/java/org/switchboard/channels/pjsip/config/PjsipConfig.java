@@ -120,7 +120,7 @@ public final class PjsipConfig {
             }
             endpoints.put(name, new PjsipEndpoint(e.name(), e.context(), e.codecs(), found, e.auth(), outbound,
                 e.callerId(), e.dtmfMode(), e.directMedia(), e.fromUser(), e.fromDomain(), e.rtpSymmetric(),
-                e.forceRport(), e.rewriteContact(), e.language(), e.mailboxes(), e.transport(), e.file(), e.line()));
+                e.forceRport(), e.rewriteContact(), e.language(), e.mailboxes(), e.transport(), e.file(), e.line(), e.media()));
         }
         identifies.removeIf(i -> {
             if (endpoints.containsKey(i.endpoint())) return false;
@@ -138,9 +138,9 @@ public final class PjsipConfig {
                 case "type" -> { }
                 case "protocol" -> {
                     String p = e.value().trim().toLowerCase(Locale.ROOT);
-                    if (p.equals("udp") || p.equals("tcp")) protocol = p;
-                    else if (Set.of("tls", "ws", "wss").contains(p)) {
-                        v.problem(e, "protocol '" + p + "' is not supported yet (udp, tcp); transport [" + s.name() + "] ignored");
+                    if (p.equals("udp") || p.equals("tcp") || p.equals("ws") || p.equals("wss")) protocol = p;
+                    else if (p.equals("tls")) {
+                        v.problem(e, "protocol '" + p + "' is not supported yet (udp, tcp, ws, wss); transport [" + s.name() + "] ignored");
                         return null;
                     } else {
                         v.problem(e, "bad protocol '" + e.value().trim() + "' (udp, tcp, tls, ws, wss); transport [" + s.name() + "] ignored");
@@ -167,7 +167,9 @@ public final class PjsipConfig {
         List<String> aors = new ArrayList<>();
         DtmfMode dtmf = DtmfMode.RFC2833;
         boolean directMedia = true, rtpSymmetric = false, forceRport = true, rewriteContact = false;
+        PjsipMedia[] media = {PjsipMedia.DEFAULT};
         for (ConfigEntry e : s.entries()) {
+            if (PjsipMedia.read(e.key(), e.value(), media, why -> v.problem(e, why))) continue;
             switch (e.key().toLowerCase(Locale.ROOT)) {
                 case "type" -> { }
                 case "context" -> context = v.word(e, context);
@@ -202,7 +204,7 @@ public final class PjsipConfig {
         }
         return new PjsipEndpoint(s.name(), context, codecs, aors, auth, outboundAuth, callerId, dtmf, directMedia,
             fromUser, fromDomain, rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport,
-            s.file(), s.line());
+            s.file(), s.line(), media[0].applyWebrtc());
     }
 
     private static PjsipAor aor(ConfigSection s, ConfValues v) {

@@ -37,6 +37,9 @@ public interface PeerRules {
         return new Expiry(s.defaultExpiry(), s.minExpiry(), s.maxExpiry());
     }
 
+    /** How the peer's media is carried when it is not plain RTP (WebRTC: ICE and DTLS-SRTP), or null for plain RTP. */
+    default org.switchboard.channels.sip.config.IceDtlsMedia iceDtls(SipPeer peer) { return null; }
+
     /** The peer a request from {@code address} belongs to before its From name is looked at (res_pjsip identify), or null. */
     default SipPeer identify(InetAddress address) { return null; }
 }

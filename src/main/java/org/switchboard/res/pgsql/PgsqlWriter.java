@@ -1,6 +1,7 @@
-package org.switchboard.res.cdr.pgsql;
+package org.switchboard.res.pgsql;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,18 +17,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.switchboard.core.PbxLog;
-import org.switchboard.res.cdr.CdrRecord;
 
 /**
  * Writes records into PostgreSQL on a thread of its own, so that a database that is slow or away
  * never holds up a call: records wait in a bounded queue; while the database cannot be reached
  * (down, refusing the password, no such table) they go to the {@link PgsqlSpool} on disk, and when
  * it answers again the spool is written first, in order. An insert that failed midway is looked
- * for (by uniqueid and sequence) before it is tried again, so no record is written twice; a record
+ * for (by the records' identity columns) before it is tried again, so no record is written twice; a record
  * the database refuses for its content is kept in {@code rejected.txt} beside the spool. Connection
  * attempts back off from 250 ms to 5 s; each failed one is a log line, rate-limited per server.
  */
-final class PgsqlWriter implements AutoCloseable {
+public final class PgsqlWriter<R> implements AutoCloseable {
     static final int QUEUE_SIZE = 10_000;
     private static final long MIN_BACKOFF_MS = 250, MAX_BACKOFF_MS = 5_000;
     private static final String COLUMNS_SQL = """
@@ -40,9 +40,11 @@ final class PgsqlWriter implements AutoCloseable {
              ORDER BY a.attnum""";
 
     private final PgsqlConfig config;
-    private final PgsqlSpool spool;
+    private final PgsqlRecords<R> records;
+    private final PgsqlSpool<R> spool;
+    private final String log;
     private final ZoneId zone;
-    private final ArrayBlockingQueue<CdrRecord> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
+    private final ArrayBlockingQueue<R> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread thread;
     private final AtomicLong total = new AtomicLong();
@@ -54,29 +56,31 @@ final class PgsqlWriter implements AutoCloseable {
     private long backoffMs = MIN_BACKOFF_MS;
     private boolean everConnected;
 
-    PgsqlWriter(PgsqlConfig config, PgsqlSpool spool) {
+    public PgsqlWriter(PgsqlConfig config, PgsqlRecords<R> records, Path spoolDir) {
         this.config = config;
-        this.spool = spool;
-        this.zone = zoneOf(config.timezone());
-        this.thread = new Thread(this::run, "cdr_pgsql");
+        this.records = records;
+        this.spool = new PgsqlSpool<>(spoolDir, records);
+        this.log = records.module() + ".c";
+        this.zone = zoneOf(config.timezone(), log);
+        this.thread = new Thread(this::run, records.module());
         thread.setDaemon(true);
     }
 
-    void start() { thread.start(); }
+    public void start() { thread.start(); }
 
     /** Takes a record; never blocks: with the queue full it goes straight to the spool. */
-    void offer(CdrRecord r) {
-        if (!queue.offer(r)) spill(List.of(new PgsqlSpool.Entry(r, false)));
+    public void offer(R r) {
+        if (!queue.offer(r)) spill(List.of(new PgsqlSpool.Entry<>(r, false)));
         if (stop.getCount() == 0) spillQueue();   // stopped meanwhile: nobody else will take it
     }
 
-    boolean connected() { return connected; }
-    long connectedSinceMillis() { return connectedSinceMillis; }
-    long total() { return total.get(); }
-    long sinceConnect() { return sinceConnect.get(); }
-    int queued() { return queue.size(); }
-    long spooled() { return spool.waiting(); }
-    PgsqlConfig config() { return config; }
+    public boolean connected() { return connected; }
+    public long connectedSinceMillis() { return connectedSinceMillis; }
+    public long total() { return total.get(); }
+    public long sinceConnect() { return sinceConnect.get(); }
+    public int queued() { return queue.size(); }
+    public long spooled() { return spool.waiting(); }
+    public PgsqlConfig config() { return config; }
 
     private void run() {
         while (stop.getCount() > 0) {
@@ -87,7 +91,7 @@ final class PgsqlWriter implements AutoCloseable {
                 continue;
             }
             if (spool.hasWaiting() && !replay()) continue;
-            CdrRecord r;
+            R r;
             try {
                 r = queue.poll(250, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -102,7 +106,7 @@ final class PgsqlWriter implements AutoCloseable {
     private void finish() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (conn != null && System.nanoTime() < deadline) {
-            CdrRecord r = queue.poll();
+            R r = queue.poll();
             if (r == null) break;
             write(r);
         }
@@ -124,7 +128,7 @@ final class PgsqlWriter implements AutoCloseable {
             List<PgsqlColumn> cols = readColumns(c);
             if (cols.isEmpty()) {
                 c.close();
-                PbxLog.limited(PbxLog.Level.ERROR, "cdr_pgsql.c", config.where(), "cdr_pgsql: Failed to query database columns. No columns found, does the table '"
+                PbxLog.limited(PbxLog.Level.ERROR, log, config.where(), records.module() + ": Failed to query database columns. No columns found, does the table '"
                         + config.table() + "' exist? Records wait in " + spool.file());
                 return false;
             }
@@ -134,12 +138,12 @@ final class PgsqlWriter implements AutoCloseable {
             connectedSinceMillis = System.currentTimeMillis();
             sinceConnect.set(0);
             backoffMs = MIN_BACKOFF_MS;
-            if (everConnected) PbxLog.notice("cdr_pgsql.c", "Connection to database server " + config.where() + " reestablished.");
-            else PbxLog.verbose(2, "cdr_pgsql: connected to " + config.where() + ", table " + config.table() + " (" + cols.size() + " columns)");
+            if (everConnected) PbxLog.notice(log, "Connection to database server " + config.where() + " reestablished.");
+            else PbxLog.verbose(2, records.module() + ": connected to " + config.where() + ", table " + config.table() + " (" + cols.size() + " columns)");
             everConnected = true;
             return true;
         } catch (SQLException e) {
-            PbxLog.limited(PbxLog.Level.ERROR, "cdr_pgsql.c", config.where(), "Unable to connect to database server "
+            PbxLog.limited(PbxLog.Level.ERROR, log, config.where(), "Unable to connect to database server "
                     + config.where() + ": " + oneLine(e) + ". Records wait in " + spool.file() + " until it answers.");
             return false;
         }
@@ -159,16 +163,16 @@ final class PgsqlWriter implements AutoCloseable {
 
     /** Writes the spooled records, oldest first, each looked for before it goes in; false when the database went away meanwhile. */
     private boolean replay() {
-        List<PgsqlSpool.Entry> entries;
+        List<PgsqlSpool.Entry<R>> entries;
         try {
             entries = spool.takeForReplay();
         } catch (IOException e) {
-            PbxLog.limited(PbxLog.Level.ERROR, "cdr_pgsql.c", config.where(), "Cannot read the spooled records in " + spool.file() + ": " + e);
+            PbxLog.limited(PbxLog.Level.ERROR, log, config.where(), "Cannot read the spooled records in " + spool.file() + ": " + e);
             pause(MAX_BACKOFF_MS);
             return false;
         }
         int written = 0;
-        for (PgsqlSpool.Entry e : entries) {
+        for (PgsqlSpool.Entry<R> e : entries) {
             if (stop.getCount() == 0) return false;
             Outcome o = insert(e.record(), true);
             if (o == Outcome.LOST_CONNECTION) return false;   // the replay file stays; what is in is found next time
@@ -177,26 +181,26 @@ final class PgsqlWriter implements AutoCloseable {
         try {
             spool.replayDone();
         } catch (IOException ex) {
-            PbxLog.warning("cdr_pgsql.c", "Cannot remove the replayed spool file: " + ex);
+            PbxLog.warning(log, "Cannot remove the replayed spool file: " + ex);
         }
         if (!entries.isEmpty()) {
-            PbxLog.notice("cdr_pgsql.c", "Wrote " + written + " call record" + (written == 1 ? "" : "s")
+            PbxLog.notice(log, "Wrote " + written + " " + records.noun() + (written == 1 ? "" : "s")
                     + " kept while the database was away (" + entries.size() + " spooled).");
         }
         return true;
     }
 
-    private void write(CdrRecord r) {
+    private void write(R r) {
         if (insert(r, false) == Outcome.LOST_CONNECTION) {
-            spill(List.of(new PgsqlSpool.Entry(r, true)));
+            spill(List.of(new PgsqlSpool.Entry<>(r, true)));
             spillQueue();
         }
     }
 
     private enum Outcome { WRITTEN, ALREADY_THERE, REJECTED, LOST_CONNECTION }
 
-    private Outcome insert(CdrRecord r, boolean lookFirst) {
-        PgsqlRow row = PgsqlRow.of(r, columns, zone);
+    private Outcome insert(R r, boolean lookFirst) {
+        PgsqlRow row = records.row(r, columns, zone);
         try {
             if (lookFirst && alreadyThere(row)) return Outcome.ALREADY_THERE;
             try (PreparedStatement ps = conn.prepareStatement(row.sql(config.table()))) {
@@ -213,26 +217,34 @@ final class PgsqlWriter implements AutoCloseable {
             return Outcome.WRITTEN;
         } catch (SQLException e) {
             if (connectionProblem(e)) {
-                PbxLog.limited(PbxLog.Level.ERROR, "cdr_pgsql.c", config.where(), "Connection to database server "
+                PbxLog.limited(PbxLog.Level.ERROR, log, config.where(), "Connection to database server "
                         + config.where() + " lost: " + oneLine(e) + ". Records wait in " + spool.file() + " until it answers.");
                 disconnect();
                 return Outcome.LOST_CONNECTION;
             }
-            PbxLog.error("cdr_pgsql.c", "Failed to insert call detail record " + r.uniqueId() + "/" + r.sequence()
+            PbxLog.error(log, "Failed to insert " + records.noun() + " " + records.id(r)
                     + " into database! Reason: " + oneLine(e) + ". Kept in " + spool.file().resolveSibling("rejected.txt"));
             keepRejected(r);
             return Outcome.REJECTED;
         }
     }
 
-    /** The row with this record's uniqueid and sequence is in the table already (a write whose answer was lost). */
+    /** The row with this record's identity columns is in the table already (a write whose answer was lost). */
     private boolean alreadyThere(PgsqlRow row) throws SQLException {
-        int u = row.columns().indexOf("uniqueid"), s = row.columns().indexOf("sequence");
-        if (u < 0 || s < 0) return false;   // nothing to tell records apart by: insert
-        String sql = "SELECT 1 FROM " + config.table() + " WHERE \"uniqueid\" = ? AND \"sequence\" = ? LIMIT 1";
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, 1, row.values().get(u));
-            bind(ps, 2, row.values().get(s));
+        List<Integer> at = new ArrayList<>();
+        for (String c : records.identity()) {
+            int i = row.columns().indexOf(c);
+            if (i < 0) return false;   // nothing to tell records apart by: insert
+            at.add(i);
+        }
+        if (at.isEmpty()) return false;
+        StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(config.table()).append(" WHERE ");
+        for (int k = 0; k < at.size(); k++) {
+            if (k > 0) sql.append(" AND ");
+            sql.append('"').append(row.columns().get(at.get(k))).append("\" = ?");
+        }
+        try (PreparedStatement ps = conn.prepareStatement(sql.append(" LIMIT 1").toString())) {
+            for (int k = 0; k < at.size(); k++) bind(ps, k + 1, row.values().get(at.get(k)));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -257,28 +269,28 @@ final class PgsqlWriter implements AutoCloseable {
     }
 
     private void spillQueue() {
-        List<CdrRecord> rest = new ArrayList<>();
+        List<R> rest = new ArrayList<>();
         queue.drainTo(rest);
         if (rest.isEmpty()) return;
-        List<PgsqlSpool.Entry> entries = new ArrayList<>(rest.size());
-        for (CdrRecord r : rest) entries.add(new PgsqlSpool.Entry(r, false));
+        List<PgsqlSpool.Entry<R>> entries = new ArrayList<>(rest.size());
+        for (R r : rest) entries.add(new PgsqlSpool.Entry<>(r, false));
         spill(entries);
     }
 
-    private void spill(List<PgsqlSpool.Entry> entries) {
+    private void spill(List<PgsqlSpool.Entry<R>> entries) {
         try {
             spool.append(entries);
         } catch (IOException e) {
-            PbxLog.error("cdr_pgsql.c", "Cannot keep " + entries.size() + " call record(s) in " + spool.file() + ": " + e
+            PbxLog.error(log, "Cannot keep " + entries.size() + " " + records.noun() + "(s) in " + spool.file() + ": " + e
                     + ". They are lost.");
         }
     }
 
-    private void keepRejected(CdrRecord r) {
+    private void keepRejected(R r) {
         try {
-            new PgsqlSpool(spool.file().getParent().resolve("rejected")).append(List.of(new PgsqlSpool.Entry(r, false)));
+            new PgsqlSpool<>(spool.file().getParent().resolve("rejected"), records).append(List.of(new PgsqlSpool.Entry<>(r, false)));
         } catch (IOException e) {
-            PbxLog.error("cdr_pgsql.c", "Cannot keep the refused record " + r.uniqueId() + ": " + e);
+            PbxLog.error(log, "Cannot keep the refused " + records.noun() + " " + records.id(r) + ": " + e);
         }
     }
 
@@ -309,12 +321,12 @@ final class PgsqlWriter implements AutoCloseable {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    private static ZoneId zoneOf(String tz) {
+    private static ZoneId zoneOf(String tz, String log) {
         if (tz == null || tz.isBlank()) return ZoneId.systemDefault();
         try {
             return ZoneId.of(tz.trim());
         } catch (RuntimeException e) {
-            PbxLog.warning("cdr_pgsql.c", "Unknown timezone '" + tz + "'; times are written in local time");
+            PbxLog.warning(log, "Unknown timezone '" + tz + "'; times are written in local time");
             return ZoneId.systemDefault();
         }
     }
