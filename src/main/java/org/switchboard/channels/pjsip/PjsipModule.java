@@ -69,6 +69,7 @@ public final class PjsipModule implements Module {
         }
         pbx.register(PjsipModule.class, this);
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
+        stack.onBindingChange(this::contactChanged);
         PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()
             + (stack.tcpAddress() == null ? "" : ", tcp " + m.sip().tcpBindAddr() + ":" + stack.tcpAddress().getPort())
             + "; " + m.pjsip().endpoints().size() + " endpoint(s), " + m.pjsip().aors().size() + " aor(s)");
@@ -100,6 +101,16 @@ public final class PjsipModule implements Module {
         mapping = m;
         PbxLog.verbose(2, "PJSIP reloaded: " + m.pjsip().endpoints().size() + " endpoint(s), "
             + m.pjsip().aors().size() + " aor(s); " + st.calls().size() + " call(s) kept");
+    }
+
+    /** A contact of an aor came or went: every endpoint serving that aor may have changed state (res_pjsip's contact observer). */
+    private void contactChanged(org.switchboard.channels.sip.registrar.BindingEvent e) {
+        Pbx p = pbx;
+        PjsipMapping m = mapping;
+        if (p == null || m == null) return;
+        for (org.switchboard.channels.pjsip.config.PjsipEndpoint ep : m.pjsip().endpoints().values()) {
+            if (ep.aors().stream().anyMatch(a -> a.equalsIgnoreCase(e.binding().peer()))) DeviceStates.of(p).changed("PJSIP/" + ep.name());
+        }
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class SipModule implements Module {
             throw new ModuleDeclinedException("cannot listen on udp " + s.udpBindAddr() + ":" + s.udpBindPort()
                 + (s.tcpEnable() ? " / tcp " + s.tcpBindAddr() + ":" + s.tcpBindPort() : "") + ": " + e.getMessage());
         }
+        stack.onBindingChange(e -> SipPeerStatus.registrationChanged(pbx, e));
         background = new SipBackground(stack);
         background.start();
         pbx.register(SipModule.class, this);

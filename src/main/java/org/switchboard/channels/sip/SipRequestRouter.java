@@ -80,6 +80,7 @@ final class SipRequestRouter implements TransactionUser {
                 default -> { }
             }
         }
+        stack.bindingsChanged(out.events());
     }
 
     /** RFC 6665: message-summary (RFC 3842) is the one event package we serve; others get 489. */

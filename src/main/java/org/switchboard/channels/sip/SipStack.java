@@ -49,6 +49,7 @@ public final class SipStack implements AutoCloseable {
     private final ScheduledFuture<?> sweep;
     private final SipRequestRouter router;
     private final String technology;
+    private volatile java.util.function.Consumer<BindingEvent> bindingListener = e -> { };
     private volatile WsSipTransport ws; // SIP over WebSocket, riding the HTTP server (RFC 7118), or null
 
     private SipStack(Pbx pbx, SipSettings settings, RtpConfig rtpConfig, String technology) throws Exception {
@@ -137,6 +138,26 @@ public final class SipStack implements AutoCloseable {
 
     SipRequestRouter router() { return router; }
 
+    /**
+     * Who hears of every change to the registrations (the driver: device state, PeerStatus):
+     * called after the REGISTER is answered or the sweep has removed an expired contact.
+     */
+    public void onBindingChange(java.util.function.Consumer<BindingEvent> listener) { bindingListener = listener; }
+
+    /** Tells the driver of registration changes; a listener's failure is a log line, never the caller's. */
+    void bindingsChanged(java.util.List<BindingEvent> events) {
+        for (BindingEvent e : events) {
+            // a contact replaced by a newer one of the same peer is no unregistration
+            if (e.kind() == BindingEvent.Kind.REMOVED && events.stream().anyMatch(o -> o.kind() != BindingEvent.Kind.REMOVED
+                    && o.kind() != BindingEvent.Kind.EXPIRED && o.binding().peer().equals(e.binding().peer()))) continue;
+            try {
+                bindingListener.accept(e);
+            } catch (RuntimeException ex) {
+                PbxLog.warning("chan_sip.c", "registration change of '" + e.binding().peer() + "' not handled: " + ex);
+            }
+        }
+    }
+
     /** A response to {@code r} with our Server header and {@code tag} on To when it has none. */
     public org.switchboard.channels.sip.message.SipResponse routerReply(
             org.switchboard.channels.sip.message.SipRequest r, int status, String tag) {
@@ -189,7 +210,9 @@ public final class SipStack implements AutoCloseable {
 
     private void sweepBindings() {
         try {
-            for (BindingEvent e : registrar.sweep()) PbxLog.verbose(3, "Registration for peer '" + e.binding().peer() + "' expired");
+            java.util.List<BindingEvent> expired = registrar.sweep();
+            for (BindingEvent e : expired) PbxLog.verbose(3, "Registration for peer '" + e.binding().peer() + "' expired");
+            bindingsChanged(expired);
         } catch (RuntimeException e) {
             PbxLog.warning("chan_sip.c", "binding sweep failed: " + e);
         }

@@ -59,7 +59,7 @@ final class SkypeNoticeSender {
             }
             if (!n.url().isEmpty()) {
                 Message m = c.getStanzaFactory().buildMessageStanza().to(JidCreate.entityBareFrom(jid)).ofType(Message.Type.chat)
-                        .addExtension(new SkypeChatBody(n.url())).addExtension(new OobData(n.url())).build();
+                        .addExtension(new org.switchboard.net.xmpp.XmppChatBody(n.url())).addExtension(new OobData(n.url())).build();
                 c.sendStanza(m);
                 if (!confirmed(c)) return Outcome.LATER;
             }

@@ -115,6 +115,9 @@ public final class SkypeTestNetwork implements AutoCloseable {
                 ssl = { key = "%1$s/key.pem"; certificate = "%1$s/cert.pem"; }
                 VirtualHost "%4$s"
                   ssl = { key = "%1$s/key.pem"; certificate = "%1$s/cert.pem"; }
+                -- XEP-0045 rooms for res_xmpp's JabberJoin / JabberSendGroup
+                Component "conference.%4$s" "muc"
+                  muc_room_locking = false
                 """.formatted(dir, port, offline ? "\"offline\";" : "", DOMAIN, uploadLimit < 0 ? "" : Integer.toString(httpPort))
                 + (uploadLimit < 0 ? "" : """
                 -- XEP-0363: the server's file upload, URLs on loopback

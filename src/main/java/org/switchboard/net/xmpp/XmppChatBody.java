@@ -1,4 +1,4 @@
-package org.switchboard.channels.skype;
+package org.switchboard.net.xmpp;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
@@ -6,12 +6,13 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 /**
  * A message {@code <body/>} that escapes everything XML needs: Smack 4.4 leaves {@code >} as is, so a
  * text containing {@code ]]>} would break the stream. Carriage returns are written as {@code &#13;}.
- * The text must already be free of characters XML 1.0 cannot carry ({@link SkypeAccount#xmlSafe}).
+ * The text must already be free of characters XML 1.0 cannot carry ({@link XmlText#xmlSafe}); chan_skype and res_xmpp send
+ * every chat text in one.
  */
-final class SkypeChatBody implements ExtensionElement {
+public final class XmppChatBody implements ExtensionElement {
     private final String text;
 
-    SkypeChatBody(String text) { this.text = text; }
+    public XmppChatBody(String text) { this.text = text; }
 
     @Override public String getElementName() { return "body"; }
     @Override public String getNamespace() { return "jabber:client"; }

@@ -1,4 +1,4 @@
-package org.switchboard.channels.skype;
+package org.switchboard.net.xmpp;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,12 +11,15 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Trust for an account's STARTTLS: the JDK's CAs, a CA file named in the config, or none (tls_verify=no). */
-final class SkypeTls {
-    private SkypeTls() {}
+/**
+ * Trust for an XMPP client's STARTTLS, shared by chan_skype and res_xmpp: the JDK's CAs, a CA file
+ * named in the config, or none (chan_skype's tls_verify=no).
+ */
+public final class XmppTrust {
+    private XmppTrust() {}
 
     /** Trusts the certificates (PEM or DER, one or more) in {@code file}: a private CA or a self-signed server. */
-    static X509TrustManager trustFile(Path file) throws Exception {
+    public static X509TrustManager trustFile(Path file) throws Exception {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -34,7 +37,7 @@ final class SkypeTls {
     }
 
     /** tls_verify=no: any certificate is accepted (the connection is still encrypted). */
-    static X509TrustManager trustAll() {
+    public static X509TrustManager trustAll() {
         return new X509TrustManager() {
             @Override public void checkClientTrusted(X509Certificate[] chain, String authType) {}
             @Override public void checkServerTrusted(X509Certificate[] chain, String authType) {}

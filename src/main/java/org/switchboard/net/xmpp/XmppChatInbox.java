@@ -1,4 +1,4 @@
-package org.switchboard.channels.skype;
+package org.switchboard.net.xmpp;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -12,14 +12,18 @@ import org.switchboard.core.Channel;
 import org.switchboard.core.HangupException;
 
 /**
- * Chat messages of one account on their way to the dialplan. Each message goes to exactly one
- * {@code SKYPE_CHAT_RECEIVE} waiter, the oldest one whose buddy filter matches; a message nobody
- * waits for is handed to the router (chat_context) or held for {@code holdMs} so that a reply
- * racing the dialplan is not lost. No I/O; never blocks while holding its lock.
+ * Chat messages of one XMPP account on their way to the dialplan (chan_skype's
+ * {@code SKYPE_CHAT_RECEIVE}, res_xmpp's {@code JABBER_RECEIVE}). Each message goes to exactly one
+ * waiter, the oldest one whose sender filter matches; a message nobody waits for is handed to the
+ * router (chat_context, sendtodialplan) or held for {@code holdMs} so that a reply racing the
+ * dialplan is not lost. No I/O; never blocks while holding its lock.
  */
-final class SkypeChatInbox {
-    /** One received message; {@code from} is the sender's bare JID, {@code sender} as the dialplan sees it. */
-    record Incoming(String from, String sender, String body, long arrivedNanos) {}
+public final class XmppChatInbox {
+    /**
+     * One received message; {@code from} is the sender's JID (bare or full, as the account keeps
+     * it), {@code sender} as the dialplan sees it.
+     */
+    public record Incoming(String from, String sender, String body, long arrivedNanos) {}
 
     private static final int MAX_HELD = 10_000;
 
@@ -36,23 +40,29 @@ final class SkypeChatInbox {
 
         Waiter(String fromFilter) { this.fromFilter = fromFilter; }
 
-        boolean wants(Incoming m) { return fromFilter == null || fromFilter.equalsIgnoreCase(m.from()); }
+        /** A bare JID filter takes every resource of the sender; a full one only that resource. */
+        boolean wants(Incoming m) {
+            if (fromFilter == null) return true;
+            if (fromFilter.indexOf('/') >= 0) return fromFilter.equalsIgnoreCase(m.from());
+            int slash = m.from().indexOf('/');
+            return fromFilter.equalsIgnoreCase(slash < 0 ? m.from() : m.from().substring(0, slash));
+        }
     }
 
-    SkypeChatInbox(long holdMs) { setHoldMs(holdMs); }
+    public XmppChatInbox(long holdMs) { setHoldMs(holdMs); }
 
-    void setHoldMs(long ms) { holdNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, ms)); }
+    public void setHoldMs(long ms) { holdNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, ms)); }
 
     /**
      * Receives messages nobody waits for (chat_context); returns false when it did not take the
      * message (it is held then). Null: no routing, messages are held.
      */
-    void setRouter(Predicate<Incoming> r) { router = r; }
+    public void setRouter(Predicate<Incoming> r) { router = r; }
 
-    enum Outcome { WAITER, ROUTED, HELD }
+    public enum Outcome { WAITER, ROUTED, HELD }
 
     /** A message arrived from the network: handed to a waiter, routed (chat_context) or held. */
-    Outcome deliver(Incoming m) {
+    public Outcome deliver(Incoming m) {
         Predicate<Incoming> r;
         lock.lock();
         try {
@@ -108,7 +118,7 @@ final class SkypeChatInbox {
     }
 
     /** Messages that expired unread since the start. */
-    long dropped() {
+    public long dropped() {
         lock.lock();
         try {
             purge(System.nanoTime());
@@ -118,7 +128,7 @@ final class SkypeChatInbox {
         }
     }
 
-    int waiting() {
+    public int waiting() {
         lock.lock();
         try {
             return waiters.size();
@@ -127,7 +137,7 @@ final class SkypeChatInbox {
         }
     }
 
-    int held() {
+    public int held() {
         lock.lock();
         try {
             purge(System.nanoTime());
@@ -144,7 +154,7 @@ final class SkypeChatInbox {
      * @throws HangupException when the channel hangs up while it waits (the message, if one was
      *                         handed over at that instant, goes back to the next waiter)
      */
-    Incoming await(Channel channel, String fromFilter, long timeoutMs) {
+    public Incoming await(Channel channel, String fromFilter, long timeoutMs) {
         Waiter w = new Waiter(fromFilter);
         lock.lock();
         try {
