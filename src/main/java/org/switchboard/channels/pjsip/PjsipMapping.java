@@ -103,6 +103,10 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
         @Override
         public boolean proxyChallengeForInvite() { return false; }
 
+        /** res_pjsip's force_rport=yes (the default), also for a request no endpoint is identified for yet. */
+        @Override
+        public boolean forceRport(org.switchboard.channels.sip.config.SipSettings s, boolean viaDiffersFromSource) { return true; }
+
         @Override
         public String authUser(SipPeer peer) {
             PjsipEndpoint e = endpointOf(peer);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.message.DigestCredentials;
+import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.NameAddr;
 import org.switchboard.channels.sip.message.SipIds;
 import org.switchboard.channels.sip.message.SipRequest;
@@ -54,8 +55,9 @@ final class SipInbound {
         SessionDescription offer = null;
         if (r.hasBody()) {
             String ct = r.contentType() == null ? "" : r.contentType().toLowerCase(java.util.Locale.ROOT);
-            if (!ct.startsWith("application/sdp")) {
-                tx.respond(stack.routerReply(r, 415, tag));
+            if (!ct.startsWith("application/sdp")) { // §8.2.3: 415 lists what we read in Accept
+                var resp = stack.routerReply(r, 415, tag);
+                tx.respond(resp.withHeaders(resp.headers().toBuilder().addLine(HeaderNames.ACCEPT, "application/sdp").build()));
                 return;
             }
             offer = SipMedia.parse(r.body());

@@ -35,6 +35,13 @@ final class SipRequestRouter implements TransactionUser {
             return;
         }
         String toTag = r.to() == null ? null : r.to().tag();
+        if (understood(r.method())) { // §8.2: the method first (501/405), then Require (§8.2.2.3)
+            java.util.List<String> unsupported = SipExtensions.unsupported(r);
+            if (!unsupported.isEmpty()) {
+                tx.respond(SipExtensions.badExtension(this, r, unsupported, toTag == null ? SipIds.tag() : null));
+                return;
+            }
+        }
         switch (r.method()) {
             case SipMethod.REGISTER -> register(tx, r);
             case SipMethod.INVITE -> {
@@ -141,8 +148,16 @@ final class SipRequestRouter implements TransactionUser {
         var h = resp.headers().toBuilder();
         h.addLine(HeaderNames.ALLOW, ALLOW);
         h.addLine(HeaderNames.ACCEPT, "application/sdp, application/dtmf-relay");
-        h.addLine(HeaderNames.SUPPORTED, "replaces, timer");
+        h.addLine(HeaderNames.SUPPORTED, SipExtensions.SUPPORTED);
         return resp.withHeaders(h.build());
+    }
+
+    private static boolean understood(String method) {
+        return switch (method) {
+            case SipMethod.REGISTER, SipMethod.INVITE, SipMethod.BYE, SipMethod.INFO, SipMethod.OPTIONS,
+                 SipMethod.SUBSCRIBE, SipMethod.MESSAGE -> true;
+            default -> false;
+        };
     }
 
     private static SipResponse withAllow(SipResponse resp) {

@@ -198,13 +198,16 @@ public final class SipStack implements AutoCloseable {
 
     /** On a socket thread: the message goes to its dialog's strand (by Call-ID), where all its work runs. */
     private void received(SipMessage m, Endpoint source) {
+        SipMessage msg = m instanceof org.switchboard.channels.sip.message.SipRequest r && source.protocol() == Protocol.UDP
+                && registrar.rules().forceRport(settings, Registrar.viaDiffers(r, source.address()))
+            ? org.switchboard.channels.sip.transport.ViaStamp.forceRport(r, source.address()) : m;
         try {
-            strands.of(m.callId()).execute(() -> {
-                if (debug.enabled()) debug.log(false, m, source);
-                layer.onMessage(m, source);
+            strands.of(msg.callId()).execute(() -> {
+                if (debug.enabled()) debug.log(false, msg, source);
+                layer.onMessage(msg, source);
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            PbxLog.debug("chan_sip.c", "SIP stack closing: dropped " + m.callId() + " from " + source);
+            PbxLog.debug("chan_sip.c", "SIP stack closing: dropped " + msg.callId() + " from " + source);
         }
     }
 

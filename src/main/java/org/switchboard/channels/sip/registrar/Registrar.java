@@ -94,6 +94,9 @@ public final class Registrar {
         DigestAuthenticator a = auth;
         if (failures.isBlocked(source.getAddress())) return RegisterOutcome.drop();
         String tag = SipIds.tag();
+        if (request.to() != null && request.to().uri() != null && !request.to().uri().isSip()) { // RFC 4475 §3.3.4
+            return RegisterOutcome.reply(reply(request, 400, "Bad Request (To is no SIP URI)", tag, s));
+        }
         String name = toUser(request);
         if (name == null) return RegisterOutcome.reply(reply(request, 400, "Bad Request (no user in To)", tag, s));
         Attempt at = new Attempt(request, source, transport, s, a, name, a.credentials(request), tag);
@@ -178,7 +181,7 @@ public final class Registrar {
     static String date(Instant now) { return RFC1123.format(now); }
 
     /** Whether the top Via's sent-by differs from where the packet came from (the peer is behind NAT). */
-    static boolean viaDiffers(SipRequest request, InetSocketAddress source) {
+    public static boolean viaDiffers(SipRequest request, InetSocketAddress source) {
         try {
             Via v = request.topVia();
             if (v == null) return true;

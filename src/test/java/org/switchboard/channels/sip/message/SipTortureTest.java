@@ -285,7 +285,13 @@ class SipTortureTest {
             """));
         assertThat(f.status()).isEqualTo(400);
         assertThat(f.reason()).contains("missing");
-        assertThat(f.canAnswer()).isFalse();
+        assertThat(f.canAnswer()).isTrue(); // "Ideally, it will respond with a 400 Bad Request error."
+        SipResponse answer = SipResponses.reject(f, "t");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.topVia().branch()).isEqualTo("z9hG4bKkdj.insuf");
+        assertThat(answer.header("CSeq")).isEqualTo("193942 INVITE");
+        assertThat(answer.header("Call-ID")).isNull();
+        assertThat(answer.header("From")).isNull();
     }
 
     @Test void longValuesBelowTheLimitsParse() { // §3.1.1.7 longreq, in spirit
