@@ -68,6 +68,12 @@ public final class PjsipModule implements Module {
             org.switchboard.media.codec.OpusWarmUp.inBackground(); // a browser's audio is Opus: JIT it before a call waits on it
         }
         pbx.register(PjsipModule.class, this);
+        for (var e : m.pjsip().endpoints().values()) { // the endpoint's auth holds the password (res_pjsip)
+            var auth = e.auth() == null ? null : m.pjsip().auth(e.auth());
+            if (auth != null && org.switchboard.channels.sip.registrar.ShippedSecrets.isShipped(auth.password())) {
+                PbxLog.warning(SOURCE, org.switchboard.channels.sip.registrar.ShippedSecrets.warning(CONF, "endpoint", e.name()));
+            }
+        }
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
         stack.onBindingChange(this::contactChanged);
         PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()

@@ -13,6 +13,7 @@ import org.switchboard.channels.sip.message.SipRequest;
 import org.switchboard.channels.sip.registrar.AuthFailureTracker;
 import org.switchboard.channels.sip.registrar.Binding;
 import org.switchboard.channels.sip.registrar.DigestAuthenticator;
+import org.switchboard.channels.sip.registrar.ShippedSecrets;
 import org.switchboard.channels.sip.sdp.Codec;
 import org.switchboard.channels.sip.sdp.SdpNegotiator;
 import org.switchboard.channels.sip.sdp.SessionDescription;
@@ -176,6 +177,10 @@ final class SipInbound {
     static DigestAuthenticator.Proof prove(SipStack stack, ServerTransaction tx, SipRequest r, SipPeer peer, String tag) {
         DigestAuthenticator auth = stack.registrar().authenticator();
         DigestAuthenticator.Proof p = auth.prove(r, stack.registrar().rules().authUser(peer), peer.secret(), peer.md5secret());
+        if ((p == DigestAuthenticator.Proof.PROVEN || p == DigestAuthenticator.Proof.STALE)
+                && ShippedSecrets.refuses(peer, tx.peer().address(), r.method())) {
+            p = DigestAuthenticator.Proof.WRONG; // a sample secret from a public address: as a wrong password
+        }
         if (p == DigestAuthenticator.Proof.MISSING || p == DigestAuthenticator.Proof.STALE) {
             tx.respond(stack.router().serverHeader(auth.challenge(r, tag, p == DigestAuthenticator.Proof.STALE,
                 stack.registrar().rules().proxyChallengeForInvite())));

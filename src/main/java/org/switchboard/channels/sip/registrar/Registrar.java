@@ -109,7 +109,8 @@ public final class Registrar {
         if (!peer.allows(source.getAddress())) return refuse(at, Failure.FAILED_ACL, 403, "Forbidden", false);
         if (peer.hasSecret()) {
             if (at.cred() == null) return challenge(at, false);
-            DigestAuthenticator.Verdict v = a.verify(request, at.cred(), rules.authUser(peer), peer.secret(), peer.md5secret());
+            DigestAuthenticator.Verdict v = ShippedSecrets.gate(
+                a.verify(request, at.cred(), rules.authUser(peer), peer.secret(), peer.md5secret()), peer, source, "REGISTER");
             if (v == DigestAuthenticator.Verdict.STALE) return challenge(at, true);
             if (v == DigestAuthenticator.Verdict.WRONG) return refuse(at, Failure.INVALID_PASSWORD, 403, "Forbidden", true);
             failures.recordSuccess(source.getAddress());

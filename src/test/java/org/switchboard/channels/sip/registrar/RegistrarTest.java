@@ -22,7 +22,7 @@ class RegistrarTest {
         host=dynamic
         context=phones
         [0000FFFF0001](phone)
-        secret=change-me-0001
+        secret=phone-0001-pw
         [natted](phone)
         secret=pw2
         nat=force_rport
@@ -32,7 +32,7 @@ class RegistrarTest {
         """;
     static final InetSocketAddress PHONE = source("192.0.2.10", 5060);
     static final String USER = "0000FFFF0001";
-    static final String PW = "change-me-0001";
+    static final String PW = "phone-0001-pw"; // not a shipped sample: those are refused from 192.0.2.10 (ShippedSecrets)
 
     final FakeClock clock = new FakeClock();
     final SipSettings settings = settings(CONF);
