@@ -127,6 +127,10 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     private void sendDtmf(char digit, int durationMs) {
         int duration = durationMs > 0 ? durationMs : 100;
         DtmfMode mode = dtmfMode();
+        if (mode == DtmfMode.INBAND) { // tones in our audio (the RTP session was set up for it)
+            media.rtp().sendDtmf(digit, duration);
+            return;
+        }
         boolean rtpDtmf = (mode == DtmfMode.RFC2833 || mode == DtmfMode.AUTO) && media.hasTelephoneEvent();
         if (rtpDtmf && media.rtp().sendDtmf(digit, duration)) return;
         if (mode == DtmfMode.INFO || (mode == DtmfMode.AUTO) || !media.hasTelephoneEvent()) {

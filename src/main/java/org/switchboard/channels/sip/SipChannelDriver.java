@@ -98,7 +98,7 @@ public final class SipChannelDriver implements ChannelDriver {
         SipMedia media;
         try {
             media = SipMedia.open(stack, peer, target.address().getAddress(), true, listener, codecs,
-                peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
+                SipMedia.telephoneEvent(peer), comedia);
         } catch (IOException e) {
             SipCall.releaseSlot(stack, peer);
             throw new ChannelUnavailableException(HangupCause.NORMAL_CIRCUIT_CONGESTION, "no RTP port for " + stack.technology() + "/" + data + ": " + e.getMessage());

@@ -140,7 +140,7 @@ final class SipInbound {
         try {
             SipRtpListener listener = new SipRtpListener();
             media = SipMedia.open(stack, peer, src.getAddress(), false, listener, codecs,
-                peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
+                SipMedia.telephoneEvent(peer), comedia);
             rtp = media.rtp();
             call = new SipUas(stack, peer, media, r, tx, tag);
             listener.attach(call);

@@ -28,6 +28,15 @@ final class SipMedia {
     private SessionDescription ourOffer;
     private SdpNegotiator.Accepted negotiated;
 
+    /**
+     * Whether the SDP offers telephone-event, by the peer's dtmfmode: for rfc2833 and auto (and a
+     * guest); not for info, nor for inband, whose digits travel in the audio (chan_sip offers none).
+     */
+    static boolean telephoneEvent(org.switchboard.channels.sip.config.SipPeer peer) {
+        var mode = peer == null ? org.switchboard.channels.sip.config.DtmfMode.RFC2833 : peer.dtmfMode();
+        return mode == org.switchboard.channels.sip.config.DtmfMode.RFC2833 || mode == org.switchboard.channels.sip.config.DtmfMode.AUTO;
+    }
+
     SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia) {
         this(rtp, allowed, telephoneEvent, comedia, null);
     }
@@ -59,6 +68,8 @@ final class SipMedia {
         }
         var jb = stack.settings().jitterBuffer();
         m.rtp().setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
+        // dtmfmode=inband: digits found in the audio we receive, ours played as tones into what we send
+        m.rtp().setInbandDtmf(peer != null && peer.dtmfMode() == org.switchboard.channels.sip.config.DtmfMode.INBAND);
         return m;
     }
 
