@@ -273,7 +273,8 @@ public final class SipParser {
                 long v = Text.parseDigits(mf, 0, mf.length(), 10);
                 if (v < 0 || v > 255) return "bad Max-Forwards"; // §20.22, RFC 4475 §3.1.2.4
             }
-            if (date >= 0 && !SipDate.isValid(h.value(date))) return "bad Date: not an RFC 1123 date in GMT"; // RFC 4475 §3.1.2.12
+            // RFC 4475 §3.1.2.12; a response's Date is only informative to us: a peer's odd one never loses its answer
+            if (date >= 0 && method != null && !SipDate.isValid(h.value(date))) return "bad Date: not an RFC 1123 date in GMT";
             at = HeaderNames.CONTACT;
             for (int i = 0; contacts > 0 && i < n; i++) {
                 if (h.name(i) != HeaderNames.CONTACT) continue;

@@ -33,7 +33,9 @@ import org.switchboard.core.PbxLog;
  * address the {@link AuthFailureTracker} has blocked gets no answer at all.
  */
 public final class Registrar {
-    private static final DateTimeFormatter RFC1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    // RFC 3261 §25.1 SIP-date: a two-digit day ("07 Dec"), which Java's RFC_1123_DATE_TIME does not write
+    private static final DateTimeFormatter RFC1123 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+        java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private volatile SipSettings settings;
     private volatile DigestAuthenticator auth;

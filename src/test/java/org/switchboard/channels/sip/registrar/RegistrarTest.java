@@ -71,6 +71,12 @@ class RegistrarTest {
         assertThat(registrar.isRegistered(USER)).isFalse();
     }
 
+    @Test void theDateHeaderHasATwoDigitDayAsSipDateWantsIt() { // RFC 3261 §25.1: date1 = 2DIGIT SP month SP 4DIGIT
+        assertThat(Registrar.date(java.time.Instant.parse("2026-12-07T09:05:03Z"))).isEqualTo("Mon, 07 Dec 2026 09:05:03 GMT");
+        assertThat(org.switchboard.channels.sip.message.SipDate.isValid(Registrar.date(java.time.Instant.parse("2026-12-07T09:05:03Z"))))
+            .isTrue();
+    }
+
     @Test void md5AnswerComputedByHandRegisters() {
         SipResponse c = send(USER, 1, "Contact", "<sip:0001@192.0.2.10:5060>");
         String nonce = challenge(c, "MD5").nonce();
