@@ -165,10 +165,13 @@ public final class Rfc4475Torture {
                 }
                 what = !answers.isEmpty() ? status(answers.get(0)) : r != null ? "drop" : s.eof ? "closed" : "none";
             } else {
+                // the answer to this message: a stream may carry more than one request (dblreq), and
+                // requests of different calls are answered in any order
+                String id = callId(new String(c.bytes(), StandardCharsets.ISO_8859_1));
                 String r;
                 do {
                     r = s.read(WAIT);
-                } while (r != null && r.startsWith("SIP/2.0 1"));
+                } while (r != null && (r.startsWith("SIP/2.0 1") || (id != null && callId(r) != null && !id.equals(callId(r)))));
                 if (r != null) answers.add(r);
                 what = r != null ? status(r) : s.eof ? "closed" : "none";
             }
