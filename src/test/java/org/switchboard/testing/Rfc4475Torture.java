@@ -110,9 +110,13 @@ public final class Rfc4475Torture {
         return false;
     }
 
-    /** Sends the case's message from a fresh UDP socket on 127.0.0.1, then a probe from the same socket. */
-    public static Outcome overUdp(InetSocketAddress pbx, Case c) throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+    /**
+     * Sends the case's message from a fresh UDP socket on {@code from}, then a probe from the same
+     * socket. Use a loopback address of the test's own (SipPbxFixture.nextLoopback): the PBX's log
+     * lines are rate-limited per source address for the whole JVM, and these are many.
+     */
+    public static Outcome overUdp(InetSocketAddress pbx, InetAddress from, Case c) throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(from, 0))) {
             byte[] m = c.bytes();
             s.send(new DatagramPacket(m, m.length, pbx));
             List<String> answers = new ArrayList<>();
@@ -140,16 +144,16 @@ public final class Rfc4475Torture {
     }
 
     /** Sends the case's message on a fresh TCP connection; the probe goes on a new one. */
-    public static Outcome overTcp(InetSocketAddress pbx, Case c) throws IOException {
+    public static Outcome overTcp(InetSocketAddress pbx, InetAddress from, Case c) throws IOException {
         List<String> allowed = c.allowed(true);
         List<String> answers = new ArrayList<>();
         String what;
-        try (Stream s = new Stream(pbx)) {
+        try (Stream s = new Stream(pbx, from)) {
             s.write(c.bytes());
             if (allowed.contains("wait")) {
                 // the connection still owes body bytes: nothing may come back, and it stays open
                 // while a probe on another connection is answered
-                boolean alive = probeOver(pbx, c.name());
+                boolean alive = probeOver(pbx, from, c.name());
                 String r = s.poll();
                 if (r != null) answers.add(r);
                 what = r != null ? status(r) : s.eof ? "closed" : "wait";
@@ -176,12 +180,12 @@ public final class Rfc4475Torture {
                 what = r != null ? status(r) : s.eof ? "closed" : "none";
             }
         }
-        return new Outcome(what, answers, probeOver(pbx, c.name()));
+        return new Outcome(what, answers, probeOver(pbx, from, c.name()));
     }
 
     /** A fresh OPTIONS on a new TCP connection is answered 200. */
-    private static boolean probeOver(InetSocketAddress pbx, String name) throws IOException {
-        try (Stream p = new Stream(pbx)) {
+    private static boolean probeOver(InetSocketAddress pbx, InetAddress from, String name) throws IOException {
+        try (Stream p = new Stream(pbx, from)) {
             String probeId = probeId(name);
             p.write(probe(probeId, "TCP", p.socket.getLocalPort()).getBytes(StandardCharsets.ISO_8859_1));
             String r;
@@ -241,8 +245,8 @@ public final class Rfc4475Torture {
         final Socket socket = new Socket();
         boolean eof;
 
-        Stream(InetSocketAddress to) throws IOException {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Stream(InetSocketAddress to, InetAddress from) throws IOException {
+            socket.bind(new InetSocketAddress(from, 0));
             socket.connect(to, 5000);
         }
 

@@ -24,6 +24,8 @@ class PjsipRfc4475Test {
         + "[0000FFFF0001]\ntype=aor\nmax_contacts=1\n";
     static final String DIALPLAN = "[phones]\nexten => 100,1,Answer()\n";
 
+    /** A loopback address of these tests' own: their many log lines stay out of other tests' rate limits. */
+    static final java.net.InetAddress FROM = org.switchboard.channels.sip.SipPbxFixture.nextLoopback();
     @TempDir static Path udpDir;
     @TempDir static Path tcpDir;
     static PjsipPbxFixture udpPbx; // one PBX per transport, as in SipRfc4475Test
@@ -42,7 +44,7 @@ class PjsipRfc4475Test {
     @TestFactory Stream<DynamicTest> overUdp() {
         InetSocketAddress to = udpPbx.stack().udpAddress();
         return Rfc4475Torture.cases().stream().map(c -> DynamicTest.dynamicTest(c + " over UDP", () -> {
-            Rfc4475Torture.Outcome o = Rfc4475Torture.overUdp(to, c);
+            Rfc4475Torture.Outcome o = Rfc4475Torture.overUdp(to, FROM, c);
             System.out.println("RFC4475 pjsip.conf UDP " + c.name() + " -> " + o.what() + (o.first() == null ? "" : " " + Rfc4475Torture.statusLine(o.first())));
             assertThat(Rfc4475Torture.meets(c, false, o)).as("%s: RFC allows %s, got %s (%s), alive=%s; %s", c, c.allowed(false),
                 o.what(), o.answers(), o.alive(), c.rfc()).isTrue();
@@ -53,7 +55,7 @@ class PjsipRfc4475Test {
         InetSocketAddress to = tcpPbx.stack().tcpAddress();
         assertThat(to).as("pjsip.conf's tcp transport is bound").isNotNull();
         return Rfc4475Torture.cases().stream().map(c -> DynamicTest.dynamicTest(c + " over TCP", () -> {
-            Rfc4475Torture.Outcome o = Rfc4475Torture.overTcp(to, c);
+            Rfc4475Torture.Outcome o = Rfc4475Torture.overTcp(to, FROM, c);
             System.out.println("RFC4475 pjsip.conf TCP " + c.name() + " -> " + o.what() + (o.first() == null ? "" : " " + Rfc4475Torture.statusLine(o.first())));
             assertThat(Rfc4475Torture.meets(c, true, o)).as("%s: RFC allows %s, got %s (%s), alive=%s; %s", c, c.allowed(true),
                 o.what(), o.answers(), o.alive(), c.rfc()).isTrue();
