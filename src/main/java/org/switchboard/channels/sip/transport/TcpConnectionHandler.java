@@ -138,19 +138,22 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
         long mark = messages;
         messageTimer = ctx.executor().schedule(() -> {
             messageTimer = null;
-            if (!decoder.inMessage()) return;
+            // both timers may fall due together: the connection is closed, and said so, once
+            if (closing || !ctx.channel().isActive() || !decoder.inMessage()) return;
             if (messages != mark) { // messages came meanwhile; time the one now begun
                 armMessageTimer();
                 return;
             }
             PbxLog.limited(PbxLog.Level.NOTICE, TcpAdmission.LOG, peer, "Closing TCP connection from " + who
                 + ": a message begun " + limits.authTimeout().toSeconds() + " s ago is still incomplete (tcpauthtimeout)");
+            closing = true;
             ctx.close();
         }, limits.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void authTimedOut() {
-        if (authenticated || !ctx.channel().isActive()) return;
+        if (authenticated || closing || !ctx.channel().isActive()) return;
+        closing = true;
         PbxLog.limited(PbxLog.Level.NOTICE, TcpAdmission.LOG, peer, "Closing TCP connection from " + who
             + ": not authenticated within " + limits.authTimeout().toSeconds() + " s (tcpauthtimeout)");
         ctx.close();
