@@ -426,7 +426,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
 
     protected SipResponse withContact(SipResponse r) {
         String contact = "<sip:s@" + localHost() + ":" + stack.localPort(remote.protocol())
-            + (remote.protocol() == Protocol.TCP ? ";transport=tcp" : "") + ">";
+            + (remote.protocol().uriParam() != null ? ";transport=" + remote.protocol().uriParam() : "") + ">";
         return r.withHeaders(r.headers().toBuilder().add(HeaderNames.CONTACT, contact)
             .addLine(HeaderNames.ALLOW, SipRequestRouter.ALLOW).addLine(HeaderNames.SUPPORTED, "replaces, timer").build());
     }

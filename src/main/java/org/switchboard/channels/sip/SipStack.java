@@ -35,6 +35,7 @@ public final class SipStack implements AutoCloseable {
     private volatile SipSettings settings;
     private final UdpSipTransport udp;
     private final TcpSipTransport tcp;
+    private final TcpSipTransport tls;
     private final TransactionLayer layer;
     private final ScheduledSipTimers timers;
     private final Registrar registrar;
@@ -61,7 +62,7 @@ public final class SipStack implements AutoCloseable {
         this.router = new SipRequestRouter(this);
         this.layer = new TransactionLayer(sender, timers, TimerSettings.DEFAULT, router);
         UdpSipTransport u = null;
-        TcpSipTransport t = null;
+        TcpSipTransport t = null, tl = null;
         RtpEngine r = null;
         try {
             u = UdpSipTransport.bind(new InetSocketAddress(udpAddr, settings.udpBindPort()), this::received,
@@ -70,17 +71,20 @@ public final class SipStack implements AutoCloseable {
                 t = TcpSipTransport.bind(new InetSocketAddress(InetAddress.getByName(settings.tcpBindAddr()),
                     settings.tcpBindPort()), this::received, settings.tcpLimits(), settings.messageLimits());
             }
+            tl = SipTlsTransport.start(settings, this::received);
             r = new RtpEngine(udpAddr, rtpConfig, housekeeping, pbx.clock());
         } catch (Exception | Error e) {
             if (u != null) u.close();
             if (t != null) t.close();
+            if (tl != null) tl.close();
             timers.close();
             throw e;
         }
         this.udp = u;
         this.tcp = t;
+        this.tls = tl;
         this.rtp = r;
-        sender.target = SipTransport.router(udp, tcp);
+        sender.target = SipTransport.router(udp, tcp, tls);
         this.sweep = housekeeping.scheduleWithFixedDelay(this::sweepBindings, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -114,6 +118,8 @@ public final class SipStack implements AutoCloseable {
     public ScheduledExecutorService scheduler() { return housekeeping; }
     public InetSocketAddress udpAddress() { return udp.localAddress(); }
     public InetSocketAddress tcpAddress() { return tcp == null ? null : tcp.localAddress(); }
+    /** The TLS listener's address, null when TLS is off or could not start. */
+    public InetSocketAddress tlsAddress() { return tls == null ? null : tls.localAddress(); }
 
     SipRequestRouter router() { return router; }
 
@@ -135,6 +141,7 @@ public final class SipStack implements AutoCloseable {
      */
     public void authenticated(Endpoint source) {
         if (tcp != null && source.protocol() == Protocol.TCP) tcp.authenticated(source.address());
+        if (tls != null && source.protocol() == Protocol.TLS) tls.authenticated(source.address());
     }
 
     /** Our host for a message to {@code to} (Via sent-by, Contact, SDP). */
@@ -142,6 +149,7 @@ public final class SipStack implements AutoCloseable {
 
     /** Our port on the transport that reaches {@code to}. */
     public int localPort(Protocol p) {
+        if (p == Protocol.TLS && tls != null) return tls.localAddress().getPort();
         return p == Protocol.TCP && tcp != null ? tcp.localAddress().getPort() : udp.localAddress().getPort();
     }
 
@@ -181,6 +189,7 @@ public final class SipStack implements AutoCloseable {
         timers.close(); // first: a retransmission firing into a closed transport makes Netty log an ERROR
         udp.close();
         if (tcp != null) tcp.close();
+        if (tls != null) tls.close();
         rtp.close();
     }
 

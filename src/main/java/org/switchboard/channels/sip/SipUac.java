@@ -88,7 +88,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             .add(HeaderNames.FROM, display + "<sip:" + fromUser + "@" + fromDomain + ">;tag=" + localTag)
             .add(HeaderNames.TO, toHeader)
             .add(HeaderNames.CONTACT, "<sip:" + fromUser + "@" + host + ":" + port
-                + (remote.protocol() == org.switchboard.channels.sip.transport.Protocol.TCP ? ";transport=tcp" : "") + ">")
+                + (remote.protocol().uriParam() != null ? ";transport=" + remote.protocol().uriParam() : "") + ">")
             .add(HeaderNames.CALL_ID, callId)
             .add(HeaderNames.CSEQ, new CSeq(SipCall.FIRST_CSEQ, SipMethod.INVITE).toString())
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())

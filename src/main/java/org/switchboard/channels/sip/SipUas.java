@@ -89,7 +89,7 @@ final class SipUas extends SipCall {
             return;
         }
         SipUri contactUri = new SipUri("sip", exten, null, localHost(), stack.localPort(remote.protocol()),
-            remote.protocol() == Protocol.TCP ? org.switchboard.channels.sip.message.Params.EMPTY.with("transport", "tcp")
+            remote.protocol().uriParam() != null ? org.switchboard.channels.sip.message.Params.EMPTY.with("transport", remote.protocol().uriParam())
                 : org.switchboard.channels.sip.message.Params.EMPTY, null);
         try {
             dialog = SipDialog.asUas(invite, localTag, NameAddr.of(contactUri));

@@ -1,4 +1,11 @@
 package org.switchboard.channels.pjsip.config;
 
-/** A {@code type=transport} section: {@code protocol} (udp or tcp) and {@code bind} (host[:port], 5060 by default). */
-public record PjsipTransport(String name, String protocol, String host, int port, String file, int line) {}
+import org.switchboard.channels.sip.transport.TlsSettings;
+
+/**
+ * A {@code type=transport} section: {@code protocol} (udp, tcp or tls) and {@code bind}
+ * (host[:port], 5060 by default, 5061 for tls); {@code tls} holds a tls transport's
+ * {@code cert_file}, {@code priv_key_file}, {@code ca_list_file}, {@code method},
+ * {@code verify_client}, {@code require_client_cert} and {@code verify_server} (null otherwise).
+ */
+public record PjsipTransport(String name, String protocol, String host, int port, TlsSettings tls, String file, int line) {}

@@ -64,7 +64,7 @@ public final class SipConfig {
             new SipSettings.JitterBufferSettings(g.jbEnable, g.jbMaxSize, g.jbAdaptive), g.registerTimeout,
             g.registerAttempts, SipLimits.DEFAULT.withMaxHeaderSize(g.maxHeaderSize),
             new TcpLimits(Duration.ofSeconds(g.tcpAuthTimeout), g.tcpAuthLimit, g.tcpAuthLimitPerAddress,
-                TcpLimits.DEFAULT.idleTimeout()),
+                TcpLimits.DEFAULT.idleTimeout()), g.tls.settings(),
             new SipSettings.OutOfCallMessages(g.acceptOutOfCall, g.outOfCallContext, g.authMessages),
             g.registrations, byName, g.domains, problems);
     }
@@ -106,6 +106,7 @@ public final class SipConfig {
         List<Codec> codecs = new ArrayList<>(List.of(Codec.ULAW, Codec.ALAW));
         List<SipRegistration> registrations = new ArrayList<>();
         List<String> domains = new ArrayList<>();
+        ChanSipTls tls = new ChanSipTls();
     }
 
     private static void readGeneral(ConfigSection s, General g, ConfValues v) {
@@ -197,7 +198,8 @@ public final class SipConfig {
                     }
                 }
                 default -> {
-                    if (!GENERAL_IGNORED.contains(key)) v.problem(e, "unknown option '" + e.key() + "' in [general]; ignored");
+                    if (ChanSipTls.KEYS.contains(key)) g.tls.read(e, v);
+                    else if (!GENERAL_IGNORED.contains(key)) v.problem(e, "unknown option '" + e.key() + "' in [general]; ignored");
                 }
             }
         }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param messageLimits   sizes a message may have ({@code maxheadersize=}, ours)
  * @param tcpLimits       what an unauthenticated TCP connection may cost ({@code tcpauthtimeout=},
  *                        {@code tcpauthlimit=} as chan_sip; {@code tcpauthlimitperaddress=}, ours)
+ * @param tls             the TLS transport (chan_sip's {@code tlsenable} and {@code tls*}), null when off
  * @param jitterBuffer    {@code jbenable}, {@code jbmaxsize}, {@code jbimpl}: off by default, as in chan_sip
  * @param digestAlgorithms what we challenge with, in preference order ({@code digestalgorithms=}, ours; MD5 as chan_sip)
  * @param peers           by name, case-insensitive look-up through {@link #peer(String)}, in file order
@@ -27,6 +28,7 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           int registerTimeout, int registerAttempts,
                           org.switchboard.channels.sip.message.SipLimits messageLimits,
                           org.switchboard.channels.sip.transport.TcpLimits tcpLimits,
+                          org.switchboard.channels.sip.transport.TlsSettings tls,
                           OutOfCallMessages outOfCall,
                           List<SipRegistration> registrations, Map<String, SipPeer> peers,
                           List<String> domains, List<org.switchboard.config.ConfigProblem> problems) {

@@ -2,9 +2,12 @@ package org.switchboard.channels.sip.transport;
 
 import java.util.Locale;
 
-/** A SIP transport protocol; reliable ones skip retransmission timers (RFC 3261 §17.1.1.2, §17.2.1). */
+/**
+ * A SIP transport protocol; reliable ones skip retransmission timers (RFC 3261 §17.1.1.2, §17.2.1).
+ * TLS is TCP framing under TLS (§26.3.1), on 5061 by default.
+ */
 public enum Protocol {
-    UDP(false), TCP(true);
+    UDP(false), TCP(true), TLS(true);
 
     private final boolean reliable;
 
@@ -12,12 +15,19 @@ public enum Protocol {
 
     public boolean reliable() { return reliable; }
 
+    /** The {@code transport=} URI parameter a Contact for this protocol carries; null for UDP (the default). */
+    public String uriParam() { return this == UDP ? null : name().toLowerCase(Locale.ROOT); }
+
+    /** The port a URI without one means (RFC 3261 §19.1.2; §26.2: sips and TLS use 5061). */
+    public int defaultPort() { return this == TLS ? 5061 : 5060; }
+
     /** The protocol named by a Via transport or a transport= URI parameter; UDP when null. */
     public static Protocol of(String name) {
         if (name == null) return UDP;
         return switch (name.toUpperCase(Locale.ROOT)) {
             case "TCP" -> TCP;
             case "UDP" -> UDP;
+            case "TLS" -> TLS;
             default -> throw new IllegalArgumentException("unsupported transport " + name);
         };
     }
