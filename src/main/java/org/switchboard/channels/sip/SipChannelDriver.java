@@ -98,8 +98,9 @@ public final class SipChannelDriver implements ChannelDriver {
         }
         SipRtpListener listener = new SipRtpListener();
         RtpSession rtp;
+        SipSdes[] sdes = new SipSdes[1];
         try {
-            rtp = stack.rtp().open(listener);
+            rtp = SipSdes.open(stack, peer, listener, sdes);
             var jb = stack.settings().jitterBuffer();
             rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
         } catch (IOException e) {
@@ -108,7 +109,7 @@ public final class SipChannelDriver implements ChannelDriver {
         }
         boolean comedia = peer != null ? peer.nat().comedia() : stack.settings().nat().comedia();
         SipMedia media = new SipMedia(rtp, codecs,
-            peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
+            peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia, sdes[0]);
         SipUac call = new SipUac(stack, peer, media, target, ruri, to, preferred);
         listener.attach(call);
         call.ownSlot();

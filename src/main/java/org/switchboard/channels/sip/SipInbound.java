@@ -143,10 +143,11 @@ final class SipInbound {
         SipMedia media;
         try {
             SipRtpListener listener = new SipRtpListener();
-            rtp = stack.rtp().open(listener);
+            SipSdes[] sdes = new SipSdes[1];
+            rtp = SipSdes.open(stack, peer, listener, sdes);
             var jb = stack.settings().jitterBuffer();
             rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
-            media = new SipMedia(rtp, codecs, peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia);
+            media = new SipMedia(rtp, codecs, peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia, sdes[0]);
             call = new SipUas(stack, peer, media, r, tx, tag);
             listener.attach(call);
         } catch (java.io.IOException e) {

@@ -26,8 +26,15 @@ final class SipMedia {
     private long version = sessionId;
     private SessionDescription ourOffer;
     private SdpNegotiator.Accepted negotiated;
+    private final SipSdes sdes; // null: plain RTP
 
     SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia) {
+        this(rtp, allowed, telephoneEvent, comedia, null);
+    }
+
+    /** With {@code sdes} (from {@link SipSdes#open}) when the peer's media is SDES-SRTP. */
+    SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia, SipSdes sdes) {
+        this.sdes = sdes;
         this.rtp = rtp;
         this.allowed = List.copyOf(allowed);
         this.telephoneEvent = telephoneEvent;
@@ -58,12 +65,21 @@ final class SipMedia {
             }
         }
         ourOffer = SdpNegotiator.offer(order, local(host, Direction.SENDRECV));
+        if (sdes != null) ourOffer = sdes.decorateOffer(ourOffer);
         return ourOffer;
     }
 
     /** Answers the peer's offer; on success the RTP session follows it. */
     SdpNegotiator.Result answer(SessionDescription offer, String host) {
+        SipSdes.Prepared srtp = null;
+        if (sdes != null) {
+            Object p = sdes.prepareAnswer(offer);
+            if (p instanceof SdpNegotiator.Rejected rej) return rej;
+            srtp = (SipSdes.Prepared) p;
+            offer = srtp.plainOffer();
+        }
         SdpNegotiator.Result r = literal(SdpNegotiator.answer(offer, allowed, local(host, Direction.SENDRECV)));
+        if (srtp != null && r instanceof SdpNegotiator.Accepted a) r = sdes.finishAnswer(a, srtp);
         if (r instanceof SdpNegotiator.Accepted a) apply(a);
         return r;
     }
@@ -86,7 +102,15 @@ final class SipMedia {
     /** The peer answered our offer. */
     SdpNegotiator.Result acceptAnswer(SessionDescription answer, String host) {
         if (ourOffer == null) return new SdpNegotiator.Rejected("an answer without an offer");
-        SdpNegotiator.Result r = literal(SdpNegotiator.acceptAnswer(ourOffer, answer, allowed, local(host, Direction.SENDRECV)));
+        SessionDescription plain = sdes == null ? answer : sdes.plainAnswer(answer);
+        SdpNegotiator.Result r = literal(SdpNegotiator.acceptAnswer(ourOffer, plain, allowed, local(host, Direction.SENDRECV)));
+        if (sdes != null && r instanceof SdpNegotiator.Accepted) {
+            String problem = sdes.acceptAnswer(answer);
+            if (problem != null) {
+                org.switchboard.core.PbxLog.notice("chan_sip.c", "SRTP: " + problem + " (rtp " + rtp.localPort() + ")");
+                return new SdpNegotiator.Rejected(problem);
+            }
+        }
         if (r instanceof SdpNegotiator.Accepted a) {
             apply(a);
             ourOffer = null;
