@@ -41,6 +41,7 @@ final class SipSdes {
     static RtpSession open(SipStack stack, SipPeer peer, RtpSession.Listener listener, SipSdes[] holder) throws IOException {
         MediaEncryption e = peer == null ? MediaEncryption.NONE : peer.encryption();
         if (!e.sdes()) return stack.rtp().open(listener);
+        SdesSrtpTransport.warmUp(); // here, on the call's set-up thread, never on an RTP event loop
         SdesSrtpTransport t = new SdesSrtpTransport(stack.rtp().openUdpTransport(), e.optimistic());
         holder[0] = new SipSdes(e.optimistic(), t);
         return stack.rtp().open(t, listener);

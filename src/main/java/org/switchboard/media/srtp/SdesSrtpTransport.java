@@ -35,6 +35,26 @@ public final class SdesSrtpTransport implements RtpTransport {
     private volatile Srtp srtp;
     private volatile PacketHandler rtpHandler, rtcpHandler;
 
+    private static volatile boolean warmed;
+
+    /**
+     * Runs one protect and unprotect on the calling thread, once per process: jitsi-srtp chooses
+     * its AES implementation by timing them on first use, which takes long enough (seconds on a
+     * loaded box) that it must not happen on an RTP event loop with other calls on it.
+     */
+    public static void warmUp() {
+        if (warmed) return;
+        byte[] k = new byte[16], salt = new byte[14];
+        try (Srtp a = Srtp.sdes(k, salt, k, salt, 10)) {
+            byte[] p = a.txReset(172);
+            p[0] = (byte) 0x80;
+            int n = a.protectRtp();
+            System.arraycopy(a.txBuffer(), 0, a.rxReset(n), 0, n);
+            a.unprotectRtp();
+        }
+        warmed = true;
+    }
+
     /** {@code plainUntilKeyed}: pass plain RTP until {@link #secure} (an optimistic offer), else nothing. */
     public SdesSrtpTransport(RtpTransport inner, boolean plainUntilKeyed) {
         this.inner = inner;
