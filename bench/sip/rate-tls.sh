@@ -3,8 +3,8 @@
 # answering) but every message crosses a TLS connection to the PBX's TLS transport (TLS 1.3,
 # a fresh self-signed certificate). Debian's SIPp is built without OpenSSL, so SIPp speaks TCP
 # (-t t1, one connection) to socat, which carries it over TLS (OpenSSL) to the PBX; socat's CPU is
-# printed apart from the PBX's. Prints each step and the highest rate with zero failed calls and
-# zero retransmissions. Usage: bench/run sip-rate-tls [seconds] [rate ...]
+# printed apart from the PBX's. Prints each step and the highest rate SIPp held (within 5%) with
+# zero failed calls and zero retransmissions. Usage: bench/run sip-rate-tls [seconds] [rate ...]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$ROOT/bin/jdk.sh"
@@ -46,6 +46,12 @@ for rate in $RATES; do
     relay=$(( (r1 - r0) * 100 / $(getconf CLK_TCK) / SECONDS_PER_STEP ))
     actual=$(awk -F'|' '/Call Rate/ {gsub(/ |cps/,"",$3); v=$3} END {printf "%.0f", v}' "$WORK/screen-$rate.log")
     echo "TLS rate ${rate}/s (SIPp achieved ${actual}/s): ${ok} calls ok, ${failed} failed, ${retrans} retransmissions, PBX CPU ~${cpu}%, socat ~${relay}% (of $(nproc)00%), RSS $(( $(rss_kb "$PBX_PID") / 1024 )) MB"
-    if [ "$failed" = 0 ] && [ "$retrans" = 0 ] && [ "$ok" -ge "$calls" ]; then best=$rate; else break; fi
+    # a step counts when every call succeeded without a retransmission at (nearly) the rate asked:
+    # over one TCP connection SIPp falls behind instead of failing calls when the far end is slow
+    if [ "$failed" = 0 ] && [ "$retrans" = 0 ] && [ "$ok" -ge "$calls" ] && [ $((actual * 100)) -ge $((rate * 95)) ]; then
+        best=$rate
+    else
+        break
+    fi
 done
-echo "highest rate over TLS with no failed call and no retransmission: ${best} calls/s"
+echo "highest rate over TLS held (SIPp within 5% of it) with no failed call and no retransmission: ${best} calls/s"
