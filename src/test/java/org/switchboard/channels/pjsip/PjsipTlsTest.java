@@ -33,7 +33,7 @@ class PjsipTlsTest {
         [phones]
         exten => 600,1,Answer()
          same => n,Set(GLOBAL(CALLER)=${CHANNEL(name)})
-         same => n,Wait(1)
+         same => n,Wait(10)
         exten => 700,1,Dial(PJSIP/alice,10)
         """;
 

@@ -26,7 +26,7 @@ class SipTlsSippTest {
         [phones]
         exten => 600,1,Answer()
          same => n,Set(GLOBAL(CALLER)=${CHANNEL(name)})
-         same => n,Wait(1)
+         same => n,Wait(10)
         exten => 700,1,Dial(SIP/sipp,10)
         """;
 
