@@ -42,6 +42,8 @@ SERVER=$(conf_get "$SKYPE_CONF" general server)
 PORT=$(conf_get "$SKYPE_CONF" general port); PORT="${PORT:-5222}"
 DOMAIN=$(conf_get "$SKYPE_CONF" general domain); DOMAIN="${DOMAIN:-skype.example}"
 case "$SERVER" in 127.0.0.1|localhost) ;; *) exit 0 ;; esac
+# HTTP for XEP-0363 file upload (voice messages from voicemail.conf skype=): Prosody's usual 5280
+HTTP_PORT="${SWITCHBOARD_PROSODY_HTTP_PORT:-5280}"
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 if listening; then
@@ -75,7 +77,8 @@ c2s_interfaces = { "127.0.0.1" }
 s2s_ports = { }
 c2s_direct_tls_ports = { }
 legacy_ssl_ports = { }
-http_ports = { }
+http_ports = { $HTTP_PORT }
+http_interfaces = { "127.0.0.1" }
 https_ports = { }
 c2s_require_encryption = true
 authentication = "internal_hashed"
@@ -86,6 +89,10 @@ certificates = "$RUN"
 ssl = { key = "$KEY"; certificate = "$CERT"; }
 VirtualHost "$DOMAIN"
   ssl = { key = "$KEY"; certificate = "$CERT"; }
+-- XEP-0363 HTTP file upload: voicemail reaches the chat as a voice message; URLs on loopback
+Component "upload.$DOMAIN" "http_file_share"
+  http_host = "127.0.0.1"
+  http_file_share_size_limit = 10*1024*1024
 LUA
 
 PBX_USER=lmentinc

@@ -10,11 +10,12 @@ Commands on stdin, one per line (text arguments are Base64 of UTF-8):
   echo on|off             reply to every chat message with its own body
   reply B64               answer the next chat message with this text (once)
   approve on|off|ignore   approve subscription requests (default on), refuse them, or leave them pending
+  join ROOM NICK           enter a XEP-0045 room (its messages: groupmsg ROOM NICK B64)
   raw B64                 B64 is written to the stream as it is (a stanza the test builds by hand)
   callmode|jmi|call|hangup|tone|record|disco|propose-flood ...   Jingle calls: see jingle_peer.py
   quit
 Reports on stdout, one per line:
-  ready | msg FROM B64 | presence FROM TYPE SHOW | subscribe FROM | subscribed FROM |
+  ready | msg FROM B64 | oob FROM B64 (XEP-0066 URL of the message that follows) | presence FROM TYPE SHOW | subscribe FROM | subscribed FROM |
   unsubscribed FROM | disconnected | error TEXT |
   iq ID TYPE CONDITION B64   a reply (result or error) to an iq whose id starts with "raw-"
   caps FROM VER | status FROM SHOW B64 | and the Jingle reports of jingle_peer.py
@@ -24,6 +25,7 @@ import base64
 import logging
 import sys
 import threading
+import xml.etree.ElementTree as ET
 
 import slixmpp
 from slixmpp.xmlstream.handler import Callback
@@ -82,10 +84,16 @@ class Buddy(slixmpp.ClientXMPP, JinglePeer):
         out("ready")
 
     def on_message(self, msg):
+        if msg["type"] == "groupchat" and msg["body"]:
+            out("groupmsg", msg["from"].bare, msg["from"].resource or "-", b64(msg["body"]))
+            return
         if msg["type"] not in ("chat", "normal") or not msg["body"]:
             return
         frm = msg["from"].bare
         body = msg["body"]
+        oob = msg.xml.find("{jabber:x:oob}x/{jabber:x:oob}url")
+        if oob is not None:
+            out("oob", frm, b64(oob.text or ""))
         out("msg", frm, b64(body))
         if self.reply_once is not None:
             text, self.reply_once = self.reply_once, None
@@ -153,6 +161,11 @@ class Buddy(slixmpp.ClientXMPP, JinglePeer):
                 self.send_presence(pto=args[0], ptype="subscribed")
             elif cmd == "unsubscribe":
                 self.send_presence(pto=args[0], ptype="unsubscribe")
+            elif cmd == "join":
+                # XEP-0045 §7.2: presence to room/nick with the muc element
+                p = self.make_presence(pto=args[0] + "/" + args[1])
+                p.append(ET.Element("{http://jabber.org/protocol/muc}x"))
+                p.send()
             elif cmd == "raw":
                 self.send_raw(unb64(args[0]))
                 return  # no "ok": a fuzzer sends thousands

@@ -37,6 +37,8 @@ public final class DialApp implements Application {
                   L(x[:y][:z])  limit the call to x ms
                   U(x[^arg...]) run subroutine x on the called channel after it answers, before the bridge
                   b(x[^arg...]) run subroutine x on each called channel before it is called
+                  D([called][:calling])  once answered, send DTMF digits to the called party, then to
+                         the caller, each as SendDTMF sends them (250 ms apart)
                   m      music on hold instead of ringing (accepted; ringing is indicated)
                 Without g, the caller's dialplan ends when the bridged call ends.""";
     }
@@ -149,6 +151,20 @@ public final class DialApp implements Application {
         return out;
     }
 
+    /** app_dial's D(called:calling): digits to the called party, then to the caller, before the bridge. */
+    private static void sendDigits(Channel caller, Channel peer, String spec) {
+        String[] parts = (spec == null ? "" : spec).split(":", -1);
+        String called = parts[0].trim(), calling = parts.length > 1 ? parts[1].trim() : "";
+        if (!called.isEmpty()) {
+            PbxLog.verbose(3, "Sending DTMF '" + called + "' to the called party.");
+            SendDtmfApp.stream(caller, peer, called, 250, SendDtmfApp.MIN_DURATION_MS);
+        }
+        if (!calling.isEmpty() && !caller.isHangupRequested()) {
+            PbxLog.verbose(3, "Sending DTMF '" + calling + "' to the calling party.");
+            SendDtmfApp.stream(caller, caller, calling, 250, SendDtmfApp.MIN_DURATION_MS);
+        }
+    }
+
     private Result connect(Channel caller, Channel peer, Map<Character, String> opts, long start) {
         caller.setVar("DIALEDPEERNAME", peer.name());
         String number = peer.getVar("DIALEDPEERNUMBER");
@@ -164,6 +180,7 @@ public final class DialApp implements Application {
         try {
             caller.answer();
             caller.setVar("DIALSTATUS", "ANSWER");
+            if (opts.containsKey('D')) sendDigits(caller, peer, opts.get('D'));
             end = Bridge.run(caller, peer, limit(opts.get('L')));
             if (end == Bridge.End.CALLER_HUNG_UP) {
                 peer.softHangup(HangupCause.NORMAL_CLEARING);

@@ -21,10 +21,13 @@ public final class MessageSendApp implements Application {
     public String description() {
         return """
                 Sends the channel's MESSAGE(body) to destination, a URI whose scheme names the technology that
-                carries it: skype:buddy (a bare buddy name or name@domain; xmpp: is read the same) while the
-                Skype channel is loaded. from names the sender in that technology's terms (for Skype the
-                account, or skype:account); when empty, the endpoint the message arrived on, else the
-                technology's default. to, when given, replaces MESSAGE(to).
+                carries it: skype:buddy (a bare buddy name or name@domain) while the Skype channel is loaded,
+                xmpp:user@domain[/resource] from a res_xmpp client (xmpp.conf) or a Skype account, sip:peer or
+                sip:user@host through chan_sip. from names the sender in that technology's terms (the xmpp.conf
+                client, the Skype account or skype:account); when empty, the endpoint the message arrived on,
+                else the technology's default. When both res_xmpp and the Skype channel are loaded, xmpp: goes
+                out through whichever of them has a client or account of that name. to, when given, replaces
+                MESSAGE(to).
                 Sets MESSAGE_SEND_STATUS to SUCCESS, FAILURE (the sender is unknown or offline),
                 INVALID_PROTOCOL (no loaded technology for the scheme) or INVALID_URI (no valid address).""";
     }
@@ -42,13 +45,13 @@ public final class MessageSendApp implements Application {
     private static MessageTech.Status send(Channel c, String dest, String from, String to) {
         int colon = dest.indexOf(':');
         String scheme = colon < 0 ? "" : dest.substring(0, colon).toLowerCase(Locale.ROOT);
-        MessageTech tech = scheme.isEmpty() ? null : MessageTechs.of(c.pbx()).forScheme(scheme);
+        TextMessage m = TextMessage.of(c, true);
+        MessageTech tech = scheme.isEmpty() ? null : MessageTechs.of(c.pbx()).forSend(c, scheme, m, from);
         if (tech == null) {
             PbxLog.warning("message.c", "MessageSend: no message technology '" + (colon < 0 ? dest : scheme)
                     + "' loaded (destination must be a URI such as skype:buddy)");
             return MessageTech.Status.INVALID_PROTOCOL;
         }
-        TextMessage m = TextMessage.of(c, true);
         if (!to.isEmpty()) m.to = to;
         return tech.send(c, m, dest.substring(colon + 1), from);
     }

@@ -20,6 +20,7 @@ import org.switchboard.media.sound.SoundPlayer;
 import org.switchboard.media.sound.SoundRecorder;
 import org.switchboard.res.voicemail.Mailbox;
 import org.switchboard.res.voicemail.MessageWaiting;
+import org.switchboard.res.voicemail.NewVoicemails;
 import org.switchboard.res.voicemail.VoicemailMailer;
 import org.switchboard.res.voicemail.VoicemailConfig;
 import org.switchboard.res.voicemail.VoicemailSpool;
@@ -49,6 +50,10 @@ public final class VoiceMailApp implements Application {
                 A box with an email address is mailed about each new message through mailcmd
                 (default /usr/sbin/sendmail -t), with emailsubject/emailbody and ${VM_NAME}...
                 substituted, and the recording attached with attach=yes.
+                A box with skype=account/buddy (ours) sends each new message to that buddy's chat
+                from that chan_skype.conf account: a line with caller, date and duration, then the
+                recording as an Ogg Opus voice message (XEP-0363 upload, XEP-0066 link); notices
+                wait on disk (<astspooldir>/voicemail/chat-queue) while the account is logged out.
                 Options: b, u, s, U (urgent), g(gain: accepted, not applied).
                 Sets VMSTATUS to SUCCESS, USEREXIT or FAILED.""";
     }
@@ -161,6 +166,7 @@ public final class VoiceMailApp implements Application {
                 saved = true;
                 MessageWaiting.publish(c.pbx(), m);
                 VoicemailMailer.notify(m, msg, fmt.extension(), mine);
+                NewVoicemails.of(c.pbx()).announce(new NewVoicemails.Message(m, msg, fmt.extension(), mine));
             } catch (IOException e) {
                 PbxLog.warning(SOURCE, "Could not save the message for " + m.id() + ": " + e.getMessage());
             }

@@ -241,12 +241,7 @@ public final class Modules {
         return n.endsWith(".so") ? n.substring(0, n.length() - 3) : n;
     }
 
-    private static boolean isTrue(String v) {
-        return v != null && switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    private static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry(CORE, "Core PBX: built-in applications and functions"),

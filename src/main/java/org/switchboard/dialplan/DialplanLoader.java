@@ -64,12 +64,7 @@ public final class DialplanLoader {
                 isTrue(g.get("autofallthrough", "yes")));
     }
 
-    static boolean isTrue(String v) {
-        return v != null && switch (v.trim().toLowerCase()) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 
     private void readContext(ConfigSection s) {
         DialplanContext ctx = contexts.computeIfAbsent(s.name(), n -> new DialplanContext(n, s.file(), s.line()));

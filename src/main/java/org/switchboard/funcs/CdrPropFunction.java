@@ -50,10 +50,5 @@ public final class CdrPropFunction extends BaseFunction {
         CdrEngine.of(channel.pbx()).setProperty(channel, p, isTrue(value));
     }
 
-    private static boolean isTrue(String v) {
-        return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    private static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 }

@@ -59,7 +59,7 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
             tcp != null, tcp == null ? "0.0.0.0" : tcp.host(), tcp == null ? 5060 : tcp.port(), "default",
             false, true, p.defaultRealm(), p.userAgent(), null, List.of(), Nat.NO, 0, 0, 3600, 7200, 60,
             base.digestAlgorithms(), base.jitterBuffer(), base.registerTimeout(), base.registerAttempts(),
-            base.messageLimits(), base.tcpLimits(), tls == null ? null : tls.tls(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(), p.problems());
+            base.messageLimits(), base.tcpLimits(), base.timers(), tls == null ? null : tls.tls(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(), p.problems());
         return new PjsipMapping(sip, new Rules(p, aorOwner, peers), p);
     }
 
@@ -113,6 +113,10 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
         @Override
         public boolean proxyChallengeForInvite() { return false; }
 
+        /** res_pjsip's force_rport=yes (the default), also for a request no endpoint is identified for yet. */
+        @Override
+        public boolean forceRport(org.switchboard.channels.sip.config.SipSettings s, boolean viaDiffersFromSource) { return true; }
+
         @Override
         public String authUser(SipPeer peer) {
             PjsipEndpoint e = endpointOf(peer);
@@ -139,6 +143,12 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
             if (a == null) return PeerRules.super.expiry(peer, s);
             int min = Math.min(a.minimumExpiration(), a.maximumExpiration());
             return new Expiry(Math.max(min, Math.min(a.maximumExpiration(), a.defaultExpiration())), min, a.maximumExpiration());
+        }
+
+        @Override
+        public org.switchboard.channels.sip.config.IceDtlsMedia iceDtls(SipPeer peer) {
+            PjsipEndpoint e = endpointOf(peer);
+            return e == null ? null : e.media().iceDtls();
         }
 
         @Override

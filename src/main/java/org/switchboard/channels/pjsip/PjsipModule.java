@@ -59,8 +59,23 @@ public final class PjsipModule implements Module {
                 + " (is chan_sip on the same port?): " + e.getMessage());
         }
         mapping = m;
+        if (m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null) PjsipWebSocket.enable(pbx, stack);
+        if (m.pjsip().endpoints().values().stream().anyMatch(e -> e.media().iceDtls() != null)) {
+            org.switchboard.net.ice.IceWarmUp.inBackground(); // the certificate and ice4j, before the first WebRTC call waits on them
+        }
+        if (m.pjsip().endpoints().values().stream().anyMatch(e -> e.media().iceDtls() != null
+                && e.codecs().contains(org.switchboard.channels.sip.config.Codec.OPUS))) {
+            org.switchboard.media.codec.OpusWarmUp.inBackground(); // a browser's audio is Opus: JIT it before a call waits on it
+        }
         pbx.register(PjsipModule.class, this);
+        for (var e : m.pjsip().endpoints().values()) { // the endpoint's auth holds the password (res_pjsip)
+            var auth = e.auth() == null ? null : m.pjsip().auth(e.auth());
+            if (auth != null && org.switchboard.channels.sip.registrar.ShippedSecrets.isShipped(auth.password())) {
+                PbxLog.warning(SOURCE, org.switchboard.channels.sip.registrar.ShippedSecrets.warning(CONF, "endpoint", e.name()));
+            }
+        }
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
+        stack.onBindingChange(this::contactChanged);
         PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()
             + (stack.tcpAddress() == null ? "" : ", tcp " + m.sip().tcpBindAddr() + ":" + stack.tcpAddress().getPort())
             + "; " + m.pjsip().endpoints().size() + " endpoint(s), " + m.pjsip().aors().size() + " aor(s)");
@@ -94,6 +109,16 @@ public final class PjsipModule implements Module {
             + m.pjsip().aors().size() + " aor(s); " + st.calls().size() + " call(s) kept");
     }
 
+    /** A contact of an aor came or went: every endpoint serving that aor may have changed state (res_pjsip's contact observer). */
+    private void contactChanged(org.switchboard.channels.sip.registrar.BindingEvent e) {
+        Pbx p = pbx;
+        PjsipMapping m = mapping;
+        if (p == null || m == null) return;
+        for (org.switchboard.channels.pjsip.config.PjsipEndpoint ep : m.pjsip().endpoints().values()) {
+            if (ep.aors().stream().anyMatch(a -> a.equalsIgnoreCase(e.binding().peer()))) DeviceStates.of(p).changed("PJSIP/" + ep.name());
+        }
+    }
+
     @Override
     public void unload() {
         Pbx p = pbx;
@@ -102,6 +127,7 @@ public final class PjsipModule implements Module {
             DeviceStates.of(p).unregister("PJSIP", deviceStates);
         }
         SipStack st = stack;
+        if (p != null && st != null) PjsipWebSocket.disable(p, st);
         if (st != null) st.close();
     }
 }

@@ -1,8 +1,7 @@
 package org.switchboard.channels.sip;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.switchboard.channels.sip.config.DtmfMode;
 import org.switchboard.channels.sip.config.SipPeer;
@@ -17,9 +16,9 @@ import org.switchboard.channels.sip.sdp.SessionDescription;
 import org.switchboard.channels.sip.transaction.ClientTransaction;
 import org.switchboard.channels.sip.transaction.ClientTransactionUser;
 import org.switchboard.channels.sip.transaction.ServerTransaction;
+import org.switchboard.channels.sip.transaction.TimerSettings;
 import org.switchboard.channels.sip.transport.Endpoint;
 import org.switchboard.channels.sip.transport.PeerLog;
-import org.switchboard.channels.sip.transport.Protocol;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelTech;
 import org.switchboard.core.Frame;
@@ -32,7 +31,8 @@ import org.switchboard.media.rtp.RtpSession;
  * One SIP call leg, chan_sip's sip_pvt: the dialog, its media, and the channel it drives. What is
  * common to both directions lives here (in-dialog requests, BYE, re-INVITE hold, INFO and RFC 4733
  * DTMF, the 2xx retransmission of §13.3.1.4); {@link SipUas} and {@link SipUac} hold what only an
- * incoming or an outgoing call does before it is answered.
+ * incoming or an outgoing call does before it is answered. Where the call stands is its
+ * {@link InviteSession}, read and changed only under {@link #lock}.
  */
 public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     protected final SipStack stack;
@@ -44,25 +44,33 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     protected volatile Channel channel;
     protected volatile SipDialog dialog;
     protected volatile Endpoint remote;    // where in-dialog requests go
-    protected volatile boolean answered;
-    protected volatile boolean ended;      // hung up on our side (channel destroyed)
-    protected volatile boolean remoteEnded; // BYE/CANCEL received: no BYE from us
-    private volatile boolean held;
+    protected final InviteSession session;
+    private volatile boolean held;         // the media's direction, not the call's state
     private boolean slotTaken;
+    private boolean hungUp;                // the channel hung up: what it held is released once
     /** The CSeq of a dialog's first request from us: chan_sip starts its ocseq at 101 and counts up before sending. */
     static final long FIRST_CSEQ = 102;
-    private SipResponse pending2xx;        // a 2xx we retransmit until its ACK
-    private Endpoint pending2xxTo;
-    private ScheduledFuture<?> pending2xxTimer;
-    private boolean byeAfterAck;           // we hung up while our 2xx waited for its ACK
+    private Sip2xxRetransmission retransmission; // our 2xx until its ACK (ACCEPTED)
 
-    protected SipCall(SipStack stack, SipPeer peer, SipMedia media, String callId, String localTag, Endpoint remote) {
+    protected SipCall(SipStack stack, InviteSession.Role role, SipPeer peer, SipMedia media, String callId,
+                      String localTag, Endpoint remote) {
         this.stack = stack;
         this.peer = peer;
         this.media = media;
         this.callId = callId;
         this.localTag = localTag;
         this.remote = remote;
+        this.session = new InviteSession(role, lock, callId);
+    }
+
+    /** Where the call stands (for tests and show commands). */
+    public InviteState state() {
+        lock.lock();
+        try {
+            return session.state();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public String callId() { return callId; }
@@ -119,6 +127,10 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     private void sendDtmf(char digit, int durationMs) {
         int duration = durationMs > 0 ? durationMs : 100;
         DtmfMode mode = dtmfMode();
+        if (mode == DtmfMode.INBAND) { // tones in our audio (the RTP session was set up for it)
+            media.rtp().sendDtmf(digit, duration);
+            return;
+        }
         boolean rtpDtmf = (mode == DtmfMode.RFC2833 || mode == DtmfMode.AUTO) && media.hasTelephoneEvent();
         if (rtpDtmf && media.rtp().sendDtmf(digit, duration)) return;
         if (mode == DtmfMode.INFO || (mode == DtmfMode.AUTO) || !media.hasTelephoneEvent()) {
@@ -161,10 +173,9 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     public void hangup(Channel c) {
         lock.lock();
         try {
-            if (ended) return;
-            ended = true;
-            if (!remoteEnded) endOnOurSide(c.hangupCause());
-            if (!byeAfterAck) cancelPending2xx();
+            if (hungUp) return;
+            hungUp = true;
+            endOnOurSide(c.hangupCause());
         } catch (RuntimeException e) {
             PbxLog.warning("chan_sip.c", "Ending " + c.name() + " failed: " + e);
         } finally {
@@ -173,44 +184,58 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         }
     }
 
-    /** Our side hung up: BYE, CANCEL or a final refusal, as the call's state asks. Under the lock. */
-    protected void endOnOurSide(int cause) {
-        SipDialog d = dialog;
-        if (d == null || d.state() != SipDialog.State.CONFIRMED) return;
-        if (pending2xx != null) byeAfterAck = true; // §15: no BYE before the ACK (or its timeout)
-        else sendBye();
+    /** Our side hung up: BYE, CANCEL or a final refusal, as the call's state asks (§9.1, §15). Under the lock. */
+    private void endOnOurSide(int cause) {
+        switch (session.hangUpLocally()) {
+            case BYE -> sendBye();
+            case BYE_AFTER_ACK -> { } // §15: no BYE before the ACK (or Timer L); the 2xx keeps going
+            case REFUSE -> refuseInvite(SipCauses.toResponse(cause));
+            case CANCEL -> sendCancel();
+            case CANCEL_LATER, NOTHING -> { }
+        }
+        if (session.ending() != InviteSession.Ending.BYE_AFTER_ACK) stopRetransmission();
     }
 
-    /** A BYE before the call was answered (an early dialog): an incoming call still owes its INVITE a final response. */
-    protected void onEarlyBye() {}
+    /** UAS: the final refusal of the INVITE (its state already moved). Under the lock. */
+    protected void refuseInvite(int status) {}
+
+    /** UAC: the CANCEL of our INVITE (§9.1). Under the lock. */
+    protected void sendCancel() {}
 
     /** Releases what the call holds, once. */
     protected void finish() {
         media.rtp().close(); // ends a relay with the other leg too: its packets go up as frames
-        if (slotTaken) {
-            slotTaken = false;
-            stack.peerStates().release(peer.name());
+        lock.lock();
+        try {
+            if (slotTaken) {
+                slotTaken = false;
+                stack.peerStates().release(peer.name());
+            }
+            // the dialog lives on until the ACK comes (or never does) and our BYE goes
+            if (session.ending() == InviteSession.Ending.BYE_AFTER_ACK) return;
+        } finally {
+            lock.unlock();
         }
-        if (byeAfterAck) return; // the dialog lives on until the ACK comes (or never does) and our BYE goes
+        forget();
+    }
+
+    private void forget() {
         stack.calls().remove(this);
         SipDialog d = dialog;
         if (d != null) d.terminate();
     }
 
-    /** The deferred BYE: after the ACK, or when the 2xx was never acknowledged. */
+    /** The deferred BYE: after the ACK, or when the 2xx was never acknowledged. Under the lock. */
     private void byeNow() {
-        byeAfterAck = false;
+        stopRetransmission();
         sendBye();
-        stack.calls().remove(this);
-        SipDialog d = dialog;
-        if (d != null) d.terminate();
+        forget();
     }
 
     // ---- the network side ----
 
-    /** The far end ended the call (BYE, CANCEL), or the stack is going away. */
+    /** The far end ended the call (BYE, CANCEL, a refusal); the session has already moved. */
     void remoteHangup(int cause) {
-        remoteEnded = true;
         Channel c = channel;
         if (c == null) return;
         if (c.hangupCause() == 0) c.setHangupCause(cause);
@@ -231,17 +256,43 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
             return;
         }
         switch (r.method()) {
-            case SipMethod.BYE -> {
-                tx.respond(reply(r, 200));
-                onEarlyBye();
-                PbxLog.verbose(3, "Got SIP BYE on " + (channel == null ? callId : channel.name()));
-                remoteHangup(HangupCause.NORMAL_CLEARING);
-            }
+            case SipMethod.BYE -> onBye(tx, r);
             case SipMethod.INFO -> onInfo(tx, r);
             case SipMethod.INVITE -> onReInvite(tx, r);
             default -> tx.respond(reply(r, 405));
         }
     }
+
+    /** §15.1.2: a BYE ends the session (and any 2xx retransmission); in an early dialog the INVITE gets 487 too. */
+    private void onBye(ServerTransaction tx, SipRequest r) {
+        InviteSession.Bye outcome;
+        boolean wasHungUp;
+        lock.lock();
+        try {
+            outcome = session.onBye();
+            wasHungUp = hungUp;
+            if (outcome != InviteSession.Bye.NO_DIALOG) {
+                stopRetransmission();
+                tx.respond(reply(r, 200));
+                if (outcome == InviteSession.Bye.ENDED_EARLY) endEarly();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (outcome == InviteSession.Bye.NO_DIALOG) {
+            tx.respond(reply(r, 481)); // §15.1.2: no session to end
+            return;
+        }
+        if (wasHungUp) { // we had hung up and held our BYE back for the ACK: the far end ended it first
+            forget();
+            return;
+        }
+        PbxLog.verbose(3, "Got SIP BYE on " + (channel == null ? callId : channel.name()));
+        remoteHangup(HangupCause.NORMAL_CLEARING);
+    }
+
+    /** UAS: a BYE in the early dialog (§15): the INVITE still gets its final response, 487. Under the lock. */
+    protected void endEarly() {}
 
     private void onInfo(ServerTransaction tx, SipRequest r) {
         String type = r.contentType() == null ? "" : r.contentType().toLowerCase(java.util.Locale.ROOT);
@@ -272,8 +323,15 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         Frame.Control holdChange = null;
         lock.lock();
         try {
-            if (pending2xx != null && media.awaitingAnswer()) {
-                tx.respond(reply(r, 491)); // §14.2: one offer at a time
+            int refuse = session.onReInvite(media.awaitingAnswer());
+            if (refuse == 500) { // §14.2: our final response to the first INVITE is still to come
+                SipResponse busy = reply(r, 500);
+                tx.respond(busy.withHeaders(busy.headers().toBuilder()
+                    .add("Retry-After", Integer.toString(ThreadLocalRandom.current().nextInt(11))).build()));
+                return;
+            }
+            if (refuse != 0) {
+                tx.respond(reply(r, refuse)); // 491: one offer at a time (§14.2); 481: we are ending it
                 return;
             }
             byte[] sdp;
@@ -297,6 +355,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
                 sdp = SdpWriter.toBytes(media.offer(localHost(), media.codecName()));
             }
             resp = withContact(reply(r, 200)).withBody("application/sdp", sdp);
+            session.acceptReInvite();
             send2xxUntilAcked(tx, resp);
         } finally {
             lock.unlock();
@@ -312,8 +371,10 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     void onAck(SipRequest ack) {
         lock.lock();
         try {
-            cancelPending2xx();
-            if (byeAfterAck) {
+            InviteSession.Ack a = session.onAck();
+            if (a == InviteSession.Ack.IGNORED) return;
+            stopRetransmission();
+            if (a == InviteSession.Ack.SEND_BYE) {
                 byeNow();
                 return;
             }
@@ -334,65 +395,93 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     /** A retransmitted 2xx to our INVITE (outgoing calls): ACK it again. */
     void onRetransmitted2xx(SipResponse r) {}
 
-    /** CANCEL of an unanswered incoming call. */
-    void onCancel() {}
+    /** CANCEL of an unanswered incoming call (§9.2); false when it came too late to matter. */
+    boolean onCancel() { return false; }
 
     // ---- sending ----
 
-    /** Sends a 2xx on {@code tx} and again at T1, 2T1, ... T2 until its ACK; gives up after 64·T1 with a BYE (§13.3.1.4). */
+    /**
+     * Sends a 2xx on {@code tx} and again at T1, 2T1, ... T2 until its ACK; after 64*T1 without one
+     * the session ends with a BYE (§13.3.1.4, RFC 6026 Timer L). Under the lock.
+     */
     protected void send2xxUntilAcked(ServerTransaction tx, SipResponse resp) {
         tx.respond(resp);
-        cancelPending2xx();
+        stopRetransmission();
         if (tx.peer().reliable()) return; // over TCP the transport is reliable: no retransmission
-        pending2xx = resp;
-        pending2xxTo = tx.responseDestination();
-        schedule2xx(500, 0);
+        Endpoint to = tx.responseDestination();
+        retransmission = new Sip2xxRetransmission(stack.scheduler(), stack.timerSettings(),
+            () -> resend2xx(resp, to), this::ackNeverCame).start();
     }
 
-    private void schedule2xx(long delay, long elapsed) {
-        pending2xxTimer = stack.scheduler().schedule(() -> retransmit2xx(delay, elapsed + delay), delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void retransmit2xx(long delay, long elapsed) {
-        boolean giveUp = false;
+    private void resend2xx(SipResponse resp, Endpoint to) {
         lock.lock();
         try {
-            if (pending2xx == null || (ended && !byeAfterAck)) return;
-            if (elapsed >= 32_000) {
-                pending2xx = null;
-                if (byeAfterAck) {
-                    byeNow(); // §15: the ACK never came; the BYE goes anyway
-                    return;
-                }
-                giveUp = true;
-            } else {
-                stack.layer().sendStateless(pending2xx, pending2xxTo);
-                schedule2xx(Math.min(delay * 2, 4000), elapsed);
+            InviteState st = session.state();
+            if (st == InviteState.ACCEPTED || session.ending() == InviteSession.Ending.BYE_AFTER_ACK) {
+                stack.layer().sendStateless(resp, to);
             }
         } finally {
             lock.unlock();
         }
-        if (giveUp) {
-            // one line per admitted call at most, as for RTP silence below
-            PbxLog.warning("chan_sip.c", "No ACK for the 2xx on " + (channel == null ? callId : channel.name()) + " in 32 s; hanging up");
-            Channel c = channel;
-            if (c != null) c.softHangup(HangupCause.NO_USER_RESPONSE);
+    }
+
+    private void ackNeverCame() {
+        InviteSession.Ack a;
+        lock.lock();
+        try {
+            a = session.onAckTimeout();
+            if (a == InviteSession.Ack.SEND_BYE) byeNow(); // §15: the ACK never came; the BYE goes anyway
+        } finally {
+            lock.unlock();
         }
+        if (a != InviteSession.Ack.CONFIRMED) return;
+        // one line per admitted call at most, as for RTP silence below
+        TimerSettings t = stack.timerSettings();
+        PbxLog.warning("chan_sip.c", "No ACK for the 2xx on " + (channel == null ? callId : channel.name()) + " in "
+            + t.timeout() / 1000 + " s; hanging up");
+        Channel c = channel;
+        if (c != null) c.softHangup(HangupCause.NO_USER_RESPONSE);
     }
 
-    private void cancelPending2xx() {
-        pending2xx = null;
-        ScheduledFuture<?> t = pending2xxTimer;
-        if (t != null) t.cancel(false);
-        pending2xxTimer = null;
+    /** Under the lock. */
+    private void stopRetransmission() {
+        Sip2xxRetransmission r = retransmission;
+        retransmission = null;
+        if (r != null) r.stop();
     }
 
+    /** Our BYE (§15.1.1); its answer (or none) ends the Terminating state. */
     protected void sendBye() {
-        sendInDialog(SipMethod.BYE, null, null);
+        sendInDialog(SipMethod.BYE, null, null, byeAnswered);
+    }
+
+    private final ClientTransactionUser byeAnswered = new ClientTransactionUser() {
+        @Override public void onResponse(ClientTransaction tx, SipResponse r) {
+            LOG_ONLY.onResponse(tx, r);
+            if (r.isFinal()) byeDone();
+        }
+
+        @Override public void onTimeout(ClientTransaction tx) {
+            LOG_ONLY.onTimeout(tx);
+            byeDone();
+        }
+    };
+
+    private void byeDone() {
+        lock.lock();
+        try {
+            session.byeDone();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Sends an in-dialog request (§12.2.1.1); its response is only logged. */
     protected void sendInDialog(String method, String contentType, byte[] body) {
+        sendInDialog(method, contentType, body, LOG_ONLY);
+    }
+
+    private void sendInDialog(String method, String contentType, byte[] body, ClientTransactionUser user) {
         SipDialog d = dialog;
         if (d == null) return;
         Endpoint to = remote;
@@ -405,7 +494,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
         var h = req.headers().toBuilder().add(HeaderNames.USER_AGENT, stack.settings().userAgent());
         if (contentType != null) h.add(HeaderNames.CONTENT_TYPE, contentType);
         req = new SipRequest(req.method(), req.uri(), h.build(), body);
-        stack.layer().sendRequest(req, to, LOG_ONLY);
+        stack.layer().sendRequest(req, to, user);
     }
 
     static final ClientTransactionUser LOG_ONLY = new ClientTransactionUser() {
@@ -426,7 +515,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
 
     protected SipResponse withContact(SipResponse r) {
         String contact = "<sip:s@" + localHost() + ":" + stack.localPort(remote.protocol())
-            + (remote.protocol().uriParam() != null ? ";transport=" + remote.protocol().uriParam() : "") + ">";
+            + remote.protocol().uriParam() + ">";
         return r.withHeaders(r.headers().toBuilder().add(HeaderNames.CONTACT, contact)
             .addLine(HeaderNames.ALLOW, SipRequestRouter.ALLOW).addLine(HeaderNames.SUPPORTED, "replaces, timer").build());
     }

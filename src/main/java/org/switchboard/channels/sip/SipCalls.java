@@ -14,34 +14,22 @@ import org.switchboard.core.HangupCause;
  */
 public final class SipCalls {
     private final ConcurrentHashMap<String, SipCall> byKey = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<ServerTransaction, Object> byInvite = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ServerTransaction, SipCall> byInvite = new ConcurrentHashMap<>();
     /** Incoming calls by Call-ID and the caller's From tag: where a retransmitted INVITE belongs (§8.2.2.2). */
     private final ConcurrentHashMap<String, SipUas> byRemote = new ConcurrentHashMap<>();
-    /** In {@link #byInvite}: the INVITE was cancelled before its call existed. */
-    private static final Object CANCELLED = new Object();
 
     static String key(String callId, String localTag) { return callId + "\u0000" + localTag; }
 
     void add(SipCall c) { byKey.put(key(c.callId(), c.localTag()), c); }
 
-    /** Registers an unanswered incoming call; false when its INVITE was cancelled meanwhile. */
-    boolean addPending(ServerTransaction invite, SipCall c) {
-        Object prev = byInvite.putIfAbsent(invite, c);
-        if (prev == CANCELLED) byInvite.remove(invite, CANCELLED);
-        return prev == null;
-    }
+    /** Registers an unanswered incoming call, for a CANCEL of its INVITE (§9.2). */
+    void addPending(ServerTransaction invite, SipCall c) { byInvite.put(invite, c); }
 
     void removePending(ServerTransaction invite) { byInvite.remove(invite); }
 
     SipCall pending(ServerTransaction invite) {
-        return invite != null && byInvite.get(invite) instanceof SipCall c ? c : null;
+        return invite == null ? null : byInvite.get(invite);
     }
-
-    /** A CANCEL found no call yet (it is still being set up): remember, so it is not started. */
-    void markCancelled(ServerTransaction invite) { byInvite.putIfAbsent(invite, CANCELLED); }
-
-    /** Forgets a cancellation mark once the INVITE was refused or started. */
-    void clearCancelled(ServerTransaction invite) { byInvite.remove(invite, CANCELLED); }
 
     void addInbound(String callId, String fromTag, SipUas c) { if (fromTag != null) byRemote.put(callId + "\u0000" + fromTag, c); }
 

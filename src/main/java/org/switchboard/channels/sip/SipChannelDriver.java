@@ -18,7 +18,6 @@ import org.switchboard.core.HangupCause;
 import org.switchboard.core.MediaStream;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
-import org.switchboard.media.rtp.RtpSession;
 
 /**
  * {@code SIP/...} in Dial and Originate: finds where the peer is (its host, or its registered
@@ -63,7 +62,7 @@ public final class SipChannelDriver implements ChannelDriver {
                 target = new Endpoint(p, resolve(peer.host(), port, data));
                 toUser = d.exten() != null ? d.exten() : peer.defaultUser();
                 ruri = SipUri.sip(toUser, peer.host(), port == p.defaultPort() ? -1 : port);
-                if (p.uriParam() != null) ruri = ruri.withParam("transport", p.uriParam()); // RFC 3261 §19.1.1
+                if (p.transportParam() != null) ruri = ruri.withParam("transport", p.transportParam()); // RFC 3261 §19.1.1
                 toHost = ruri.hostPort();
             }
             if (stack.peerStates().qualify(peer.name()).status().equals("UNREACHABLE")) {
@@ -97,19 +96,15 @@ public final class SipChannelDriver implements ChannelDriver {
             throw new ChannelUnavailableException(HangupCause.USER_BUSY, "call-limit of " + peer.callLimit() + " reached for '" + peer.name() + "'");
         }
         SipRtpListener listener = new SipRtpListener();
-        RtpSession rtp;
-        SipSdes[] sdes = new SipSdes[1];
+        boolean comedia = peer != null ? peer.nat().comedia() : stack.settings().nat().comedia();
+        SipMedia media;
         try {
-            rtp = SipSdes.open(stack, peer, listener, sdes);
-            var jb = stack.settings().jitterBuffer();
-            rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
+            media = SipMedia.open(stack, peer, target.address().getAddress(), true, listener, codecs,
+                SipMedia.telephoneEvent(peer), comedia);
         } catch (IOException e) {
             SipCall.releaseSlot(stack, peer);
             throw new ChannelUnavailableException(HangupCause.NORMAL_CIRCUIT_CONGESTION, "no RTP port for " + stack.technology() + "/" + data + ": " + e.getMessage());
         }
-        boolean comedia = peer != null ? peer.nat().comedia() : stack.settings().nat().comedia();
-        SipMedia media = new SipMedia(rtp, codecs,
-            peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia, sdes[0]);
         SipUac call = new SipUac(stack, peer, media, target, ruri, to, preferred);
         listener.attach(call);
         call.ownSlot();

@@ -6,16 +6,19 @@ import java.util.List;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.message.DigestCredentials;
+import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.NameAddr;
 import org.switchboard.channels.sip.message.SipIds;
 import org.switchboard.channels.sip.message.SipRequest;
 import org.switchboard.channels.sip.registrar.AuthFailureTracker;
 import org.switchboard.channels.sip.registrar.Binding;
 import org.switchboard.channels.sip.registrar.DigestAuthenticator;
+import org.switchboard.channels.sip.registrar.ShippedSecrets;
 import org.switchboard.channels.sip.sdp.Codec;
 import org.switchboard.channels.sip.sdp.SdpNegotiator;
 import org.switchboard.channels.sip.sdp.SessionDescription;
 import org.switchboard.channels.sip.transaction.ServerInviteTransaction;
+import org.switchboard.channels.sip.transaction.ServerTransaction;
 import org.switchboard.channels.sip.transport.PeerLog;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpSession;
@@ -29,18 +32,17 @@ import org.switchboard.media.rtp.RtpSession;
 final class SipInbound {
     private SipInbound() {}
 
-    /** Called on a network thread: the work (sockets, dialplan look-up) runs on a virtual thread. */
+    /**
+     * Called on the dialog's strand (never the socket thread): a CANCEL for this INVITE runs after
+     * it on the same strand, so it finds the call pending or the INVITE answered.
+     */
     static void admit(SipStack stack, ServerInviteTransaction tx, SipRequest r) {
-        Thread.ofVirtual().name("sip-invite").start(() -> {
-            try {
-                decide(stack, tx, r);
-            } catch (RuntimeException e) {
-                PeerLog.log(PbxLog.Level.ERROR, PeerLog.CHAN_SIP, tx.peer(), "Failed to handle INVITE " + r.callId() + ": " + e);
-                tx.respond(stack.routerReply(r, 500, SipIds.tag()));
-            } finally {
-                stack.calls().clearCancelled(tx);
-            }
-        });
+        try {
+            decide(stack, tx, r);
+        } catch (RuntimeException e) {
+            PeerLog.log(PbxLog.Level.ERROR, PeerLog.CHAN_SIP, tx.peer(), "Failed to handle INVITE " + r.callId() + ": " + e);
+            tx.respond(stack.routerReply(r, 500, SipIds.tag()));
+        }
     }
 
     private static void decide(SipStack stack, ServerInviteTransaction tx, SipRequest r) {
@@ -54,8 +56,9 @@ final class SipInbound {
         SessionDescription offer = null;
         if (r.hasBody()) {
             String ct = r.contentType() == null ? "" : r.contentType().toLowerCase(java.util.Locale.ROOT);
-            if (!ct.startsWith("application/sdp")) {
-                tx.respond(stack.routerReply(r, 415, tag));
+            if (!ct.startsWith("application/sdp")) { // §8.2.3: 415 lists what we read in Accept
+                var resp = stack.routerReply(r, 415, tag);
+                tx.respond(resp.withHeaders(resp.headers().toBuilder().addLine(HeaderNames.ACCEPT, "application/sdp").build()));
                 return;
             }
             offer = SipMedia.parse(r.body());
@@ -81,16 +84,9 @@ final class SipInbound {
             }
             boolean needAuth = peer.hasSecret() && !peer.insecure().contains(org.switchboard.channels.sip.config.SipPeer.Insecure.INVITE);
             if (needAuth) {
-                if (cred == null) {
-                    tx.respond(stack.router().serverHeader(auth.challenge(r, tag, false, stack.registrar().rules().proxyChallengeForInvite())));
-                    return;
-                }
-                DigestAuthenticator.Verdict v = auth.verify(r, cred, stack.registrar().rules().authUser(peer), peer.secret(), peer.md5secret());
-                if (v == DigestAuthenticator.Verdict.STALE) {
-                    tx.respond(stack.router().serverHeader(auth.challenge(r, tag, true, stack.registrar().rules().proxyChallengeForInvite())));
-                    return;
-                }
-                if (v == DigestAuthenticator.Verdict.WRONG) {
+                DigestAuthenticator.Proof proof = prove(stack, tx, r, peer, tag);
+                if (proof == DigestAuthenticator.Proof.MISSING || proof == DigestAuthenticator.Proof.STALE) return; // challenged
+                if (proof == DigestAuthenticator.Proof.WRONG) {
                     PeerLog.authFailure(src, "Failed to authenticate device " + who + " for INVITE - Wrong password");
                     if (failures.recordFailure(src, tx.peer().protocol().name(), peer.name(), AuthFailureTracker.Failure.INVALID_PASSWORD)) {
                         tx.abandon(); // blocked from now on: it hears nothing
@@ -143,11 +139,9 @@ final class SipInbound {
         SipMedia media;
         try {
             SipRtpListener listener = new SipRtpListener();
-            SipSdes[] sdes = new SipSdes[1];
-            rtp = SipSdes.open(stack, peer, listener, sdes);
-            var jb = stack.settings().jitterBuffer();
-            rtp.setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
-            media = new SipMedia(rtp, codecs, peer == null || peer.dtmfMode() != org.switchboard.channels.sip.config.DtmfMode.INFO, comedia, sdes[0]);
+            media = SipMedia.open(stack, peer, src.getAddress(), false, listener, codecs,
+                SipMedia.telephoneEvent(peer), comedia);
+            rtp = media.rtp();
             call = new SipUas(stack, peer, media, r, tx, tag);
             listener.attach(call);
         } catch (java.io.IOException e) {
@@ -173,6 +167,25 @@ final class SipInbound {
             call.finish(); // the RTP port and the call-limit slot go back
             throw e;
         }
+    }
+
+    /**
+     * The digest steps INVITE and MESSAGE share (RFC 3261 §22.4): a request without credentials,
+     * or with a stale nonce, is challenged here (401, or 407 as the dialect asks); the caller
+     * answers {@code WRONG} as its method does.
+     */
+    static DigestAuthenticator.Proof prove(SipStack stack, ServerTransaction tx, SipRequest r, SipPeer peer, String tag) {
+        DigestAuthenticator auth = stack.registrar().authenticator();
+        DigestAuthenticator.Proof p = auth.prove(r, stack.registrar().rules().authUser(peer), peer.secret(), peer.md5secret());
+        if ((p == DigestAuthenticator.Proof.PROVEN || p == DigestAuthenticator.Proof.STALE)
+                && ShippedSecrets.refuses(peer, tx.peer().address(), r.method())) {
+            p = DigestAuthenticator.Proof.WRONG; // a sample secret from a public address: as a wrong password
+        }
+        if (p == DigestAuthenticator.Proof.MISSING || p == DigestAuthenticator.Proof.STALE) {
+            tx.respond(stack.router().serverHeader(auth.challenge(r, tag, p == DigestAuthenticator.Proof.STALE,
+                stack.registrar().rules().proxyChallengeForInvite())));
+        }
+        return p;
     }
 
     /** chan_sip's check_user/check_peer: a user or friend by From name, else a peer by address. */

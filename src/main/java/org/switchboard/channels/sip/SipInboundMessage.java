@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.config.SipSettings;
-import org.switchboard.channels.sip.message.DigestCredentials;
 import org.switchboard.channels.sip.message.NameAddr;
 import org.switchboard.channels.sip.message.SipIds;
 import org.switchboard.channels.sip.message.SipRequest;
@@ -77,19 +76,9 @@ final class SipInboundMessage {
             return false;
         }
         if (!peer.hasSecret()) return true;
-        DigestAuthenticator auth = stack.registrar().authenticator();
-        DigestCredentials cred = auth.credentials(r);
-        boolean proxy = stack.registrar().rules().proxyChallengeForInvite();
-        if (cred == null) {
-            tx.respond(stack.router().serverHeader(auth.challenge(r, tag, false, proxy)));
-            return false;
-        }
-        DigestAuthenticator.Verdict v = auth.verify(r, cred, stack.registrar().rules().authUser(peer), peer.secret(), peer.md5secret());
-        if (v == DigestAuthenticator.Verdict.STALE) {
-            tx.respond(stack.router().serverHeader(auth.challenge(r, tag, true, proxy)));
-            return false;
-        }
-        if (v == DigestAuthenticator.Verdict.WRONG) {
+        DigestAuthenticator.Proof proof = SipInbound.prove(stack, tx, r, peer, tag); // the same steps as INVITE
+        if (proof == DigestAuthenticator.Proof.MISSING || proof == DigestAuthenticator.Proof.STALE) return false;
+        if (proof == DigestAuthenticator.Proof.WRONG) {
             PeerLog.authFailure(src, "Failed to authenticate device '" + r.header("From") + "' for MESSAGE - Wrong password");
             tx.respond(stack.routerReply(r, 403, tag));
             return false;

@@ -22,24 +22,69 @@ final class SipMedia {
     private final List<Codec> allowed;
     private final boolean telephoneEvent;
     private final boolean comedia;
+    private final SipIceMedia ice; // WebRTC media (ICE, DTLS-SRTP), or null for plain RTP
     private final long sessionId = SipIds.sessionId() & 0xffffffffL;
     private long version = sessionId;
     private SessionDescription ourOffer;
     private SdpNegotiator.Accepted negotiated;
     private final SipSdes sdes; // null: plain RTP
 
+    /**
+     * Whether the SDP offers telephone-event, by the peer's dtmfmode: for rfc2833 and auto (and a
+     * guest); not for info, nor for inband, whose digits travel in the audio (chan_sip offers none).
+     */
+    static boolean telephoneEvent(org.switchboard.channels.sip.config.SipPeer peer) {
+        var mode = peer == null ? org.switchboard.channels.sip.config.DtmfMode.RFC2833 : peer.dtmfMode();
+        return mode == org.switchboard.channels.sip.config.DtmfMode.RFC2833 || mode == org.switchboard.channels.sip.config.DtmfMode.AUTO;
+    }
+
     SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia) {
-        this(rtp, allowed, telephoneEvent, comedia, null);
+        this(rtp, allowed, telephoneEvent, comedia, null, null);
     }
 
     /** With {@code sdes} (from {@link SipSdes#open}) when the peer's media is SDES-SRTP. */
     SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia, SipSdes sdes) {
+        this(rtp, allowed, telephoneEvent, comedia, null, sdes);
+    }
+
+    SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia, SipIceMedia ice) {
+        this(rtp, allowed, telephoneEvent, comedia, ice, null);
+    }
+
+    private SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia, SipIceMedia ice, SipSdes sdes) {
+        this.ice = ice;
         this.sdes = sdes;
         this.rtp = rtp;
         this.allowed = List.copyOf(allowed);
         this.telephoneEvent = telephoneEvent;
         this.comedia = comedia;
         rtp.setComedia(comedia);
+    }
+
+    /**
+     * The media of a new call with {@code peer} (null: a guest) reached at {@code remote}: plain
+     * RTP, ICE with DTLS-SRTP when the dialect says so for the peer ({@code webrtc=yes},
+     * {@code media_encryption=dtls}), or SDES-SRTP for {@code media_encryption=sdes} / {@code encryption=yes}.
+     * {@code controlling}: we send the offer (RFC 8445 §6.1.1).
+     */
+    static SipMedia open(SipStack stack, org.switchboard.channels.sip.config.SipPeer peer, java.net.InetAddress remote,
+                         boolean controlling, SipRtpListener listener, List<Codec> codecs, boolean telephoneEvent,
+                         boolean comedia) throws java.io.IOException {
+        var iceDtls = peer == null ? null : stack.registrar().rules().iceDtls(peer);
+        SipMedia m;
+        if (iceDtls != null) {
+            java.net.InetAddress host = java.net.InetAddress.getByName(stack.localHost(remote));
+            m = SipIceMedia.open(stack, iceDtls, host, controlling, listener, codecs, telephoneEvent);
+        } else {
+            SipSdes[] sdes = new SipSdes[1]; // media_encryption=sdes / encryption=yes: SDES-SRTP (RFC 4568)
+            RtpSession rtp = SipSdes.open(stack, peer, listener, sdes);
+            m = new SipMedia(rtp, codecs, telephoneEvent, comedia, sdes[0]);
+        }
+        var jb = stack.settings().jitterBuffer();
+        m.rtp().setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
+        // dtmfmode=inband: digits found in the audio we receive, ours played as tones into what we send
+        m.rtp().setInbandDtmf(peer != null && peer.dtmfMode() == org.switchboard.channels.sip.config.DtmfMode.INBAND);
+        return m;
     }
 
     RtpSession rtp() { return rtp; }
@@ -65,12 +110,17 @@ final class SipMedia {
             }
         }
         ourOffer = SdpNegotiator.offer(order, local(host, Direction.SENDRECV));
+        if (ice != null) ourOffer = ice.dress(ourOffer);
         if (sdes != null) ourOffer = sdes.decorateOffer(ourOffer);
         return ourOffer;
     }
 
     /** Answers the peer's offer; on success the RTP session follows it. */
     SdpNegotiator.Result answer(SessionDescription offer, String host) {
+        if (ice != null) {
+            offer = ice.fromPeer(offer);
+            if (offer == null) return new SdpNegotiator.Rejected("WebRTC endpoint: the offer has no DTLS-SRTP with ICE");
+        }
         SipSdes.Prepared srtp = null;
         if (sdes != null) {
             Object p = sdes.prepareAnswer(offer);
@@ -80,7 +130,14 @@ final class SipMedia {
         }
         SdpNegotiator.Result r = literal(SdpNegotiator.answer(offer, allowed, local(host, Direction.SENDRECV)));
         if (srtp != null && r instanceof SdpNegotiator.Accepted a) r = sdes.finishAnswer(a, srtp);
-        if (r instanceof SdpNegotiator.Accepted a) apply(a);
+        if (r instanceof SdpNegotiator.Accepted a) {
+            apply(a);
+            if (ice != null) {
+                r = new SdpNegotiator.Accepted(ice.dress(a.answer()), a.codecs(), a.payloadTypes(), a.dtmfPayloadType(),
+                    a.remoteAddress(), a.remotePort(), a.direction(), a.ptime(), a.held());
+                negotiated = (SdpNegotiator.Accepted) r;
+            }
+        }
         return r;
     }
 
@@ -102,6 +159,10 @@ final class SipMedia {
     /** The peer answered our offer. */
     SdpNegotiator.Result acceptAnswer(SessionDescription answer, String host) {
         if (ourOffer == null) return new SdpNegotiator.Rejected("an answer without an offer");
+        if (ice != null) {
+            answer = ice.fromPeer(answer);
+            if (answer == null) return new SdpNegotiator.Rejected("WebRTC endpoint: the answer has no DTLS-SRTP with ICE");
+        }
         SessionDescription plain = sdes == null ? answer : sdes.plainAnswer(answer);
         SdpNegotiator.Result r = literal(SdpNegotiator.acceptAnswer(ourOffer, plain, allowed, local(host, Direction.SENDRECV)));
         if (sdes != null && r instanceof SdpNegotiator.Accepted) {
@@ -123,7 +184,10 @@ final class SipMedia {
     private void apply(SdpNegotiator.Accepted a) {
         negotiated = a;
         rtp.configure(asteriskName(a.codec()), a.payloadType(), a.dtmfPayloadType(), a.ptime() > 0 ? a.ptime() : PTIME);
-        if (a.remotePort() > 0 && !a.remoteAddress().equals("0.0.0.0")) {
+        InetSocketAddress iceRemote = ice == null ? null : ice.selectedRemote();
+        if (iceRemote != null) {
+            rtp.setRemote(iceRemote); // a re-INVITE's c= names a default candidate; ICE knows where the peer is
+        } else if (a.remotePort() > 0 && !a.remoteAddress().equals("0.0.0.0")) {
             rtp.setRemote(new InetSocketAddress(a.remoteAddress(), a.remotePort()));
         }
         rtp.setHold(a.held() || !a.direction().sends());

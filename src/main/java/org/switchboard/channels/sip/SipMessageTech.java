@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.message.CSeq;
+import org.switchboard.channels.sip.message.DigestClient;
+import org.switchboard.channels.sip.message.DigestCredentials;
 import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.Headers;
 import org.switchboard.channels.sip.message.SipIds;
@@ -26,8 +28,8 @@ import org.switchboard.core.message.TextMessage;
  * MessageSend's {@code sip:} destinations, as chan_sip's sip_msg_send: an out-of-dialog MESSAGE
  * (RFC 3428) with the body as text/plain, to a peer by name ({@code sip:peer}, its registered
  * contact or host) or to {@code sip:user@host[:port]} (a peer when the host names one). Delivery
- * is asynchronous, as in Asterisk: SUCCESS means handed to the transaction layer; a failure
- * response is one log line.
+ * is asynchronous, as in Asterisk: SUCCESS means handed to the transaction layer; a challenge
+ * is answered once with the peer's secret; a failure response is one log line.
  */
 final class SipMessageTech implements MessageTech {
     private final SipModule module;
@@ -74,19 +76,55 @@ final class SipMessageTech implements MessageTech {
             .add(HeaderNames.CONTENT_TYPE, "text/plain;charset=UTF-8")
             .build();
         byte[] body = (m.body == null ? "" : m.body).getBytes(StandardCharsets.UTF_8);
-        String target = uri.toString();
-        stack.layer().sendRequest(new SipRequest(SipMethod.MESSAGE, uri, h, body), to, new ClientTransactionUser() {
-            @Override public void onResponse(ClientTransaction tx, SipResponse r) {
-                if (r.isFinal() && r.status() >= 300) {
-                    PbxLog.warning("chan_sip.c", "MESSAGE to " + target + " was refused: " + r.status() + " " + r.reason());
-                }
-            }
-
-            @Override public void onTimeout(ClientTransaction tx) {
-                PbxLog.warning("chan_sip.c", "MESSAGE to " + target + " got no answer");
-            }
-        });
+        stack.layer().sendRequest(new SipRequest(SipMethod.MESSAGE, uri, h, body), to, new Delivery(stack, peer, to, uri.toString()));
         return Status.SUCCESS;
+    }
+
+    /**
+     * The fate of one MESSAGE: a refusal or silence is one log line; a 401/407 is answered once
+     * with the peer's secret through the UAC digest every request uses (RFC 3261 §22.2).
+     */
+    private static final class Delivery implements ClientTransactionUser {
+        private final SipStack stack;
+        private final SipPeer peer;
+        private final Endpoint to;
+        private final String target;
+        private boolean authorized;
+
+        Delivery(SipStack stack, SipPeer peer, Endpoint to, String target) {
+            this.stack = stack;
+            this.peer = peer;
+            this.to = to;
+            this.target = target;
+        }
+
+        @Override public void onResponse(ClientTransaction tx, SipResponse r) {
+            if ((r.status() == 401 || r.status() == 407) && retryWithCredentials(tx.request(), r)) return;
+            if (r.isFinal() && r.status() >= 300) {
+                PbxLog.warning("chan_sip.c", "MESSAGE to " + target + " was refused: " + r.status() + " " + r.reason());
+            }
+        }
+
+        @Override public void onTimeout(ClientTransaction tx) {
+            PbxLog.warning("chan_sip.c", "MESSAGE to " + target + " got no answer");
+        }
+
+        private boolean retryWithCredentials(SipRequest sent, SipResponse r) {
+            if (authorized || peer == null || peer.secret() == null) return false;
+            DigestClient.Choice ch = DigestClient.choose(r);
+            if (ch == null) return false;
+            authorized = true; // once: a second challenge means the secret was refused
+            String user = peer.defaultUser() != null ? peer.defaultUser() : peer.name();
+            DigestCredentials cred = DigestClient.answer(ch, user, peer.secret(), SipMethod.MESSAGE, sent.uri().toString(),
+                Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()), 1);
+            Headers h = sent.headers().toBuilder()
+                .set(HeaderNames.VIA, stack.newVia(to).toString())
+                .set(HeaderNames.CSEQ, new CSeq(sent.cseq().seq() + 1, SipMethod.MESSAGE).toString())
+                .set(ch.answerHeader(), cred.toHeaderValue())
+                .build();
+            stack.layer().sendRequest(sent.withHeaders(h), to, this);
+            return true;
+        }
     }
 
     /** {@code "Name" <sip:user@host>} as given, {@code sip:user@host} in brackets, or a bare user at our address. */

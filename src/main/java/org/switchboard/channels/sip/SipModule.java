@@ -6,6 +6,7 @@ import org.switchboard.config.ConfigProblem;
 import org.switchboard.core.Module;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
+import org.switchboard.channels.sip.registrar.ShippedSecrets;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpConfig;
 import org.switchboard.core.message.MessageTechs;
@@ -47,8 +48,12 @@ public final class SipModule implements Module {
             throw new ModuleDeclinedException("cannot listen on udp " + s.udpBindAddr() + ":" + s.udpBindPort()
                 + (s.tcpEnable() ? " / tcp " + s.tcpBindAddr() + ":" + s.tcpBindPort() : "") + ": " + e.getMessage());
         }
+        stack.onBindingChange(e -> SipPeerStatus.registrationChanged(pbx, e));
         background = new SipBackground(stack);
         background.start();
+        for (var peer : s.peers().values()) {
+            if (ShippedSecrets.isShipped(peer)) PbxLog.warning("chan_sip.c", ShippedSecrets.warning(CONF, "peer", peer.name()));
+        }
         pbx.register(SipModule.class, this);
         MessageTechs.of(pbx).register(messageTech);
         DeviceStates.of(pbx).register("SIP", deviceStates);

@@ -167,7 +167,8 @@ final class SipMwiSubscriptions {
                 tx.respond(stack.router().serverHeader(auth.challenge(r, tag, false)));
                 return null;
             }
-            DigestAuthenticator.Verdict v = auth.verify(r, cred, peer.name(), peer.secret(), peer.md5secret());
+            DigestAuthenticator.Verdict v = org.switchboard.channels.sip.registrar.ShippedSecrets.gate(
+                auth.verify(r, cred, peer.name(), peer.secret(), peer.md5secret()), peer, src, "SUBSCRIBE");
             if (v == DigestAuthenticator.Verdict.STALE) {
                 tx.respond(stack.router().serverHeader(auth.challenge(r, tag, true)));
                 return null;

@@ -17,7 +17,7 @@ import org.switchboard.core.PbxLog;
 /**
  * The UAS core (RFC 3261 §8.2): sends each new request where it belongs — REGISTER to the
  * registrar, a new INVITE to {@link SipInbound}, in-dialog requests to their {@link SipCall} — and
- * answers what nobody handles. Runs on network threads: anything slow goes to a virtual thread.
+ * answers what nobody handles. Runs on the dialog's strand ({@link SipStrands}), never on a socket thread.
  */
 final class SipRequestRouter implements TransactionUser {
     /** What we answer in Allow (OPTIONS, 405). */
@@ -35,6 +35,13 @@ final class SipRequestRouter implements TransactionUser {
             return;
         }
         String toTag = r.to() == null ? null : r.to().tag();
+        if (understood(r.method())) { // §8.2: the method first (501/405), then Require (§8.2.2.3)
+            java.util.List<String> unsupported = SipExtensions.unsupported(r);
+            if (!unsupported.isEmpty()) {
+                tx.respond(SipExtensions.badExtension(this, r, unsupported, toTag == null ? SipIds.tag() : null));
+                return;
+            }
+        }
         switch (r.method()) {
             case SipMethod.REGISTER -> register(tx, r);
             case SipMethod.INVITE -> {
@@ -80,6 +87,7 @@ final class SipRequestRouter implements TransactionUser {
                 default -> { }
             }
         }
+        stack.bindingsChanged(out.events());
     }
 
     /** RFC 6665: message-summary (RFC 3842) is the one event package we serve; others get 489. */
@@ -104,16 +112,18 @@ final class SipRequestRouter implements TransactionUser {
         call.onRequest(tx, r);
     }
 
+    /**
+     * Every CANCEL we receive (§9.2): 200 to the CANCEL itself; an unanswered INVITE ends with 487
+     * through its call's session (which also hangs the channel up). A CANCEL that finds the INVITE
+     * answered changes nothing. The INVITE's admission ran before on this dialog's strand, so a
+     * call that was admitted is pending here, and one that was refused has its final response.
+     */
     @Override
     public void onCancel(ServerTransaction cancelTx, ServerInviteTransaction inviteTx, SipRequest cancel) {
-        cancelTx.respond(reply(cancel, 200, null)); // §9.2: the CANCEL itself succeeds
+        cancelTx.respond(reply(cancel, 200, null));
         SipCall call = stack.calls().pending(inviteTx);
-        if (call != null) {
-            call.onCancel();
-        } else if (!inviteTx.answered()) {
-            stack.calls().markCancelled(inviteTx); // its call is still being set up: it must not start
-            inviteTx.respond(reply(inviteTx.request(), 487, SipIds.tag()));
-        }
+        if (call != null) call.onCancel();
+        else if (!inviteTx.answered()) inviteTx.respond(reply(inviteTx.request(), 487, SipIds.tag()));
     }
 
     @Override
@@ -138,8 +148,16 @@ final class SipRequestRouter implements TransactionUser {
         var h = resp.headers().toBuilder();
         h.addLine(HeaderNames.ALLOW, ALLOW);
         h.addLine(HeaderNames.ACCEPT, "application/sdp, application/dtmf-relay");
-        h.addLine(HeaderNames.SUPPORTED, "replaces, timer");
+        h.addLine(HeaderNames.SUPPORTED, SipExtensions.SUPPORTED);
         return resp.withHeaders(h.build());
+    }
+
+    private static boolean understood(String method) {
+        return switch (method) {
+            case SipMethod.REGISTER, SipMethod.INVITE, SipMethod.BYE, SipMethod.INFO, SipMethod.OPTIONS,
+                 SipMethod.SUBSCRIBE, SipMethod.MESSAGE -> true;
+            default -> false;
+        };
     }
 
     private static SipResponse withAllow(SipResponse resp) {

@@ -22,6 +22,15 @@ final class SipRtpListener implements RtpSession.Listener {
         if (c != null) c.onDtmf(s, f);
     }
 
+    /** The media transport failed (WebRTC: ICE or DTLS, or consent lost): the call ends, said once. */
+    void mediaFailed(String why) {
+        SipCall c = call;
+        org.switchboard.core.Channel ch = c == null ? null : c.channel();
+        if (ch == null) return;
+        org.switchboard.core.PbxLog.warning("res_rtp_asterisk.c", "Hanging up " + ch.name() + ": " + why);
+        ch.softHangup(org.switchboard.core.HangupCause.NORMAL_TEMPORARY_FAILURE);
+    }
+
     @Override public void onTimeout(RtpSession s) {
         SipCall c = call;
         if (c != null) c.onTimeout(s);

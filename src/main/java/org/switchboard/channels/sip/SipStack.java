@@ -21,6 +21,7 @@ import org.switchboard.channels.sip.transport.SipSender;
 import org.switchboard.channels.sip.transport.SipTransport;
 import org.switchboard.channels.sip.transport.TcpSipTransport;
 import org.switchboard.channels.sip.transport.UdpSipTransport;
+import org.switchboard.channels.sip.transport.WsSipTransport;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpConfig;
@@ -44,10 +45,13 @@ public final class SipStack implements AutoCloseable {
     private final SipCalls calls = new SipCalls();
     private final SipPeerStates peerStates = new SipPeerStates();
     private final SipDebug debug = new SipDebug();
+    private final SipStrands strands = SipStrands.perCore();
     private final ScheduledExecutorService housekeeping;
     private final ScheduledFuture<?> sweep;
     private final SipRequestRouter router;
     private final String technology;
+    private volatile java.util.function.Consumer<BindingEvent> bindingListener = e -> { };
+    private volatile WsSipTransport ws; // SIP over WebSocket, riding the HTTP server (RFC 7118), or null
 
     private SipStack(Pbx pbx, SipSettings settings, RtpConfig rtpConfig, String technology) throws Exception {
         this.pbx = pbx;
@@ -60,7 +64,7 @@ public final class SipStack implements AutoCloseable {
         this.timers = new ScheduledSipTimers(housekeeping);
         DeferredSender sender = new DeferredSender();
         this.router = new SipRequestRouter(this);
-        this.layer = new TransactionLayer(sender, timers, TimerSettings.DEFAULT, router);
+        this.layer = new TransactionLayer(sender, timers, settings.timers(), router);
         UdpSipTransport u = null;
         TcpSipTransport t = null, tl = null;
         RtpEngine r = null;
@@ -78,6 +82,7 @@ public final class SipStack implements AutoCloseable {
             if (t != null) t.close();
             if (tl != null) tl.close();
             timers.close();
+            strands.close();
             throw e;
         }
         this.udp = u;
@@ -116,12 +121,48 @@ public final class SipStack implements AutoCloseable {
     public SipPeerStates peerStates() { return peerStates; }
     public SipDebug debug() { return debug; }
     public ScheduledExecutorService scheduler() { return housekeeping; }
+    /** T1, T2 and 64*T1 as sip.conf's {@code timert1} set them at start (a reload keeps them). */
+    public TimerSettings timerSettings() { return layer.settings(); }
     public InetSocketAddress udpAddress() { return udp.localAddress(); }
     public InetSocketAddress tcpAddress() { return tcp == null ? null : tcp.localAddress(); }
     /** The TLS listener's address, null when TLS is off or could not start. */
     public InetSocketAddress tlsAddress() { return tls == null ? null : tls.localAddress(); }
 
+    /**
+     * Carries SIP over WebSocket too (ws and wss): what the connections of the returned transport
+     * read comes into this stack; messages for a WS or WSS endpoint go out through it. Once.
+     */
+    public WsSipTransport enableWebSocket(java.util.function.Supplier<InetSocketAddress> http,
+                                          java.util.function.Supplier<InetSocketAddress> https) {
+        WsSipTransport w = new WsSipTransport(this::received, settings.messageLimits(), settings.tcpLimits(), housekeeping, http, https);
+        ws = w;
+        return w;
+    }
+
+    /** The WebSocket transport, or null. */
+    public WsSipTransport webSocket() { return ws; }
+
     SipRequestRouter router() { return router; }
+
+    /**
+     * Who hears of every change to the registrations (the driver: device state, PeerStatus):
+     * called after the REGISTER is answered or the sweep has removed an expired contact.
+     */
+    public void onBindingChange(java.util.function.Consumer<BindingEvent> listener) { bindingListener = listener; }
+
+    /** Tells the driver of registration changes; a listener's failure is a log line, never the caller's. */
+    void bindingsChanged(java.util.List<BindingEvent> events) {
+        for (BindingEvent e : events) {
+            // a contact replaced by a newer one of the same peer is no unregistration
+            if (e.kind() == BindingEvent.Kind.REMOVED && events.stream().anyMatch(o -> o.kind() != BindingEvent.Kind.REMOVED
+                    && o.kind() != BindingEvent.Kind.EXPIRED && o.binding().peer().equals(e.binding().peer()))) continue;
+            try {
+                bindingListener.accept(e);
+            } catch (RuntimeException ex) {
+                PbxLog.warning("chan_sip.c", "registration change of '" + e.binding().peer() + "' not handled: " + ex);
+            }
+        }
+    }
 
     /** A response to {@code r} with our Server header and {@code tag} on To when it has none. */
     public org.switchboard.channels.sip.message.SipResponse routerReply(
@@ -142,6 +183,8 @@ public final class SipStack implements AutoCloseable {
     public void authenticated(Endpoint source) {
         if (tcp != null && source.protocol() == Protocol.TCP) tcp.authenticated(source.address());
         if (tls != null && source.protocol() == Protocol.TLS) tls.authenticated(source.address());
+        WsSipTransport w = ws;
+        if (w != null && source.protocol().isWebSocket()) w.authenticated(source.address());
     }
 
     /** Our host for a message to {@code to} (Via sent-by, Contact, SDP). */
@@ -150,6 +193,8 @@ public final class SipStack implements AutoCloseable {
     /** Our port on the transport that reaches {@code to}. */
     public int localPort(Protocol p) {
         if (p == Protocol.TLS && tls != null) return tls.localAddress().getPort();
+        WsSipTransport w = ws;
+        if (w != null && p.isWebSocket()) return w.localAddress(p).getPort();
         return p == Protocol.TCP && tcp != null ? tcp.localAddress().getPort() : udp.localAddress().getPort();
     }
 
@@ -159,14 +204,26 @@ public final class SipStack implements AutoCloseable {
             .withParam("rport", null);
     }
 
+    /** On a socket thread: the message goes to its dialog's strand (by Call-ID), where all its work runs. */
     private void received(SipMessage m, Endpoint source) {
-        if (debug.enabled()) debug.log(false, m, source);
-        layer.onMessage(m, source);
+        SipMessage msg = m instanceof org.switchboard.channels.sip.message.SipRequest r && source.protocol() == Protocol.UDP
+                && registrar.rules().forceRport(settings, Registrar.viaDiffers(r, source.address()))
+            ? org.switchboard.channels.sip.transport.ViaStamp.forceRport(r, source.address()) : m;
+        try {
+            strands.of(msg.callId()).execute(() -> {
+                if (debug.enabled()) debug.log(false, msg, source);
+                layer.onMessage(msg, source);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            PbxLog.debug("chan_sip.c", "SIP stack closing: dropped " + msg.callId() + " from " + source);
+        }
     }
 
     private void sweepBindings() {
         try {
-            for (BindingEvent e : registrar.sweep()) PbxLog.verbose(3, "Registration for peer '" + e.binding().peer() + "' expired");
+            java.util.List<BindingEvent> expired = registrar.sweep();
+            for (BindingEvent e : expired) PbxLog.verbose(3, "Registration for peer '" + e.binding().peer() + "' expired");
+            bindingsChanged(expired);
         } catch (RuntimeException e) {
             PbxLog.warning("chan_sip.c", "binding sweep failed: " + e);
         }
@@ -190,6 +247,9 @@ public final class SipStack implements AutoCloseable {
         udp.close();
         if (tcp != null) tcp.close();
         if (tls != null) tls.close();
+        WsSipTransport w = ws;
+        if (w != null) w.close();
+        strands.close();
         rtp.close();
     }
 
@@ -199,12 +259,16 @@ public final class SipStack implements AutoCloseable {
 
         @Override public void send(SipMessage message, Endpoint to) {
             if (debug.enabled()) debug.log(true, message, to);
-            target.send(message, to);
+            WsSipTransport w = ws;
+            if (w != null && to.protocol().isWebSocket()) w.send(message, to);
+            else target.send(message, to);
         }
 
         @Override public void send(SipMessage message, Endpoint to, Consumer<Throwable> onFailure) {
             if (debug.enabled()) debug.log(true, message, to);
-            target.send(message, to, onFailure);
+            WsSipTransport w = ws;
+            if (w != null && to.protocol().isWebSocket()) w.send(message, to, onFailure);
+            else target.send(message, to, onFailure);
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.dialog.SipDialog;
 import org.switchboard.channels.sip.message.CSeq;
-import org.switchboard.channels.sip.message.DigestChallenge;
+import org.switchboard.channels.sip.message.DigestClient;
 import org.switchboard.channels.sip.message.DigestCredentials;
 import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.Headers;
@@ -15,6 +15,7 @@ import org.switchboard.channels.sip.message.SipUri;
 import org.switchboard.channels.sip.sdp.SdpNegotiator;
 import org.switchboard.channels.sip.sdp.SdpWriter;
 import org.switchboard.channels.sip.sdp.SessionDescription;
+import org.switchboard.channels.sip.transaction.ClientInviteTransaction;
 import org.switchboard.channels.sip.transaction.ClientTransaction;
 import org.switchboard.channels.sip.transaction.ClientTransactionUser;
 import org.switchboard.channels.sip.transport.Endpoint;
@@ -36,16 +37,13 @@ final class SipUac extends SipCall implements ClientTransactionUser {
     private final String preferredCodec;
     private volatile SipRequest invite;
     private ClientTransaction inviteTx;
-    private boolean provisional;
-    private boolean cancelWanted;
-    private boolean failed;
     private SipRequest ack;
     private int authTries;
     private volatile Channel requestor;   // the dialing channel: told each refusal (HANGUPCAUSE())
 
     SipUac(SipStack stack, SipPeer peer, SipMedia media, Endpoint target, SipUri requestUri, String toHeader,
            String preferredCodec) {
-        super(stack, peer, media, org.switchboard.channels.sip.message.SipIds.callId(stack.localHost(target.address().getAddress())),
+        super(stack, InviteSession.Role.UAC, peer, media, org.switchboard.channels.sip.message.SipIds.callId(stack.localHost(target.address().getAddress())),
             org.switchboard.channels.sip.message.SipIds.tag(), target);
         this.requestUri = requestUri;
         this.toHeader = toHeader;
@@ -88,7 +86,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             .add(HeaderNames.FROM, display + "<sip:" + fromUser + "@" + fromDomain + ">;tag=" + localTag)
             .add(HeaderNames.TO, toHeader)
             .add(HeaderNames.CONTACT, "<sip:" + fromUser + "@" + host + ":" + port
-                + (remote.protocol().uriParam() != null ? ";transport=" + remote.protocol().uriParam() : "") + ">")
+                + remote.protocol().uriParam() + ">")
             .add(HeaderNames.CALL_ID, callId)
             .add(HeaderNames.CSEQ, new CSeq(SipCall.FIRST_CSEQ, SipMethod.INVITE).toString())
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
@@ -108,9 +106,12 @@ final class SipUac extends SipCall implements ClientTransactionUser {
         try {
             if (tx != inviteTx && !r.isSuccess()) return; // the first INVITE's leftovers after a challenge
             if (status < 200) {
-                provisional = true; // §9.1: any provisional, 100 too, allows a CANCEL
-                if (cancelWanted && provisional) sendCancel();
-                if (ended || failed) return;
+                if (session.cancelNowAllowed()) { // §9.1: any provisional, 100 too, allows the CANCEL we wanted
+                    cancelInvite();
+                    return;
+                }
+                boolean withTag = status > 100 && r.to() != null && r.to().tag() != null;
+                if (!session.onProvisional(withTag)) return;
                 if (r.hasBody() && media.awaitingAnswer()) acceptAnswer(r); // early media (183 with SDP)
                 show = status == 100 ? Frame.Control.PROCEEDING
                     : status == 180 || status == 181 || status == 182 ? Frame.Control.RINGING : Frame.Control.PROGRESS;
@@ -121,21 +122,23 @@ final class SipUac extends SipCall implements ClientTransactionUser {
                     endFork(r); // §13.2.2.4: a second fork answered too — ACK it, then BYE it
                     return;
                 }
+                InviteSession.Success step = session.onSuccess();
                 if (!confirm(r)) return;
-                if (ended || failed) {
-                    byeAfterAck = true;
+                if (step == InviteSession.Success.ACK_AGAIN) return; // a retransmission: ACKed again above
+                if (step == InviteSession.Success.ACK_AND_BYE) {
+                    byeAfterAck = true; // §15: it crossed our CANCEL (or came after we gave up): ACK, then BYE
                 } else if (media.awaitingAnswer() && !acceptAnswer(r)) {
                     byeAfterAck = true;
+                    session.failAfterAnswer();
                     fail(HangupCause.BEARERCAPABILITY_NOTAVAIL, "no usable SDP answer in " + status);
                 } else {
-                    answered = true;
                     media.rtp().setTimeouts(stack.settings().rtpTimeout(), stack.settings().rtpHoldTimeout()); // from the answer
                     show = Frame.Control.ANSWER;
                 }
             } else if ((status == 401 || status == 407) && retryWithCredentials(r)) {
                 return;
             } else {
-                if (ended || failed) return;
+                if (!session.onFailure()) return;
                 fail(SipCauses.fromResponse(status), status + " " + (r.reason() == null ? "" : r.reason()));
                 tellRequestor("SIP " + status + " " + (r.reason() == null ? "" : r.reason()), SipCauses.fromResponse(status));
             }
@@ -161,6 +164,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
                 dialog = SipDialog.asUac(invite, r);
             } catch (IllegalArgumentException e) {
                 PeerLog.log(PbxLog.Level.WARNING, PeerLog.CHAN_SIP, remote, "Unusable 2xx on " + channel.name() + ": " + e.getMessage());
+                session.terminate(); // no dialog to send a BYE on
                 fail(HangupCause.FAILURE, "unusable 2xx");
                 return false;
             }
@@ -203,30 +207,23 @@ final class SipUac extends SipCall implements ClientTransactionUser {
 
     /** §22.2: the INVITE again, with credentials for the challenge; false when we have none or tried. */
     private boolean retryWithCredentials(SipResponse r) {
-        if (ended || peer == null || peer.secret() == null || authTries >= 2) return false;
-        boolean proxy = r.status() == 407;
-        String header = r.header(proxy ? HeaderNames.PROXY_AUTHENTICATE : HeaderNames.WWW_AUTHENTICATE);
-        if (header == null) return false;
-        DigestChallenge ch;
-        try {
-            ch = DigestChallenge.parse(header);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (authTries > 0 && !ch.stale()) return false; // the password was refused
+        if (!session.state().isEarly() || peer == null || peer.secret() == null || authTries >= 2) return false;
+        DigestClient.Choice ch = DigestClient.choose(r); // the strongest algorithm we support (RFC 8760)
+        if (ch == null) return false;
+        if (authTries > 0 && !ch.digest().stale()) return false; // the password was refused
         authTries++;
         String user = peer.defaultUser() != null ? peer.defaultUser() : peer.name();
         String cnonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        DigestCredentials cred = DigestCredentials.answer(ch, user, peer.secret(), SipMethod.INVITE,
+        DigestCredentials cred = DigestClient.answer(ch, user, peer.secret(), SipMethod.INVITE,
             invite.uri().toString(), cnonce, 1);
         long seq = invite.cseq().seq() + 1;
         Headers h = invite.headers().toBuilder()
             .set(HeaderNames.VIA, stack.newVia(remote).toString())
             .set(HeaderNames.CSEQ, new CSeq(seq, SipMethod.INVITE).toString())
-            .set(proxy ? HeaderNames.PROXY_AUTHORIZATION : HeaderNames.AUTHORIZATION, cred.toHeaderValue())
+            .set(ch.answerHeader(), cred.toHeaderValue())
             .build();
         invite = new SipRequest(SipMethod.INVITE, invite.uri(), h, invite.body());
-        provisional = false;
+        session.retried(); // §9.1: a CANCEL now waits for a provisional to this INVITE
         inviteTx = stack.layer().sendRequest(invite, remote, this);
         return true;
     }
@@ -235,7 +232,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
     public void onTimeout(ClientTransaction tx) {
         lock.lock();
         try {
-            if (tx != inviteTx || ended || failed || answered) return;
+            if (tx != inviteTx || !session.onFailure()) return;
             fail(HangupCause.NO_USER_RESPONSE, "no response (timeout)");
             tellRequestor("SIP 408 Request Timeout", HangupCause.NO_USER_RESPONSE);
         } finally {
@@ -247,7 +244,7 @@ final class SipUac extends SipCall implements ClientTransactionUser {
     public void onTransportError(ClientTransaction tx, Throwable cause) {
         lock.lock();
         try {
-            if (tx != inviteTx || ended || failed || answered) return;
+            if (tx != inviteTx || !session.onFailure()) return;
             fail(HangupCause.NORMAL_CIRCUIT_CONGESTION, "transport error: " + cause); // §8.1.3.1: as a 503
         } finally {
             lock.unlock();
@@ -261,39 +258,21 @@ final class SipUac extends SipCall implements ClientTransactionUser {
 
     /** The call failed before an answer: the dialer sees the cause (DIALSTATUS). Under the lock. */
     private void fail(int cause, String why) {
-        failed = true;
         Channel c = channel;
         PbxLog.verbose(3, (c == null ? callId : c.name()) + " failed: " + why);
         if (c == null) return;
         c.setHangupCause(cause);
-        remoteEnded = true;
         c.queueFrame(Frame.control(Frame.Control.HANGUP));
     }
 
+    /** §9.1: the CANCEL is built by the INVITE's client transaction, from the INVITE as sent. Under the lock. */
     @Override
-    protected void endOnOurSide(int cause) {
-        if (answered) {
-            super.endOnOurSide(cause);
-        } else if (!failed && invite != null) {
-            if (provisional) sendCancel();
-            else cancelWanted = true; // §9.1: CANCEL only after a provisional response
-        }
-    }
+    protected void sendCancel() { cancelInvite(); }
 
-    private void sendCancel() {
-        cancelWanted = false;
-        Headers.Builder h = Headers.builder()
-            .add(HeaderNames.VIA, invite.header(HeaderNames.VIA))
-            .add(HeaderNames.MAX_FORWARDS, "70")
-            .add(HeaderNames.FROM, invite.header(HeaderNames.FROM))
-            .add(HeaderNames.TO, invite.header(HeaderNames.TO))
-            .add(HeaderNames.CALL_ID, callId)
-            .add(HeaderNames.CSEQ, new CSeq(invite.cseq().seq(), SipMethod.CANCEL).toString())
-            .add(HeaderNames.USER_AGENT, stack.settings().userAgent());
-        SipRequest cancel = new SipRequest(SipMethod.CANCEL, invite.uri(), h.build(), null);
-        stack.layer().sendRequest(cancel, remote, new ClientTransactionUser() {
-            @Override public void onResponse(ClientTransaction t, SipResponse resp) { }
-            @Override public void onTimeout(ClientTransaction t) { }
-        });
+    private void cancelInvite() {
+        if (!(inviteTx instanceof ClientInviteTransaction itx)) return;
+        SipRequest cancel = itx.cancelRequest();
+        cancel = cancel.withHeaders(cancel.headers().toBuilder().add(HeaderNames.USER_AGENT, stack.settings().userAgent()).build());
+        stack.layer().sendRequest(cancel, remote, LOG_ONLY); // its 200 (or 481) tells us nothing the INVITE's 487 will not
     }
 }

@@ -26,14 +26,14 @@ import org.switchboard.core.PbxLog;
 final class SipUas extends SipCall {
     private final SipRequest invite;
     private final ServerInviteTransaction tx;
-    private boolean ringingSent;
-    private boolean progressSent;
-    private boolean finalSent;
-    private boolean offerInInvite;
+    private final java.util.EnumSet<Frame.Control> provisionalsSent = java.util.EnumSet.noneOf(Frame.Control.class);
+    private boolean offerInInvite;         // set once by start(), before the channel exists
     private SipResponse sent2xx;           // our 2xx, for a retransmitted INVITE that arrives after it
+    /** Set under the lock once 183 or 2xx went: media needs no 183 first. A hint read without the lock. */
+    private volatile boolean mediaMayFlow;
 
     SipUas(SipStack stack, SipPeer peer, SipMedia media, SipRequest invite, ServerInviteTransaction tx, String tag) {
-        super(stack, peer, media, invite.callId(), tag, tx.peer());
+        super(stack, InviteSession.Role.UAS, peer, media, invite.callId(), tag, tx.peer());
         this.invite = invite;
         this.tx = tx;
     }
@@ -66,31 +66,24 @@ final class SipUas extends SipCall {
         else again.abandon();
     }
 
-    /** A BYE in the early dialog (§15): the INVITE still gets its final response, 487. */
+    /** The ACK for our 2xx: the INVITE transaction may end sooner (see {@link ServerInviteTransaction#acknowledged()}). */
     @Override
-    protected void onEarlyBye() {
-        lock.lock();
-        try {
-            if (answered || finalSent) return;
-            finalSent = true;
-            stack.calls().removePending(tx);
-            tx.respond(reply(invite, 487));
-        } finally {
-            lock.unlock();
-        }
+    protected void afterAck() { tx.acknowledged(); }
+
+    /** A BYE in the early dialog (§15): the INVITE still gets its final response, 487. Under the lock. */
+    @Override
+    protected void endEarly() {
+        stack.calls().removePending(tx);
+        tx.respond(reply(invite, 487));
     }
 
     /** Creates the channel and runs the dialplan at {@code exten@context}. */
     void start(String context, String exten, SessionDescription offer) {
         offerInInvite = offer != null;
-        if (!stack.calls().addPending(tx, this)) { // cancelled while it was being set up: the router sent 487
-            PbxLog.verbose(3, "INVITE " + callId + " was cancelled before its call started");
-            finish();
-            return;
-        }
+        stack.calls().addPending(tx, this);
         SipUri contactUri = new SipUri("sip", exten, null, localHost(), stack.localPort(remote.protocol()),
-            remote.protocol().uriParam() != null ? org.switchboard.channels.sip.message.Params.EMPTY.with("transport", remote.protocol().uriParam())
-                : org.switchboard.channels.sip.message.Params.EMPTY, null);
+            remote.protocol() == Protocol.UDP ? org.switchboard.channels.sip.message.Params.EMPTY
+                : org.switchboard.channels.sip.message.Params.EMPTY.with("transport", remote.protocol().name().toLowerCase(java.util.Locale.ROOT)), null);
         try {
             dialog = SipDialog.asUas(invite, localTag, NameAddr.of(contactUri));
         } catch (IllegalArgumentException e) {
@@ -129,12 +122,13 @@ final class SipUas extends SipCall {
     public void answer(Channel c) {
         lock.lock();
         try {
-            if (answered || finalSent || ended) return;
+            if (!session.state().isEarly()) return; // answered, refused, cancelled or hung up already
             byte[] sdp = offerInInvite ? SdpWriter.toBytes(media.negotiated().answer())
                 : SdpWriter.toBytes(media.offer(localHost(), null)); // §13.2.1: no offer in the INVITE, ours goes in the 2xx
             SipResponse ok = withContact(reply(invite, 200)).withBody("application/sdp", sdp);
             dialog.confirm();
-            answered = true;
+            session.accept();
+            mediaMayFlow = true;
             sent2xx = ok;
             stack.calls().removePending(tx);
             media.rtp().setTimeouts(stack.settings().rtpTimeout(), stack.settings().rtpHoldTimeout()); // counted from the answer
@@ -149,11 +143,10 @@ final class SipUas extends SipCall {
         int refuse = 0;
         lock.lock();
         try {
-            if (answered || finalSent || ended) return;
+            if (!session.state().isEarly()) return;
             switch (control) {
                 case RINGING -> {
-                    if (!ringingSent) {
-                        ringingSent = true;
+                    if (provisionalsSent.add(Frame.Control.RINGING) && session.sendingProvisional()) {
                         tx.respond(withContact(reply(invite, 180)));
                     }
                 }
@@ -162,21 +155,18 @@ final class SipUas extends SipCall {
                 case CONGESTION -> refuse = 503;
                 default -> { }
             }
-            if (refuse != 0) {
-                finalSent = true;
-                stack.calls().removePending(tx);
-                tx.respond(reply(invite, refuse));
-            }
+            if (refuse != 0 && session.refuse()) refuseInvite(refuse);
+            else refuse = 0;
         } finally {
             lock.unlock();
         }
         if (refuse != 0) c.softHangup(refuse == 486 ? HangupCause.USER_BUSY : HangupCause.NORMAL_CIRCUIT_CONGESTION);
     }
 
-    /** 183 Session Progress with our SDP answer, once: the caller hears early media from now on. */
+    /** 183 Session Progress with our SDP answer, once: the caller hears early media from now on. Under the lock. */
     private void sendProgress() {
-        if (progressSent) return;
-        progressSent = true;
+        if (!provisionalsSent.add(Frame.Control.PROGRESS) || !session.sendingProvisional()) return;
+        mediaMayFlow = true;
         SipResponse p = withContact(reply(invite, 183));
         if (offerInInvite) p = p.withBody("application/sdp", SdpWriter.toBytes(media.negotiated().answer()));
         tx.respond(p);
@@ -184,37 +174,34 @@ final class SipUas extends SipCall {
 
     @Override
     protected void beforeMedia() {
-        if (answered || progressSent) return;
+        if (mediaMayFlow) return;
         lock.lock();
         try {
-            if (!answered && !finalSent && !ended) sendProgress();
+            if (session.state().isEarly()) sendProgress();
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    protected void endOnOurSide(int cause) {
-        if (!answered && !finalSent) {
-            finalSent = true;
-            stack.calls().removePending(tx);
-            tx.respond(reply(invite, SipCauses.toResponse(cause)));
-            return;
-        }
-        super.endOnOurSide(cause);
+    protected void refuseInvite(int status) {
+        stack.calls().removePending(tx);
+        tx.respond(reply(invite, status));
     }
 
+    /** §9.2: an unanswered INVITE ends with 487 (the router has answered the CANCEL itself with 200). */
     @Override
-    void onCancel() {
+    boolean onCancel() {
         lock.lock();
         try {
-            if (answered || finalSent) return;
-            finalSent = true;
-            tx.respond(reply(invite, 487)); // §9.2
+            if (!session.onCancel()) return false;
+            stack.calls().removePending(tx);
+            tx.respond(reply(invite, 487));
         } finally {
             lock.unlock();
         }
         PbxLog.verbose(3, "Got CANCEL on " + (channel == null ? callId : channel.name()));
         remoteHangup(HangupCause.NORMAL_CLEARING);
+        return true;
     }
 }

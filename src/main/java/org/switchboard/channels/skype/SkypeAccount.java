@@ -1,26 +1,15 @@
 package org.switchboard.channels.skype;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLException;
-import org.jivesoftware.smack.ConnectionConfiguration;
-import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.XMPPConnection;
-import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
@@ -31,7 +20,6 @@ import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.RosterListener;
 import org.jivesoftware.smack.roster.SubscribeListener;
-import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.BareJid;
@@ -41,6 +29,13 @@ import org.switchboard.core.ManagerEvent;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.net.xmpp.TolerantXmppConnection;
+import org.switchboard.net.xmpp.XmlText;
+import org.switchboard.net.xmpp.XmppChatBody;
+import org.switchboard.net.xmpp.XmppChatInbox;
+import org.switchboard.net.xmpp.XmppClientSettings;
+import org.switchboard.net.xmpp.XmppFailures;
+import org.switchboard.net.xmpp.XmppLoginLoop;
+import org.switchboard.net.xmpp.XmppTrust;
 
 /**
  * One chan_skype.conf account: an XMPP client connection kept logged in (STARTTLS required,
@@ -59,19 +54,15 @@ public final class SkypeAccount {
 
     private final Pbx pbx;
     private volatile SkypeConfig.Account cfg;
-    private final SkypeChatInbox inbox;
-    private volatile XMPPTCPConnection conn;
+    private final XmppChatInbox inbox;
     private volatile Roster roster;
     private volatile State state = State.CONNECTING;
     private volatile String lastError = "";
-    private volatile boolean running;
-    private volatile Thread loop;
-    private final Semaphore wake = new Semaphore(0);
+    private final XmppLoginLoop loop;
     private final Map<String, String> buddyStatus = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private volatile long loggedInAt;
-    private boolean kicked;
     private final SkypeJingle jingle;
     private final SkypeCallRate proposals = new SkypeCallRate();
     private volatile boolean onPhone;
@@ -79,8 +70,9 @@ public final class SkypeAccount {
     SkypeAccount(Pbx pbx, SkypeConfig.Account cfg) {
         this.pbx = pbx;
         this.cfg = cfg;
-        this.inbox = new SkypeChatInbox(cfg.messageHoldMs());
+        this.inbox = new XmppChatInbox(cfg.messageHoldMs());
         this.jingle = new SkypeJingle(this);
+        this.loop = new XmppLoginLoop("skype-" + cfg.name(), new Session());
         routeChat(cfg);
     }
 
@@ -97,17 +89,17 @@ public final class SkypeAccount {
     public String lastError() { return lastError; }
     public long messagesSent() { return sent.get(); }
     public long messagesReceived() { return received.get(); }
-    SkypeChatInbox inbox() { return inbox; }
+    XmppChatInbox inbox() { return inbox; }
     Pbx pbx() { return pbx; }
     SkypeModule module() { return SkypeModule.get(pbx); }
     SkypeJingle jingle() { return jingle; }
     SkypeCallRate proposals() { return proposals; }
-    XMPPTCPConnection connection() { return conn; }
+    XMPPTCPConnection connection() { return loop.connection(); }
     Roster roster() { return roster; }
 
     /** Our full JID on the network now ({@code lmentinc@skype.example/switchboard}). */
     String fullJid() {
-        XMPPTCPConnection c = conn;
+        XMPPTCPConnection c = loop.connection();
         return c != null && c.getUser() != null ? c.getUser().toString() : cfg.jid() + "/" + cfg.resource();
     }
 
@@ -161,39 +153,18 @@ public final class SkypeAccount {
     void setOnPhone(boolean busy) {
         if (onPhone == busy) return;
         onPhone = busy;
-        XMPPTCPConnection c = conn;
+        XMPPTCPConnection c = loop.connection();
         if (c != null && isLoggedIn() && cfg.presenceOnCall()) sendOwnPresence(c);
     }
 
     // ---- life cycle ----
 
-    void start() {
-        running = true;
-        loop = Thread.ofVirtual().name("skype-" + cfg.name()).start(this::run);
-    }
+    void start() { loop.start(); }
 
     /** Logs out and stops reconnecting; waits a little for the goodbye to go out. */
     void stop() {
-        running = false;
-        wake.release();
         jingle.connectionLost();
-        XMPPTCPConnection c = conn;
-        if (c != null) {
-            try {
-                c.disconnect();
-            } catch (RuntimeException e) {
-                // already gone
-            }
-        }
-        Thread t = loop;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
         state = State.STOPPED;
     }
 
@@ -204,92 +175,56 @@ public final class SkypeAccount {
         inbox.setHoldMs(next.messageHoldMs());
         routeChat(next);
         if (!prev.status().equals(next.status()) || !prev.statusMessage().equals(next.statusMessage())) {
-            XMPPTCPConnection c = conn;
+            XMPPTCPConnection c = loop.connection();
             if (c != null && isLoggedIn()) sendOwnPresence(c);
         }
     }
 
-    private void run() {
-        int failures = 0;
-        while (running) {
-            CompletableFuture<Exception> closed = new CompletableFuture<>();
-            XMPPTCPConnection c = null;
-            boolean wasIn = false;
-            try {
-                c = new TolerantXmppConnection(connectionConfig(), new SkypeStanzaFaults(this::name));
-                wire(c, closed);
-                conn = c;
-                c.connect();
-                c.login();
-                roster.reloadAndWait();
-                failures = 0;
-                lastError = "";
-                refreshAll();
-                sendOwnPresence(c);
-                wasIn = true;
-                loggedInAt = System.currentTimeMillis();
-                setState(State.LOGGED_IN, "logged in as " + c.getUser() + " via " + where());
-                Exception why = closed.get();
-                jingle.connectionLost();
-                if (!running) break;
-                String reason = why == null ? "the server closed the connection" : reason(why);
-                boolean conflict = reason.contains("conflict");
-                if (conflict) {
-                    // another client took our resource: do not fight it every half second
-                    reason += " (another client logged in as " + cfg.jid() + "/" + cfg.resource() + ")";
-                    kicked = true;
-                }
-                lastError = reason;
-                setState(State.LOGGED_OUT, "lost the connection to " + where() + ": " + reason + "; reconnecting");
-            } catch (InterruptedException e) {
-                if (!running) break;
-            } catch (Exception e) {
-                if (!running) break;
-                failures++;
-                lastError = reason(e);
-                long delay = backoff(failures);
-                PbxLog.warning(LOG, "Skype account '" + cfg.name() + "' (" + cfg.jid() + "): login to " + where()
-                        + " failed (attempt " + failures + "): " + lastError + "; retrying in " + seconds(delay));
-            } finally {
-                if (c != null) {
-                    try {
-                        c.disconnect();
-                    } catch (RuntimeException e) {
-                        // gone already
-                    }
-                }
-                if (conn == c) conn = null;
-            }
-            if (!running) break;
-            long delay;
-            if (kicked) {
-                delay = Math.max(FIRST_RETRY_MS, cfg.reconnectMaxMs());
-                kicked = false;
-                failures = 0;
-            } else if (wasIn) {
-                delay = FIRST_RETRY_MS;
-                failures = 0;
-            } else {
-                delay = backoff(failures);
-            }
-            try {
-                if (wake.tryAcquire(delay, TimeUnit.MILLISECONDS) && !running) break;
-            } catch (InterruptedException e) {
-                if (!running) break;
-            }
+    /** What the login loop asks of a Skype account: its connection, and what to show and log as it comes and goes. */
+    private final class Session implements XmppLoginLoop.Client {
+        @Override
+        public XMPPTCPConnection open() throws Exception {
+            XMPPTCPConnection c = new TolerantXmppConnection(connectionConfig(), new SkypeStanzaFaults(SkypeAccount.this::name));
+            wire(c);
+            return c;
         }
-        if (state == State.LOGGED_IN) setState(State.LOGGED_OUT, "logged out");
-        buddyStatus.clear();
+
+        @Override
+        public void loggedIn(XMPPTCPConnection c) throws Exception {
+            roster.reloadAndWait();
+            lastError = "";
+            refreshAll();
+            sendOwnPresence(c);
+            loggedInAt = System.currentTimeMillis();
+            setState(State.LOGGED_IN, "logged in as " + c.getUser() + " via " + where());
+        }
+
+        @Override
+        public void lost(String reason, boolean conflict) {
+            jingle.connectionLost();
+            // another client took our resource: the loop does not fight it every half second
+            if (conflict) reason += " (another client logged in as " + cfg.jid() + "/" + cfg.resource() + ")";
+            lastError = reason;
+            setState(State.LOGGED_OUT, "lost the connection to " + where() + ": " + reason + "; reconnecting");
+        }
+
+        @Override
+        public void failed(int attempt, String reason, long retryMs) {
+            lastError = reason;
+            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "' (" + cfg.jid() + "): login to " + where()
+                    + " failed (attempt " + attempt + "): " + reason + "; retrying in " + seconds(retryMs));
+        }
+
+        @Override public long reconnectMaxMs() { return cfg.reconnectMaxMs(); }
+
+        @Override
+        public void stopped() {
+            if (state == State.LOGGED_IN) setState(State.LOGGED_OUT, "logged out");
+            buddyStatus.clear();
+        }
     }
 
-    private long backoff(int failures) {
-        long d = FIRST_RETRY_MS << Math.min(16, Math.max(0, failures - 1));
-        return Math.min(d, Math.max(FIRST_RETRY_MS, cfg.reconnectMaxMs()));
-    }
-
-    private static String seconds(long ms) {
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
+    private static String seconds(long ms) { return XmppLoginLoop.seconds(ms); }
 
     private String where() {
         return (cfg.server() == null ? cfg.domain() : cfg.server()) + ":" + cfg.port();
@@ -312,37 +247,24 @@ public final class SkypeAccount {
 
     private XMPPTCPConnectionConfiguration connectionConfig() throws Exception {
         SkypeConfig.Account a = cfg;
-        XMPPTCPConnectionConfiguration.Builder b = XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(a.domain())
-                .setUsernameAndPassword(a.localpart(), a.secret())
-                .setResource(a.resource())
-                .setPort(a.port())
-                .setSecurityMode(ConnectionConfiguration.SecurityMode.required)
-                .addEnabledSaslMechanism(List.of("SCRAM-SHA-1"))
-                .setSendPresence(false)
-                .setConnectTimeout(10_000);
-        if (a.server() != null) b.setHost(a.server());
+        javax.net.ssl.X509TrustManager trust = null;
         if (!a.tlsVerify()) {
-            b.setCustomX509TrustManager(SkypeTls.trustAll());
-            b.setHostnameVerifier((host, session) -> true);
+            trust = XmppTrust.trustAll();
         } else if (a.tlsCaFile() != null) {
             Path ca = Path.of(a.tlsCaFile());
             if (!ca.isAbsolute() && pbx.configDir() != null) ca = pbx.configDir().resolve(ca);
             try {
-                b.setCustomX509TrustManager(SkypeTls.trustFile(ca));
+                trust = XmppTrust.trustFile(ca);
             } catch (Exception e) {
                 throw new IllegalArgumentException("cannot use tls_ca_file " + ca + ": " + e.getMessage(), e);
             }
         }
-        return b.build();
+        return new XmppClientSettings(a.domain(), a.localpart(), a.secret(), a.resource(), a.server(), a.port(), true, trust,
+                !a.tlsVerify(), List.of("SCRAM-SHA-1")).configuration();
     }
 
-    private void wire(XMPPTCPConnection c, CompletableFuture<Exception> closed) {
+    private void wire(XMPPTCPConnection c) {
         c.setReplyTimeout(10_000);
-        c.addConnectionListener(new ConnectionListener() {
-            @Override public void connectionClosed() { closed.complete(null); }
-            @Override public void connectionClosedOnError(Exception e) { closed.complete(e); }
-        });
         c.addSyncStanzaListener(this::onMessage, new AndFilter(MessageTypeFilter.NORMAL_OR_CHAT, MessageWithBodiesFilter.INSTANCE));
         c.addAsyncStanzaListener(s -> PbxLog.limited(PbxLog.Level.NOTICE, LOG, SkypeStanzaFaults.peer(String.valueOf(s.getFrom())), "Skype account '"
                 + cfg.name() + "': message to " + s.getFrom() + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition())),
@@ -395,7 +317,7 @@ public final class SkypeAccount {
             status = availability.trim();
         }
         cfg = a.withStatus(status, message == null ? a.statusMessage() : message);
-        XMPPTCPConnection c = conn;
+        XMPPTCPConnection c = loop.connection();
         if (c == null || !isLoggedIn()) return false;
         sendOwnPresence(c);
         return true;
@@ -472,7 +394,7 @@ public final class SkypeAccount {
 
     /** Adds a buddy and asks for their authorization, with an optional message. */
     public boolean addBuddy(String bareJid, String message) {
-        XMPPTCPConnection c = conn;
+        XMPPTCPConnection c = loop.connection();
         Roster r = roster;
         if (c == null || r == null || !isLoggedIn()) return false;
         try {
@@ -482,7 +404,7 @@ public final class SkypeAccount {
                     .setStatus(message == null || message.isEmpty() ? null : message).build());
             return true;
         } catch (Exception e) {
-            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': could not add buddy " + bareJid + ": " + reason(e));
+            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': could not add buddy " + bareJid + ": " + XmppFailures.reason(e));
             return false;
         }
     }
@@ -496,7 +418,7 @@ public final class SkypeAccount {
             r.removeEntry(e);
             return true;
         } catch (Exception e) {
-            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': could not remove buddy " + bareJid + ": " + reason(e));
+            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': could not remove buddy " + bareJid + ": " + XmppFailures.reason(e));
             return false;
         }
     }
@@ -505,7 +427,7 @@ public final class SkypeAccount {
 
     /** Sends a chat message; false (with a log line) when the account is not logged in or the stanza cannot go. */
     public boolean sendChat(String bareJid, String text) {
-        XMPPTCPConnection c = conn;
+        XMPPTCPConnection c = loop.connection();
         if (c == null || !isLoggedIn()) {
             PbxLog.warning(LOG, "Skype account '" + cfg.name() + "' is not logged in" + (lastError.isEmpty() ? "" : " (" + lastError + ")")
                     + ": chat message to " + display(bareJid) + " not sent");
@@ -513,10 +435,10 @@ public final class SkypeAccount {
         }
         try {
             Message m = c.getStanzaFactory().buildMessageStanza().to(JidCreate.entityBareFrom(bareJid))
-                    .ofType(Message.Type.chat).addExtension(new SkypeChatBody(xmlSafe(text))).build();
+                    .ofType(Message.Type.chat).addExtension(new XmppChatBody(XmlText.xmlSafe(text))).build();
             c.sendStanza(m);
         } catch (Exception e) {
-            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': chat message to " + display(bareJid) + " not sent: " + reason(e));
+            PbxLog.warning(LOG, "Skype account '" + cfg.name() + "': chat message to " + display(bareJid) + " not sent: " + XmppFailures.reason(e));
             return false;
         }
         sent.incrementAndGet();
@@ -533,8 +455,8 @@ public final class SkypeAccount {
         received.incrementAndGet();
         String sender = display(from);
         publishChat(cfg.name(), sender, body);
-        SkypeChatInbox.Outcome o = inbox.deliver(new SkypeChatInbox.Incoming(from, sender, body, System.nanoTime()));
-        if (o == SkypeChatInbox.Outcome.HELD) {
+        XmppChatInbox.Outcome o = inbox.deliver(new XmppChatInbox.Incoming(from, sender, body, System.nanoTime()));
+        if (o == XmppChatInbox.Outcome.HELD) {
             remoteVerbose(from, "Skype chat message from " + sender + " to " + cfg.name() + " is held " + seconds(cfg.messageHoldMs())
                     + " for SKYPE_CHAT_RECEIVE (nobody waits" + (cfg.chatContext() == null ? "; chat_context= would route it)" : ")"));
         }
@@ -544,57 +466,6 @@ public final class SkypeAccount {
         if (!pbx.events().hasSubscribers()) return;
         pbx.events().publish(ManagerEvent.of("SkypeChatMessage", "system").put("To", to).put("From", from)
                 .put("Message", Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build());
-    }
-
-    /** XML 1.0 cannot carry most control characters or lone surrogates: they are left out (tab, CR, LF stay). */
-    static String xmlSafe(String text) {
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            boolean ok;
-            if (Character.isHighSurrogate(ch)) {
-                ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-                if (ok) {
-                    if (sb != null) sb.append(ch).append(text.charAt(i + 1));
-                    i++;
-                    continue;
-                }
-            } else if (Character.isLowSurrogate(ch)) {
-                ok = false;
-            } else {
-                ok = ch == '\t' || ch == '\n' || ch == '\r' || (ch >= 0x20 && ch <= 0xD7FF) || (ch >= 0xE000 && ch <= 0xFFFD);
-            }
-            if (!ok && sb == null) sb = new StringBuilder(text.length()).append(text, 0, i);
-            if (ok && sb != null) sb.append(ch);
-        }
-        return sb == null ? text : sb.toString();
-    }
-
-    /** One line that says why a login or a send failed. */
-    static String reason(Throwable e) {
-        if (e instanceof SASLErrorException sasl) {
-            return "authentication refused (" + sasl.getSASLFailure().getSASLErrorString() + "): wrong password or unknown account";
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException u) return "unknown host " + u.getMessage();
-            if (t instanceof CertificateException || t instanceof javax.net.ssl.SSLHandshakeException) {
-                return "certificate refused: " + t.getMessage();
-            }
-            if (t instanceof SmackException.SmackCertificateException) return "certificate refused: " + t.getMessage();
-            if (t instanceof ConnectException) return "connection refused";
-            if (t instanceof SSLException) return "TLS failed: " + t.getMessage();
-            if (t instanceof SmackException.SecurityRequiredByClientException) return "the server does not offer STARTTLS, which we require";
-            if (t instanceof SmackException.NoResponseException) return "no response from the server";
-            if (t instanceof SmackException.EndpointConnectionException ec) {
-                String m = ec.getMessage();
-                if (m != null && (m.contains("UnknownHost") || m.contains("unknown host"))) return "unknown host: " + m;
-                if (m != null && m.contains("Connection refused")) return "connection refused";
-            }
-            if (t instanceof XMPPException.StreamErrorException se) return "stream error " + se.getStreamError().getCondition();
-        }
-        String m = e.getMessage();
-        if (e instanceof IllegalArgumentException && m != null) return m;
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.replace('\n', ' '));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.switchboard.channels.skype;
 
+import org.switchboard.net.xmpp.XmppChatInbox;
 import java.util.List;
 import org.switchboard.core.AppArgs;
 import org.switchboard.core.Channel;
@@ -50,7 +51,7 @@ public final class SkypeChatReceiveFunction implements DialplanFunction {
             from = SkypeDialplan.buddy(name(), acc, buddy);
             if (from == null) return "";
         }
-        SkypeChatInbox.Incoming m = acc.inbox().await(c, from, Math.round(timeout * 1000));
+        XmppChatInbox.Incoming m = acc.inbox().await(c, from, Math.round(timeout * 1000));
         if (m == null) return "";
         if (c != null) c.setVar("SKYPECHATSENDER", m.sender());
         return m.body();

@@ -29,6 +29,8 @@ final class SkypeIncomingCall extends SkypeCall {
     /** Completes when media flows or the call ended: Answer() returns then, so what the dialplan plays next is heard. */
     private final java.util.concurrent.CompletableFuture<Void> settled = new java.util.concurrent.CompletableFuture<>();
     private ScheduledFuture<?> initiateTimer;
+    private boolean answered;
+    private boolean missedChecked;
 
     SkypeIncomingCall(SkypeModule module, SkypeAccount account, String peerFull, String peerBare, String sid, boolean viaJmi, Jingle offer) {
         super(module, account, peerBare, sid);
@@ -109,6 +111,7 @@ final class SkypeIncomingCall extends SkypeCall {
         }
         startMedia(c.transport(), a);
         state = SkypeCallState.ACCEPTED;
+        answered = true;
         Jingle.Content answer = new Jingle.Content(c.creator(), c.name(), SkypeCodecs.answerDescription(c.description(), a), media.local());
         PbxLog.verbose(3, name() + ": session-accept to " + peerFull + " (" + a.codec() + ")");
         jingle.send(peerFull, new Jingle(Jingle.Action.SESSION_ACCEPT, sid, null, account.fullJid(), List.of(answer), null, null), err -> {
@@ -185,6 +188,16 @@ final class SkypeIncomingCall extends SkypeCall {
         cancelTimer();
         if (state.answeredOrLater()) terminate("success");
         else refuse(SkypeCauses.refusal(cause));
+    }
+
+    /** Once, at the end: a call that reached the dialplan and was never answered is a missed call (voicemail.conf skype=). */
+    @Override
+    protected void release() {
+        boolean missed = !missedChecked && !answered && channel != null;
+        missedChecked = true;
+        super.release();
+        SkypeNotices n = module.notices();
+        if (missed && n != null) n.missedCall(account, peerBare, startedMillis);
     }
 
     private void cancelTimer() {

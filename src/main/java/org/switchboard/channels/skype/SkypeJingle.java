@@ -166,7 +166,7 @@ final class SkypeJingle {
             return true;
         } catch (Exception e) {
             PbxLog.warning(SkypeAccount.LOG, "Skype account '" + account.name() + "': could not send " + jmi.kind().xml() + " to " + to + ": "
-                + SkypeAccount.reason(e));
+                + org.switchboard.net.xmpp.XmppFailures.reason(e));
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package org.switchboard.channels.skype;
 
+import org.switchboard.net.xmpp.XmppChatInbox;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -15,7 +16,7 @@ final class SkypeMessageRouting {
     private SkypeMessageRouting() {}
 
     /** @return false when the account routes no chat (the message is held for a waiter then) */
-    static boolean route(Pbx pbx, SkypeAccount account, SkypeChatInbox.Incoming m) {
+    static boolean route(Pbx pbx, SkypeAccount account, XmppChatInbox.Incoming m) {
         String ctx = account.config().chatContext();
         if (ctx == null) return false;
         Dialplan dp = pbx.dialplan();

@@ -14,6 +14,16 @@ final class SkypeMessageTech implements MessageTech {
 
     @Override public List<String> schemes() { return List.of("skype", "xmpp"); }
 
+    /** A Skype account named by from, or, with no from, a message that came in on one. */
+    @Override
+    public boolean claims(Channel c, TextMessage m, String from) {
+        SkypeModule skype = SkypeModule.get(c.pbx());
+        if (skype == null) return false;
+        String user = from.startsWith("skype:") ? from.substring(6) : from;
+        if (!user.isEmpty()) return skype.account(user) != null;
+        return m.from != null && m.from.startsWith("skype:");
+    }
+
     @Override
     public Status send(Channel c, TextMessage m, String destination, String from) {
         String user = from.startsWith("skype:") ? from.substring(6) : from;

@@ -38,6 +38,7 @@ public final class SkypeModule implements Module {
     private final SkypeLicenses licenses = new SkypeLicenses(this::licensed, this::licensesChanged);
     private volatile SkypeMedia.Factory mediaFactory = SkypeIceMedia.FACTORY;
     private volatile org.switchboard.media.rtp.RtpEngine rtpEngine;
+    private volatile SkypeNotices notices;
 
     /** The running module of this PBX, or null when chan_skype is not loaded there. */
     public static SkypeModule get(Pbx pbx) { return pbx == null ? null : pbx.lookup(SkypeModule.class); }
@@ -59,8 +60,13 @@ public final class SkypeModule implements Module {
             lock.unlock();
         }
         pbx.register(SkypeModule.class, this);
+        // every Skype call is ICE + DTLS-SRTP, mostly Opus: pay their cold-JVM start-up (seconds
+        // under load, when a call's first audio went missing) before a buddy's first call does
+        org.switchboard.net.ice.IceWarmUp.inBackground();
+        org.switchboard.media.codec.OpusWarmUp.inBackground();
         MessageTechs.of(pbx).register(SkypeMessageTech.INSTANCE);
         DeviceStates.of(pbx).register("Skype", deviceStates);
+        notices = new SkypeNotices(this, pbx);
         PbxLog.verbose(2, "chan_skype: " + sc.accounts().size() + " Skype account(s) configured: " + String.join(", ", sc.accounts().keySet()));
     }
 
@@ -139,6 +145,9 @@ public final class SkypeModule implements Module {
             MessageTechs.of(p).unregister(SkypeMessageTech.INSTANCE);
             DeviceStates.of(p).unregister("Skype", deviceStates);
         }
+        SkypeNotices n = notices;
+        notices = null;
+        if (n != null) n.stop();
         List<SkypeAccount> all = new ArrayList<>(accounts.values());
         accounts.clear();
         all.parallelStream().forEach(SkypeAccount::stop);
@@ -277,6 +286,9 @@ public final class SkypeModule implements Module {
     void setMediaFactory(SkypeMedia.Factory f) { mediaFactory = f; }
 
     SkypeBuddySnapshots snapshots() { return snapshots; }
+
+    /** Chat notices of voicemail and missed calls (voicemail.conf skype=); null before load and after unload. */
+    SkypeNotices notices() { return notices; }
 
     /** Hands SKYPE_BUDDIES snapshots to a channel so they are freed when it hangs up. */
     String snapshot(Channel owner, List<SkypeAccount.Buddy> buddies) { return snapshots.create(owner, buddies); }

@@ -21,4 +21,10 @@ public interface MessageTech {
      * cannot; never throws.
      */
     Status send(Channel c, TextMessage message, String destination, String from);
+
+    /**
+     * Whether {@code from} (or, when it is empty, the endpoint {@code message} arrived on) is one of
+     * this technology's own senders: decides between technologies that share a scheme.
+     */
+    default boolean claims(Channel c, TextMessage message, String from) { return false; }
 }

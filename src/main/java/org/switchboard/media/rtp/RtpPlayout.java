@@ -60,7 +60,7 @@ final class RtpPlayout {
         int samples = probe == null ? -1 : probe.samplesIn(payload, 0, payload.length);
         if (samples < 0) samples = fmt.ptimeMs() * fmt.sampleRate() / 1000;
         try {
-            session.listener.onVoice(session, new Frame.VoiceFrame(fmt.codec(), payload, samples));
+            session.deliverVoice(new Frame.VoiceFrame(fmt.codec(), payload, samples));
         } catch (RuntimeException e) {
             session.listenerFailed(e);
         }

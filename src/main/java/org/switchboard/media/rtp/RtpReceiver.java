@@ -102,7 +102,7 @@ final class RtpReceiver implements RtpTransport.PacketHandler {
             int samples = samplesCodec.samplesIn(payload, 0, payload.length);
             if (samples < 0) samples = fmt.ptimeMs() * fmt.sampleRate() / 1000;
             try {
-                session.listener.onVoice(session, new Frame.VoiceFrame(fmt.codec(), payload, samples));
+                session.deliverVoice(new Frame.VoiceFrame(fmt.codec(), payload, samples));
             } catch (RuntimeException e) {
                 session.listenerFailed(e);
             }

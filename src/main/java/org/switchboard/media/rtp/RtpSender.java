@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.switchboard.core.Frame.VoiceFrame;
 import org.switchboard.media.codec.Transcoder;
+import org.switchboard.media.dtmf.DtmfTones;
+import org.switchboard.media.sound.ToneGenerator;
 
 /**
  * The outgoing RTP stream of one {@link RtpSession}. Two sources feed it: local packets (voice
@@ -42,6 +44,7 @@ final class RtpSender {
     private final byte[] event = new byte[TelephoneEvent.SIZE];
     private final ArrayDeque<long[]> pendingDigits = new ArrayDeque<>();
     private DtmfSender dtmf;
+    private ToneGenerator inbandTone;
     private ScheduledFuture<?> dtmfTask;
     private volatile boolean dtmfActive;
 
@@ -71,24 +74,29 @@ final class RtpSender {
         synchronized (lock) {
             RtpSession.Format fmt = session.format();
             if (fmt == null || dtmfActive || !session.canSend()) return;
-            byte[] payload = f.payload();
-            int len = payload.length;
-            int samples = f.samples();
-            if (!f.codec().equals(fmt.codec())) {
-                Transcoder t = transcoders.computeIfAbsent(f.codec(), from -> new Transcoder(from, fmt.codec()));
-                int max = t.maxOutput(payload, 0, len);
-                if (max > scratch.length) scratch = new byte[max];
-                len = t.transcode(payload, 0, len, scratch, 0);
-                if (len < 0) return;
-                payload = scratch;
-                samples = t.lastSamples();
-            }
-            int units = (int) ((long) samples * fmt.clock() / fmt.sampleRate());
-            long now = System.currentTimeMillis();
-            boolean marker = startLocal(fmt, now);
-            sendLocal(marker, fmt.payloadType(), localTs, payload, len);
-            localTs += units;
+            writeLocked(fmt, f);
         }
+    }
+
+    /** One frame of our own voice (or of a tone), under the lock. */
+    private void writeLocked(RtpSession.Format fmt, VoiceFrame f) {
+        byte[] payload = f.payload();
+        int len = payload.length;
+        int samples = f.samples();
+        if (!f.codec().equals(fmt.codec())) {
+            Transcoder t = transcoders.computeIfAbsent(f.codec(), from -> new Transcoder(from, fmt.codec()));
+            int max = t.maxOutput(payload, 0, len);
+            if (max > scratch.length) scratch = new byte[max];
+            len = t.transcode(payload, 0, len, scratch, 0);
+            if (len < 0) return;
+            payload = scratch;
+            samples = t.lastSamples();
+        }
+        int units = (int) ((long) samples * fmt.clock() / fmt.sampleRate());
+        long now = System.currentTimeMillis();
+        boolean marker = startLocal(fmt, now);
+        sendLocal(marker, fmt.payloadType(), localTs, payload, len);
+        localTs += units;
     }
 
     /** Marker for the next local packet: first, after a re-configure, after a gap over 1 s. */
@@ -120,12 +128,63 @@ final class RtpSender {
             RtpSession.Format fmt = session.format();
             if (fmt == null || fmt.dtmfPayloadType() < 0) return false;
             if (dtmfActive) {
-                pendingDigits.add(new long[] {digit, durationMs});
+                pendingDigits.add(new long[] {digit, durationMs, 0});
                 return true;
             }
             startDigit(fmt, digit, durationMs);
             return true;
         }
+    }
+
+    /**
+     * A press as tones in our audio (dtmfmode=inband): 20 ms frames of its two frequencies, then
+     * a short silence, paced on the engine timer in place of our other audio; queued like RFC 4733 ones.
+     */
+    boolean sendInbandDtmf(char digit, int durationMs) {
+        if (DtmfTones.frequencies(digit) == null) return false;
+        synchronized (lock) {
+            RtpSession.Format fmt = session.format();
+            if (fmt == null) return false;
+            if (dtmfActive) {
+                pendingDigits.add(new long[] {digit, durationMs, 1});
+                return true;
+            }
+            startInband(digit, durationMs);
+            return true;
+        }
+    }
+
+    private void startInband(char digit, int durationMs) {
+        inbandTone = DtmfTones.press(digit, durationMs);
+        dtmfActive = true;
+        dtmfTask = session.engine().timer().scheduleAtFixedRate(this::inbandTick, 0, DTMF_INTERVAL_MILLIS,
+            TimeUnit.MILLISECONDS);
+    }
+
+    private void inbandTick() {
+        synchronized (lock) {
+            RtpSession.Format fmt = session.format();
+            if (inbandTone == null || fmt == null || session.isClosed()) {
+                stopDtmf();
+                return;
+            }
+            byte[] slin = inbandTone.nextFrame();
+            if (slin != null) {
+                if (session.canSend()) writeLocked(fmt, new VoiceFrame("slin", slin, slin.length / 2));
+                if (!inbandTone.isFinished()) return;
+            }
+            stopDtmf();
+            startPending(fmt);
+        }
+    }
+
+    /** The next queued press, of either kind. */
+    private void startPending(RtpSession.Format fmt) {
+        long[] next = pendingDigits.poll();
+        if (next == null) return;
+        if (next[2] == 1) startInband((char) next[0], (int) next[1]);
+        else if (fmt.dtmfPayloadType() >= 0) startDigit(fmt, (char) next[0], (int) next[1]);
+        else startPending(fmt);
     }
 
     private void startDigit(RtpSession.Format fmt, char digit, int durationMs) {
@@ -154,8 +213,7 @@ final class RtpSender {
             }
             localTs = dtmf.timestamp() + dtmf.durationUnits(); // audio resumes after the event
             stopDtmf();
-            long[] next = pendingDigits.poll();
-            if (next != null) startDigit(fmt, (char) next[0], (int) next[1]);
+            startPending(fmt);
         }
     }
 
@@ -163,6 +221,7 @@ final class RtpSender {
         if (dtmfTask != null) dtmfTask.cancel(false);
         dtmfTask = null;
         dtmf = null;
+        inbandTone = null;
         dtmfActive = false;
     }
 

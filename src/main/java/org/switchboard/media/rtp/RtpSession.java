@@ -59,6 +59,7 @@ public final class RtpSession implements MediaStream, AutoCloseable {
     private volatile boolean jbEnabled;
     private volatile int jbMaxMs = 200;
     private volatile boolean jbAdaptive = true;
+    private volatile InbandDtmf inband;   // dtmfmode=inband: digits found in the received audio
     private RtpPlayout playout;           // event loop only
     private Format playoutFormat;
 
@@ -121,8 +122,32 @@ public final class RtpSession implements MediaStream, AutoCloseable {
     /** Sends one frame of voice, transcoding it when its codec is not ours; dropped without a remote or on hold. */
     public void write(Frame.VoiceFrame f) { sender.write(f); }
 
-    /** Sends an RFC 4733 key press; false when no telephone-event was negotiated (or not a DTMF digit). */
-    public boolean sendDtmf(char digit, int durationMs) { return sender.sendDtmf(digit, durationMs); }
+    /**
+     * Sends a key press: as RFC 4733 events, or with {@link #setInbandDtmf} as tones in the audio;
+     * false when neither can be sent (no telephone-event negotiated, not a DTMF digit).
+     */
+    public boolean sendDtmf(char digit, int durationMs) {
+        return inband != null ? sender.sendInbandDtmf(digit, durationMs) : sender.sendDtmf(digit, durationMs);
+    }
+
+    /**
+     * DTMF in the audio ({@code dtmfmode=inband}): digits are found in the received voice and
+     * reach the listener as DTMF frames, and {@link #sendDtmf} plays them as tones. Such a session
+     * is never natively relayed, so that its audio passes the detector.
+     */
+    public void setInbandDtmf(boolean on) {
+        if (on == (inband != null)) return;
+        inband = on ? new InbandDtmf(this) : null;
+    }
+
+    public boolean inbandDtmf() { return inband != null; }
+
+    /** Hands received voice to the listener, through the in-band detector when on; event loop. */
+    void deliverVoice(Frame.VoiceFrame f) {
+        InbandDtmf d = inband;
+        if (d != null) d.onVoice(f);
+        listener.onVoice(this, f);
+    }
 
     /** On hold nothing is sent, and the hold timeout applies. */
     public void setHold(boolean held) { this.held = held; }
@@ -167,7 +192,7 @@ public final class RtpSession implements MediaStream, AutoCloseable {
     public boolean canBridge(RtpSession other) {
         Format a = format, b = other == null ? null : other.format;
         return other != this && a != null && b != null && a.codec().equals(b.codec())
-            && relayable() && other.relayable();
+            && relayable() && other.relayable() && inband == null && other.inband == null;
     }
 
     private boolean relayable() { return !closed.get() && transport.capabilities().relay(); }
@@ -202,7 +227,7 @@ public final class RtpSession implements MediaStream, AutoCloseable {
     @Override
     public boolean echo() {
         RtpSession b = bridge;
-        if (format == null || !relayable() || (b != null && b != this)) return false;
+        if (format == null || !relayable() || inband != null || (b != null && b != this)) return false;
         bridgeTo(this); // each packet back to its sender, with our SSRC and sequence
         return true;
     }

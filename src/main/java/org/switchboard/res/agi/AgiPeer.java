@@ -21,6 +21,9 @@ interface AgiPeer {
     /** Sends answer text (whole lines, each ending in a line feed). */
     void send(String text) throws IOException;
 
+    /** The caller's audio between commands (EAGI's fd 3 for a script); called on the frame's thread, must not block. */
+    default void audio(org.switchboard.core.Frame.VoiceFrame f) {}
+
     /** A command's answer is complete (AsyncAGI publishes it as AsyncAGIExec). */
     default void commandDone(String commandId) {}
 

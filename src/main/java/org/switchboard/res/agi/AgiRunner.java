@@ -30,7 +30,7 @@ final class AgiRunner {
         AgiStatus status = AgiStatus.FAILURE;
         switch (target.kind()) {
             case SCRIPT -> {
-                ScriptPeer.Launch l = ScriptPeer.launch(c.pbx(), settings, program, rest);
+                ScriptPeer.Launch l = ScriptPeer.launch(c.pbx(), settings, program, rest, enhanced ? c.name() : null);
                 peer = l.peer();
                 if (peer == null) status = l.failure();
             }

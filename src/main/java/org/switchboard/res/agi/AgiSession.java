@@ -2,7 +2,6 @@ package org.switchboard.res.agi;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +55,7 @@ final class AgiSession implements AgiContext {
         this.dead = isDead(channel);
         this.startedDead = dead;
         this.idleFrames = f -> {
+            if (f instanceof Frame.VoiceFrame v) peer.audio(v);   // EAGI: the caller's audio on fd 3
             // a technology that only queues HANGUP still ends the call here, as a read would
             if (f instanceof Frame.ControlFrame cf && cf.control() == Frame.Control.HANGUP && !channel.isHangupRequested()) {
                 channel.softHangup(HangupCause.NORMAL_CLEARING);
@@ -262,18 +262,8 @@ final class AgiSession implements AgiContext {
     private String variable(String name) { return channel.pbx().vars().get(channel, name); }
 
     /** ast_true. */
-    static boolean isTrue(String v) {
-        return v != null && switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 
     /** ast_false. */
-    static boolean isFalse(String v) {
-        return v != null && switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "no", "false", "n", "f", "0", "off" -> true;
-            default -> false;
-        };
-    }
+    static boolean isFalse(String v) { return org.switchboard.config.AstTrue.isFalse(v); }
 }

@@ -14,10 +14,13 @@ public final class EagiApp implements Application {
     public String description() {
         return """
                 Runs an AGI program exactly as AGI() does, with agi_enhanced: 1.0 in its
-                environment. Asterisk also gives an EAGI script the caller's audio on file
-                descriptor 3; Switchboard does not (the JVM cannot hand a child process an
-                extra descriptor without a shell), so a script that reads fd 3 gets an error
-                there. Sets AGISTATUS as AGI() does.""";
+                environment, and gives a script the caller's audio on file descriptor 3:
+                signed linear 16-bit little-endian, 8 kHz, mono, while the script is between
+                commands (a command such as STREAM FILE reads the channel itself). Audio the
+                script does not read in time is dropped, never held: the call is not slowed.
+                A FastAGI server (agi://) gets no audio, as in Asterisk. Sets AGISTATUS as
+                AGI() does.
+                """;
     }
 
     @Override

@@ -31,11 +31,14 @@ final class ScriptPeer implements AgiPeer {
     private final String display;
     private final int maxLineBytes;
     private final OutputStream stdin;
+    /** EAGI's fd 3, or null for AGI. */
+    private final EagiAudio audio;
     private volatile boolean stopped;
     private volatile boolean outputClosed;
 
-    private ScriptPeer(Pbx pbx, Process process, String display, int maxLineBytes) {
+    private ScriptPeer(Pbx pbx, Process process, String display, int maxLineBytes, EagiAudio audio) {
         this.pbx = pbx;
+        this.audio = audio;
         this.process = process;
         this.display = display;
         this.maxLineBytes = maxLineBytes;
@@ -48,14 +51,32 @@ final class ScriptPeer implements AgiPeer {
     /**
      * Starts {@code script} (a name without a leading {@code /} is under the AGI folder) with
      * {@code args}. A missing file is NOTFOUND; one that cannot be run, FAILURE; each with a log line.
+     * With {@code eagiChannel} (EAGI) the script gets the caller's audio on file descriptor 3.
      */
-    static Launch launch(Pbx pbx, AgiSettings settings, String script, List<String> args) {
+    static Launch launch(Pbx pbx, AgiSettings settings, String script, List<String> args, String eagiChannel) {
         Path path = script.startsWith("/") ? Path.of(script) : settings.agiDir().resolve(script);
         if (!Files.exists(path)) {
             PbxLog.warning("res_agi.c", "Failed to execute '" + path + "': File does not exist.");
             return new Launch(null, AgiStatus.NOTFOUND);
         }
-        List<String> command = new ArrayList<>(args.size() + 1);
+        EagiAudio audio = null;
+        List<String> command = new ArrayList<>(args.size() + 6);
+        if (eagiChannel != null) {
+            if (!Files.isExecutable(path)) {   // the shell would say it later, in its own words
+                PbxLog.warning("res_agi.c", "Failed to execute '" + path + "': Permission denied");
+                return new Launch(null, AgiStatus.FAILURE);
+            }
+            try {
+                audio = EagiAudio.create(eagiChannel);
+            } catch (IOException e) {
+                PbxLog.warning("res_agi.c", "EAGI " + path + ": no audio pipe for fd 3 (" + e.getMessage() + "); running it without");
+            }
+        }
+        if (audio != null) {
+            // the shell only opens fd 3 and becomes the script: names arrive as positional
+            // parameters, so nothing in them is read as shell syntax
+            command.addAll(List.of("/bin/sh", "-c", "f=$1; shift; exec \"$@\" 3<\"$f\"", "eagi", audio.fifo().toString()));
+        }
         command.add(path.toString());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -67,11 +88,12 @@ final class ScriptPeer implements AgiPeer {
         try {
             p = pb.start();
         } catch (IOException e) {
+            if (audio != null) audio.close();
             PbxLog.warning("res_agi.c", "Failed to execute '" + path + "': " + reason(e));
             return new Launch(null, AgiStatus.FAILURE);
         }
         PbxLog.verbose(3, "Launched AGI Script " + path);
-        return new Launch(new ScriptPeer(pbx, p, path.toString(), settings.maxLineBytes()), null);
+        return new Launch(new ScriptPeer(pbx, p, path.toString(), settings.maxLineBytes(), audio), null);
     }
 
     /**
@@ -102,6 +124,11 @@ final class ScriptPeer implements AgiPeer {
     }
 
     @Override
+    public void audio(org.switchboard.core.Frame.VoiceFrame f) {
+        if (audio != null) audio.offer(f);
+    }
+
+    @Override
     public String hangupNotice() {
         signalHangup();
         return null;
@@ -113,6 +140,7 @@ final class ScriptPeer implements AgiPeer {
     @Override
     public boolean finish(boolean sighup) {
         stopped = true;
+        if (audio != null) audio.close();
         closeQuietly(stdin);
         if (outputClosed) {
             try {
@@ -140,6 +168,7 @@ final class ScriptPeer implements AgiPeer {
     public void abort() {
         stopped = true;
         process.destroyForcibly();
+        if (audio != null) Thread.ofVirtual().start(audio::close); // must not block
     }
 
     /** SIGHUP: Java has no call for it, so the system's kill sends it; without one, SIGTERM. */

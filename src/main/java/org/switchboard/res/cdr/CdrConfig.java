@@ -1,6 +1,5 @@
 package org.switchboard.res.cdr;
 
-import java.util.Locale;
 import org.switchboard.config.Config;
 import org.switchboard.config.ConfigEntry;
 import org.switchboard.config.ConfigSection;
@@ -65,10 +64,5 @@ public record CdrConfig(boolean enabled, boolean channelDefaultEnabled, boolean 
     }
 
     /** Asterisk's ast_true. */
-    static boolean isTrue(String v) {
-        return v != null && switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 }

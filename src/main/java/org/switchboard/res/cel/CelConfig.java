@@ -65,9 +65,5 @@ public record CelConfig(boolean enabled, Set<CelEventType> events, Set<String> a
 
     boolean tracksApp(String app) { return app != null && apps.contains(app.toLowerCase(Locale.ROOT)); }
 
-    private static boolean isTrue(String v) {
-        if (v == null) return false;
-        String s = v.trim().toLowerCase(Locale.ROOT);
-        return s.equals("yes") || s.equals("true") || s.equals("y") || s.equals("t") || s.equals("1") || s.equals("on");
-    }
+    private static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 }

@@ -52,10 +52,5 @@ public record FestivalConfig(String host, int port, boolean useCache, Path cache
         return v == null ? dflt : v;
     }
 
-    private static boolean isTrue(String v) {
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    private static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 }

@@ -70,12 +70,7 @@ public final class AmiPermissions {
         return sb.isEmpty() ? "<none>" : sb.toString();
     }
 
-    static boolean isTrue(String v) {
-        return v != null && switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 
     static boolean isFalse(String v) {
         return v != null && switch (v.trim().toLowerCase(Locale.ROOT)) {

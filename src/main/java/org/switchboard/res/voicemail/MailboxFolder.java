@@ -94,10 +94,5 @@ public final class MailboxFolder {
         return changed;
     }
 
-    static boolean isTrue(String v) {
-        return v != null && switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 }

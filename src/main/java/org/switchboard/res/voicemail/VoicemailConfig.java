@@ -29,6 +29,9 @@ public final class VoicemailConfig {
             "imapuser", "imappassword", "imapfolder", "imapvmshareid", "passwordlocation", "hidefromdir",
             "skype");
 
+    /** {@code skype=account/buddy}: where chat notices of new messages go (ours; chan_skype sends them). */
+    private static final java.util.regex.Pattern SKYPE_TARGET = java.util.regex.Pattern.compile("[^/\\s]+/[^/\\s]+");
+
     private final Map<String, String> general = new LinkedHashMap<>();
     private final Map<String, String> zones = new LinkedHashMap<>();
     private final Map<String, Mailbox> boxes = new LinkedHashMap<>();
@@ -97,7 +100,13 @@ public final class VoicemailConfig {
                             + ": unknown option '" + opt.strip() + "' ignored"));
                     continue;
                 }
-                options.put(k, opt.substring(eq + 1).strip());
+                String value = opt.substring(eq + 1).strip();
+                if (k.equals("skype") && !SKYPE_TARGET.matcher(value).matches()) {
+                    problems.add(new ConfigProblem(e.file(), e.line(), "mailbox " + box + "@" + context + ": skype=" + value
+                            + " must name a chan_skype.conf account and a buddy as account/buddy (skype=lmentinc/tfot.madsen); ignored"));
+                    continue;
+                }
+                options.put(k, value);
             }
         }
         Mailbox m = new Mailbox(context, box, pin, part(f, 1), part(f, 2), part(f, 3),

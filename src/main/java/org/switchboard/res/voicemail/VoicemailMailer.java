@@ -41,24 +41,30 @@ public final class VoicemailMailer {
         try {
             String name = base.getFileName() + "." + extension;
             byte[] audio = !pager && box.flag("attach", false) ? Files.readAllBytes(base.resolveSibling(name)) : null;
-            String cid = info.getOrDefault("callerid", "");
-            String cidName = "", cidNum = cid;
-            int lt = cid.indexOf('<');
-            if (lt >= 0) {
-                cidName = cid.substring(0, lt).strip().replace("\"", "");
-                cidNum = cid.substring(lt + 1).replace(">", "").strip();
-            }
-            if (cidNum.equals("Unknown")) cidNum = "";
-            int number = Integer.parseInt(base.getFileName().toString().substring(3));
-            long origtime = Long.parseLong(info.getOrDefault("origtime", "0"));
-            ZonedDateTime when = java.time.Instant.ofEpochSecond(origtime).atZone(java.time.ZoneId.systemDefault());
-            var message = new VoicemailEmail.Message(box, number, cidName, cidNum,
-                    Integer.parseInt(info.getOrDefault("duration", "0")), when, name, audio, hostname());
+            var message = message(box, base, extension, info, audio, hostname());
             String mail = pager ? VoicemailEmail.buildPager(message) : VoicemailEmail.build(message);
             run(cmd, VoicemailEmail.bytes(mail), box);
         } catch (IOException | RuntimeException e) {
             PbxLog.warning(VoicemailSpool.SOURCE, "Could not mail " + box.id() + " about " + base + ": " + e.getMessage());
         }
+    }
+
+    /** What a mail (or a chat line) about the message at {@code base} says: caller, number, duration, date. */
+    static VoicemailEmail.Message message(Mailbox box, Path base, String extension, Map<String, String> info, byte[] audio,
+                                          String hostname) {
+        String cid = info.getOrDefault("callerid", "");
+        String cidName = "", cidNum = cid;
+        int lt = cid.indexOf('<');
+        if (lt >= 0) {
+            cidName = cid.substring(0, lt).strip().replace("\"", "");
+            cidNum = cid.substring(lt + 1).replace(">", "").strip();
+        }
+        if (cidNum.equals("Unknown")) cidNum = "";
+        int number = Integer.parseInt(base.getFileName().toString().substring(3));
+        long origtime = Long.parseLong(info.getOrDefault("origtime", "0"));
+        ZonedDateTime when = java.time.Instant.ofEpochSecond(origtime).atZone(java.time.ZoneId.systemDefault());
+        return new VoicemailEmail.Message(box, number, cidName, cidNum, Integer.parseInt(info.getOrDefault("duration", "0")),
+                when, base.getFileName() + "." + extension, audio, hostname);
     }
 
     private static void run(String cmd, byte[] mail, Mailbox box) throws IOException {

@@ -39,6 +39,9 @@ public final class VoicemailSpool {
         return new VoicemailSpool(spool.resolve("voicemail"));
     }
 
+    /** {@code <astspooldir>/voicemail}. */
+    public Path root() { return root; }
+
     public Path box(Mailbox m) { return root.resolve(m.context()).resolve(m.box()); }
 
     public Path folder(Mailbox m, String folder) { return box(m).resolve(folder); }

@@ -130,10 +130,10 @@ class PjsipConfigTest {
     }
 
     @Test
-    void aTransportWeCannotRunYetIsAProblem() {
-        PjsipSettings s = read("[wss]\ntype=transport\nprotocol=wss\nbind=0.0.0.0:8089\n[udp]\ntype=transport\nprotocol=sctp\n");
-        assertThat(problems(s)).contains("pjsip.conf:3: protocol 'wss' is not supported yet")
-            .contains("pjsip.conf:7: bad protocol 'sctp'");
+    void aTransportProtocolWeDoNotKnowIsAProblem() {
+        // udp, tcp, tls, ws and wss all run now: only an unknown protocol is left to refuse
+        PjsipSettings s = read("[udp]\ntype=transport\nprotocol=sctp\nbind=0.0.0.0:5060\n");
+        assertThat(problems(s)).contains("pjsip.conf:3: bad protocol 'sctp' (udp, tcp, tls, ws, wss)");
         assertThat(s.transports()).isEmpty();
     }
 
@@ -195,5 +195,44 @@ class PjsipConfigTest {
         var peer = PjsipMapping.of(s).sip().peer("alice");
         assertThat(peer.transport()).isEqualTo(org.switchboard.channels.sip.transport.Protocol.TLS);
         assertThat(peer.encryption().sdes()).isTrue();
+    }
+
+    @Test
+    void webrtcYesSetsItsBundleWhateverTheSectionSaysAndWsTransportsLoad() {
+        PjsipSettings s = read("""
+            [ws]
+            type=transport
+            protocol=ws
+            [wss]
+            type=transport
+            protocol=wss
+            [browser]
+            type=endpoint
+            use_avpf=no
+            webrtc=yes
+            media_encryption=no
+            [dtls]
+            type=endpoint
+            media_encryption=dtls
+            dtls_setup=passive
+            [plain]
+            type=endpoint
+            [bad]
+            type=endpoint
+            media_encryption=zrtp
+            dtls_setup=sideways
+            """);
+        assertThat(s.transports()).extracting(t -> t.protocol()).containsExactly("ws", "wss");
+        var browser = s.endpoint("browser").media();
+        assertThat(browser.encryption()).isEqualTo(org.switchboard.channels.pjsip.config.PjsipMedia.Encryption.DTLS);
+        assertThat(browser.ice()).isTrue();
+        assertThat(browser.iceDtls().profile()).as("webrtc=yes turns use_avpf on").isEqualTo("UDP/TLS/RTP/SAVPF");
+        assertThat(browser.dtlsSetup()).isEqualTo("actpass");
+        assertThat(s.endpoint("dtls").media().iceDtls().profile()).isEqualTo("UDP/TLS/RTP/SAVP");
+        assertThat(s.endpoint("dtls").media().dtlsSetup()).isEqualTo("passive");
+        assertThat(s.endpoint("plain").media().iceDtls()).isNull();
+        assertThat(problems(s)).contains("pjsip.conf:20: bad media_encryption 'zrtp' (no, sdes, dtls)")
+            .contains("pjsip.conf:21: bad dtls_setup 'sideways' (active, passive, actpass)");
+        assertThat(s.endpoint("bad").media().iceDtls()).isNull();
     }
 }

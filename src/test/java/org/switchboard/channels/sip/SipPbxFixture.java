@@ -128,7 +128,40 @@ public final class SipPbxFixture implements AutoCloseable {
             }
         }
 
+        /**
+         * The next message whose first line starts with {@code start} and whose CSeq ends with
+         * {@code cseq} (a method, or "2 INVITE"), skipping others (retransmissions among them);
+         * null when none came within {@code wait}.
+         */
+        public String next(String start, String cseq, Duration wait) throws IOException {
+            long end = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < end) {
+                String m = receive(Duration.ofMillis(Math.max(1, Math.min(500, (end - System.nanoTime()) / 1_000_000))));
+                String c = m == null ? null : header(m, "CSeq:");
+                if (m != null && m.startsWith(start) && c != null && c.endsWith(" " + cseq)) return m;
+            }
+            return null;
+        }
+
         @Override public void close() { socket.close(); }
+    }
+
+    /** The first line of {@code msg} that starts with {@code prefix} (a header with its name), or null. */
+    public static String header(String msg, String prefix) {
+        return msg.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
+    }
+
+    /**
+     * A raw peer's response to {@code req}: its Via, From, Call-ID and CSeq, its To with
+     * {@code toTag} added when it has none, then {@code extraHeaders} (lines ending in "\n").
+     */
+    public static String respond(String req, int status, String reason, String toTag, String extraHeaders) {
+        StringBuilder b = new StringBuilder("SIP/2.0 " + status + " " + reason + "\n");
+        for (String l : req.lines().toList()) {
+            if (l.startsWith("Via:") || l.startsWith("From:") || l.startsWith("Call-ID:") || l.startsWith("CSeq:")) b.append(l).append('\n');
+            if (l.startsWith("To:")) b.append(l).append(l.contains(";tag=") ? "" : ";tag=" + toTag).append('\n');
+        }
+        return b.append(extraHeaders).append("Content-Length: 0\n\n").toString();
     }
 
     /** A minimal INVITE from {@code user} at the raw peer, with an SDP offer of PCMU. */

@@ -118,8 +118,8 @@ class SkypeConfigTest {
 
     @Test
     void xmlSafeLeavesOutWhatXmlCannotCarry() {
-        assertThat(SkypeAccount.xmlSafe("a\u0000b\u0007c\td\ne\uFFFEf😀\uD800g")).isEqualTo("abc\td\nef😀g");
+        assertThat(org.switchboard.net.xmpp.XmlText.xmlSafe("a\u0000b\u0007c\td\ne\uFFFEf😀\uD800g")).isEqualTo("abc\td\nef😀g");
         String plain = "plain text";
-        assertThat(SkypeAccount.xmlSafe(plain)).isSameAs(plain);
+        assertThat(org.switchboard.net.xmpp.XmlText.xmlSafe(plain)).isSameAs(plain);
     }
 }

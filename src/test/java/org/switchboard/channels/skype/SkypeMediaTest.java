@@ -48,9 +48,10 @@ class SkypeMediaTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("passes alone (6 of 6 runs on the merged main), failed once in two full-suite runs on this loaded "
-        + "2-core box: the peer saw the call connect and end, but the PBX's Record file and the channel's Hangup were not seen "
-        + "within 20 s; the tone each way is proven at the transport by IceDtlsAiortcTest meanwhile (issue 11, open)")
+    @org.junit.jupiter.api.Disabled("issue 11, open: with ICE/DTLS/Opus warmed at load, media now flows both ways on the loaded box "
+        + "(202 packets received, 203 sent in Record's 4 s), but the PBX's Record file holds no samples although 202 Opus packets "
+        + "arrived (the Opus-to-slin path yields nothing for aiortc's packets), and aiortc records the PBX's Opus as stereo, "
+        + "which WavFile (mono only) refuses; both need fixing before this runs in bin/test")
     void aToneCrossesEachWayAtItsFrequency() throws Exception {
         Path heard = dir.resolve("buddy-heard.wav");
         vuc.tone(440);

@@ -96,6 +96,9 @@ public final class SkypeTestBuddy implements AutoCloseable {
     public void ignoreSubscriptions() { command("approve ignore"); }
     public void flood(String to, int n, String prefix) { command("flood " + to + " " + n + " " + prefix); }
     /** Writes XML to the buddy's stream as it is: Prosody checks it is well-formed and routes it. */
+    /** Enters a XEP-0045 room as nick; its messages are reported as "groupmsg ROOM NICK B64" lines. */
+    public void join(String room, String nick) { command("join " + room + " " + nick); }
+
     public void raw(String xml) { command("raw " + encode(xml)); }
 
     /** How the buddy takes calls: answer, reject (busy), ignore, ring (ringing only). */

@@ -39,6 +39,8 @@ public final class SkypeTestNetwork implements AutoCloseable {
 
     public final Path dir;
     public final int port;
+    /** Where the upload service's HTTP listens (0: no upload service). */
+    public final int httpPort;
     public final Path cert;
     private final Path config;
     private volatile Process prosody;
@@ -58,9 +60,17 @@ public final class SkypeTestNetwork implements AutoCloseable {
      *
      * @param offline whether Prosody keeps messages for accounts that are logged out (mod_offline)
      */
-    public static SkypeTestNetwork create(boolean offline) {
+    public static SkypeTestNetwork create(boolean offline) { return create(offline, -1); }
+
+    /**
+     * A new network whose server also offers HTTP File Upload (XEP-0363, Prosody's
+     * mod_http_file_share on {@code upload.skype.example}, HTTP on a free loopback port).
+     *
+     * @param uploadLimit the largest file it takes in bytes; negative: no upload service
+     */
+    public static SkypeTestNetwork create(boolean offline, long uploadLimit) {
         try {
-            SkypeTestNetwork n = new SkypeTestNetwork(offline);
+            SkypeTestNetwork n = new SkypeTestNetwork(offline, uploadLimit);
             ACCOUNTS.forEach(n::register);
             n.roster("lmentinc", Map.of("tfot.madsen", "both", "vuc.me", "both"));
             n.roster("tfot.madsen", Map.of("lmentinc", "both"));
@@ -72,9 +82,10 @@ public final class SkypeTestNetwork implements AutoCloseable {
         }
     }
 
-    private SkypeTestNetwork(boolean offline) throws IOException {
+    private SkypeTestNetwork(boolean offline, long uploadLimit) throws IOException {
         dir = Files.createTempDirectory("skype-prosody-");
         port = freePort();
+        httpPort = uploadLimit < 0 ? 0 : freePort();
         cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=" + DOMAIN,
@@ -92,7 +103,8 @@ public final class SkypeTestNetwork implements AutoCloseable {
                 s2s_ports = { }
                 c2s_direct_tls_ports = { }
                 legacy_ssl_ports = { }
-                http_ports = { }
+                http_ports = { %5$s }
+                http_interfaces = { "127.0.0.1" }
                 https_ports = { }
                 c2s_require_encryption = true
                 authentication = "internal_hashed"
@@ -103,7 +115,16 @@ public final class SkypeTestNetwork implements AutoCloseable {
                 ssl = { key = "%1$s/key.pem"; certificate = "%1$s/cert.pem"; }
                 VirtualHost "%4$s"
                   ssl = { key = "%1$s/key.pem"; certificate = "%1$s/cert.pem"; }
-                """.formatted(dir, port, offline ? "\"offline\";" : "", DOMAIN));
+                -- XEP-0045 rooms for res_xmpp's JabberJoin / JabberSendGroup
+                Component "conference.%4$s" "muc"
+                  muc_room_locking = false
+                """.formatted(dir, port, offline ? "\"offline\";" : "", DOMAIN, uploadLimit < 0 ? "" : Integer.toString(httpPort))
+                + (uploadLimit < 0 ? "" : """
+                -- XEP-0363: the server's file upload, URLs on loopback
+                Component "upload.%s" "http_file_share"
+                  http_host = "127.0.0.1"
+                  http_file_share_size_limit = %d
+                """.formatted(DOMAIN, uploadLimit)));
     }
 
     public void register(String user, String password) {

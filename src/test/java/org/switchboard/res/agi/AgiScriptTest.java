@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.Channel;
+import org.switchboard.core.Frame;
+import org.switchboard.media.codec.G711;
 import org.switchboard.core.HangupCause;
 import org.switchboard.media.sound.SoundFixture;
 import org.switchboard.res.astdb.AstDb;
@@ -89,6 +91,78 @@ class AgiScriptTest {
         assertThat(t.path()).containsExactly("@after SUCCESS");
         assertThat(c.getVar("ENV_AGI_ENHANCED")).isEqualTo("1.0");
         assertThat(c.getVar("ENV_AGI_REQUEST")).isEqualTo("hello.py");
+    }
+
+    /** Starts {@code app} on its own thread, so the test can feed the channel while the script runs. */
+    private Channel start(String app) {
+        t = sounds.pbx("""
+                [ctx]
+                exten => s,1,%s
+                 same => n,Verbose(1,@after ${AGISTATUS})
+                """.formatted(app));
+        Channel c = t.channel("Test/eagi");
+        c.setLocation("ctx", "s", 1);
+        t.pbx.startPbx(c);
+        return c;
+    }
+
+    private static Frame.VoiceFrame ulaw(double freq) {
+        short[] pcm = SoundFixture.sine(freq, 20, 8000);
+        byte[] out = new byte[pcm.length];
+        for (int i = 0; i < pcm.length; i++) out[i] = G711.linearToUlaw(pcm[i]);
+        return new Frame.VoiceFrame("ulaw", out, pcm.length);
+    }
+
+    @Test
+    void eagiGivesTheScriptTheCallersAudioOnFd3AsSignedLinear() {
+        Path script = AgiScripts.install(bin, "eagi_tone.py", true);
+        Channel c = start("EAGI(" + script + ")");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "1".equals(c.getVar("EAGI_READY")));
+        for (int i = 0; i < 40; i++) c.queueFrame(ulaw(1000));   // 0.8 s of a 1000 Hz tone, G.711 as a phone sends it
+        await().atMost(Duration.ofSeconds(10)).until(() -> t.path().contains("@after SUCCESS"));
+        assertThat(c.getVar("EAGI_BYTES")).isEqualTo("8000");
+        assertThat(c.getVar("EAGI_HEARD")).isEqualTo("1000");
+    }
+
+    @Test
+    void anEagiScriptThatNeverReadsFd3NeitherBlocksTheCallNorKeepsTheAudio() {
+        Path script = AgiScripts.install(bin, "eagi_deaf.py", true);
+        long pipesBefore = eagiPipes();
+        Channel c = start("EAGI(" + script + ")");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "1".equals(c.getVar("EAGI_READY")));
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 20_000; i++) c.queueFrame(ulaw(440)); // 400 s of audio: far past the pipe and the queue
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("queueing frames never waits for the script").isLessThan(Duration.ofSeconds(5));
+        c.setVar("FLOOD_DONE", "1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> t.path().contains("@after SUCCESS"));
+        assertThat(eagiPipes()).as("the audio pipe is removed").isEqualTo(pipesBefore);
+    }
+
+    private static long eagiPipes() {
+        try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("eagi-")).filter(d -> Files.exists(d.resolve("audio"))).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void onlyEagiOpensFd3() {
+        Path script = AgiScripts.install(bin, "fd3.py", true);
+        Channel agi = run("AGI(" + script + ")");
+        assertThat(agi.getVar("FD3")).isEqualTo("closed");
+        t.close();
+        Channel eagi = run("EAGI(" + script + ")");
+        assertThat(eagi.getVar("FD3")).isEqualTo("open");
+        assertThat(t.path()).containsExactly("@after SUCCESS");
+    }
+
+    @Test
+    void anEagiScriptThatIsNotExecutableFailsAsAgiDoes() {
+        Path script = AgiScripts.install(bin, "eagi_tone.py", false);
+        run("EAGI(" + script + ")");
+        assertThat(t.path()).containsExactly("@after FAILURE");
+        assertThat(t.logLines("Failed to execute '" + script + "': Permission denied")).hasSize(1);
     }
 
     @Test

@@ -123,7 +123,7 @@ public final class PjsipConfig {
             endpoints.put(name, new PjsipEndpoint(e.name(), e.context(), e.codecs(), found, e.auth(), outbound,
                 e.callerId(), e.dtmfMode(), e.directMedia(), e.fromUser(), e.fromDomain(), e.rtpSymmetric(),
                 e.forceRport(), e.rewriteContact(), e.language(), e.mailboxes(), e.transport(), e.mediaEncryption(),
-                e.file(), e.line()));
+                e.file(), e.line(), e.media()));
         }
         identifies.removeIf(i -> {
             if (endpoints.containsKey(i.endpoint())) return false;
@@ -146,11 +146,8 @@ public final class PjsipConfig {
                 case "type" -> { }
                 case "protocol" -> {
                     String p = e.value().trim().toLowerCase(Locale.ROOT);
-                    if (p.equals("udp") || p.equals("tcp") || p.equals("tls")) protocol = p;
-                    else if (Set.of("ws", "wss").contains(p)) {
-                        v.problem(e, "protocol '" + p + "' is not supported yet (udp, tcp, tls); transport [" + s.name() + "] ignored");
-                        return null;
-                    } else {
+                    if (p.equals("udp") || p.equals("tcp") || p.equals("tls") || p.equals("ws") || p.equals("wss")) protocol = p;
+                    else {
                         v.problem(e, "bad protocol '" + e.value().trim() + "' (udp, tcp, tls, ws, wss); transport [" + s.name() + "] ignored");
                         return null;
                     }
@@ -199,8 +196,9 @@ public final class PjsipConfig {
         List<String> aors = new ArrayList<>();
         DtmfMode dtmf = DtmfMode.RFC2833;
         boolean directMedia = true, rtpSymmetric = false, forceRport = true, rewriteContact = false, optimistic = false;
-        MediaEncryption.Kind encryption = MediaEncryption.Kind.NONE;
+        PjsipMedia[] media = {PjsipMedia.DEFAULT};
         for (ConfigEntry e : s.entries()) {
+            if (PjsipMedia.read(e.key(), e.value(), media, why -> v.problem(e, why))) continue;
             switch (e.key().toLowerCase(Locale.ROOT)) {
                 case "type" -> { }
                 case "context" -> context = v.word(e, context);
@@ -229,14 +227,6 @@ public final class PjsipConfig {
                 case "rewrite_contact" -> rewriteContact = v.bool(e, rewriteContact);
                 case "language" -> language = v.word(e, language);
                 case "mailboxes" -> mailboxes = blankToNull(e.value());
-                case "media_encryption" -> {
-                    switch (e.value().trim().toLowerCase(Locale.ROOT)) {
-                        case "no" -> encryption = MediaEncryption.Kind.NONE;
-                        case "sdes" -> encryption = MediaEncryption.Kind.SDES;
-                        case "dtls" -> encryption = MediaEncryption.Kind.DTLS;
-                        default -> v.problem(e, "bad media_encryption '" + e.value().trim() + "' (no, sdes, dtls)");
-                    }
-                }
                 case "media_encryption_optimistic" -> optimistic = v.bool(e, optimistic);
                 default -> unknown(e, s, v, ENDPOINT_IGNORED);
             }
@@ -244,7 +234,7 @@ public final class PjsipConfig {
         }
         return new PjsipEndpoint(s.name(), context, codecs, aors, auth, outboundAuth, callerId, dtmf, directMedia,
             fromUser, fromDomain, rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport,
-            new MediaEncryption(encryption, optimistic), s.file(), s.line());
+            MediaEncryption.of(media[0].applyWebrtc().encryption().name(), optimistic), s.file(), s.line(), media[0].applyWebrtc());
     }
 
     private static PjsipAor aor(ConfigSection s, ConfValues v) {

@@ -13,4 +13,14 @@ public record MediaEncryption(Kind kind, boolean optimistic) {
     public static final MediaEncryption SDES = new MediaEncryption(Kind.SDES, false);
 
     public boolean sdes() { return kind == Kind.SDES; }
+
+    /** By pjsip's name ({@code no}, {@code sdes}, {@code dtls}; case-insensitive); NONE for anything else. */
+    public static MediaEncryption of(String name, boolean optimistic) {
+        Kind k = switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "sdes" -> Kind.SDES;
+            case "dtls" -> Kind.DTLS;
+            default -> Kind.NONE;
+        };
+        return new MediaEncryption(k, optimistic);
+    }
 }

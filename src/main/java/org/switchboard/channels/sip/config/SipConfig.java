@@ -1,5 +1,6 @@
 package org.switchboard.channels.sip.config;
 
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.switchboard.channels.sip.message.SipLimits;
+import org.switchboard.channels.sip.transaction.TimerSettings;
 import org.switchboard.channels.sip.transport.TcpLimits;
 import org.switchboard.config.Config;
 import org.switchboard.config.ConfigEntry;
@@ -27,7 +29,7 @@ public final class SipConfig {
         "dtmfmode", "qualify", "allowoverlap", "allowtransfer", "callevents", "disallow", "allow",
         "transport", "directmedia", "canreinvite", "videosupport", "sendrpid", "trustrpid", "progressinband",
         "allowsubscribe", "notifyringing", "notifyhold", "limitonpeers", "callcounter", "tos_sip", "tos_audio",
-        "cos_sip", "cos_audio", "rtpkeepalive", "t1min", "timert1", "timerb",
+        "cos_sip", "cos_audio", "rtpkeepalive", "t1min", "timerb",
         "accountcode", "mohinterpret", "mohsuggest", "vmexten", "maxcallbitrate", "pedantic", "autodomain",
         "subscribecontext", "compactheaders", "sipdebug", "recordhistory", "dumphistory",
         "jbforce", "jbresyncthreshold", "jblog", "jbtargetextra");
@@ -64,9 +66,16 @@ public final class SipConfig {
             new SipSettings.JitterBufferSettings(g.jbEnable, g.jbMaxSize, g.jbAdaptive), g.registerTimeout,
             g.registerAttempts, SipLimits.DEFAULT.withMaxHeaderSize(g.maxHeaderSize),
             new TcpLimits(Duration.ofSeconds(g.tcpAuthTimeout), g.tcpAuthLimit, g.tcpAuthLimitPerAddress,
-                TcpLimits.DEFAULT.idleTimeout()), g.tls.settings(),
+                TcpLimits.DEFAULT.idleTimeout()),
+            timers(g.timerT1), g.tls.settings(),
             new SipSettings.OutOfCallMessages(g.acceptOutOfCall, g.outOfCallContext, g.authMessages),
             g.registrations, byName, g.domains, problems);
+    }
+
+    /** RFC 3261 §17.1.1.1: T2 stays 4 s unless T1 is above it; T4 5 s; D at least 32 s. */
+    static TimerSettings timers(int t1) {
+        TimerSettings d = TimerSettings.DEFAULT;
+        return t1 == d.t1() ? d : new TimerSettings(t1, Math.max(d.t2(), t1), d.t4());
     }
 
     /** [general] while it is read; chan_sip's defaults. */
@@ -100,6 +109,7 @@ public final class SipConfig {
         Nat nat = Nat.AUTO_FORCE_RPORT;
         int rtpTimeout;
         int rtpHoldTimeout;
+        int timerT1 = (int) TimerSettings.DEFAULT.t1();
         int defaultExpiry = 120;
         int maxExpiry = 3600;
         int minExpiry = 60;
@@ -144,6 +154,7 @@ public final class SipConfig {
                 case "outofcall_message_context" -> g.outOfCallContext = v.word(e, g.outOfCallContext);
                 case "auth_message_requests" -> g.authMessages = v.bool(e, g.authMessages);
                 case "realm" -> g.realm = v.word(e, g.realm);
+                case "timert1" -> g.timerT1 = v.integer(e, 100, 10_000, g.timerT1); // chan_sip: t1min (100) and up
                 case "jbenable" -> g.jbEnable = v.bool(e, g.jbEnable);
                 case "registertimeout" -> g.registerTimeout = v.integer(e, 1, 3600, g.registerTimeout);
                 case "registerattempts" -> g.registerAttempts = v.integer(e, 0, 1_000_000, g.registerAttempts);

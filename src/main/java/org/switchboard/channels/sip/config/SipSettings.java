@@ -17,6 +17,8 @@ import java.util.Map;
  *                        {@code tcpauthlimit=} as chan_sip; {@code tcpauthlimitperaddress=}, ours)
  * @param tls             the TLS transport (chan_sip's {@code tlsenable} and {@code tls*}), null when off
  * @param jitterBuffer    {@code jbenable}, {@code jbmaxsize}, {@code jbimpl}: off by default, as in chan_sip
+ * @param timers          T1 ({@code timert1=}, chan_sip's default 500 ms) and what follows from it
+ *                        (RFC 3261 §17.1.1.1: T2 4 s, 64*T1 for timers B, F, H, J and L)
  * @param digestAlgorithms what we challenge with, in preference order ({@code digestalgorithms=}, ours; MD5 as chan_sip)
  * @param peers           by name, case-insensitive look-up through {@link #peer(String)}, in file order
  */
@@ -28,6 +30,7 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           int registerTimeout, int registerAttempts,
                           org.switchboard.channels.sip.message.SipLimits messageLimits,
                           org.switchboard.channels.sip.transport.TcpLimits tcpLimits,
+                          org.switchboard.channels.sip.transaction.TimerSettings timers,
                           org.switchboard.channels.sip.transport.TlsSettings tls,
                           OutOfCallMessages outOfCall,
                           List<SipRegistration> registrations, Map<String, SipPeer> peers,

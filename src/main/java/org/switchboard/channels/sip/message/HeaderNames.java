@@ -13,6 +13,7 @@ public final class HeaderNames {
     public static final String CONTENT_LENGTH = "Content-Length";
     public static final String CONTENT_TYPE = "Content-Type";
     public static final String CSEQ = "CSeq";
+    public static final String DATE = "Date";
     public static final String EXPIRES = "Expires";
     public static final String FROM = "From";
     public static final String MAX_FORWARDS = "Max-Forwards";
@@ -31,7 +32,7 @@ public final class HeaderNames {
     private static final String[] KNOWN = {
         ACCEPT, "Accept-Encoding", "Accept-Language", "Alert-Info", ALLOW, "Authentication-Info",
         AUTHORIZATION, CALL_ID, "Call-Info", CONTACT, "Content-Disposition", "Content-Encoding",
-        "Content-Language", CONTENT_LENGTH, CONTENT_TYPE, CSEQ, "Date", "Error-Info", EXPIRES, FROM,
+        "Content-Language", CONTENT_LENGTH, CONTENT_TYPE, CSEQ, DATE, "Error-Info", EXPIRES, FROM,
         "In-Reply-To", MAX_FORWARDS, "Min-Expires", "MIME-Version", "Organization", "Priority",
         PROXY_AUTHENTICATE, PROXY_AUTHORIZATION, "Proxy-Require", RECORD_ROUTE, "Reply-To", "Require",
         "Retry-After", ROUTE, "Server", "Subject", SUPPORTED, TIMESTAMP, TO, "Unsupported", USER_AGENT,

@@ -51,7 +51,11 @@ public record NameAddr(String displayName, SipUri uri, Params params) {
         if (lt >= 0 && lt < to) {
             int gt = s.indexOf('>', lt);
             if (gt < 0) throw new IllegalArgumentException("'<' without '>'");
-            SipUri uri = SipUri.parse(s, Text.skipWs(s, lt + 1, gt), Text.trimEnd(s, lt + 1, gt));
+            // LAQUOT addr-spec RAQUOT (§25.1): nothing between the brackets and the URI (RFC 4475 §3.1.2.14)
+            if (gt == lt + 1 || Text.isWs(s.charAt(lt + 1)) || Text.isWs(s.charAt(gt - 1))) {
+                throw new IllegalArgumentException("whitespace inside <>");
+            }
+            SipUri uri = SipUri.parse(s, lt + 1, gt);
             return new NameAddr(display, uri, Params.parse(s, gt + 1, to));
         }
         // addr-spec: parameters after the URI belong to the header (§20.10)

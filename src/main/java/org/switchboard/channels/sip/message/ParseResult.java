@@ -21,14 +21,17 @@ public sealed interface ParseResult permits ParseResult.Ok, ParseResult.Failure 
 
         /**
          * Whether a response can be sent: to a request other than ACK (§17.2.1: never answered)
-         * whose Call-ID and CSeq were read, so the sender can match the answer (§8.2.6.2; a CSeq
+         * whose CSeq was read, and its Call-ID or a Via, so the sender can match the answer
+         * (§8.2.6.2 copies what there is; §17.1.3 matches by the Via branch and the CSeq method,
+         * so RFC 4475 §3.3.1's request without Call-ID, From and To still gets its 400; a CSeq
          * that does not parse is echoed as it came). The answer goes back where the request came
          * from (the datagram's source, the same connection), so it is sent even when no Via could
          * be read (a Via is echoed only when it parses).
          */
         public boolean canAnswer() {
             if (method == null || method.equals(SipMethod.ACK)) return false;
-            return headers.contains(HeaderNames.CALL_ID) && headers.contains(HeaderNames.CSEQ);
+            return headers.contains(HeaderNames.CSEQ)
+                && (headers.contains(HeaderNames.CALL_ID) || headers.contains(HeaderNames.VIA));
         }
     }
 

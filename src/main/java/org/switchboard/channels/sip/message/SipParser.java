@@ -240,7 +240,7 @@ public final class SipParser {
 
     /** The headers every message needs (§8.1.1, §20), in one pass; names from the parser are canonical constants. */
     private static String check(Headers h, String method) {
-        int via = -1, from = -1, to = -1, callId = -1, cseq = -1, maxFwd = -1, contacts = 0;
+        int via = -1, from = -1, to = -1, callId = -1, cseq = -1, maxFwd = -1, date = -1, contacts = 0;
         int n = h.size();
         for (int i = 0; i < n; i++) {
             String name = h.name(i);
@@ -251,6 +251,7 @@ public final class SipParser {
             else if (name == HeaderNames.CSEQ) { if (cseq >= 0) return "more than one CSeq"; cseq = i; }
             else if (name == HeaderNames.MAX_FORWARDS) { if (maxFwd < 0) maxFwd = i; }
             else if (name == HeaderNames.CONTACT) contacts++;
+            else if (name == HeaderNames.DATE) { if (date >= 0) return "more than one Date"; date = i; }
         }
         if (via < 0) return "missing Via";
         if (from < 0) return "missing From";
@@ -272,6 +273,8 @@ public final class SipParser {
                 long v = Text.parseDigits(mf, 0, mf.length(), 10);
                 if (v < 0 || v > 255) return "bad Max-Forwards"; // §20.22, RFC 4475 §3.1.2.4
             }
+            // RFC 4475 §3.1.2.12; a response's Date is only informative to us: a peer's odd one never loses its answer
+            if (date >= 0 && method != null && !SipDate.isValid(h.value(date))) return "bad Date: not an RFC 1123 date in GMT";
             at = HeaderNames.CONTACT;
             for (int i = 0; contacts > 0 && i < n; i++) {
                 if (h.name(i) != HeaderNames.CONTACT) continue;

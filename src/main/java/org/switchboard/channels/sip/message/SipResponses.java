@@ -19,7 +19,7 @@ public final class SipResponses {
 
     /**
      * The answer to a request the parser refused (400, 416, 505, 513), or null when it cannot be
-     * answered (a response, an ACK, no Call-ID or CSeq). The reason is sent in the reason phrase
+     * answered (a response, an ACK, no CSeq, neither Call-ID nor Via). The reason is sent in the reason phrase
      * so a peer sees what was wrong; Vias that do not parse are left out of the answer.
      */
     public static SipResponse reject(ParseResult.Failure failure, String toTag) {
@@ -33,7 +33,7 @@ public final class SipResponses {
         }
         if (h.get(HeaderNames.FROM) != null) b.addRaw(HeaderNames.FROM, h.get(HeaderNames.FROM));
         if (h.get(HeaderNames.TO) != null) b.addRaw(HeaderNames.TO, toWithTag(h.get(HeaderNames.TO), status, toTag));
-        b.addRaw(HeaderNames.CALL_ID, h.get(HeaderNames.CALL_ID));
+        if (h.get(HeaderNames.CALL_ID) != null) b.addRaw(HeaderNames.CALL_ID, h.get(HeaderNames.CALL_ID));
         b.addRaw(HeaderNames.CSEQ, h.get(HeaderNames.CSEQ));
         return new SipResponse(status, reason, b.build(), null);
     }

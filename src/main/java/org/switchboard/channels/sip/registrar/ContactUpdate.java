@@ -59,7 +59,9 @@ final class ContactUpdate {
         }
         if (wanted.isEmpty()) return ok(request, peer, bindings, now, -1, events, tag, s); // a query (§10.3 step 6)
         boolean behindNat = Registrar.viaDiffers(request, source);
-        boolean useSource = peer.nat().useSourceAddress(behindNat);
+        // RFC 7118 §5: a browser's Contact host is made up (*.invalid); only its WebSocket flow reaches it
+        boolean flow = "WS".equals(transport) || "WSS".equals(transport);
+        boolean useSource = flow || peer.nat().useSourceAddress(behindNat);
         String callId = request.callId();
         CSeq cseq;
         try {

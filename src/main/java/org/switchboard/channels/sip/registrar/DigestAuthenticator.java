@@ -140,6 +140,31 @@ public final class DigestAuthenticator {
         return null;
     }
 
+    /** What a request proves about an account (see {@link #prove}). */
+    public enum Proof {
+        /** No credentials for our realm: challenge. */
+        MISSING,
+        /** Right for a nonce that expired or is not ours: challenge with stale=true (RFC 7616 §3.3). */
+        STALE,
+        /** Wrong password or user name, a replayed nonce count, or credentials we cannot check. */
+        WRONG,
+        PROVEN
+    }
+
+    /**
+     * The UAS check every request we challenge shares (INVITE, MESSAGE; RFC 3261 §22.4): finds the
+     * credentials in {@code request} and verifies them against {@code user}'s secret.
+     */
+    public Proof prove(SipRequest request, String user, String secret, String md5secret) {
+        DigestCredentials c = credentials(request);
+        if (c == null) return Proof.MISSING;
+        return switch (verify(request, c, user, secret, md5secret)) {
+            case OK -> Proof.PROVEN;
+            case STALE -> Proof.STALE;
+            case WRONG -> Proof.WRONG;
+        };
+    }
+
     /**
      * Checks {@code credentials} from {@code request} against the account {@code user} with the
      * plain {@code secret} or, when that is null, {@code md5secret} (H(A1) for MD5 only, as chan_sip

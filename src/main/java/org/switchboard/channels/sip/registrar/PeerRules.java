@@ -37,6 +37,18 @@ public interface PeerRules {
         return new Expiry(s.defaultExpiry(), s.minExpiry(), s.maxExpiry());
     }
 
+    /** How the peer's media is carried when it is not plain RTP (WebRTC: ICE and DTLS-SRTP), or null for plain RTP. */
+    default org.switchboard.channels.sip.config.IceDtlsMedia iceDtls(SipPeer peer) { return null; }
+
+    /**
+     * Whether responses go to the port a UDP request came from even when its Via did not ask for
+     * rport (RFC 3581), decided before the peer is known: chan_sip's [general] {@code nat=}
+     * (its default {@code auto_force_rport}: when Via and source differ).
+     */
+    default boolean forceRport(org.switchboard.channels.sip.config.SipSettings s, boolean viaDiffersFromSource) {
+        return s.nat().useSourceAddress(viaDiffersFromSource);
+    }
+
     /** The peer a request from {@code address} belongs to before its From name is looked at (res_pjsip identify), or null. */
     default SipPeer identify(InetAddress address) { return null; }
 }

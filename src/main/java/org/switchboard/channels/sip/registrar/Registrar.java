@@ -33,7 +33,9 @@ import org.switchboard.core.PbxLog;
  * address the {@link AuthFailureTracker} has blocked gets no answer at all.
  */
 public final class Registrar {
-    private static final DateTimeFormatter RFC1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    // RFC 3261 §25.1 SIP-date: a two-digit day ("07 Dec"), which Java's RFC_1123_DATE_TIME does not write
+    private static final DateTimeFormatter RFC1123 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+        java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private volatile SipSettings settings;
     private volatile DigestAuthenticator auth;
@@ -94,6 +96,9 @@ public final class Registrar {
         DigestAuthenticator a = auth;
         if (failures.isBlocked(source.getAddress())) return RegisterOutcome.drop();
         String tag = SipIds.tag();
+        if (request.to() != null && request.to().uri() != null && !request.to().uri().isSip()) { // RFC 4475 §3.3.4
+            return RegisterOutcome.reply(reply(request, 400, "Bad Request (To is no SIP URI)", tag, s));
+        }
         String name = toUser(request);
         if (name == null) return RegisterOutcome.reply(reply(request, 400, "Bad Request (no user in To)", tag, s));
         Attempt at = new Attempt(request, source, transport, s, a, name, a.credentials(request), tag);
@@ -106,7 +111,8 @@ public final class Registrar {
         if (!peer.allows(source.getAddress())) return refuse(at, Failure.FAILED_ACL, 403, "Forbidden", false);
         if (peer.hasSecret()) {
             if (at.cred() == null) return challenge(at, false);
-            DigestAuthenticator.Verdict v = a.verify(request, at.cred(), rules.authUser(peer), peer.secret(), peer.md5secret());
+            DigestAuthenticator.Verdict v = ShippedSecrets.gate(
+                a.verify(request, at.cred(), rules.authUser(peer), peer.secret(), peer.md5secret()), peer, source, "REGISTER");
             if (v == DigestAuthenticator.Verdict.STALE) return challenge(at, true);
             if (v == DigestAuthenticator.Verdict.WRONG) return refuse(at, Failure.INVALID_PASSWORD, 403, "Forbidden", true);
             failures.recordSuccess(source.getAddress());
@@ -178,7 +184,7 @@ public final class Registrar {
     static String date(Instant now) { return RFC1123.format(now); }
 
     /** Whether the top Via's sent-by differs from where the packet came from (the peer is behind NAT). */
-    static boolean viaDiffers(SipRequest request, InetSocketAddress source) {
+    public static boolean viaDiffers(SipRequest request, InetSocketAddress source) {
         try {
             Via v = request.topVia();
             if (v == null) return true;

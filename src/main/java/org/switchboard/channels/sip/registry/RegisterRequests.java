@@ -4,8 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import org.switchboard.channels.sip.config.SipRegistration;
-import org.switchboard.channels.sip.message.Digest;
-import org.switchboard.channels.sip.message.DigestChallenge;
+import org.switchboard.channels.sip.message.DigestClient;
 import org.switchboard.channels.sip.message.DigestCredentials;
 import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.Headers;
@@ -31,8 +30,6 @@ final class RegisterRequests {
     /** An Authorization or Proxy-Authorization header to add. */
     record Authorization(String header, String value) {}
 
-    /** A challenge we can answer and the header the answer goes in. */
-    record Challenge(DigestChallenge digest, String answerHeader) {}
 
     /** How long the registrar kept our binding, and where that came from. */
     record Granted(long seconds, Source source) {
@@ -87,32 +84,9 @@ final class RegisterRequests {
         return new SipRequest(SipMethod.REGISTER, requestUri(reg), h.build(), null);
     }
 
-    /**
-     * The challenge to answer in a 401 (WWW-Authenticate) or 407 (Proxy-Authenticate): the topmost
-     * Digest challenge with an algorithm we support and a qop we can do (RFC 8760 §2.4: the server
-     * lists its preferred algorithm first). Null when there is none.
-     */
-    static Challenge challenge(SipResponse r) {
-        boolean proxy = r.status() == 407;
-        List<String> values = r.headers().getAll(proxy ? HeaderNames.PROXY_AUTHENTICATE : HeaderNames.WWW_AUTHENTICATE);
-        for (String v : values) {
-            DigestChallenge c;
-            try {
-                c = DigestChallenge.parse(v);
-            } catch (IllegalArgumentException e) {
-                continue; // Basic, or malformed: look at the next one
-            }
-            if (!Digest.isSupported(c.algorithm())) continue;
-            if (!c.qop().isEmpty() && !c.offersAuth()) continue; // auth-int only: not for us
-            if (!c.offersAuth() && c.algorithmOrDefault().toLowerCase(Locale.ROOT).endsWith("-sess")) continue; // -sess needs a cnonce
-            return new Challenge(c, proxy ? HeaderNames.PROXY_AUTHORIZATION : HeaderNames.AUTHORIZATION);
-        }
-        return null;
-    }
-
     /** The Authorization answering {@code c} (RFC 3261 §22.2; qop=auth with cnonce and nc when offered, opaque echoed). */
-    static Authorization answer(Challenge c, SipRegistration reg, SipUri requestUri, String cnonce, int nc) {
-        DigestCredentials cred = DigestCredentials.answer(c.digest(), reg.digestUser(), reg.secret(), SipMethod.REGISTER,
+    static Authorization answer(DigestClient.Choice c, SipRegistration reg, SipUri requestUri, String cnonce, int nc) {
+        DigestCredentials cred = DigestClient.answer(c, reg.digestUser(), reg.secret(), SipMethod.REGISTER,
             requestUri.toString(), cnonce, nc);
         return new Authorization(c.answerHeader(), cred.toHeaderValue());
     }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.switchboard.channels.sip.config.SipRegistration;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.message.CSeq;
+import org.switchboard.channels.sip.message.DigestClient;
 import org.switchboard.channels.sip.message.SipIds;
 import org.switchboard.channels.sip.message.SipRequest;
 import org.switchboard.channels.sip.message.SipResponse;
@@ -350,7 +351,7 @@ public final class RegistrationClient {
                 "Registration for '" + this + "' was challenged, and no secret is configured");
             return;
         }
-        RegisterRequests.Challenge c = RegisterRequests.challenge(r);
+        DigestClient.Choice c = DigestClient.choose(r); // the strongest algorithm we support (RFC 8760)
         if (c == null) {
             failOrFinish(RegistrationState.REJECTED, "no usable Digest challenge in " + r.status(),
                 "Registration for '" + this + "': no Digest challenge we can answer in " + r.status() + " " + r.reason());

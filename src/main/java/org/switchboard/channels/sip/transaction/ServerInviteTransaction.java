@@ -5,10 +5,14 @@ import org.switchboard.channels.sip.message.SipResponse;
 import org.switchboard.channels.sip.message.SipResponses;
 import org.switchboard.channels.sip.transport.Endpoint;
 
-/** The INVITE server transaction (RFC 3261 §17.2.1, Figure 7). */
+/**
+ * The INVITE server transaction (RFC 3261 §17.2.1, Figure 7, as RFC 6026 §7.1 and Figure 7
+ * change it): a 2xx moves it to Accepted, where it lives for Timer L (64*T1), passes the TU's 2xx
+ * retransmissions and ACKs through, and answers a retransmitted INVITE with the 2xx the TU gave.
+ */
 public final class ServerInviteTransaction extends ServerTransaction {
 
-    public enum State { PROCEEDING, COMPLETED, CONFIRMED, TERMINATED }
+    public enum State { PROCEEDING, ACCEPTED, COMPLETED, CONFIRMED, TERMINATED }
 
     private State state = State.PROCEEDING;
     private SipResponse lastProvisional;
@@ -17,6 +21,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
     private SipTimers.Handle trying = SipTimers.NONE;
     private SipTimers.Handle timerG = SipTimers.NONE;
     private SipTimers.Handle timerH = SipTimers.NONE;
+    private SipTimers.Handle timerL = SipTimers.NONE;
 
     ServerInviteTransaction(String key, SipRequest invite, Endpoint source, TransactionContext ctx, TransactionUser user) {
         super(key, invite, source, ctx, user);
@@ -64,13 +69,23 @@ public final class ServerInviteTransaction extends ServerTransaction {
     @Override public boolean respond(SipResponse r) {
         lock.lock();
         try {
+            if (state == State.ACCEPTED && r.isSuccess()) { // RFC 6026 §7.1: the TU's retransmission goes out
+                finalResponse = r;
+                sendResponse(r);
+                return true;
+            }
             if (state != State.PROCEEDING) return false;
             trying.cancel();
             sendResponse(r);
             if (r.isProvisional()) {
                 lastProvisional = r;
             } else if (r.isSuccess()) {
-                terminate(); // §17.2.1: 2xx ends it; the TU retransmits the 2xx until ACK (§13.3.1.4)
+                state = State.ACCEPTED; // RFC 6026 §7.1; the TU retransmits the 2xx until ACK (§13.3.1.4)
+                finalResponse = r;
+                timerL = schedule(ctx.settings().timeout(), () -> locked(() -> {
+                    if (state == State.ACCEPTED) terminate(); // Timer L
+                    return null;
+                }));
             } else {
                 state = State.COMPLETED;
                 finalResponse = r;
@@ -89,13 +104,22 @@ public final class ServerInviteTransaction extends ServerTransaction {
     @Override void receiveRetransmission(SipRequest retransmitted) {
         locked(() -> {
             if (state == State.PROCEEDING && lastProvisional != null) sendResponse(lastProvisional); // §17.2.1
-            else if (state == State.COMPLETED) sendResponse(finalResponse);
+            else if (state == State.COMPLETED || state == State.ACCEPTED) sendResponse(finalResponse);
             return null;
         });
     }
 
-    /** The ACK for a non-2xx final response (§17.2.1): Completed → Confirmed. */
-    void receiveAck(SipRequest ack) {
+    /**
+     * An ACK matching this transaction. For a non-2xx final (§17.2.1): Completed → Confirmed, and
+     * absorbed (true). In Accepted it is the ACK for the 2xx: it belongs to the TU (false, RFC 6026 §7.1).
+     */
+    boolean receiveAck(SipRequest ack) {
+        lock.lock();
+        try {
+            if (state == State.ACCEPTED) return false;
+        } finally {
+            lock.unlock();
+        }
         locked(() -> {
             if (state != State.COMPLETED) return null; // Confirmed absorbs further ACKs
             state = State.CONFIRMED;
@@ -108,6 +132,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
             }));
             return null;
         });
+        return true;
     }
 
     private void timerG() {
@@ -128,6 +153,24 @@ public final class ServerInviteTransaction extends ServerTransaction {
         });
     }
 
+    /**
+     * The TU has the ACK for our 2xx: Accepted need only outlive an INVITE retransmission the
+     * caller sent before it, and none stays in the network longer than T4 (§17.1.2.2, Table 4).
+     * So Timer L is cut to T4 from now: at thousands of calls a second, 32 s of answered
+     * transactions would be most of the heap.
+     */
+    public void acknowledged() {
+        locked(() -> {
+            if (state != State.ACCEPTED) return null;
+            timerL.cancel();
+            timerL = schedule(Math.min(t4(), ctx.settings().timeout()), () -> locked(() -> {
+                if (state == State.ACCEPTED) terminate();
+                return null;
+            }));
+            return null;
+        });
+    }
+
     @Override public void abandon() {
         locked(() -> {
             if (state == State.PROCEEDING) terminate();
@@ -140,6 +183,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
         trying.cancel();
         timerG.cancel();
         timerH.cancel();
+        timerL.cancel();
         fireTerminated();
     }
 }

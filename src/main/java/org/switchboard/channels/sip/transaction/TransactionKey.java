@@ -18,7 +18,12 @@ final class TransactionKey {
 
     static String client(SipResponse response) { return client(response.topVia().branch(), response.cseq().method()); }
 
-    /** §17.2.3: branch, sent-by and method, with ACK matching its INVITE. */
+    /**
+     * §17.2.3: branch, sent-by and method, with ACK matching its INVITE; and the Call-ID and CSeq
+     * number, which a retransmission, its ACK and its CANCEL all repeat: a sender that reuses a
+     * branch for a new request (RFC 4475's messages share {@code z9hG4bKkdjuw}) starts a new
+     * transaction instead of being answered with another request's response.
+     */
     static String server(SipRequest request) {
         return server(request, request.isAck() ? SipMethod.INVITE : request.method());
     }
@@ -29,7 +34,7 @@ final class TransactionKey {
     private static String server(SipRequest r, String method) {
         Via v = r.topVia();
         String sentBy = v.sentBy().toLowerCase(Locale.ROOT);
-        if (v.isRfc3261Branch()) return v.branch() + '|' + sentBy + '|' + method;
+        if (v.isRfc3261Branch()) return v.branch() + '|' + sentBy + '|' + method + '|' + r.callId() + '|' + r.cseq().seq();
         // §17.2.3 for RFC 2543 peers: Call-ID, From tag, CSeq number, top Via and method
         NameAddr from = r.from();
         return "2543|" + r.callId() + '|' + (from == null ? "" : from.tag()) + '|' + r.cseq().seq() + '|' + sentBy

@@ -31,6 +31,9 @@ public final class TransactionLayer implements SipTransportListener {
     }
 
     public int clientCount() { return clients.size(); }
+
+    /** The timer values every transaction uses (and the UAS core's 2xx retransmission, §13.3.1.4). */
+    public TimerSettings settings() { return ctx.settings(); }
     public int serverCount() { return servers.size(); }
 
     /**
@@ -83,8 +86,8 @@ public final class TransactionLayer implements SipTransportListener {
         String key = TransactionKey.server(r);
         ServerTransaction existing = servers.get(key);
         if (r.isAck()) {
-            if (existing instanceof ServerInviteTransaction inv) inv.receiveAck(r);
-            else user.onAck(r, source); // the ACK for a 2xx belongs to the dialog
+            if (existing instanceof ServerInviteTransaction inv && inv.receiveAck(r)) return;
+            user.onAck(r, source); // the ACK for a 2xx belongs to the dialog (RFC 6026 §7.1)
             return;
         }
         if (existing != null) {

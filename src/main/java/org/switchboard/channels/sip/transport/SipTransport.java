@@ -31,6 +31,7 @@ public interface SipTransport extends SipSender, AutoCloseable {
                     case TCP -> tcp;
                     case TLS -> tls;
                     case UDP -> udp;
+                    case WS, WSS -> null; // SipStack hands WebSocket flows to its WsSipTransport
                 };
                 if (t != null) t.send(message, to, onFailure);
                 else if (onFailure != null) onFailure.accept(new IllegalStateException("no transport for " + to.protocol()));

@@ -19,12 +19,18 @@ final class TcpAdmission {
     static final String LOG = "sip.tcp";
 
     private final TcpLimits limits;
+    private final String kind; // "TCP", "WebSocket": what the log lines call a connection
     private final AtomicInteger open = new AtomicInteger();
     private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
     private final AtomicBoolean totalBiting = new AtomicBoolean();
     private final Set<InetAddress> addressesBiting = ConcurrentHashMap.newKeySet();
 
-    TcpAdmission(TcpLimits limits) { this.limits = limits; }
+    TcpAdmission(TcpLimits limits) { this(limits, "TCP"); }
+
+    TcpAdmission(TcpLimits limits, String kind) {
+        this.limits = limits;
+        this.kind = kind;
+    }
 
     /** Takes a place for a new connection from {@code remote}; false (and maybe one log line) when it is refused. */
     boolean admit(InetAddress remote) {
@@ -38,7 +44,7 @@ final class TcpAdmission {
         String who = remote.getHostAddress();
         if (!placed[0]) {
             if (addressesBiting.add(remote)) {
-                PbxLog.limited(PbxLog.Level.WARNING, LOG, who, "Refusing TCP connections from " + who + ": "
+                PbxLog.limited(PbxLog.Level.WARNING, LOG, who, "Refusing " + kind + " connections from " + who + ": "
                     + limits.authLimitPerAddress() + " unauthenticated connections from it are open (tcpauthlimitperaddress)");
             }
             return false;
@@ -47,7 +53,7 @@ final class TcpAdmission {
             open.decrementAndGet();
             releaseAddress(remote);
             if (totalBiting.compareAndSet(false, true)) {
-                PbxLog.limited(PbxLog.Level.WARNING, LOG, who, "Refusing TCP connections (first from " + who + "): "
+                PbxLog.limited(PbxLog.Level.WARNING, LOG, who, "Refusing " + kind + " connections (first from " + who + "): "
                     + limits.authLimit() + " unauthenticated connections are open (tcpauthlimit)");
             }
             return false;

@@ -18,7 +18,21 @@ public final class ViaStamp {
     public static SipRequest stamp(SipRequest request, InetSocketAddress source) {
         Via top = request.topVia();
         if (top == null) return request;
-        Via stamped = top.received(source.getAddress().getHostAddress(), source.getPort());
+        return withTop(request, top, top.received(source.getAddress().getHostAddress(), source.getPort()));
+    }
+
+    /**
+     * As if the request had asked for rport (RFC 3581 §4): {@code rport=} the source port is set on
+     * the top Via, so responses go back to the port the request came from. chan_sip's
+     * {@code nat=force_rport} and res_pjsip's {@code force_rport=yes} do this to every request.
+     */
+    public static SipRequest forceRport(SipRequest request, InetSocketAddress source) {
+        Via top = request.topVia();
+        if (top == null || top.rportValue() > 0) return request;
+        return withTop(request, top, top.withParam("rport", null).received(source.getAddress().getHostAddress(), source.getPort()));
+    }
+
+    private static SipRequest withTop(SipRequest request, Via top, Via stamped) {
         if (stamped.equals(top)) return request;
         Headers h = request.headers();
         Headers.Builder b = Headers.builder();

@@ -12,17 +12,19 @@ import org.switchboard.res.cdr.CdrBackend;
 import org.switchboard.res.cdr.CdrEngine;
 import org.switchboard.res.cdr.CdrLocation;
 import org.switchboard.res.cdr.CdrRecord;
+import org.switchboard.res.pgsql.PgsqlConfig;
+import org.switchboard.res.pgsql.PgsqlWriter;
 
 /**
  * cdr_pgsql: records into a PostgreSQL table, configured by cdr_pgsql.conf {@code [global]}
  * (hostname, port, dbname, user, password, appname, table, encoding, timezone). The table's
  * columns are read from the database when it connects, and each is filled as Asterisk's
- * cdr_pgsql fills it ({@link PgsqlRow}). Writing happens on the {@link PgsqlWriter}'s own thread;
+ * cdr_pgsql fills it ({@link CdrPgsqlRecords}). Writing happens on the {@link PgsqlWriter}'s own thread;
  * records that cannot be written yet wait in {@code <astlogdir>/cdr-pgsql/} on disk. Loading
  * never waits for the database: one that is down at start is connected to when it comes up.
  */
 public final class PgsqlBackend implements Module, CdrBackend {
-    private volatile PgsqlWriter writer;
+    private volatile PgsqlWriter<CdrRecord> writer;
     private Pbx pbx;
 
     @Override public String name() { return "cdr_pgsql"; }
@@ -46,7 +48,7 @@ public final class PgsqlBackend implements Module, CdrBackend {
     public void reload(Pbx pbx) throws ModuleDeclinedException {
         // one writer at a time on the spool: the old one puts what it holds on disk (and so does
         // anything posted meanwhile), then the new one replays it
-        PgsqlWriter old = writer;
+        PgsqlWriter<CdrRecord> old = writer;
         if (old != null) old.close();
         writer = startWriter(pbx);
     }
@@ -54,7 +56,7 @@ public final class PgsqlBackend implements Module, CdrBackend {
     @Override
     public void unload() {
         if (pbx != null) CdrEngine.of(pbx).unregister(this);
-        PgsqlWriter w = writer;
+        PgsqlWriter<CdrRecord> w = writer;
         writer = null;
         if (w != null) w.close();
     }
@@ -67,7 +69,7 @@ public final class PgsqlBackend implements Module, CdrBackend {
         return List.of();   // what cdr_pgsql assumes is a load-time warning, not a problem
     }
 
-    private static PgsqlWriter startWriter(Pbx pbx) throws ModuleDeclinedException {
+    private static PgsqlWriter<CdrRecord> startWriter(Pbx pbx) throws ModuleDeclinedException {
         if (!pbx.hasConfig(PgsqlConfig.FILE)) {
             throw new ModuleDeclinedException("Unable to load config for PostgreSQL CDR's: " + PgsqlConfig.FILE);
         }
@@ -79,16 +81,16 @@ public final class PgsqlBackend implements Module, CdrBackend {
         notes.forEach(n -> PbxLog.warning("cdr_pgsql.c", n));
         Path logDir = CdrLocation.logDir(pbx);
         if (logDir == null) throw new ModuleDeclinedException("no directory to keep records in while the database is away");
-        PgsqlWriter w = new PgsqlWriter(config, new PgsqlSpool(logDir.resolve("cdr-pgsql")));
+        PgsqlWriter<CdrRecord> w = new PgsqlWriter<>(config, CdrPgsqlRecords.INSTANCE, logDir.resolve("cdr-pgsql"));
         w.start();
         return w;
     }
 
-    PgsqlWriter writer() { return writer; }
+    PgsqlWriter<CdrRecord> writer() { return writer; }
 
     @Override
     public void log(CdrRecord record) {
-        PgsqlWriter w = writer;
+        PgsqlWriter<CdrRecord> w = writer;
         if (w != null) w.offer(record);
     }
 }

@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.switchboard.core.CliCommand;
 import org.switchboard.core.Pbx;
+import org.switchboard.res.cdr.CdrRecord;
+import org.switchboard.res.pgsql.PgsqlConfig;
+import org.switchboard.res.pgsql.PgsqlWriter;
 
 /** {@code cdr show pgsql status}: the connection of cdr_pgsql, and what it wrote and keeps. */
 public final class PgsqlStatusCommand implements CliCommand {
@@ -22,7 +25,7 @@ public final class PgsqlStatusCommand implements CliCommand {
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {
         if (!args.isEmpty()) return false;
         PgsqlBackend b = PgsqlBackend.of(pbx);
-        PgsqlWriter w = b == null ? null : b.writer();
+        PgsqlWriter<CdrRecord> w = b == null ? null : b.writer();
         if (w == null || !w.connected()) {
             out.println("Not currently connected to a PgSQL server.");
         } else {

@@ -25,12 +25,7 @@ abstract class BaseAction extends org.switchboard.core.AbstractManagerAction {
 
     static boolean isBlank(String s) { return s == null || s.isBlank(); }
 
-    static boolean isTrue(String v) {
-        return v != null && switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "yes", "true", "y", "t", "1", "on" -> true;
-            default -> false;
-        };
-    }
+    static boolean isTrue(String v) { return org.switchboard.config.AstTrue.isTrue(v); }
 
     /** {@code 00:01:05} as core show channels prints durations. */
     static String duration(long millis) {

@@ -274,6 +274,21 @@ class SipTortureTest {
         assertThat(parseFail(crlf("SIP/2.0 4294967301 better not break the receiver\n" + TAIL)).isRequest()).isFalse();
     }
 
+    @Test void aDateOutsideGmtOrSpacesInsideAngleBracketsAreRefused() { // §3.1.2.12 baddate, §3.1.2.14 badaspec
+        ParseResult.Failure est = invalid("INVITE sip:user@example.com SIP/2.0", "Date: Fri, 01 Jan 2010 16:00:00 EST\n" + TAIL);
+        assertThat(est.status()).isEqualTo(400);
+        assertThat(est.reason()).contains("Date");
+        assertThat(parseOk(crlf("INVITE sip:user@example.com SIP/2.0\nDate: Sat, 13 Nov 2010 23:29:00 GMT\n" + TAIL))).isNotNull();
+        assertThat(invalid("INVITE sip:user@example.com SIP/2.0", "Date: Sat, 13 Nov 2010 23:29:00 UTC\n" + TAIL).status()).isEqualTo(400);
+        // a response's Date only informs: an odd one from a provider must not lose its 200
+        assertThat(parseOk(crlf("SIP/2.0 200 OK\nDate: Mon, 7 Dec 2026 19:50:00 EST\n" + TAIL))).isInstanceOf(SipResponse.class);
+        ParseResult.Failure spaces = invalid("OPTIONS sip:user@example.org SIP/2.0",
+            TAIL.replace("To: sip:j.user@example.com", "To: \"Watson, Thomas\" < sip:t.watson@example.org >").replace("8 INVITE", "8 OPTIONS"));
+        assertThat(spaces.reason()).contains("whitespace inside <>");
+        assertThat(parseOk(crlf("OPTIONS sip:user@example.org SIP/2.0\n" + TAIL.replace("To: sip:j.user@example.com",
+            "To: \"Watson, Thomas\"   <sip:t.watson@example.org>  ;tag=1").replace("8 INVITE", "8 OPTIONS")))).isNotNull();
+    }
+
     @Test void missingRequiredHeaders() { // §3.3.1 insuf
         ParseResult.Failure f = parseFail(crlf("""
             INVITE sip:user@example.com SIP/2.0
@@ -285,7 +300,13 @@ class SipTortureTest {
             """));
         assertThat(f.status()).isEqualTo(400);
         assertThat(f.reason()).contains("missing");
-        assertThat(f.canAnswer()).isFalse();
+        assertThat(f.canAnswer()).isTrue(); // "Ideally, it will respond with a 400 Bad Request error."
+        SipResponse answer = SipResponses.reject(f, "t");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.topVia().branch()).isEqualTo("z9hG4bKkdj.insuf");
+        assertThat(answer.header("CSeq")).isEqualTo("193942 INVITE");
+        assertThat(answer.header("Call-ID")).isNull();
+        assertThat(answer.header("From")).isNull();
     }
 
     @Test void longValuesBelowTheLimitsParse() { // §3.1.1.7 longreq, in spirit

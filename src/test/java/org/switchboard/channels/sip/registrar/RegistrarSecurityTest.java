@@ -15,7 +15,7 @@ class RegistrarSecurityTest {
         [0000FFFF0001]
         type=friend
         host=dynamic
-        secret=change-me-0001
+        secret=phone-0001-pw
         [office]
         type=friend
         host=dynamic
@@ -101,9 +101,9 @@ class RegistrarSecurityTest {
             assertThat(o.isDropped()).isTrue();
             assertThat(log.lines()).hasSize(6);
             // another address is not affected
-            assertThat(attempt(r, "0000FFFF0001", "change-me-0001", source("192.0.2.10", 5060))[1].status()).isEqualTo(200);
+            assertThat(attempt(r, "0000FFFF0001", "phone-0001-pw", source("192.0.2.10", 5060))[1].status()).isEqualTo(200);
             clock.advance(Duration.ofMinutes(5));
-            SipResponse[] after = attempt(r, "0000FFFF0001", "change-me-0001", attacker);
+            SipResponse[] after = attempt(r, "0000FFFF0001", "phone-0001-pw", attacker);
             assertThat(after[0].status()).isEqualTo(401);
             assertThat(after[1].status()).isEqualTo(200);
         }

@@ -22,7 +22,7 @@ class RegistrarTest {
         host=dynamic
         context=phones
         [0000FFFF0001](phone)
-        secret=change-me-0001
+        secret=phone-0001-pw
         [natted](phone)
         secret=pw2
         nat=force_rport
@@ -32,7 +32,7 @@ class RegistrarTest {
         """;
     static final InetSocketAddress PHONE = source("192.0.2.10", 5060);
     static final String USER = "0000FFFF0001";
-    static final String PW = "change-me-0001";
+    static final String PW = "phone-0001-pw"; // not a shipped sample: those are refused from 192.0.2.10 (ShippedSecrets)
 
     final FakeClock clock = new FakeClock();
     final SipSettings settings = settings(CONF);
@@ -69,6 +69,12 @@ class RegistrarTest {
         assertThat(send(USER, 1).headers().getAll("WWW-Authenticate").get(0)).isNotEqualTo(www.get(0)); // fresh nonce
         assertThat(r.header("Server")).isEqualTo("Switchboard");
         assertThat(registrar.isRegistered(USER)).isFalse();
+    }
+
+    @Test void theDateHeaderHasATwoDigitDayAsSipDateWantsIt() { // RFC 3261 §25.1: date1 = 2DIGIT SP month SP 4DIGIT
+        assertThat(Registrar.date(java.time.Instant.parse("2026-12-07T09:05:03Z"))).isEqualTo("Mon, 07 Dec 2026 09:05:03 GMT");
+        assertThat(org.switchboard.channels.sip.message.SipDate.isValid(Registrar.date(java.time.Instant.parse("2026-12-07T09:05:03Z"))))
+            .isTrue();
     }
 
     @Test void md5AnswerComputedByHandRegisters() {

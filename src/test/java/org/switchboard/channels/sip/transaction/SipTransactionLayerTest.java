@@ -56,6 +56,18 @@ class SipTransactionLayerTest {
         assertThat(f.requests).hasSize(2);
     }
 
+    @Test void aBranchReusedForAnotherRequestIsANewTransactionNotARetransmission() { // RFC 4475 cparam01, cparam02
+        String branch = TxFixture.branch();
+        SipRequest a = TxFixture.request("OPTIONS", branch);
+        SipRequest b = a.withHeaders(a.headers().toBuilder().set(HeaderNames.CALL_ID, "another-call").build());
+        SipRequest c = a.withHeaders(a.headers().toBuilder().set(HeaderNames.CSEQ, "99 OPTIONS").build());
+        f.layer.onMessage(a, TxFixture.PEER);
+        f.layer.onMessage(a, TxFixture.PEER); // a retransmission is absorbed
+        f.layer.onMessage(b, TxFixture.PEER);
+        f.layer.onMessage(c, TxFixture.PEER);
+        assertThat(f.requests).containsExactly(a, b, c);
+    }
+
     @Test void responsesWithWrongBranchOrMethodAreStray() {
         SipRequest invite = TxFixture.request("INVITE", TxFixture.branch());
         f.layer.sendRequest(invite, TxFixture.PEER, f);

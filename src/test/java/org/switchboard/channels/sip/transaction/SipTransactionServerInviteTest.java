@@ -85,17 +85,55 @@ class SipTransactionServerInviteTest {
         assertThat(f.times("603")).startsWith(1000L, 1500L, 2500L, 4500L, 8500L, 12500L);
     }
 
-    @Test void successTerminatesAndItsAckGoesToTheTu() {
+    /** RFC 6026 §7.1: a 2xx moves the transaction to Accepted for Timer L (64*T1), then Terminated. */
+    @Test void successIsAcceptedUntilTimerLAndItsAckGoesToTheTu() {
         SipRequest invite = TxFixture.request("INVITE", TxFixture.branch());
         ServerInviteTransaction tx = receive(invite);
         assertThat(tx.respond(response(invite, 200))).isTrue();
-        assertThat(tx.isTerminated()).isTrue();
+        assertThat(tx.state()).isEqualTo(ServerInviteTransaction.State.ACCEPTED);
         assertThat(tx.respond(response(invite, 486))).isFalse();
         SipRequest ack = TxFixture.request("ACK", TxFixture.branch()); // §13.2.2.4: a new branch
         f.layer.onMessage(ack, TxFixture.PEER);
         assertThat(f.acks).containsExactly(ack);
+        f.timers.advance(31_999);
+        assertThat(tx.isTerminated()).isFalse();
+        f.timers.advance(1);
+        assertThat(tx.isTerminated()).isTrue();
         f.timers.advance(64_000);
-        assertThat(f.times("200")).hasSize(1);
+        assertThat(f.times("200")).as("the transaction never retransmits a 2xx on its own").hasSize(1);
+        assertThat(f.layer.serverCount()).isZero();
+    }
+
+    /** Once the TU has the ACK, Accepted lasts T4 more (the longest an earlier INVITE retransmission can travel), not all of Timer L. */
+    @Test void theTusAckCutsAcceptedToT4() {
+        SipRequest invite = TxFixture.request("INVITE", TxFixture.branch());
+        ServerInviteTransaction tx = receive(invite);
+        tx.respond(response(invite, 200));
+        f.timers.advance(1000);
+        tx.acknowledged();
+        f.timers.advance(4999);
+        assertThat(tx.state()).isEqualTo(ServerInviteTransaction.State.ACCEPTED);
+        f.layer.onMessage(invite, TxFixture.PEER);
+        assertThat(f.requests).as("still absorbed").hasSize(1);
+        f.timers.advance(1);
+        assertThat(tx.isTerminated()).isTrue();
+        assertThat(f.layer.serverCount()).isZero();
+    }
+
+    /** RFC 6026 §7.1: in Accepted the TU's 2xx goes out again, a retransmitted INVITE hears it, an ACK on the INVITE's branch reaches the TU. */
+    @Test void acceptedPassesRetransmissionsAndTheAckOnTheSameBranch() {
+        String branch = TxFixture.branch();
+        SipRequest invite = TxFixture.request("INVITE", branch);
+        ServerInviteTransaction tx = receive(invite);
+        tx.respond(response(invite, 200));
+        f.timers.advance(500);
+        assertThat(tx.respond(response(invite, 200))).as("the TU's retransmission").isTrue();
+        f.layer.onMessage(invite, TxFixture.PEER); // the caller lost our 2xx and sends the INVITE again
+        assertThat(f.times("200")).containsExactly(0L, 500L, 500L);
+        assertThat(f.requests).as("no second INVITE for the TU").hasSize(1);
+        SipRequest ack = TxFixture.request("ACK", branch);
+        f.layer.onMessage(ack, TxFixture.PEER);
+        assertThat(f.acks).containsExactly(ack);
     }
 
     @Test void reliableTransportSkipsTimerG() {

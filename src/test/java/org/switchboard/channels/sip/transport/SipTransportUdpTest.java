@@ -126,4 +126,51 @@ class SipTransportUdpTest {
         transport.send(SipResponses.create((SipRequest) m, 200, "t"), Endpoint.udp((InetSocketAddress) client.getLocalSocketAddress()));
         assertThat(receiveRaw()).startsWith("SIP/2.0 200"); // the big one never left, the small one did
     }
+
+    /**
+     * On Linux with more than one core, one socket per core shares the port (SO_REUSEPORT): many
+     * senders are all heard, whichever socket the kernel gives each, and every reply comes from
+     * the one port.
+     */
+    @Test void severalReadersShareThePortAndEverySenderIsHeard() throws Exception {
+        boolean multi = Runtime.getRuntime().availableProcessors() > 1 && io.netty.channel.epoll.Epoll.isAvailable();
+        assertThat(transport.readers()).isEqualTo(multi ? Runtime.getRuntime().availableProcessors() : 1);
+        List<DatagramSocket> senders = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                DatagramSocket d = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+                senders.add(d);
+                byte[] b = options("z9hG4bK-many" + i, "127.0.0.1:" + d.getLocalPort(), "").getBytes(StandardCharsets.UTF_8);
+                d.send(new DatagramPacket(b, b.length, transport.localAddress()));
+            }
+            java.util.Set<Integer> heard = new java.util.HashSet<>();
+            for (int i = 0; i < 24; i++) {
+                Received r = inbox.poll(5, TimeUnit.SECONDS);
+                assertThat(r).as("message %d", i).isNotNull();
+                heard.add(r.source().address().getPort());
+                transport.send(SipResponses.create((SipRequest) r.message(), 200, "t"), r.source());
+            }
+            assertThat(heard).hasSize(24);
+            for (DatagramSocket d : senders) {
+                d.setSoTimeout(5000);
+                DatagramPacket p = new DatagramPacket(new byte[4096], 4096);
+                d.receive(p);
+                assertThat(p.getPort()).as("replies leave from the bound port").isEqualTo(transport.localAddress().getPort());
+            }
+        } finally {
+            senders.forEach(DatagramSocket::close);
+        }
+    }
+
+    /** SO_REUSEPORT must not let a second PBX share a port silently: a port in use fails to bind as before. */
+    @Test void aPortInUseStillFailsToBind() throws Exception {
+        InetSocketAddress taken = transport.localAddress();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UdpSipTransport.bind(taken, (m, s) -> { }).close())
+            .hasMessageContaining(Integer.toString(taken.getPort()));
+        try (DatagramSocket plain = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            InetSocketAddress other = new InetSocketAddress("127.0.0.1", plain.getLocalPort());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> UdpSipTransport.bind(other, (m, s) -> { }).close())
+                .isNotNull();
+        }
+    }
 }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.res.cdr.CdrDisposition;
 import org.switchboard.res.cdr.CdrRecord;
+import org.switchboard.res.pgsql.PgsqlColumn;
+import org.switchboard.res.pgsql.PgsqlRow;
+import org.switchboard.res.pgsql.PgsqlSpool;
 
 /** The on-disk spool of cdr_pgsql and the row a record becomes. */
 class PgsqlSpoolTest {
@@ -24,14 +27,14 @@ class PgsqlSpoolTest {
 
     @Test
     void everyFieldAndVariableSurvivesTheRoundTripTabsNewlinesAndAll() throws Exception {
-        PgsqlSpool spool = new PgsqlSpool(dir);
+        PgsqlSpool<CdrRecord> spool = new PgsqlSpool<>(dir, CdrPgsqlRecords.INSTANCE);
         CdrRecord a = record("u=1%", Map.of("rate", "0.02", "odd=key", "tab\there"));
         CdrRecord b = record("", Map.of());
-        spool.append(List.of(new PgsqlSpool.Entry(a, false), new PgsqlSpool.Entry(b, true)));
+        spool.append(List.of(new PgsqlSpool.Entry<>(a, false), new PgsqlSpool.Entry<>(b, true)));
         assertThat(Files.readAllLines(spool.file())).hasSize(2);
         assertThat(spool.waiting()).isEqualTo(2);
-        List<PgsqlSpool.Entry> back = spool.takeForReplay();
-        assertThat(back).containsExactly(new PgsqlSpool.Entry(a, false), new PgsqlSpool.Entry(b, true));
+        List<PgsqlSpool.Entry<CdrRecord>> back = spool.takeForReplay();
+        assertThat(back).containsExactly(new PgsqlSpool.Entry<>(a, false), new PgsqlSpool.Entry<>(b, true));
         assertThat(Files.exists(spool.file())).isFalse();
         assertThat(spool.takeForReplay()).hasSize(2);   // not done yet: the same again
         spool.replayDone();
@@ -40,8 +43,8 @@ class PgsqlSpoolTest {
 
     @Test
     void aTornLastLineIsSkipped() throws Exception {
-        PgsqlSpool spool = new PgsqlSpool(dir);
-        spool.append(List.of(new PgsqlSpool.Entry(record("", Map.of()), false)));
+        PgsqlSpool<CdrRecord> spool = new PgsqlSpool<>(dir, CdrPgsqlRecords.INSTANCE);
+        spool.append(List.of(new PgsqlSpool.Entry<>(record("", Map.of()), false)));
         Files.writeString(spool.file(), "cdr1\t0\tacme\t10", java.nio.file.StandardOpenOption.APPEND);
         assertThat(spool.takeForReplay()).hasSize(1);
     }
@@ -54,7 +57,7 @@ class PgsqlSpoolTest {
                 new PgsqlColumn("disposition", "varchar", true, false), new PgsqlColumn("amaflags", "int4", true, false),
                 new PgsqlColumn("dstchannel", "varchar", true, false), new PgsqlColumn("userfield", "varchar", false, true),
                 new PgsqlColumn("rate", "float8", false, false), new PgsqlColumn("sequence", "int4", true, false));
-        PgsqlRow row = PgsqlRow.of(record("", Map.of("rate", "0.02")), table, ZoneOffset.UTC);
+        PgsqlRow row = CdrPgsqlRecords.INSTANCE.row(record("", Map.of("rate", "0.02")), table, ZoneOffset.UTC);
         // unset answer and empty userfield are left out; an empty NOT NULL column without default gets ''
         assertThat(row.columns()).containsExactly("calldate", "start", "duration", "billsec", "disposition", "amaflags",
                 "dstchannel", "rate", "sequence");
