@@ -87,6 +87,17 @@ public final class BaresipPhone implements AutoCloseable {
     public static BaresipPhone start(Path workDir, String user, String password, String registrar,
                                      Path playWav, Path recordWav, List<String> codecs, List<String> moreConfig)
             throws IOException {
+        return start(workDir, user, password, registrar, playWav, recordWav, codecs, moreConfig, "");
+    }
+
+    /**
+     * As {@link #start(Path, String, String, String, Path, Path, List, List)}, with more account
+     * parameters, e.g. {@code ;mediaenc=srtp-mand} (with {@code module srtp.so} in
+     * {@code moreConfig}); a registrar of {@code 127.0.0.1:5061;transport=tls} registers over TLS.
+     */
+    public static BaresipPhone start(Path workDir, String user, String password, String registrar,
+                                     Path playWav, Path recordWav, List<String> codecs, List<String> moreConfig,
+                                     String accountParams) throws IOException {
         Files.createDirectories(workDir);
         Path dir = Files.createTempDirectory(workDir, "baresip-" + user + "-");
         Path snd = Files.createDirectories(dir.resolve("snd"));
@@ -97,7 +108,7 @@ public final class BaresipPhone implements AutoCloseable {
         String account = registrar == null
             ? "<sip:" + user + "@127.0.0.1:%d>;regint=0"
             : "<sip:%s@%s>;auth_pass=%s;regint=60".formatted(user, registrar, password);
-        account += ";answermode=manual;audio_codecs=" + String.join(",", codecs);
+        account += ";answermode=manual;audio_codecs=" + String.join(",", codecs) + accountParams;
         for (int attempt = 1; ; attempt++) {
             int sip = PhoneProcess.freePort(true), control = PhoneProcess.freeTcpPort();
             Files.writeString(dir.resolve("accounts"), ""); // the account is added by uanew once ctrl_tcp listens to events

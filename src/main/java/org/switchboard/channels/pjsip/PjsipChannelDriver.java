@@ -86,7 +86,7 @@ public final class PjsipChannelDriver implements ChannelDriver {
             for (Contact c : PjsipContacts.of(stack, m.settings(), e)) {
                 if (c.binding() != null && c.binding().contact().equals(ruri)) registered = c;
             }
-            target = registered != null ? target(registered) : target(ruri, data);
+            target = registered != null ? target(registered) : target(ruri, data, peer);
         } else {
             List<Contact> contacts = PjsipContacts.of(stack, m.settings(), e);
             if (contacts.isEmpty()) {
@@ -98,7 +98,7 @@ public final class PjsipChannelDriver implements ChannelDriver {
             Contact c = contacts.get(0);
             ruri = c.sipUri();
             if (ruri == null) throw new ChannelUnavailableException(HangupCause.INVALID_NUMBER_FORMAT, "bad contact '" + c.uri() + "'");
-            target = c.binding() != null ? target(c) : target(ruri, data);
+            target = c.binding() != null ? target(c) : target(ruri, data, peer);
         }
         if (d.user() != null) ruri = ruri.withUser(d.user());
         String to = "<" + ruri + ">";
@@ -110,15 +110,25 @@ public final class PjsipChannelDriver implements ChannelDriver {
             new InetSocketAddress(c.binding().targetHost(), c.binding().targetPort()));
     }
 
-    private static Endpoint target(SipUri uri, String data) throws ChannelUnavailableException {
-        int port = uri.port() > 0 ? uri.port() : 5060;
+    /**
+     * Where a request to {@code uri} goes: its transport parameter, else TLS for a sips: URI
+     * (RFC 3261 §26.2.2) or an endpoint whose {@code transport=} is a tls transport, else UDP.
+     */
+    private static Endpoint target(SipUri uri, String data, SipPeer peer) throws ChannelUnavailableException {
+        String t = uri.transportParam();
+        Protocol p;
+        try {
+            p = t != null ? Protocol.of(t) : uri.isSecure() ? Protocol.TLS : peer != null ? peer.transport() : Protocol.UDP;
+        } catch (IllegalArgumentException ex) {
+            throw new ChannelUnavailableException(HangupCause.NO_ROUTE_DESTINATION, "Unable to call PJSIP/" + data + ": " + ex.getMessage());
+        }
+        int port = uri.port() > 0 ? uri.port() : p.defaultPort();
         InetSocketAddress a;
         try {
             a = new InetSocketAddress(InetAddress.getByName(uri.host()), port);
         } catch (UnknownHostException ex) {
             throw new ChannelUnavailableException(HangupCause.NO_ROUTE_DESTINATION, "Unable to call PJSIP/" + data + ": cannot resolve '" + uri.host() + "'");
         }
-        String t = uri.transportParam();
-        return t != null && t.toLowerCase(Locale.ROOT).equals("tcp") ? Endpoint.tcp(a) : Endpoint.udp(a);
+        return new Endpoint(p, a);
     }
 }

@@ -20,6 +20,7 @@ import org.switchboard.channels.sip.config.SipConfig;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.registrar.PeerRules;
+import org.switchboard.channels.sip.transport.Protocol;
 import org.switchboard.config.ConfigReader;
 
 /**
@@ -41,33 +42,41 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
         Map<String, PjsipEndpoint> aorOwner = new LinkedHashMap<>();
         for (PjsipEndpoint e : p.endpoints().values()) {
             PjsipAuth auth = p.auth(e.auth());
-            peers.put(e.name(), peer(e.name(), PeerType.FRIEND, e, auth));
+            peers.put(e.name(), peer(e.name(), PeerType.FRIEND, e, auth, p));
             for (String a : e.aors()) aorOwner.putIfAbsent(a.toLowerCase(Locale.ROOT), e);
         }
         for (PjsipAor a : p.aors().values()) {
             PjsipEndpoint owner = aorOwner.get(a.name().toLowerCase(Locale.ROOT));
             if (owner == null || p.endpoint(a.name()) != null) continue;
-            peers.put(a.name(), peer(a.name(), PeerType.PEER, owner, p.auth(owner.auth())));
+            peers.put(a.name(), peer(a.name(), PeerType.PEER, owner, p.auth(owner.auth()), p));
         }
         PjsipTransport udp = p.transport("udp");
         PjsipTransport tcp = p.transport("tcp");
+        PjsipTransport tls = p.transport("tls");
         PjsipTransport main = udp != null ? udp : tcp;
         SipSettings base = SipConfig.read(ConfigReader.parse("pjsip.conf", "", Path.of(".")));
         SipSettings sip = new SipSettings(main == null ? "0.0.0.0" : main.host(), main == null ? 5060 : main.port(),
             tcp != null, tcp == null ? "0.0.0.0" : tcp.host(), tcp == null ? 5060 : tcp.port(), "default",
             false, true, p.defaultRealm(), p.userAgent(), null, List.of(), Nat.NO, 0, 0, 3600, 7200, 60,
             base.digestAlgorithms(), base.jitterBuffer(), base.registerTimeout(), base.registerAttempts(),
-            base.messageLimits(), base.tcpLimits(), base.timers(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(), p.problems());
+            base.messageLimits(), base.tcpLimits(), base.timers(), tls == null ? null : tls.tls(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(), p.problems());
         return new PjsipMapping(sip, new Rules(p, aorOwner, peers), p);
     }
 
-    private static SipPeer peer(String name, PeerType type, PjsipEndpoint e, PjsipAuth auth) {
+    private static SipPeer peer(String name, PeerType type, PjsipEndpoint e, PjsipAuth auth, PjsipSettings p) {
         // rewrite_contact: calls go where the REGISTER came from; rtp_symmetric: media to where RTP comes from
         Nat nat = new Nat(e.rewriteContact(), e.rtpSymmetric(), false);
         return new SipPeer(name, type, null, 5060, auth == null ? null : auth.password(),
             auth == null ? null : auth.md5Cred(), null, e.fromUser(), e.fromDomain(), e.context(), e.callerId(),
             e.codecs(), e.dtmfMode(), nat, 0, Set.of(), Acl.ALLOW_ALL, 0, e.language(), null, e.mailboxes(),
-            e.file(), e.line());
+            transportOf(e, p), e.mediaEncryption(), e.file(), e.line());
+    }
+
+    /** The protocol of the transport an endpoint names ({@code transport=}), UDP when it names none. */
+    static Protocol transportOf(PjsipEndpoint e, PjsipSettings p) {
+        if (e.transport() == null) return Protocol.UDP;
+        for (PjsipTransport t : p.transports()) if (t.name().equalsIgnoreCase(e.transport())) return Protocol.of(t.protocol());
+        return Protocol.UDP;
     }
 
     /**
@@ -79,7 +88,8 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
         return new SipPeer(p.name(), p.type(), p.host(), p.port(), outbound == null ? null : outbound.password(),
             outbound == null ? null : outbound.md5Cred(), outbound == null ? null : outbound.username(), p.fromUser(),
             p.fromDomain(), p.context(), p.callerId(), p.codecs(), p.dtmfMode(), p.nat(), p.qualifyMs(), p.insecure(),
-            p.acl(), p.callLimit(), p.language(), p.accountCode(), p.mailbox(), p.file(), p.line());
+            p.acl(), p.callLimit(), p.language(), p.accountCode(), p.mailbox(), p.transport(), p.encryption(),
+            p.file(), p.line());
     }
 
     /** res_pjsip's per-peer decisions for the registrar and the INVITE side. */

@@ -26,7 +26,7 @@ public final class SipBackground {
 
     /** One client per line, its Contact on the address that reaches the registrar. */
     private RegistrationClient client(SipRegistration reg) {
-        Protocol p = reg.transport().equals("tcp") ? Protocol.TCP : Protocol.UDP;
+        Protocol p = Protocol.of(reg.transport());
         return new RegistrationClient(reg, stack.settings(), stack.layer(), () -> {
             InetAddress remote;
             try {

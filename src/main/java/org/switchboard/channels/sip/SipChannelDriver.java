@@ -58,9 +58,11 @@ public final class SipChannelDriver implements ChannelDriver {
                 toHost = b.contact().hostPort();
             } else {
                 int port = d.port() > 0 ? d.port() : peer.port();
-                target = Endpoint.udp(resolve(peer.host(), port, data));
+                Protocol p = peer.transport();
+                target = new Endpoint(p, resolve(peer.host(), port, data));
                 toUser = d.exten() != null ? d.exten() : peer.defaultUser();
-                ruri = SipUri.sip(toUser, peer.host(), port == 5060 ? -1 : port);
+                ruri = SipUri.sip(toUser, peer.host(), port == p.defaultPort() ? -1 : port);
+                if (p.transportParam() != null) ruri = ruri.withParam("transport", p.transportParam()); // RFC 3261 §19.1.1
                 toHost = ruri.hostPort();
             }
             if (stack.peerStates().qualify(peer.name()).status().equals("UNREACHABLE")) {

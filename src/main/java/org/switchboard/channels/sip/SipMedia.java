@@ -27,6 +27,7 @@ final class SipMedia {
     private long version = sessionId;
     private SessionDescription ourOffer;
     private SdpNegotiator.Accepted negotiated;
+    private final SipSdes sdes; // null: plain RTP
 
     /**
      * Whether the SDP offers telephone-event, by the peer's dtmfmode: for rfc2833 and auto (and a
@@ -38,11 +39,21 @@ final class SipMedia {
     }
 
     SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia) {
-        this(rtp, allowed, telephoneEvent, comedia, null);
+        this(rtp, allowed, telephoneEvent, comedia, null, null);
+    }
+
+    /** With {@code sdes} (from {@link SipSdes#open}) when the peer's media is SDES-SRTP. */
+    SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia, SipSdes sdes) {
+        this(rtp, allowed, telephoneEvent, comedia, null, sdes);
     }
 
     SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia, SipIceMedia ice) {
+        this(rtp, allowed, telephoneEvent, comedia, ice, null);
+    }
+
+    private SipMedia(RtpSession rtp, List<Codec> allowed, boolean telephoneEvent, boolean comedia, SipIceMedia ice, SipSdes sdes) {
         this.ice = ice;
+        this.sdes = sdes;
         this.rtp = rtp;
         this.allowed = List.copyOf(allowed);
         this.telephoneEvent = telephoneEvent;
@@ -52,7 +63,8 @@ final class SipMedia {
 
     /**
      * The media of a new call with {@code peer} (null: a guest) reached at {@code remote}: plain
-     * RTP, or ICE with DTLS-SRTP when the dialect says so for the peer ({@code webrtc=yes}).
+     * RTP, ICE with DTLS-SRTP when the dialect says so for the peer ({@code webrtc=yes},
+     * {@code media_encryption=dtls}), or SDES-SRTP for {@code media_encryption=sdes} / {@code encryption=yes}.
      * {@code controlling}: we send the offer (RFC 8445 §6.1.1).
      */
     static SipMedia open(SipStack stack, org.switchboard.channels.sip.config.SipPeer peer, java.net.InetAddress remote,
@@ -64,7 +76,9 @@ final class SipMedia {
             java.net.InetAddress host = java.net.InetAddress.getByName(stack.localHost(remote));
             m = SipIceMedia.open(stack, iceDtls, host, controlling, listener, codecs, telephoneEvent);
         } else {
-            m = new SipMedia(stack.rtp().open(listener), codecs, telephoneEvent, comedia);
+            SipSdes[] sdes = new SipSdes[1]; // media_encryption=sdes / encryption=yes: SDES-SRTP (RFC 4568)
+            RtpSession rtp = SipSdes.open(stack, peer, listener, sdes);
+            m = new SipMedia(rtp, codecs, telephoneEvent, comedia, sdes[0]);
         }
         var jb = stack.settings().jitterBuffer();
         m.rtp().setJitterBuffer(jb.enabled(), jb.maxSizeMs(), jb.adaptive());
@@ -97,6 +111,7 @@ final class SipMedia {
         }
         ourOffer = SdpNegotiator.offer(order, local(host, Direction.SENDRECV));
         if (ice != null) ourOffer = ice.dress(ourOffer);
+        if (sdes != null) ourOffer = sdes.decorateOffer(ourOffer);
         return ourOffer;
     }
 
@@ -106,7 +121,15 @@ final class SipMedia {
             offer = ice.fromPeer(offer);
             if (offer == null) return new SdpNegotiator.Rejected("WebRTC endpoint: the offer has no DTLS-SRTP with ICE");
         }
+        SipSdes.Prepared srtp = null;
+        if (sdes != null) {
+            Object p = sdes.prepareAnswer(offer);
+            if (p instanceof SdpNegotiator.Rejected rej) return rej;
+            srtp = (SipSdes.Prepared) p;
+            offer = srtp.plainOffer();
+        }
         SdpNegotiator.Result r = literal(SdpNegotiator.answer(offer, allowed, local(host, Direction.SENDRECV)));
+        if (srtp != null && r instanceof SdpNegotiator.Accepted a) r = sdes.finishAnswer(a, srtp);
         if (r instanceof SdpNegotiator.Accepted a) {
             apply(a);
             if (ice != null) {
@@ -140,7 +163,15 @@ final class SipMedia {
             answer = ice.fromPeer(answer);
             if (answer == null) return new SdpNegotiator.Rejected("WebRTC endpoint: the answer has no DTLS-SRTP with ICE");
         }
-        SdpNegotiator.Result r = literal(SdpNegotiator.acceptAnswer(ourOffer, answer, allowed, local(host, Direction.SENDRECV)));
+        SessionDescription plain = sdes == null ? answer : sdes.plainAnswer(answer);
+        SdpNegotiator.Result r = literal(SdpNegotiator.acceptAnswer(ourOffer, plain, allowed, local(host, Direction.SENDRECV)));
+        if (sdes != null && r instanceof SdpNegotiator.Accepted) {
+            String problem = sdes.acceptAnswer(answer);
+            if (problem != null) {
+                org.switchboard.core.PbxLog.notice("chan_sip.c", "SRTP: " + problem + " (rtp " + rtp.localPort() + ")");
+                return new SdpNegotiator.Rejected(problem);
+            }
+        }
         if (r instanceof SdpNegotiator.Accepted a) {
             apply(a);
             ourOffer = null;

@@ -66,7 +66,7 @@ public final class SipQualifier {
             return new Endpoint(Protocol.of(b.transport()), new InetSocketAddress(b.targetHost(), b.targetPort()));
         }
         InetSocketAddress a = new InetSocketAddress(p.host(), p.port());
-        return a.isUnresolved() ? null : Endpoint.udp(a);
+        return a.isUnresolved() ? null : new Endpoint(p.transport(), a); // transport=tls: qualified over TLS too
     }
 
     /** Sends one OPTIONS now (also {@code sip qualify peer}, AMI SIPqualifypeer); completes with the new status. */

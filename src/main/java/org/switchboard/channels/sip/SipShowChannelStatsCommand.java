@@ -25,7 +25,7 @@ public final class SipShowChannelStatsCommand implements CliCommand {
         }
         String fmt = "%-15.15s  %-11.11s  %-8.8s %10s %10s  (%-5s) %7s %10s  %s%n";
         out.printf(fmt, "Peer", "Call ID", "Duration", "Recv: Pack", "Lost", "%", "Jitter", "Send: Pack", "Codec");
-        long recv = 0, lost = 0, sent = 0, bad = 0;
+        long recv = 0, lost = 0, sent = 0, bad = 0, srtpAuth = 0;
         int n = 0;
         for (SipCall c : m.stack().calls().all()) {
             RtpSession r = c.rtp();
@@ -39,10 +39,11 @@ public final class SipShowChannelStatsCommand implements CliCommand {
             lost += lx;
             sent += tx;
             bad += r.badPackets();
+            srtpAuth += r.srtpAuthFailures();
             n++;
         }
         out.println(n + " active SIP channel" + (n == 1 ? "" : "s") + "; total received " + recv + ", lost " + lost
-            + ", sent " + sent + ", bad " + bad);
+            + ", sent " + sent + ", bad " + bad + ", srtp auth failures " + srtpAuth);
         return true;
     }
 }

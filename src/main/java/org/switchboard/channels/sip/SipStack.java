@@ -36,6 +36,7 @@ public final class SipStack implements AutoCloseable {
     private volatile SipSettings settings;
     private final UdpSipTransport udp;
     private final TcpSipTransport tcp;
+    private final TcpSipTransport tls;
     private final TransactionLayer layer;
     private final ScheduledSipTimers timers;
     private final Registrar registrar;
@@ -65,7 +66,7 @@ public final class SipStack implements AutoCloseable {
         this.router = new SipRequestRouter(this);
         this.layer = new TransactionLayer(sender, timers, settings.timers(), router);
         UdpSipTransport u = null;
-        TcpSipTransport t = null;
+        TcpSipTransport t = null, tl = null;
         RtpEngine r = null;
         try {
             u = UdpSipTransport.bind(new InetSocketAddress(udpAddr, settings.udpBindPort()), this::received,
@@ -74,18 +75,21 @@ public final class SipStack implements AutoCloseable {
                 t = TcpSipTransport.bind(new InetSocketAddress(InetAddress.getByName(settings.tcpBindAddr()),
                     settings.tcpBindPort()), this::received, settings.tcpLimits(), settings.messageLimits());
             }
+            tl = SipTlsTransport.start(settings, this::received);
             r = new RtpEngine(udpAddr, rtpConfig, housekeeping, pbx.clock());
         } catch (Exception | Error e) {
             if (u != null) u.close();
             if (t != null) t.close();
+            if (tl != null) tl.close();
             timers.close();
             strands.close();
             throw e;
         }
         this.udp = u;
         this.tcp = t;
+        this.tls = tl;
         this.rtp = r;
-        sender.target = SipTransport.router(udp, tcp);
+        sender.target = SipTransport.router(udp, tcp, tls);
         this.sweep = housekeeping.scheduleWithFixedDelay(this::sweepBindings, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -121,6 +125,8 @@ public final class SipStack implements AutoCloseable {
     public TimerSettings timerSettings() { return layer.settings(); }
     public InetSocketAddress udpAddress() { return udp.localAddress(); }
     public InetSocketAddress tcpAddress() { return tcp == null ? null : tcp.localAddress(); }
+    /** The TLS listener's address, null when TLS is off or could not start. */
+    public InetSocketAddress tlsAddress() { return tls == null ? null : tls.localAddress(); }
 
     /**
      * Carries SIP over WebSocket too (ws and wss): what the connections of the returned transport
@@ -176,6 +182,7 @@ public final class SipStack implements AutoCloseable {
      */
     public void authenticated(Endpoint source) {
         if (tcp != null && source.protocol() == Protocol.TCP) tcp.authenticated(source.address());
+        if (tls != null && source.protocol() == Protocol.TLS) tls.authenticated(source.address());
         WsSipTransport w = ws;
         if (w != null && source.protocol().isWebSocket()) w.authenticated(source.address());
     }
@@ -185,6 +192,7 @@ public final class SipStack implements AutoCloseable {
 
     /** Our port on the transport that reaches {@code to}. */
     public int localPort(Protocol p) {
+        if (p == Protocol.TLS && tls != null) return tls.localAddress().getPort();
         WsSipTransport w = ws;
         if (w != null && p.isWebSocket()) return w.localAddress(p).getPort();
         return p == Protocol.TCP && tcp != null ? tcp.localAddress().getPort() : udp.localAddress().getPort();
@@ -238,6 +246,7 @@ public final class SipStack implements AutoCloseable {
         timers.close(); // first: a retransmission firing into a closed transport makes Netty log an ERROR
         udp.close();
         if (tcp != null) tcp.close();
+        if (tls != null) tls.close();
         WsSipTransport w = ws;
         if (w != null) w.close();
         strands.close();

@@ -130,6 +130,14 @@ public final class RtpEngine implements AutoCloseable {
         return s;
     }
 
+    /**
+     * A plain UDP transport on the next free even port, for a caller that wraps it (SDES-SRTP)
+     * before {@link #open(RtpTransport, RtpSession.Listener)}. Blocks while binding.
+     */
+    public RtpTransport openUdpTransport() throws IOException {
+        return new UdpRtpTransport(this, takePair());
+    }
+
     /** A bound pair: one idle for a while, else a fresh bind, else one just freed. */
     private RtpPortPair takePair() throws IOException {
         // a pair idle for a while is reused; one just freed only when no fresh port is left, so a

@@ -248,6 +248,8 @@ public final class RtpSession implements MediaStream, AutoCloseable {
     public int jitterMs() { return receiver.jitterMs(); }
     /** Malformed RTP and RTCP datagrams. */
     public long badPackets() { return bad.get(); }
+    /** SRTP packets the transport dropped for a bad authentication tag (or a replay). */
+    public long srtpAuthFailures() { return transport.srtpAuthFailures(); }
     /** Valid packets dropped: from a source strict RTP does not accept, or with a payload type not negotiated. */
     public long packetsDropped() { return receiver.dropped(); }
     public long rtcpReceived() { return rtcp.received(); }

@@ -70,6 +70,9 @@ public interface RtpTransport extends AutoCloseable {
 
     Capabilities capabilities();
 
+    /** SRTP packets dropped because they failed authentication or the replay check; 0 for an unsecured transport. */
+    default long srtpAuthFailures() { return 0; }
+
     /** Stops receiving and sending; idempotent. Packets passed to send afterwards are released. */
     @Override
     void close();

@@ -28,18 +28,37 @@ public final class Srtp implements AutoCloseable {
     private final SrtpContextFactory sendFactory, receiveFactory;
     private final PacketBuffer tx = new PacketBuffer(2048), rx = new PacketBuffer(2048);
     private final SsrcMap<SrtpCryptoContext> sendRtp = new SsrcMap<>(MAX_CONTEXTS), recvRtp = new SsrcMap<>(MAX_CONTEXTS);
+    private final int rtpTagLength;
     private final SsrcMap<SrtcpCryptoContext> sendRtcp = new SsrcMap<>(MAX_CONTEXTS), recvRtcp = new SsrcMap<>(MAX_CONTEXTS);
 
     /** {@code client}: we were the DTLS client, so we send with the client's keys. */
     public Srtp(SrtpKeys keys, boolean client) {
-        if (keys.profile() != SrtpKeys.AES128_CM_HMAC_SHA1_80) throw new IllegalArgumentException(keys.toString());
-        // RFC 5764 §4.1.2: AES-128 counter mode, HMAC-SHA1 with an 80-bit tag, 112-bit salt
-        SrtpPolicy srtp = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10, 14);
+        this(checked(keys).clientKey(), keys.clientSalt(), keys.serverKey(), keys.serverSalt(), client, 10);
+    }
+
+    /**
+     * With keys exchanged another way (SDES, RFC 4568): we protect with {@code ourKey}/{@code ourSalt}
+     * and unprotect with the peer's. {@code rtpTagLength} is 10 for AES_CM_128_HMAC_SHA1_80, 4 for
+     * _32; SRTCP keeps the 80-bit tag either way (RFC 4568 §6.2.2).
+     */
+    public static Srtp sdes(byte[] ourKey, byte[] ourSalt, byte[] theirKey, byte[] theirSalt, int rtpTagLength) {
+        return new Srtp(ourKey, ourSalt, theirKey, theirSalt, true, rtpTagLength);
+    }
+
+    private Srtp(byte[] a, byte[] aSalt, byte[] b, byte[] bSalt, boolean aIsOurs, int rtpTagLength) {
+        // RFC 3711 §8.2 / RFC 5764 §4.1.2: AES-128 counter mode, HMAC-SHA1, 112-bit salt
+        SrtpPolicy srtp = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, rtpTagLength, 14);
         SrtpPolicy srtcp = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10, 14);
-        byte[] ourKey = client ? keys.clientKey() : keys.serverKey(), ourSalt = client ? keys.clientSalt() : keys.serverSalt();
-        byte[] theirKey = client ? keys.serverKey() : keys.clientKey(), theirSalt = client ? keys.serverSalt() : keys.clientSalt();
+        byte[] ourKey = aIsOurs ? a : b, ourSalt = aIsOurs ? aSalt : bSalt;
+        byte[] theirKey = aIsOurs ? b : a, theirSalt = aIsOurs ? bSalt : aSalt;
+        this.rtpTagLength = rtpTagLength;
         sendFactory = new SrtpContextFactory(true, ourKey, ourSalt, srtp, srtcp, LOG);
         receiveFactory = new SrtpContextFactory(false, theirKey, theirSalt, srtp, srtcp, LOG);
+    }
+
+    private static SrtpKeys checked(SrtpKeys keys) {
+        if (keys.profile() != SrtpKeys.AES128_CM_HMAC_SHA1_80) throw new IllegalArgumentException(keys.toString());
+        return keys;
     }
 
     private static Logger logger() {
@@ -84,7 +103,7 @@ public final class Srtp implements AutoCloseable {
 
     /** Authenticates and decrypts the SRTP packet in {@link #rxBuffer}; the RTP length, or a negative result. */
     public int unprotectRtp() {
-        if (rx.getLength() < 12 + 10) return INVALID;
+        if (rx.getLength() < 12 + rtpTagLength) return INVALID;
         int ssrc = ssrc(rx.getBuffer(), 8);
         try {
             SrtpCryptoContext c = recvRtp.get(ssrc);

@@ -130,11 +130,71 @@ class PjsipConfigTest {
     }
 
     @Test
-    void aTransportWeCannotRunYetIsAProblem() {
-        PjsipSettings s = read("[tls]\ntype=transport\nprotocol=tls\nbind=0.0.0.0:5061\n[udp]\ntype=transport\nprotocol=sctp\n");
-        assertThat(problems(s)).contains("pjsip.conf:3: protocol 'tls' is not supported yet")
-            .contains("pjsip.conf:7: bad protocol 'sctp'");
+    void aTransportProtocolWeDoNotKnowIsAProblem() {
+        // udp, tcp, tls, ws and wss all run now: only an unknown protocol is left to refuse
+        PjsipSettings s = read("[udp]\ntype=transport\nprotocol=sctp\nbind=0.0.0.0:5060\n");
+        assertThat(problems(s)).contains("pjsip.conf:3: bad protocol 'sctp' (udp, tcp, tls, ws, wss)");
         assertThat(s.transports()).isEmpty();
+    }
+
+    @Test
+    void aTlsTransportReadsItsCertificatesMethodAndVerificationAndEndpointsTheirMediaEncryption() {
+        PjsipSettings s = read("""
+            [transport-tls]
+            type=transport
+            protocol=tls
+            bind=127.0.0.1
+            cert_file=/keys/pbx.crt
+            priv_key_file=/keys/pbx.key
+            ca_list_file=/keys/ca.crt
+            method=tlsv1_3
+            verify_client=yes
+            verify_server=yes
+            [nocert]
+            type=transport
+            protocol=tls
+            [udp]
+            type=transport
+            protocol=udp
+            verify_client=yes
+            [oldtls]
+            type=transport
+            protocol=tls
+            cert_file=/keys/pbx.crt
+            method=sslv3
+            [alice]
+            type=endpoint
+            transport=transport-tls
+            media_encryption=sdes
+            media_encryption_optimistic=yes
+            [bob]
+            type=endpoint
+            media_encryption=rot13
+            """);
+        var t = s.transport("tls").tls();
+        assertThat(t.bindHost()).isEqualTo("127.0.0.1");
+        assertThat(t.bindPort()).as("tls binds 5061 unless told").isEqualTo(5061);
+        assertThat(t.certFile()).hasToString("/keys/pbx.crt");
+        assertThat(t.keyFile()).hasToString("/keys/pbx.key");
+        assertThat(t.caFile()).hasToString("/keys/ca.crt");
+        assertThat(t.protocols()).containsExactly("TLSv1.3");
+        assertThat(t.verifyClient()).isTrue();
+        assertThat(t.verifyServer()).isTrue();
+        assertThat(s.transport("udp").tls()).isNull();
+        assertThat(s.transports()).extracting(org.switchboard.channels.pjsip.config.PjsipTransport::name)
+            .containsExactly("transport-tls", "udp", "oldtls");
+        assertThat(s.transports().get(2).tls().protocols()).as("sslv3 refused: the default stays").containsExactly("TLSv1.3", "TLSv1.2");
+        assertThat(problems(s)).contains("pjsip.conf:11: tls transport [nocert] has no cert_file; ignored")
+            .contains("pjsip.conf:17: verify_client applies to protocol=tls only; ignored for udp transport [udp]")
+            .contains("pjsip.conf:22: method 'sslv3' is not offered")
+            .contains("pjsip.conf:30: bad media_encryption 'rot13' (no, sdes, dtls)");
+        var alice = s.endpoint("alice").mediaEncryption();
+        assertThat(alice.sdes()).isTrue();
+        assertThat(alice.optimistic()).isTrue();
+        assertThat(s.endpoint("bob").mediaEncryption().sdes()).isFalse();
+        var peer = PjsipMapping.of(s).sip().peer("alice");
+        assertThat(peer.transport()).isEqualTo(org.switchboard.channels.sip.transport.Protocol.TLS);
+        assertThat(peer.encryption().sdes()).isTrue();
     }
 
     @Test

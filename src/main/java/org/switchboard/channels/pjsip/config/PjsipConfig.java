@@ -1,5 +1,6 @@
 package org.switchboard.channels.pjsip.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.switchboard.channels.sip.config.Acl;
 import org.switchboard.channels.sip.config.Codec;
 import org.switchboard.channels.sip.config.ConfValues;
 import org.switchboard.channels.sip.config.DtmfMode;
+import org.switchboard.channels.sip.config.MediaEncryption;
+import org.switchboard.channels.sip.transport.TlsSettings;
 import org.switchboard.config.Config;
 import org.switchboard.config.ConfigEntry;
 import org.switchboard.config.ConfigProblem;
@@ -24,7 +27,7 @@ import org.switchboard.config.ConfigSection;
  */
 public final class PjsipConfig {
     /** Options res_pjsip has that do not change what Switchboard does yet; read silently. */
-    private static final Set<String> ENDPOINT_IGNORED = Set.of("transport", "ice_support", "media_encryption",
+    private static final Set<String> ENDPOINT_IGNORED = Set.of("transport", "ice_support",
         "webrtc", "trust_id_inbound", "trust_id_outbound", "send_pai", "send_rpid", "device_state_busy_at",
         "allow_subscribe", "subscribe_context", "call_group", "pickup_group", "named_call_group",
         "named_pickup_group", "moh_suggest", "accountcode", "timers", "100rel", "identify_by", "allow_transfer",
@@ -37,8 +40,7 @@ public final class PjsipConfig {
         "maximum_expiration", "minimum_expiration", "remove_unavailable", "mailboxes", "voicemail_extension",
         "outbound_proxy", "support_path");
     private static final Set<String> TRANSPORT_IGNORED = Set.of("local_net", "external_media_address",
-        "external_signaling_address", "external_signaling_port", "cert_file", "priv_key_file", "method",
-        "verify_client", "verify_server", "require_client_cert", "ca_list_file", "cipher", "tos", "cos",
+        "external_signaling_address", "external_signaling_port", "ca_list_path", "cipher", "tos", "cos",
         "allow_reload", "symmetric_transport", "async_operations", "domain", "password");
     private static final Set<String> GLOBAL_IGNORED = Set.of("max_forwards", "keep_alive_interval",
         "endpoint_identifier_order", "debug", "default_outbound_endpoint", "max_initial_qualify_time",
@@ -120,7 +122,8 @@ public final class PjsipConfig {
             }
             endpoints.put(name, new PjsipEndpoint(e.name(), e.context(), e.codecs(), found, e.auth(), outbound,
                 e.callerId(), e.dtmfMode(), e.directMedia(), e.fromUser(), e.fromDomain(), e.rtpSymmetric(),
-                e.forceRport(), e.rewriteContact(), e.language(), e.mailboxes(), e.transport(), e.file(), e.line(), e.media()));
+                e.forceRport(), e.rewriteContact(), e.language(), e.mailboxes(), e.transport(), e.mediaEncryption(),
+                e.file(), e.line(), e.media()));
         }
         identifies.removeIf(i -> {
             if (endpoints.containsKey(i.endpoint())) return false;
@@ -132,17 +135,19 @@ public final class PjsipConfig {
 
     private static PjsipTransport transport(ConfigSection s, ConfValues v) {
         String protocol = "udp", host = "0.0.0.0";
-        int port = 5060;
+        int port = -1;
+        String cert = null, key = null, ca = null;
+        List<String> methods = TlsSettings.ANY;
+        boolean verifyClient = false, requireClientCert = false, verifyServer = false;
+        ConfigEntry tlsOnly = null;
         for (ConfigEntry e : s.entries()) {
-            switch (e.key().toLowerCase(Locale.ROOT)) {
+            String k = e.key().toLowerCase(Locale.ROOT);
+            switch (k) {
                 case "type" -> { }
                 case "protocol" -> {
                     String p = e.value().trim().toLowerCase(Locale.ROOT);
-                    if (p.equals("udp") || p.equals("tcp") || p.equals("ws") || p.equals("wss")) protocol = p;
-                    else if (p.equals("tls")) {
-                        v.problem(e, "protocol '" + p + "' is not supported yet (udp, tcp, ws, wss); transport [" + s.name() + "] ignored");
-                        return null;
-                    } else {
+                    if (p.equals("udp") || p.equals("tcp") || p.equals("tls") || p.equals("ws") || p.equals("wss")) protocol = p;
+                    else {
                         v.problem(e, "bad protocol '" + e.value().trim() + "' (udp, tcp, tls, ws, wss); transport [" + s.name() + "] ignored");
                         return null;
                     }
@@ -154,10 +159,34 @@ public final class PjsipConfig {
                         if ((int) hp[1] >= 0) port = (int) hp[1];
                     }
                 }
+                case "cert_file" -> cert = blankToNull(e.value());
+                case "priv_key_file" -> key = blankToNull(e.value());
+                case "ca_list_file" -> ca = blankToNull(e.value());
+                case "method" -> {
+                    List<String> m = TlsSettings.protocolsFor(e.value());
+                    if (m != null) methods = m;
+                    else v.problem(e, "method '" + e.value().trim() + "' is not offered (tlsv1_2, tlsv1_3 or sslv23 for both)");
+                }
+                case "verify_client" -> verifyClient = v.bool(e, false);
+                case "require_client_cert" -> requireClientCert = v.bool(e, false);
+                case "verify_server" -> verifyServer = v.bool(e, false);
                 default -> unknown(e, s, v, TRANSPORT_IGNORED);
             }
+            if (Set.of("cert_file", "priv_key_file", "ca_list_file", "verify_client", "require_client_cert").contains(k)) tlsOnly = e;
         }
-        return new PjsipTransport(s.name(), protocol, host, port, s.file(), s.line());
+        TlsSettings tls = null;
+        if (protocol.equals("tls")) {
+            if (port < 0) port = TlsSettings.DEFAULT_PORT;
+            if (cert == null) {
+                v.problems.add(new ConfigProblem(s.file(), s.line(), "tls transport [" + s.name() + "] has no cert_file; ignored"));
+                return null;
+            }
+            tls = new TlsSettings(host, port, Path.of(cert), key == null ? null : Path.of(key), ca == null ? null : Path.of(ca),
+                methods, verifyClient, requireClientCert, verifyServer, s.file() + ":" + s.line());
+        } else if (tlsOnly != null) {
+            v.problem(tlsOnly, tlsOnly.key() + " applies to protocol=tls only; ignored for " + protocol + " transport [" + s.name() + "]");
+        }
+        return new PjsipTransport(s.name(), protocol, host, port < 0 ? 5060 : port, tls, s.file(), s.line());
     }
 
     private static PjsipEndpoint endpoint(ConfigSection s, ConfValues v, ConfigEntry[] refs) {
@@ -166,7 +195,7 @@ public final class PjsipConfig {
         List<Codec> codecs = new ArrayList<>();
         List<String> aors = new ArrayList<>();
         DtmfMode dtmf = DtmfMode.RFC2833;
-        boolean directMedia = true, rtpSymmetric = false, forceRport = true, rewriteContact = false;
+        boolean directMedia = true, rtpSymmetric = false, forceRport = true, rewriteContact = false, optimistic = false;
         PjsipMedia[] media = {PjsipMedia.DEFAULT};
         for (ConfigEntry e : s.entries()) {
             if (PjsipMedia.read(e.key(), e.value(), media, why -> v.problem(e, why))) continue;
@@ -198,13 +227,14 @@ public final class PjsipConfig {
                 case "rewrite_contact" -> rewriteContact = v.bool(e, rewriteContact);
                 case "language" -> language = v.word(e, language);
                 case "mailboxes" -> mailboxes = blankToNull(e.value());
+                case "media_encryption_optimistic" -> optimistic = v.bool(e, optimistic);
                 default -> unknown(e, s, v, ENDPOINT_IGNORED);
             }
             if (e.key().equalsIgnoreCase("transport")) transport = blankToNull(e.value());
         }
         return new PjsipEndpoint(s.name(), context, codecs, aors, auth, outboundAuth, callerId, dtmf, directMedia,
             fromUser, fromDomain, rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport,
-            s.file(), s.line(), media[0].applyWebrtc());
+            MediaEncryption.of(media[0].applyWebrtc().encryption().name(), optimistic), s.file(), s.line(), media[0].applyWebrtc());
     }
 
     private static PjsipAor aor(ConfigSection s, ConfValues v) {

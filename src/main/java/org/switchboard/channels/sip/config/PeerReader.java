@@ -13,10 +13,10 @@ import org.switchboard.config.ConfigSection;
 final class PeerReader {
 
     /** Peer options chan_sip has that Switchboard reads silently (no effect yet). */
-    private static final Set<String> IGNORED = Set.of("transport", "directmedia", "canreinvite", "description",
+    private static final Set<String> IGNORED = Set.of("directmedia", "canreinvite", "description",
         "subscribecontext", "callgroup", "pickupgroup", "namedcallgroup", "namedpickupgroup", "allowsubscribe",
         "sendrpid", "trustrpid", "progressinband", "videosupport", "t38pt_udptl", "mohinterpret", "mohsuggest",
-        "parkinglot", "busylevel", "rtptimeout", "rtpholdtimeout", "qualifyfreq", "encryption", "avpf", "icesupport",
+        "parkinglot", "busylevel", "rtptimeout", "rtpholdtimeout", "qualifyfreq", "encryption_taglen", "avpf", "icesupport",
         "force_avp", "dtlsenable", "outboundproxy", "regexten", "vmexten", "auth", "setvar", "allowtransfer",
         "session-timers", "session-expires", "session-minse", "session-refresher", "amaflags", "cid_number",
         "fullname", "remotesecret", "usereqphone", "promiscredir", "rfc2833compensate", "registertrying");
@@ -52,7 +52,9 @@ final class PeerReader {
         int qualify = 0, callLimit = 0;
         Set<SipPeer.Insecure> insecure = EnumSet.noneOf(SipPeer.Insecure.class);
         Acl acl = Acl.ALLOW_ALL;
-        boolean hostGiven = false;
+        boolean hostGiven = false, portGiven = false;
+        org.switchboard.channels.sip.transport.Protocol transport = org.switchboard.channels.sip.transport.Protocol.UDP;
+        MediaEncryption encryption = MediaEncryption.NONE;
         for (ConfigEntry e : s.entries()) {
             String key = e.key().toLowerCase(Locale.ROOT);
             switch (key) {
@@ -71,7 +73,10 @@ final class PeerReader {
                         host = h.equalsIgnoreCase("dynamic") ? null : h;
                     }
                 }
-                case "port" -> port = v.integer(e, 1, 65535, port);
+                case "port" -> {
+                    port = v.integer(e, 1, 65535, port);
+                    portGiven = true;
+                }
                 case "secret" -> secret = e.value();
                 case "md5secret" -> {
                     String m = e.value().trim().toLowerCase(Locale.ROOT);
@@ -104,6 +109,8 @@ final class PeerReader {
                 case "language" -> language = v.word(e, language);
                 case "accountcode" -> accountCode = e.value().trim();
                 case "mailbox" -> mailbox = e.value().trim();
+                case "transport" -> transport = transport(e, transport);
+                case "encryption" -> encryption = v.bool(e, false) ? MediaEncryption.SDES : MediaEncryption.NONE;
                 default -> {
                     if (!IGNORED.contains(key)) v.problem(e, "unknown option '" + e.key() + "' in [" + s.name() + "]; ignored");
                 }
@@ -115,9 +122,24 @@ final class PeerReader {
                 "peer [" + s.name() + "] has no host= (dynamic or an address); ignored"));
             return null;
         }
+        if (!portGiven) port = transport.defaultPort(); // §26.2: TLS on 5061
         return new SipPeer(s.name(), type, host, port, secret, md5secret, defaultUser, fromUser, fromDomain, ctx,
             callerId, list, dtmf, peerNat, qualify, insecure, acl, callLimit, language, accountCode, mailbox,
-            s.file(), s.line());
+            transport, encryption, s.file(), s.line());
+    }
+
+    /**
+     * {@code transport=udp,tcp,tls}: the transports the peer may use, the first the one we use to
+     * reach it (chan_sip's default_transport); ws and wss are for a WebSocket peer.
+     */
+    private org.switchboard.channels.sip.transport.Protocol transport(ConfigEntry e, org.switchboard.channels.sip.transport.Protocol dflt) {
+        String first = e.value().split(",")[0].trim();
+        try {
+            return org.switchboard.channels.sip.transport.Protocol.of(first);
+        } catch (IllegalArgumentException ex) {
+            v.problem(e, "transport '" + first + "' is not supported (udp, tcp or tls)");
+            return dflt;
+        }
     }
 
     /** {@code insecure=port,invite}; {@code very} is both, {@code no} neither, old {@code yes} is port. */

@@ -67,7 +67,7 @@ public final class SipConfig {
             g.registerAttempts, SipLimits.DEFAULT.withMaxHeaderSize(g.maxHeaderSize),
             new TcpLimits(Duration.ofSeconds(g.tcpAuthTimeout), g.tcpAuthLimit, g.tcpAuthLimitPerAddress,
                 TcpLimits.DEFAULT.idleTimeout()),
-            timers(g.timerT1),
+            timers(g.timerT1), g.tls.settings(),
             new SipSettings.OutOfCallMessages(g.acceptOutOfCall, g.outOfCallContext, g.authMessages),
             g.registrations, byName, g.domains, problems);
     }
@@ -116,6 +116,7 @@ public final class SipConfig {
         List<Codec> codecs = new ArrayList<>(List.of(Codec.ULAW, Codec.ALAW));
         List<SipRegistration> registrations = new ArrayList<>();
         List<String> domains = new ArrayList<>();
+        ChanSipTls tls = new ChanSipTls();
     }
 
     private static void readGeneral(ConfigSection s, General g, ConfValues v) {
@@ -208,7 +209,8 @@ public final class SipConfig {
                     }
                 }
                 default -> {
-                    if (!GENERAL_IGNORED.contains(key)) v.problem(e, "unknown option '" + e.key() + "' in [general]; ignored");
+                    if (ChanSipTls.KEYS.contains(key)) g.tls.read(e, v);
+                    else if (!GENERAL_IGNORED.contains(key)) v.problem(e, "unknown option '" + e.key() + "' in [general]; ignored");
                 }
             }
         }

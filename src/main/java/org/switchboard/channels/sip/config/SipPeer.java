@@ -18,6 +18,9 @@ import java.util.Set;
  * @param insecure    {@code port} and/or {@code invite}
  * @param acl         {@code permit}/{@code deny}, last match wins
  * @param callLimit   0 for no limit
+ * @param transport   how calls and requests to the peer go when its address is configured
+ *                    ({@code transport=}, the first word; a registered peer's contact says its own)
+ * @param encryption  {@code encryption=yes} (SDES-SRTP), pjsip's {@code media_encryption}
  * @param file        where the section header is
  * @param line        its line
  */
@@ -25,6 +28,7 @@ public record SipPeer(String name, PeerType type, String host, int port, String 
                       String defaultUser, String fromUser, String fromDomain, String context, String callerId,
                       List<Codec> codecs, DtmfMode dtmfMode, Nat nat, int qualifyMs, Set<Insecure> insecure,
                       Acl acl, int callLimit, String language, String accountCode, String mailbox,
+                      org.switchboard.channels.sip.transport.Protocol transport, MediaEncryption encryption,
                       String file, int line) {
 
     /** {@code insecure=} words. */

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param messageLimits   sizes a message may have ({@code maxheadersize=}, ours)
  * @param tcpLimits       what an unauthenticated TCP connection may cost ({@code tcpauthtimeout=},
  *                        {@code tcpauthlimit=} as chan_sip; {@code tcpauthlimitperaddress=}, ours)
+ * @param tls             the TLS transport (chan_sip's {@code tlsenable} and {@code tls*}), null when off
  * @param jitterBuffer    {@code jbenable}, {@code jbmaxsize}, {@code jbimpl}: off by default, as in chan_sip
  * @param timers          T1 ({@code timert1=}, chan_sip's default 500 ms) and what follows from it
  *                        (RFC 3261 §17.1.1.1: T2 4 s, 64*T1 for timers B, F, H, J and L)
@@ -30,6 +31,7 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           org.switchboard.channels.sip.message.SipLimits messageLimits,
                           org.switchboard.channels.sip.transport.TcpLimits tcpLimits,
                           org.switchboard.channels.sip.transaction.TimerSettings timers,
+                          org.switchboard.channels.sip.transport.TlsSettings tls,
                           OutOfCallMessages outOfCall,
                           List<SipRegistration> registrations, Map<String, SipPeer> peers,
                           List<String> domains, List<org.switchboard.config.ConfigProblem> problems) {

@@ -96,7 +96,8 @@ final class ContactUpdate {
                     continue;
                 }
                 String host = useSource ? source.getAddress().getHostAddress() : w.uri().host();
-                int port = useSource ? source.getPort() : (w.uri().port() < 0 ? 5060 : w.uri().port());
+                int port = useSource ? source.getPort() : (w.uri().port() >= 0 ? w.uri().port()
+                    : w.uri().isSecure() || "tls".equalsIgnoreCase(w.uri().transportParam()) ? 5061 : 5060); // §19.1.2, §26.2
                 Binding b = new Binding(peer.name(), w.uri(), host, port, transport, source, callId, seq, ua,
                     existing == null ? now : existing.registeredAt(), now.plusSeconds(w.expires()));
                 granted[0] = w.expires();

@@ -36,7 +36,7 @@ final class RegisterRequests {
         enum Source { CONTACT, EXPIRES_HEADER, NONE }
     }
 
-    /** The transport word in Via: UDP or TCP (TLS is refused before we get here). */
+    /** The transport word in Via: UDP, TCP or TLS. */
     static String viaTransport(SipRegistration reg) { return reg.transport().toUpperCase(Locale.ROOT); }
 
     /** The registrar's port: the line's, else 5060 (5061 for tls). */
@@ -55,7 +55,7 @@ final class RegisterRequests {
         return SipUri.sip(reg.user(), reg.domain() != null ? reg.domain() : reg.host(), -1);
     }
 
-    /** Our Contact: {@code sip:CONTACT_EXTEN@our-ip:our-port}, with {@code transport=tcp} over TCP. */
+    /** Our Contact: {@code sip:CONTACT_EXTEN@our-ip:our-port}, with {@code transport=tcp} (or tls) over TCP (or TLS). */
     static SipUri contact(SipRegistration reg, InetSocketAddress local) {
         SipUri u = SipUri.sip(reg.contact(), hostOf(local), local.getPort());
         return reg.transport().equals("udp") ? u : u.withParam("transport", reg.transport());

@@ -11,6 +11,7 @@ public record Endpoint(Protocol protocol, InetSocketAddress address) {
 
     public static Endpoint udp(InetSocketAddress address) { return new Endpoint(Protocol.UDP, address); }
     public static Endpoint tcp(InetSocketAddress address) { return new Endpoint(Protocol.TCP, address); }
+    public static Endpoint tls(InetSocketAddress address) { return new Endpoint(Protocol.TLS, address); }
 
     public boolean reliable() { return protocol.reliable(); }
 

@@ -19,12 +19,20 @@ public interface SipTransport extends SipSender, AutoCloseable {
     @Override void close();
 
     /** Sends over whichever transport matches the endpoint's protocol. */
-    static SipSender router(SipTransport udp, SipTransport tcp) {
+    static SipSender router(SipTransport udp, SipTransport tcp) { return router(udp, tcp, null); }
+
+    /** Sends over whichever of UDP, TCP and TLS matches the endpoint's protocol (null: not running). */
+    static SipSender router(SipTransport udp, SipTransport tcp, SipTransport tls) {
         return new SipSender() {
             @Override public void send(SipMessage message, Endpoint to) { send(message, to, null); }
 
             @Override public void send(SipMessage message, Endpoint to, Consumer<Throwable> onFailure) {
-                SipTransport t = to.protocol() == Protocol.TCP ? tcp : udp;
+                SipTransport t = switch (to.protocol()) {
+                    case TCP -> tcp;
+                    case TLS -> tls;
+                    case UDP -> udp;
+                    case WS, WSS -> null; // SipStack hands WebSocket flows to its WsSipTransport
+                };
                 if (t != null) t.send(message, to, onFailure);
                 else if (onFailure != null) onFailure.accept(new IllegalStateException("no transport for " + to.protocol()));
             }

@@ -101,7 +101,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
             if (closing) return; // lingering after an answer: what still comes is dropped unread
             byte[] bytes = new byte[buf.readableBytes()];
             buf.readBytes(bytes);
-            Endpoint source = Endpoint.tcp(remote);
+            Endpoint source = new Endpoint(transport.protocol(), remote);
             decoder.feed(bytes, 0, bytes.length, r -> {
                 messages++;
                 Inbound.handle(r, source, listener, reply -> ctx.writeAndFlush(Unpooled.wrappedBuffer(reply)));

@@ -40,27 +40,45 @@ public final class TcpSipTransport implements SipTransport {
     private final SipLimits limits;
     private final TcpAdmission admission;
     private final ConcurrentHashMap<InetSocketAddress, ChannelFuture> connections = new ConcurrentHashMap<>();
+    private final TlsContexts tls;                 // null: plain TCP
+    private final SipTransportListener listener;
+    private final TcpLimits tcpLimits;
 
     private TcpSipTransport(EventLoopGroup group, InetSocketAddress local, SipTransportListener listener,
-                            TcpLimits tcpLimits, SipLimits limits) throws InterruptedException {
+                            TcpLimits tcpLimits, SipLimits limits, TlsContexts tls) throws InterruptedException {
         this.group = group;
         this.limits = limits;
+        this.tls = tls;
         this.admission = new TcpAdmission(tcpLimits);
-        ChannelInitializer<SocketChannel> init = new ChannelInitializer<>() {
+        this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(initializer(listener, tcpLimits, null))
+            .bind(local).sync().channel();
+        this.listener = listener;
+        this.tcpLimits = tcpLimits;
+        this.client = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
+    }
+
+    /**
+     * A connection's pipeline: under TLS the SslHandler and its handshake watch first (server side
+     * when {@code to} is null, an accepted connection; client side towards {@code to}), then idle
+     * timeout and SIP stream framing, the same for TCP and TLS.
+     */
+    private ChannelInitializer<SocketChannel> initializer(SipTransportListener listener, TcpLimits tcpLimits,
+                                                          InetSocketAddress to) {
+        return new ChannelInitializer<>() {
             @Override protected void initChannel(SocketChannel ch) {
+                if (tls != null) {
+                    ch.pipeline().addLast(to == null ? tls.serverHandler(ch.alloc()) : tls.clientHandler(ch.alloc(), to),
+                        new TlsHandshakeWatch(to == null));
+                }
                 ch.pipeline().addLast(new IdleStateHandler(0, 0, tcpLimits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
                     new TcpConnectionHandler(limits, tcpLimits, admission, listener, TcpSipTransport.this));
             }
         };
-        this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(init)
-            .bind(local).sync().channel();
-        this.client = new Bootstrap().group(group).channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
-            .handler(init);
     }
 
     public static TcpSipTransport bind(InetSocketAddress local, SipTransportListener listener) throws InterruptedException {
@@ -74,16 +92,32 @@ public final class TcpSipTransport implements SipTransport {
 
     public static TcpSipTransport bind(InetSocketAddress local, SipTransportListener listener, TcpLimits tcpLimits,
                                        SipLimits limits) throws InterruptedException {
+        return bind(local, listener, tcpLimits, limits, null);
+    }
+
+    /**
+     * SIP over TLS (RFC 3261 §26.3.1, Via transport "TLS"): TCP's framing, limits and connection
+     * table under {@code tls}'s SslHandler. A handshake that fails is one log line and a closed
+     * connection; {@code tcpauthtimeout} counts from the TCP accept, so a client that never
+     * finishes its handshake is closed as a silent TCP one is.
+     */
+    public static TcpSipTransport bindTls(InetSocketAddress local, SipTransportListener listener, TcpLimits tcpLimits,
+                                          SipLimits limits, TlsContexts tls) throws InterruptedException {
+        return bind(local, listener, tcpLimits, limits, java.util.Objects.requireNonNull(tls));
+    }
+
+    private static TcpSipTransport bind(InetSocketAddress local, SipTransportListener listener, TcpLimits tcpLimits,
+                                        SipLimits limits, TlsContexts tls) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
         try {
-            return new TcpSipTransport(group, local, listener, tcpLimits, limits);
+            return new TcpSipTransport(group, local, listener, tcpLimits, limits, tls);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
     }
 
-    @Override public Protocol protocol() { return Protocol.TCP; }
+    @Override public Protocol protocol() { return tls == null ? Protocol.TCP : Protocol.TLS; }
 
     @Override public InetSocketAddress localAddress() { return (InetSocketAddress) server.localAddress(); }
 
@@ -117,17 +151,17 @@ public final class TcpSipTransport implements SipTransport {
         InetSocketAddress addr = to.address();
         if (message instanceof SipResponse r && !connections.containsKey(addr)) addr = fallback(r, addr);
         InetSocketAddress dest = addr;
-        ChannelFuture f = connections.computeIfAbsent(dest, client::connect); // §18.1.1: reuse, else connect
+        ChannelFuture f = connections.computeIfAbsent(dest, this::connect); // §18.1.1: reuse, else connect
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 connections.remove(dest, f);
-                PeerLog.log(PbxLog.Level.WARNING, TcpAdmission.LOG, to, "TCP connect to " + to + " failed: " + done.cause());
+                PeerLog.log(PbxLog.Level.WARNING, TcpAdmission.LOG, to, protocol() + " connect to " + to + " failed: " + done.cause());
                 if (onFailure != null) onFailure.accept(done.cause());
                 return;
             }
             f.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(w -> {
                 if (w.isSuccess()) return;
-                PeerLog.log(PbxLog.Level.WARNING, TcpAdmission.LOG, to, "TCP send to " + to + " failed: " + w.cause());
+                PeerLog.log(PbxLog.Level.WARNING, TcpAdmission.LOG, to, protocol() + " send to " + to + " failed: " + w.cause());
                 if (onFailure != null) onFailure.accept(w.cause());
             });
         });
@@ -142,10 +176,14 @@ public final class TcpSipTransport implements SipTransport {
             Via v = r.topVia();
             String host = v.received() != null ? v.received() : v.host();
             if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-            return new InetSocketAddress(host, v.port() > 0 ? v.port() : 5060);
+            return new InetSocketAddress(host, v.port() > 0 ? v.port() : Protocol.of(v.transport()).defaultPort());
         } catch (IllegalArgumentException | NullPointerException e) {
             return original;
         }
+    }
+
+    private ChannelFuture connect(InetSocketAddress to) {
+        return client.clone().handler(initializer(listener, tcpLimits, to)).connect(to);
     }
 
     void opened(Channel ch) {

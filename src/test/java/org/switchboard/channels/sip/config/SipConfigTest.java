@@ -318,4 +318,42 @@ class SipConfigTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test void tlsOptionsAsChanSipNamesThemAndPeersTransportAndEncryption() {
+        SipSettings s = parse("""
+            [general]
+            tlsenable=yes
+            tlsbindaddr=127.0.0.1
+            tlscertfile=/keys/asterisk.pem
+            tlscafile=/keys/ca.crt
+            tlsclientmethod=tlsv1_2
+            tlsdontverifyserver=yes
+            [trunk]
+            type=peer
+            host=192.0.2.7
+            transport=tls,udp
+            encryption=yes
+            [phone]
+            type=friend
+            host=dynamic
+            transport=sctp
+            """);
+        var t = s.tls();
+        assertThat(t.bindHost()).isEqualTo("127.0.0.1");
+        assertThat(t.bindPort()).isEqualTo(5061);
+        assertThat(t.certFile()).hasToString("/keys/asterisk.pem");
+        assertThat(t.keyFile()).as("tlsprivatekey defaults to the cert file").isNull();
+        assertThat(t.caFile()).hasToString("/keys/ca.crt");
+        assertThat(t.protocols()).containsExactly("TLSv1.2");
+        assertThat(t.verifyServer()).isFalse();
+        assertThat(t.verifyClient()).as("chan_sip never asks a client for a certificate").isFalse();
+        SipPeer trunk = s.peer("trunk");
+        assertThat(trunk.transport()).isEqualTo(org.switchboard.channels.sip.transport.Protocol.TLS);
+        assertThat(trunk.port()).as("a TLS peer's default port").isEqualTo(5061);
+        assertThat(trunk.encryption().sdes()).isTrue();
+        assertThat(s.peer("phone").transport()).isEqualTo(org.switchboard.channels.sip.transport.Protocol.UDP);
+        assertThat(s.peer("phone").encryption().sdes()).isFalse();
+        assertThat(problems(s)).containsExactly("sip.conf:16: transport 'sctp' is not supported (udp, tcp or tls)");
+        assertThat(parse("[general]\ntlscertfile=/x.pem\n").tls()).as("off without tlsenable").isNull();
+    }
 }
