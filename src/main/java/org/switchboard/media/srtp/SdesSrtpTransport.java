@@ -106,15 +106,11 @@ public final class SdesSrtpTransport implements RtpTransport {
                 Srtp s = srtp;
                 int len = b.readableBytes();
                 if (s == null || len < 8) return;
-                int at = b.readerIndex();
-                b.getBytes(at, s.rxReset(len), 0, len);
-                boolean rtcp = rtcpFlow || RtpDemux.isRtcp(b);
-                int n = rtcp ? s.unprotectRtcp() : s.unprotectRtp();
+                int n = s.unprotectInPlace(b, rtcpFlow || RtpDemux.isRtcp(b));
                 if (n < 0) {
-                    if (n == Srtp.AUTH_FAILED || n == Srtp.REPLAYED) authFailures.incrementAndGet(); // dropped, never delivered
+                    if (Srtp.rejected(n)) authFailures.incrementAndGet(); // dropped, never delivered
                     return;
                 }
-                b.setBytes(at, s.rxBuffer(), 0, n).writerIndex(at + n);
                 h.onPacket(b, from);
             }
         }
@@ -147,15 +143,8 @@ public final class SdesSrtpTransport implements RtpTransport {
             packet.release(); // never plain RTP while SRTP is required
             return;
         }
-        int len = packet.readableBytes();
-        try {
-            packet.getBytes(packet.readerIndex(), s.txReset(len), 0, len);
-        } finally {
-            packet.release();
-        }
-        int n = rtcp ? s.protectRtcp() : s.protectRtp();
-        if (n < 0) return;
-        ByteBuf wire = inner.alloc().directBuffer(n).writeBytes(s.txBuffer(), 0, n);
+        ByteBuf wire = s.protect(packet, rtcp, inner.alloc());
+        if (wire == null) return;
         if (rtcp) inner.sendRtcp(wire, to);
         else inner.sendRtp(wire, to);
     }

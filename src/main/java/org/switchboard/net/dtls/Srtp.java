@@ -66,6 +66,34 @@ public final class Srtp implements AutoCloseable {
         return new LoggerImpl(Srtp.class.getName());
     }
 
+    /**
+     * Protects {@code packet} (released here) into a new buffer from {@code alloc}: what both SRTP
+     * transports (DTLS and SDES keyed) send; null when it cannot be protected.
+     */
+    public io.netty.buffer.ByteBuf protect(io.netty.buffer.ByteBuf packet, boolean rtcp, io.netty.buffer.ByteBufAllocator alloc) {
+        int len = packet.readableBytes();
+        try {
+            packet.getBytes(packet.readerIndex(), txReset(len), 0, len);
+        } finally {
+            packet.release();
+        }
+        int n = rtcp ? protectRtcp() : protectRtp();
+        return n < 0 ? null : alloc.directBuffer(n).writeBytes(txBuffer(), 0, n);
+    }
+
+    /** Unprotects the datagram in its own buffer (its bytes become the plain packet); the plain length, or a negative result. */
+    public int unprotectInPlace(io.netty.buffer.ByteBuf b, boolean rtcp) {
+        int len = b.readableBytes();
+        int at = b.readerIndex();
+        b.getBytes(at, rxReset(len), 0, len);
+        int n = rtcp ? unprotectRtcp() : unprotectRtp();
+        if (n >= 0) b.setBytes(at, rxBuffer(), 0, n).writerIndex(at + n);
+        return n;
+    }
+
+    /** A result that means the packet was forged or replayed (dropped and counted, never delivered). */
+    public static boolean rejected(int result) { return result == AUTH_FAILED || result == REPLAYED; }
+
     /** Where a packet to protect is copied (at offset 0, after {@link #txReset}). */
     public byte[] txReset(int length) { return tx.reset(length); }
 

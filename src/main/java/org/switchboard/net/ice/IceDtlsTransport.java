@@ -258,16 +258,12 @@ public final class IceDtlsTransport implements RtpTransport {
     private void srtpIn(ByteBuf b, InetSocketAddress from) {
         Srtp s = srtp;
         if (s == null || failed.get()) return; // no media before the keys, none after a failure
-        int len = b.readableBytes();
-        int at = b.readerIndex();
-        b.getBytes(at, s.rxReset(len), 0, len);
         boolean rtcp = RtpDemux.isRtcp(b); // RFC 5761 §4: the header stays in the clear under SRTP
-        int n = rtcp ? s.unprotectRtcp() : s.unprotectRtp();
+        int n = s.unprotectInPlace(b, rtcp); // plain RTP in the datagram's own buffer
         if (n < 0) {
-            if (n == Srtp.AUTH_FAILED) authFailures.incrementAndGet(); // dropped, never delivered
+            if (Srtp.rejected(n)) authFailures.incrementAndGet(); // dropped, never delivered
             return;
         }
-        b.setBytes(at, s.rxBuffer(), 0, n).writerIndex(at + n); // plain RTP in the datagram's own buffer
         PacketHandler h = rtcp ? rtcpHandler : rtpHandler;
         // SRTP authentication, not the source address, says who sent it: the stream sees the
         // selected pair's address, so strict RTP keeps accepting the peer if it moves to another pair
@@ -291,16 +287,9 @@ public final class IceDtlsTransport implements RtpTransport {
             packet.release(); // never plain RTP on this transport
             return;
         }
-        int len = packet.readableBytes();
-        try {
-            packet.getBytes(packet.readerIndex(), s.txReset(len), 0, len);
-        } finally {
-            packet.release();
-        }
-        int n = rtcp ? s.protectRtcp() : s.protectRtp();
-        if (n < 0) return;
         Channel ch = socket.channel();
-        ch.writeAndFlush(new DatagramPacket(ch.alloc().directBuffer(n).writeBytes(s.txBuffer(), 0, n), to), ch.voidPromise());
+        io.netty.buffer.ByteBuf wire = s.protect(packet, rtcp, ch.alloc());
+        if (wire != null) ch.writeAndFlush(new DatagramPacket(wire, to), ch.voidPromise());
     }
 
     /** DTLS records, from the handshake thread: on the selected pair, or back where the peer's came from. */
