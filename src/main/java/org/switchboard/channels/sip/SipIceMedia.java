@@ -52,7 +52,7 @@ final class SipIceMedia {
      */
     static SipMedia open(SipStack stack, IceDtlsMedia options, InetAddress host, boolean controlling, SipRtpListener listener,
                          List<org.switchboard.channels.sip.sdp.Codec> codecs, boolean telephoneEvent) throws IOException {
-        IceDtlsTransport t = IceDtlsTransport.open(new IceSettings(List.of(host), null, 0, 0, FAIL_AFTER), controlling);
+        IceDtlsTransport t = IceDtlsTransport.open(new IceSettings(List.of(host), null, stack.rtp().config().rtpStart(), stack.rtp().config().rtpEnd(), FAIL_AFTER), controlling);   // rtp.conf's range, as for plain RTP
         RtpSession rtp;
         try {
             rtp = stack.rtp().open(t, listener);

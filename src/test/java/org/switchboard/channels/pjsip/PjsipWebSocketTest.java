@@ -101,6 +101,11 @@ class PjsipWebSocketTest {
                 .contains("m=audio ").contains(" UDP/TLS/RTP/SAVPF ").contains("a=fingerprint:sha-256 ")
                 .contains("a=setup:actpass").contains("a=ice-ufrag:").contains("a=candidate:").contains("a=rtcp-mux")
                 .contains("a=mid:0").contains("a=group:BUNDLE 0").contains("opus/48000/2");
+            // ICE binds inside rtp.conf's range (the fixture's 23000-24998), as plain RTP does, so a firewall
+            // opened for that range passes WebRTC media too
+            var port = java.util.regex.Pattern.compile("(?m)^a=candidate:\\S+ 1 udp \\d+ \\S+ (\\d+) typ host").matcher(invite);
+            assertThat(port.find()).as(invite).isTrue();
+            assertThat(Integer.parseInt(port.group(1))).isBetween(23000, 24998);
         }
     }
 
