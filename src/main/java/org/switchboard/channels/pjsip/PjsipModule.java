@@ -30,6 +30,7 @@ public final class PjsipModule implements Module {
     private volatile Pbx pbx;
     private volatile SipStack stack;
     private volatile PjsipMapping mapping;
+    private volatile boolean webSocketRouted;   // /ws carries SIP: a ws or wss transport is configured
     private final DeviceStates.Provider deviceStates = r -> PjsipDeviceState.of(this, r);
 
     /** The running module of this PBX, or null when chan_pjsip is not loaded there. */
@@ -59,7 +60,8 @@ public final class PjsipModule implements Module {
                 + " (is chan_sip on the same port?): " + e.getMessage());
         }
         mapping = m;
-        if (m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null) PjsipWebSocket.enable(pbx, stack);
+        webSocketRouted = m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null;
+        if (webSocketRouted) PjsipWebSocket.enable(pbx, stack);
         if (m.pjsip().endpoints().values().stream().anyMatch(e -> e.media().iceDtls() != null)) {
             org.switchboard.net.ice.IceWarmUp.inBackground(); // the certificate and ice4j, before the first WebRTC call waits on them
         }
@@ -105,6 +107,11 @@ public final class PjsipModule implements Module {
         st.reload(m.sip());
         st.registrar().rules(m.rules());
         mapping = m;
+        // a ws/wss transport added (or removed) by the edit takes effect now, as res_pjsip's reload creates new transports
+        boolean wanted = m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null;
+        if (wanted && !webSocketRouted) PjsipWebSocket.enable(pbx, st);
+        else if (!wanted && webSocketRouted) PjsipWebSocket.disable(pbx, st);
+        webSocketRouted = wanted;
         PbxLog.verbose(2, "PJSIP reloaded: " + m.pjsip().endpoints().size() + " endpoint(s), "
             + m.pjsip().aors().size() + " aor(s); " + st.calls().size() + " call(s) kept");
     }

@@ -157,6 +157,24 @@ class PjsipWebSocketTest {
     }
 
     @Test
+    void aWsTransportAddedByPjsipReloadCarriesSipAndOneRemovedStops() throws Exception {
+        Files.writeString(dir.resolve("http.conf"), "[general]\nenabled=yes\nbindaddr=127.0.0.1\nbindport=0\n");
+        String withoutWs = PJSIP.replace("[transport-ws]\ntype=transport\nprotocol=ws\nbind=0.0.0.0\n", "");
+        try (PjsipPbxFixture f = PjsipPbxFixture.start(dir, withoutWs, "[phones]\n")) {
+            assertThat(f.cli("http show status")).doesNotContain("(sip)");
+            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + PJSIP);
+            f.cli("pjsip reload");
+            assertThat(f.cli("http show status")).contains("/ws => Asterisk HTTP WebSocket (sip)");
+            try (WsTestClient ws = WsTestClient.connect(httpPort(f))) {
+                registerAlice(ws);
+            }
+            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + withoutWs);
+            f.cli("pjsip reload");
+            assertThat(f.cli("http show status")).doesNotContain("(sip)");
+        }
+    }
+
+    @Test
     void otherPathsAre404AndWsWithoutTheSipProtocolIs400() throws Exception {
         try (PjsipPbxFixture f = start()) {
             HttpClient http = HttpClient.newHttpClient();
