@@ -158,6 +158,21 @@ class MainTest {
     }
 
     @Test
+    void checkRunsTheValidatorsOfTheModulesModulesConfLoadsOnly() throws Exception {
+        Path conf = confDir("[phones]\nexten => 100,1,NoOp()\n");
+        Files.writeString(conf.resolve("sip.conf"), "[general]\nqualifyfreq=often\n");
+        Files.writeString(conf.resolve("modules.conf"), "[modules]\nautoload=yes\nnoload => chan_sip.so\n");
+        Result off = main("check", "-C", conf.toString());
+        assertThat(off.out()).doesNotContain("qualifyfreq").contains("4 files checked in " + conf + ": 0 problems");
+        assertThat(off.exit()).isZero();
+
+        Files.writeString(conf.resolve("modules.conf"), "[modules]\nautoload=no\nload => chan_sip.so\n");
+        Result on = main("check", "-C", conf.toString());
+        assertThat(on.out()).containsPattern("(?m)^sip.conf:2: .*qualifyfreq.*$").contains(": 1 problem,");
+        assertThat(on.exit()).isEqualTo(1);
+    }
+
+    @Test
     void shellStyleFilesAreLeftAloneAndASwitchIsAWarningAsInAsterisksSamples() throws Exception {
         Path conf = confDir("[phones]\nswitch => DUNDi/e164\nexten => 100,1,NoOp()\n");
         Files.writeString(conf.resolve("dbsep.conf"), "# the dbsep CGI reads this\ndsn=somedsn\n");

@@ -40,6 +40,27 @@ class ManagerActionsTest {
     }
 
     @Test
+    void anActionOfAnUnloadedModuleIsUnknownUntilTheModuleLoadsAgain() throws Exception {
+        try (AmiTestClient c = fx.loggedIn()) {
+            c.send("Action: MailboxCount", "ActionID: before", "Mailbox: 100@default");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsEntry("ActionID", "before");
+
+            c.send("Action: ModuleLoad", "LoadType: unload", "Module: app_voicemail.so");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsEntry("Message", "Module unloaded.");
+            c.send("Action: MailboxCount", "ActionID: gone", "Mailbox: 100@default");
+            assertThat(c.readResponse()).containsEntry("Response", "Error").containsEntry("ActionID", "gone")
+                    .containsEntry("Message", "Invalid/unknown command: MailboxCount. Use Action: ListCommands to show available commands.");
+            c.send("Action: ListCommands", "ActionID: list");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsKey("Originate").doesNotContainKey("MailboxCount");
+
+            c.send("Action: ModuleLoad", "LoadType: load", "Module: app_voicemail.so");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsEntry("Message", "Module loaded.");
+            c.send("Action: MailboxCount", "ActionID: back", "Mailbox: 100@default");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsEntry("ActionID", "back");
+        }
+    }
+
+    @Test
     void cliShowsConnectionsUsersCommandsAndAnActionsDocs() throws Exception {
         try (AmiTestClient c = fx.loggedIn()) {
             java.io.StringWriter text = new java.io.StringWriter();
