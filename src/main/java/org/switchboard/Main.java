@@ -154,6 +154,7 @@ public final class Main implements Callable<Integer> {
             Consumer<PbxLog.Line> sink = printer(out);
             PbxLog.addSink(sink);
             Pbx pbx = new Pbx(dir);
+            pbx.log().setVerbose(3 + verbose.length);
             CliServer server = new CliServer(pbx, ControlSocket.forConfigDir(dir));
             CountDownLatch stopRequested = new CountDownLatch(1);
             AtomicBoolean started = new AtomicBoolean();
