@@ -55,6 +55,12 @@ public final class Modules {
         }
     }
 
+    /** Adds a module not found by ServiceLoader and loads it (tests: a module that misbehaves). */
+    void addAndLoad(Module m) {
+        known.put(m.name(), m);
+        loadOne(m);
+    }
+
     /** Registers and starts one module; nothing it registered is offered unless it loads. */
     private void loadOne(Module m) {
         String name = m.name();
