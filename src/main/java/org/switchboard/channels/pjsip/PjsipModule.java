@@ -10,6 +10,7 @@ import org.switchboard.channels.sip.SipStack;
 import org.switchboard.config.ConfigProblem;
 import org.switchboard.config.ConfigReader;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -44,7 +45,22 @@ public final class PjsipModule implements Module {
     public PjsipSettings settings() { return mapping.pjsip(); }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.channelDriver(new PjsipChannelDriver());
+        ctx.function(new PjsipDialContactsFunction());
+        ctx.managerAction(new PjsipShowEndpointsAction());
+        ctx.cliCommand(new PjsipShowEndpointsCommand());
+        ctx.cliCommand(new PjsipShowEndpointCommand());
+        ctx.cliCommand(new PjsipShowAorsCommand());
+        ctx.cliCommand(new PjsipShowContactsCommand());
+        ctx.cliCommand(new PjsipShowAuthsCommand());
+        ctx.cliCommand(new PjsipReloadCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + " in " + pbx.configDir() + ": PJSIP is off");
         PjsipMapping m = read(pbx);
@@ -83,7 +99,6 @@ public final class PjsipModule implements Module {
             + "; " + m.pjsip().endpoints().size() + " endpoint(s), " + m.pjsip().aors().size() + " aor(s)");
     }
 
-    @Override
     public List<String> check(Path configDir) {
         List<String> out = new ArrayList<>();
         if (Files.isReadable(configDir.resolve(CONF))) {

@@ -12,6 +12,7 @@ import org.switchboard.config.ConfigSection;
 import org.switchboard.core.AmaFlags;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -36,7 +37,13 @@ public final class CelCustomBackend implements Module, CelEngine.Backend {
     @Override public String description() { return "Customizable Comma Separated Values CEL Backend"; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         configure(pbx);
         CelEngine.of(pbx).register(this);
