@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.switchboard.channels.sip.call.SipInbound;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.message.DigestCredentials;
 import org.switchboard.channels.sip.message.HeaderNames;

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.switchboard.channels.sip.call.SipCall;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.Headers;
@@ -27,7 +28,7 @@ import org.switchboard.core.PbxLog;
  * UNREACHABLE. Peers that just registered are asked within a few seconds.
  */
 public final class SipQualifier {
-    static final int FREQ_SECONDS = 60;
+    public static final int FREQ_SECONDS = 60;
     private final SipStack stack;
     private final Map<String, Long> lastAsked = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> task;
