@@ -125,7 +125,7 @@ public final class DialApp implements Application {
         }
         out.callerId().copyFrom(caller.callerId());
         caller.pbx().events().newCallerid(out);
-        out.connectedLine().number = caller.exten();
+        out.connectedLine().setNumber(caller.exten());
         out.setVar("DIALEDPEERNUMBER", resource);
         if (opts.containsKey('b')) Subroutines.run(out, opts.get('b'), "b");
         if (out.isHangupRequested()) {

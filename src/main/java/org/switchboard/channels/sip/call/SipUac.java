@@ -76,8 +76,8 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
         String host = localHost();
         int port = stack.localPort(remote.protocol());
         Channel c = channel;
-        String num = c.callerId().number == null || c.callerId().number.isEmpty() ? "asterisk" : c.callerId().number;
-        String name = c.callerId().name == null ? "" : c.callerId().name;
+        String num = c.callerId().number() == null || c.callerId().number().isEmpty() ? "asterisk" : c.callerId().number();
+        String name = c.callerId().name() == null ? "" : c.callerId().name();
         String fromUser = peer != null && peer.fromUser() != null ? peer.fromUser() : num;
         String fromDomain = peer != null && peer.fromDomain() != null ? peer.fromDomain() : host;
         String display = name.isEmpty() ? "" : "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\" ";

@@ -97,15 +97,15 @@ public final class SipUas extends SipCall {
         String base = peer != null ? peer.name() : remote.address().getAddress().getHostAddress();
         Channel c = pbx.allocChannel(stack.technology() + "/" + base + "-" + pbx.channels().nextSuffix(), this, null);
         NameAddr from = invite.from();
-        c.callerId().name = from.displayName() == null ? "" : from.displayName();
-        c.callerId().number = from.uri() == null || from.uri().user() == null ? "" : from.uri().user();
+        c.callerId().setName(from.displayName() == null ? "" : from.displayName());
+        c.callerId().setNumber(from.uri() == null || from.uri().user() == null ? "" : from.uri().user());
         if (peer != null) {
-            if (peer.callerIdName() != null) c.callerId().name = peer.callerIdName();
-            if (peer.callerIdNumber() != null) c.callerId().number = peer.callerIdNumber();
+            if (peer.callerIdName() != null) c.callerId().setName(peer.callerIdName());
+            if (peer.callerIdNumber() != null) c.callerId().setNumber(peer.callerIdNumber());
             if (peer.language() != null) c.setLanguage(peer.language());
             if (peer.accountCode() != null) c.setAccountCode(peer.accountCode());
         }
-        c.callerId().dnid = exten;
+        c.callerId().setDnid(exten);
         pbx.events().newCallerid(c);
         c.setVar("SIPCALLID", callId);
         c.setVar("SIPURI", "sip:" + remote.address().getAddress().getHostAddress() + ":" + remote.address().getPort());

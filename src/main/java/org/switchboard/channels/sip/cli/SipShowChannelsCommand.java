@@ -31,7 +31,7 @@ public final class SipShowChannelsCommand extends SipCliCommand {
             String ip = a == null ? c.remote().address().getHostString() : a.getHostAddress();
             Channel ch = c.channel();
             String user = c.peer() != null ? c.peer().name()
-                : ch != null && ch.callerId().number != null && !ch.callerId().number.isEmpty() ? ch.callerId().number : "(None)";
+                : ch != null && ch.callerId().number() != null && !ch.callerId().number().isEmpty() ? ch.callerId().number() : "(None)";
             String format = ch == null || c.codec().isEmpty() ? "(nothing)" : "(" + c.codec() + ")";
             out.printf(FORMAT, ip, user, c.callId(), format, c.isHeld() ? "Yes" : "No", "",
                 c.isInbound() ? "Rx: INVITE" : "Tx: INVITE", "", c.peer() == null ? "<guest>" : c.peer().name());
