@@ -75,7 +75,7 @@ final class LocalPair {
         @Override
         public void hangup(Channel c) {
             Channel o = other(isOwner);
-            if (o.hangupCause() == 0) o.setHangupCause(c.hangupCause());
+            if (o.hangupCause() == HangupCause.NOT_DEFINED) o.setHangupCause(c.hangupCause());
             if (isOwner) {
                 if (started) o.softHangup(c.hangupCause());
                 else o.hangup();

@@ -240,7 +240,7 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
     void remoteHangup(int cause) {
         Channel c = channel;
         if (c == null) return;
-        if (c.hangupCause() == 0) c.setHangupCause(cause);
+        if (c.hangupCause() == HangupCause.NOT_DEFINED) c.setHangupCause(cause);
         c.queueFrame(Frame.control(Frame.Control.HANGUP));
         c.softHangup(cause);
     }
