@@ -1,5 +1,23 @@
 package org.switchboard.channels.sip;
 
+import org.switchboard.channels.sip.ami.SipPeersAction;
+import org.switchboard.channels.sip.ami.SipQualifyPeerAction;
+import org.switchboard.channels.sip.ami.SipShowPeerAction;
+import org.switchboard.channels.sip.ami.SipShowRegistryAction;
+import org.switchboard.channels.sip.apps.CheckSipDomainFunction;
+import org.switchboard.channels.sip.apps.SipAddHeaderApp;
+import org.switchboard.channels.sip.apps.SipChanInfoFunction;
+import org.switchboard.channels.sip.apps.SipHeaderFunction;
+import org.switchboard.channels.sip.apps.SipPeerFunction;
+import org.switchboard.channels.sip.apps.SipRemoveHeaderApp;
+import org.switchboard.channels.sip.cli.SipQualifyPeerCommand;
+import org.switchboard.channels.sip.cli.SipReloadCommand;
+import org.switchboard.channels.sip.cli.SipSetDebugCommand;
+import org.switchboard.channels.sip.cli.SipShowChannelStatsCommand;
+import org.switchboard.channels.sip.cli.SipShowChannelsCommand;
+import org.switchboard.channels.sip.cli.SipShowPeerCommand;
+import org.switchboard.channels.sip.cli.SipShowPeersCommand;
+import org.switchboard.channels.sip.cli.SipShowRegistryCommand;
 import org.switchboard.channels.sip.config.SipConfig;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.registrar.ShippedSecrets;

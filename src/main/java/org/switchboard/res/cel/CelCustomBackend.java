@@ -80,11 +80,11 @@ public final class CelCustomBackend implements Module, CelEngine.Backend {
         List<Sink> now = sinks;
         if (now.isEmpty()) return;
         Channel c = pbx.snapshotChannel(r.channelName(), r.uniqueId(), r.application(), r.appData());
-        c.callerId().name = r.callerIdName();
-        c.callerId().number = r.callerIdNum();
-        c.callerId().ani = r.ani();
-        c.callerId().rdnis = r.rdnis();
-        c.callerId().dnid = r.dnid();
+        c.callerId().setName(r.callerIdName());
+        c.callerId().setNumber(r.callerIdNum());
+        c.callerId().setAni(r.ani());
+        c.callerId().setRdnis(r.rdnis());
+        c.callerId().setDnid(r.dnid());
         c.setLocation(r.context(), r.exten(), 1);
         c.setAccountCode(r.accountCode());
         c.setAmaFlags(r.amaFlags());
