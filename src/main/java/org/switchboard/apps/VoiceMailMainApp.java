@@ -29,9 +29,12 @@ public final class VoiceMailMainApp implements Application {
                 given. After maxlogins (voicemail.conf, default 3) wrong attempts the caller hears
                 vm-goodbye and the call ends, with a security log line. * as mailbox or PIN jumps
                 to extension 'a' of the current context when it exists.
-                Once in: "you have N new and M old messages", then
+                Once in: "you have N urgent and N new and M old messages" (urgent messages, left
+                with VoiceMail's U option, play first, then the new ones), then
                   1 first message   4 previous   5 repeat   6 next   7 delete/undelete
-                  9 save to a folder   3 advanced (3 again: the envelope, date and caller)
+                  8 forward to another mailbox of the context (the number, then #)
+                  9 save to a folder   3 advanced: 3 the envelope (date and caller), 2 call the
+                    caller back through the box's callback= context, * back
                   2 change folder (0 INBOX, 1 Old, 2 Work, 3 Family, 4 Friends, ...)
                   0 mailbox options: 1 unavailable, 2 busy, 3 name, 4 temporary greeting,
                     5 change the PIN (written back to voicemail.conf), * back
