@@ -40,6 +40,10 @@ class VoiceMailOptionsTest {
              same => n,Verbose(1,@status ${VMSTATUS})
             exten => nobeep,1,VoiceMail(100@lmentinc,ust)
              same => n,Verbose(1,@status ${VMSTATUS})
+            exten => early,1,VoiceMail(100@lmentinc,ue)
+             same => n,Verbose(1,@status ${VMSTATUS})
+            exten => late,1,VoiceMail(100@lmentinc,u)
+             same => n,Verbose(1,@status ${VMSTATUS})
             exten => bad,1,VoiceMail(100@lmentinc,sxg(loud))
              same => n,Verbose(1,@status ${VMSTATUS})
             exten => h,1,Verbose(1,@h ${VMSTATUS})
@@ -179,6 +183,47 @@ class VoiceMailOptionsTest {
         SoundFixture.dtmf(quiet, '#');
         assertThat(EAR.untilHangup(quiet)).containsExactly("vm-goodbye", "hangup"); // what followed the greeting
         assertThat(box().resolve("INBOX/msg0002.txt")).exists();
+    }
+
+    /** What the caller gets until the beep: "answer", "progress" and the prompts heard, in order. */
+    private static List<String> untilBeep(Channel c) {
+        List<String> seen = new java.util.ArrayList<>();
+        short[] pending = new short[0];
+        for (long end = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < end; ) {
+            Frame f = c.read(end - System.currentTimeMillis());
+            if (f instanceof Frame.ControlFrame cf && (cf.control() == Frame.Control.ANSWER || cf.control() == Frame.Control.PROGRESS)) {
+                seen.add(cf.control().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (!(f instanceof Frame.VoiceFrame v)) continue;
+            short[] s = SoundFixture.samples(v.payload());
+            short[] all = java.util.Arrays.copyOf(pending, pending.length + s.length);
+            System.arraycopy(s, 0, all, pending.length, s.length);
+            pending = all;
+            for (; pending.length >= 800; pending = java.util.Arrays.copyOfRange(pending, 800, pending.length)) {
+                for (String p : List.of("vm-theperson", "vm-isunavail", "vm-intro", "beep")) {
+                    if (SoundFixture.goertzel(java.util.Arrays.copyOf(pending, 800), EAR.tone(p), 8000) > 0.5
+                            && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(p))) {
+                        seen.add(p);
+                        if (p.equals("beep")) return seen;
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void eGreetsAsEarlyMediaAndAnswersOnlyJustBeforeTheBeep() throws Exception {
+        Channel c = call("early");
+        assertThat(untilBeep(c)).containsSubsequence("progress", "vm-theperson", "vm-isunavail", "vm-intro", "answer", "beep")
+                .containsOnlyOnce("answer");
+        leave(c, 1500);
+        assertThat(t.path()).contains("@status SUCCESS");
+
+        Channel late = call("late"); // without e the call is answered first
+        List<String> seen = untilBeep(late);
+        assertThat(seen).startsWith("answer", "vm-theperson").doesNotContain("progress");
+        leave(late, 1500);
     }
 
     @Test
