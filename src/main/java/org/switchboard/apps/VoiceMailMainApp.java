@@ -46,7 +46,7 @@ public final class VoiceMailMainApp implements Application {
                   p          the mailbox argument is a prefix to what the caller enters
                   s          skip the PIN check (with a mailbox given)
                   a(folder)  go straight to a folder (number or name) and play its first message
-                  g(#)       gain for recordings, in dB (accepted, not applied)
+                  g(#)       # decibels of gain on the greetings recorded in the mailbox options
                   r          read only: messages cannot be deleted""";
     }
 
@@ -84,7 +84,7 @@ public final class VoiceMailMainApp implements Application {
         int folder = -1;
         if (opts.containsKey('a')) folder = autoFolder(opts.get('a'));
         boolean readOnly = opts.containsKey('r');
-        new VoiceMailMenu(c, m, readOnly).run(folder); // a hangup ends it by exception
+        new VoiceMailMenu(c, m, readOnly, gain(opts.get('g'))).run(folder); // a hangup ends it by exception
         return Result.CONTINUE; // after # or silence the dialplan goes on, as vm_execmain returns 0
     }
 
@@ -95,6 +95,17 @@ public final class VoiceMailMainApp implements Application {
             return n > 0 ? n : 3;
         } catch (NumberFormatException e) {
             return 3;
+        }
+    }
+
+    /** g(#): whole decibels; not a number is a warning and no gain. */
+    static int gain(String v) {
+        if (v == null) return 0;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            PbxLog.warning(SOURCE, "Invalid value '" + v + "' provided for voicemail gain, ignored");
+            return 0;
         }
     }
 

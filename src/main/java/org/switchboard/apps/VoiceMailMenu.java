@@ -23,6 +23,7 @@ final class VoiceMailMenu {
     private final Mailbox box;
     private final VoicemailSpool spool;
     private final boolean readOnly;
+    private final int gainDb;
     private MailboxFolder folder;
     private String playFolder;
     private int cur;
@@ -32,8 +33,9 @@ final class VoiceMailMenu {
     private int old;
     private int urgent;
 
-    VoiceMailMenu(Channel c, Mailbox box, boolean readOnly) {
+    VoiceMailMenu(Channel c, Mailbox box, boolean readOnly, int gainDb) {
         this.c = c;
+        this.gainDb = gainDb;
         this.box = box;
         this.spool = VoicemailSpool.of(c.pbx());
         this.readOnly = readOnly;
@@ -128,7 +130,7 @@ final class VoiceMailMenu {
                 return r == 0 ? instructions() : r;
             }
             case '0' -> {
-                int r = new VoiceMailOptions(c, box).run();
+                int r = new VoiceMailOptions(c, box, gainDb).run();
                 starting = true;
                 return r;
             }

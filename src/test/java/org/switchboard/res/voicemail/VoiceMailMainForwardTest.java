@@ -29,11 +29,14 @@ class VoiceMailMainForwardTest {
             "vm-Old", "vm-Urgent", "vm-message", "vm-messages", "vm-and", "vm-no", "digits/1", "digits/2", "vm-onefor",
             "vm-opts", "vm-helpexit", "vm-first", "vm-last", "vm-advopts", "vm-repeat", "vm-next", "vm-delete",
             "vm-toforward", "vm-savemessage", "vm-enter-num-to", "vm-msgforwarded", "pbx-invalid", "vm-mailboxfull",
-            "vm-tocallback", "vm-tohearenv", "vm-starmain", "vm-dialout", "vm-sorry", "vm-prev", "@urgent", "@fresh"));
+            "vm-tocallback", "vm-tohearenv", "vm-starmain", "vm-dialout", "vm-sorry", "vm-prev", "vm-options", "beep",
+            "vm-review", "vm-msgsaved", "@urgent", "@fresh", "@greeting"));
 
     private static final String DIALPLAN = """
             [desk]
             exten => vmm100,1,VoiceMailMain(100@lmentinc)
+             same => n,Verbose(1,@after)
+            exten => loud,1,VoiceMailMain(100@lmentinc,sg(6))
              same => n,Verbose(1,@after)
             exten => h,1,Verbose(1,@h)
             [callers]
@@ -149,6 +152,36 @@ class VoiceMailMainForwardTest {
                 .singleElement().satisfies(e -> assertThat(e.fields()).containsEntry("New", "1"));
         // the original stays where it was (heard: now in Old)
         assertThat(tone(box("100/Old/msg0000.wav"))).isEqualTo("@urgent");
+    }
+
+    @Test
+    void gainAmplifiesTheGreetingTheOwnerRecords() throws Exception {
+        t = fx.pbx(DIALPLAN);
+        EAR.reset();
+        Channel c = SoundFixture.call(t, "loud", "desk"); // s: no PIN asked
+        EAR.until(c, "vm-helpexit");
+        press(c, "0");
+        EAR.until(c, "vm-options");
+        press(c, "1");
+        EAR.until(c, "beep");
+        while (c.read(200) instanceof org.switchboard.core.Frame f && !(f instanceof org.switchboard.core.Frame.NullFrame)) { }
+        short[] tone = SoundFixture.sine(EAR.tone("@greeting"), 1000, 8000); // amplitude 8000
+        for (int off = 0; off < tone.length; off += 160) {
+            byte[] b = new byte[320];
+            for (int i = 0; i < 160; i++) {
+                b[2 * i] = (byte) tone[off + i];
+                b[2 * i + 1] = (byte) (tone[off + i] >> 8);
+            }
+            c.write(new org.switchboard.core.Frame.VoiceFrame("slin", b, 160));
+        }
+        press(c, "#");
+        EAR.until(c, "vm-review");
+        press(c, "1");
+        assertThat(EAR.until(c, "vm-options")).containsExactly("vm-msgsaved", "vm-options");
+        c.hangup();
+        int peak = 0;
+        for (short v : WavFile.read(box("100/unavail.wav")).samples()) peak = Math.max(peak, Math.abs(v));
+        assertThat(peak).isBetween(15_500, 16_500); // g(6): twice the amplitude
     }
 
     @Test
