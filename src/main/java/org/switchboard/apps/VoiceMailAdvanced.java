@@ -9,8 +9,9 @@ import org.switchboard.res.voicemail.MailboxFolder;
 /**
  * VoiceMailMain's '3' advanced options for the message being played (app_voicemail's
  * advanced_options, English): 2 calls the person who left it back through the box's
- * {@code callback=} context, 3 says its envelope (date and caller), * returns to the main menu.
- * Replying (1) and dialling out (4) are not offered.
+ * {@code callback=} context, 3 says its envelope (date and caller), 1 leaves a reply in the
+ * sender's box when the caller has one in this context, * returns to the main menu. Dialling out
+ * (4) and leaving a message (5) are not offered.
  */
 final class VoiceMailAdvanced {
     /** Returned when the channel was sent to the callback context: VoiceMailMain ends without "goodbye". */
@@ -38,6 +39,7 @@ final class VoiceMailAdvanced {
         int cmd = 0, rounds = 0;
         while (cmd >= 0 && cmd != DONE && cmd != '#') {
             switch (cmd) {
+                case '1' -> cmd = reply();
                 case '2' -> cmd = callback();
                 case '3' -> {
                     if (hasMessage()) {
@@ -52,7 +54,8 @@ final class VoiceMailAdvanced {
                 case '*' -> cmd = DONE;
                 default -> {
                     cmd = 0;
-                    if (hasMessage() && !box.option("callback", "").isBlank()) cmd = VoiceMailMainApp.play(c, "vm-tocallback");
+                    if (hasMessage() && sender() != null) cmd = VoiceMailMainApp.play(c, "vm-toreply");
+                    if (cmd == 0 && hasMessage() && !box.option("callback", "").isBlank()) cmd = VoiceMailMainApp.play(c, "vm-tocallback");
                     if (cmd == 0 && hasMessage()) cmd = VoiceMailMainApp.play(c, "vm-tohearenv");
                     if (cmd == 0) cmd = VoiceMailMainApp.play(c, "vm-starmain");
                     if (cmd == 0) cmd = VoiceMailMainApp.waitDigit(c, 6000);
@@ -61,6 +64,30 @@ final class VoiceMailAdvanced {
             }
         }
         return cmd == DONE ? 0 : cmd;
+    }
+
+    /** The box of this context whose number is the message's caller number (an internal caller), or null. */
+    private Mailbox sender() {
+        String num = number(folder.info(cur).getOrDefault("callerid", ""));
+        return num.isEmpty() ? null : box.config().mailbox(num, box.context());
+    }
+
+    /**
+     * '1': a reply left in the sender's box, as VoiceMail(box@context,s) leaves one (their
+     * greeting, the beep, the recording); then back to the menu. A message from someone without a
+     * box here is "sorry", with a log line.
+     */
+    private int reply() {
+        Mailbox to = hasMessage() ? sender() : null;
+        if (to == null) {
+            PbxLog.notice(VoiceMailMainApp.SOURCE, "No reply from " + box.id() + ": the message's caller has no mailbox in "
+                    + box.context());
+            VoiceMailMainApp.play(c, "vm-sorry");
+            return DONE;
+        }
+        new VoiceMailApp().execute(c, to.id() + ",s");
+        c.checkHangup();
+        return "USEREXIT".equals(c.getVar("VMSTATUS")) ? LEFT : DONE; // * or 0 in the greeting left for a / o
     }
 
     /** '2': the caller's number in the box's callback= context, when both are there; else "sorry". */

@@ -30,7 +30,8 @@ class VoiceMailMainForwardTest {
             "vm-opts", "vm-helpexit", "vm-first", "vm-last", "vm-advopts", "vm-repeat", "vm-next", "vm-delete",
             "vm-toforward", "vm-savemessage", "vm-enter-num-to", "vm-msgforwarded", "pbx-invalid", "vm-mailboxfull",
             "vm-tocallback", "vm-tohearenv", "vm-starmain", "vm-dialout", "vm-sorry", "vm-prev", "vm-options", "beep",
-            "vm-review", "vm-msgsaved", "@urgent", "@fresh", "@greeting"));
+            "vm-review", "vm-msgsaved", "vm-toreply", "vm-theperson", "vm-isunavail", "digits/0", "@urgent", "@fresh",
+            "@greeting"));
 
     private static final String DIALPLAN = """
             [desk]
@@ -182,6 +183,54 @@ class VoiceMailMainForwardTest {
         int peak = 0;
         for (short v : WavFile.read(box("100/unavail.wav")).samples()) peak = Math.max(peak, Math.abs(v));
         assertThat(peak).isBetween(15_500, 16_500); // g(6): twice the amplitude
+    }
+
+    @Test
+    void advancedOneRepliesIntoTheSendersBoxWhenTheCallerHasOneHere() throws Exception {
+        Path txt = box("100/Urgent/msg0000.txt");
+        Files.writeString(txt, Files.readString(txt).replace("callerid=\"Ann\" <5551234>", "callerid=\"Back Office\" <101>"));
+        Channel c = login();
+        EAR.until(c, "vm-helpexit");
+        press(c, "1");
+        EAR.until(c, "@urgent");
+        EAR.until(c, "vm-helpexit");
+        press(c, "3");
+        assertThat(EAR.until(c, "vm-starmain")).containsExactly("vm-toreply", "vm-tocallback", "vm-tohearenv", "vm-starmain");
+        press(c, "1");
+        // 101's greeting: "the person at extension 1 0 1 is unavailable", then the beep
+        assertThat(EAR.until(c, "beep")).containsExactly("vm-theperson", "digits/1", "digits/0", "digits/1", "vm-isunavail", "beep");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.isDirectory(box("101/tmp"))
+                && Files.list(box("101/tmp")).findAny().isPresent());
+        short[] tone = SoundFixture.sine(EAR.tone("@greeting"), 1500, 8000);
+        for (int off = 0; off < tone.length; off += 160) {
+            byte[] b = new byte[320];
+            for (int i = 0; i < 160; i++) {
+                b[2 * i] = (byte) tone[off + i];
+                b[2 * i + 1] = (byte) (tone[off + i] >> 8);
+            }
+            c.write(new org.switchboard.core.Frame.VoiceFrame("slin", b, 160));
+        }
+        press(c, "#");
+        assertThat(EAR.until(c, "vm-helpexit")).contains("vm-helpexit"); // back in VoiceMailMain
+        press(c, "#");
+        EAR.untilHangup(c);
+        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
+        assertThat(t.path()).contains("@after");
+        assertThat(Files.readString(box("101/INBOX/msg0000.txt"))).contains("origmailbox=101");
+        short[] s = WavFile.read(box("101/INBOX/msg0000.wav")).samples();
+        assertThat(SoundFixture.goertzel(java.util.Arrays.copyOfRange(s, 2000, 2800), EAR.tone("@greeting"), 8000)).isGreaterThan(0.5);
+
+        // a message whose caller has no box here: 1 is not offered, and pressing it is "sorry"
+        Channel again = login();
+        EAR.until(again, "vm-helpexit");
+        press(again, "1");
+        EAR.until(again, "@fresh");
+        EAR.until(again, "vm-helpexit");
+        press(again, "3");
+        assertThat(EAR.until(again, "vm-starmain")).doesNotContain("vm-toreply");
+        press(again, "1");
+        assertThat(EAR.until(again, "vm-sorry")).containsExactly("vm-sorry");
+        assertThat(t.logLines("No reply from 100@lmentinc: the message's caller has no mailbox in lmentinc")).hasSize(1);
     }
 
     @Test
