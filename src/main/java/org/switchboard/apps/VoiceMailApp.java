@@ -58,7 +58,7 @@ public final class VoiceMailApp implements Application {
                   b      the busy greeting        u      the unavailable greeting
                   s      no instructions          S      no instructions when the owner's greeting played
                   d([c]) a digit during the greeting goes to that one-digit extension of context c
-                         (default: the current one)
+                         (default: the current one); a digit with no such extension is ignored
                   e      the greeting as early media; the call is answered just before the beep
                   g(#)   # decibels of gain on the recording
                   t([x]) play file x instead of the beep; t alone: no beep
@@ -95,7 +95,7 @@ public final class VoiceMailApp implements Application {
         Mailbox first = targets.get(0);
         VoicemailSpool spool = VoicemailSpool.of(channel.pbx());
 
-        var keys = greetingKeys(opts);
+        var keys = greetingKeys(channel, opts);
         Greeting g = greet(channel, spool, first, opts, keys);
         int key = g.key();
         if (key == SoundPlayer.FAILED) return status(channel, "FAILED");
@@ -115,27 +115,30 @@ public final class VoiceMailApp implements Application {
         return record(channel, spool, targets, opts);
     }
 
-    /** The digits that stop the greeting: * and 0 always, # (skip to the beep), and with d every digit. */
-    private static java.util.function.IntPredicate greetingKeys(VoiceMailLeaveOptions opts) {
-        return SoundPlayer.digits(opts.exitContext() != null ? "0123456789*#" : "*0#");
+    /**
+     * The digits that stop the greeting: * and 0 always, # (skip to the beep), and with d([c])
+     * each other digit that is a one-digit extension of c; any other digit is not an escape and
+     * the greeting goes on, as app_voicemail builds its escape codes.
+     */
+    private static java.util.function.IntPredicate greetingKeys(Channel c, VoiceMailLeaveOptions opts) {
+        StringBuilder keys = new StringBuilder("*0#");
+        if (opts.exitContext() != null) {
+            String ctx = exitContext(c, opts);
+            for (char d = '1'; d <= '9'; d++) if (AppSupport.exists(c, ctx, Character.toString(d), 1)) keys.append(d);
+        }
+        return SoundPlayer.digits(keys.toString());
     }
 
-    /**
-     * A digit during the greeting or instructions: * to 'a', 0 to 'o', and with d([c]) another
-     * digit to that one-digit extension of c when it exists (else the caller goes on to the beep
-     * as if nothing was pressed, so: FAILED is not set here but by the caller's next step).
-     */
+    private static String exitContext(Channel c, VoiceMailLeaveOptions opts) {
+        return opts.exitContext() == null || opts.exitContext().isEmpty() ? c.context() : opts.exitContext();
+    }
+
+    /** A key that left the greeting or instructions: * to 'a', 0 to 'o', with d([c]) a digit to that extension of c. */
     private Result userExit(Channel c, int key, VoiceMailLeaveOptions opts) {
         if (key == '*' || key == '0') return exitTo(c, key == '*' ? "a" : "o");
-        String ctx = opts.exitContext() == null || opts.exitContext().isEmpty() ? c.context() : opts.exitContext();
-        String exten = Character.toString((char) key);
-        if (AppSupport.exists(c, ctx, exten, 1)) {
-            c.setVar("VMSTATUS", "USEREXIT");
-            c.jumpTo(ctx, exten, 1);
-            return Result.CONTINUE;
-        }
-        PbxLog.notice(SOURCE, "No extension '" + exten + "' in context '" + ctx + "' for VoiceMail's d option");
-        return status(c, "FAILED");
+        c.setVar("VMSTATUS", "USEREXIT");
+        c.jumpTo(exitContext(c, opts), Character.toString((char) key), 1);
+        return Result.CONTINUE;
     }
 
     /** How the greeting chain ended: the key pressed (0 when none), whether the owner's own recording played. */

@@ -11,7 +11,7 @@ import org.switchboard.core.PbxLog;
  *
  * @param greeting     "busy", "unavail" or null (b / u)
  * @param exitContext  d([c]): a digit during the greeting goes to that one-digit extension of this
- *                     context ("" for the current one); null without d
+ *                     context ("" for the current one) when it exists; null without d
  * @param earlyMedia   e: the greeting as early media, answered just before the beep
  * @param gainDb       g(#): whole decibels applied to the recording
  * @param skipInstructions s: no vm-intro
