@@ -8,13 +8,14 @@ import org.switchboard.res.voicemail.Mailbox;
 import org.switchboard.res.voicemail.MessageWaiting;
 import org.switchboard.res.voicemail.NewVoicemails;
 import org.switchboard.res.voicemail.VoicemailConfig;
+import org.switchboard.res.voicemail.VoicemailMailer;
 import org.switchboard.res.voicemail.VoicemailSpool;
 
 /**
  * VoiceMailMain's '8': forward the message being played to another mailbox of the same
  * voicemail context (app_voicemail's forward_message, without prepending a comment). The caller
  * enters the box number and #; a copy of the audio and its .txt lands in that box's INBOX under
- * its next number, its lamp and its notices (skype=) follow, and the caller hears "your message
+ * its next number, its lamp, its mail and its notices (skype=) follow, and the caller hears "your message
  * has been forwarded". A box that does not exist is "not a valid extension, try again" (three
  * times at most); a full one is "mailbox full".
  */
@@ -50,7 +51,10 @@ final class VoiceMailForward {
             MessageWaiting.publish(c.pbx(), to);
             var info = new java.util.LinkedHashMap<>(VoicemailSpool.info(copy));
             String ext = VoicemailSpool.audioExtension(copy);
-            if (ext != null) NewVoicemails.of(c.pbx()).announce(new NewVoicemails.Message(to, copy, ext, info));
+            if (ext != null) {
+                NewVoicemails.of(c.pbx()).announce(new NewVoicemails.Message(to, copy, ext, info));
+                VoicemailMailer.notify(c.pbx(), to, copy, ext, info); // its owner is mailed, as for a message left
+            }
         } catch (IOException e) {
             PbxLog.warning(VoiceMailMainApp.SOURCE, "Could not forward " + message + " to " + to.id() + ": " + e.getMessage());
             return VoiceMailMainApp.play(c, "vm-sorry");

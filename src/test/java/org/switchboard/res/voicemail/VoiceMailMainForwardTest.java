@@ -58,8 +58,9 @@ class VoiceMailMainForwardTest {
         spool = tmp.resolve("spool");
         Files.writeString(fx.confDir.resolve("asterisk.conf"), "[directories]\nastdatadir => " + tmp.resolve("data")
                 + "\nastspooldir => " + spool + "\n");
-        Files.writeString(fx.confDir.resolve("voicemail.conf"), "[general]\nformat=wav\nenvelope=no\n[lmentinc]\n"
-                + "100 => 4242,Front Desk,,,callback=callers\n101 => 1111,Back Office\n102 => 2222,Full Box,,,maxmsg=1\n");
+        Files.writeString(fx.confDir.resolve("voicemail.conf"), "[general]\nformat=wav\nenvelope=no\nmailcmd=cat > "
+                + tmp.resolve("mail.txt") + "\n[lmentinc]\n100 => 4242,Front Desk,,,callback=callers\n"
+                + "101 => 1111,Back Office,back@example.com\n102 => 2222,Full Box,,,maxmsg=1\n");
         message("voicemail/lmentinc/100/Urgent", "@urgent", "\"Ann\" <5551234>", "Urgent");
         message("voicemail/lmentinc/100/INBOX", "@fresh", "\"Bob\" <5559876>", "");
         message("voicemail/lmentinc/102/INBOX", "@fresh", "Unknown", "");
@@ -151,6 +152,8 @@ class VoiceMailMainForwardTest {
         assertThat(t.logLines("Cannot forward to 102@lmentinc: mailbox full")).hasSize(1);
         assertThat(events).filteredOn(e -> e.name().equals("MessageWaiting") && "101@lmentinc".equals(e.fields().get("Mailbox")))
                 .singleElement().satisfies(e -> assertThat(e.fields()).containsEntry("New", "1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(tmp.resolve("mail.txt"))
+                && Files.readString(tmp.resolve("mail.txt")).contains("To: \"Back Office\" <back@example.com>"));
         // the original stays where it was (heard: now in Old)
         assertThat(tone(box("100/Old/msg0000.wav"))).isEqualTo("@urgent");
     }
