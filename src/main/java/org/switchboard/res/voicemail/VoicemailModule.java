@@ -47,12 +47,17 @@ public final class VoicemailModule implements Module {
         VoicemailConfig cfg = VoicemailConfig.reload(pbx);
         if (cfg == null) return;
         for (ConfigProblem p : cfg.problems()) PbxLog.warning("app_voicemail.c", p.toString());
+        var skype = pbx.hasConfig(VoicemailSkypeTargets.SKYPE_CONF) ? pbx.config(VoicemailSkypeTargets.SKYPE_CONF) : null;
+        for (ConfigProblem p : VoicemailSkypeTargets.problems(cfg, skype)) PbxLog.warning("app_voicemail.c", p.toString());
         PbxLog.verbose(2, "Voicemail: " + cfg.mailboxes().size() + " mailbox(es) in " + VoicemailConfig.FILE);
     }
 
     public List<String> check(Path configDir) {
         if (!Files.isReadable(configDir.resolve(VoicemailConfig.FILE))) return List.of();
-        return VoicemailConfig.from(ConfigReader.read(configDir, VoicemailConfig.FILE)).problems().stream()
+        VoicemailConfig cfg = VoicemailConfig.from(ConfigReader.read(configDir, VoicemailConfig.FILE));
+        var skype = Files.isReadable(configDir.resolve(VoicemailSkypeTargets.SKYPE_CONF))
+                ? ConfigReader.read(configDir, VoicemailSkypeTargets.SKYPE_CONF) : null;
+        return java.util.stream.Stream.concat(cfg.problems().stream(), VoicemailSkypeTargets.problems(cfg, skype).stream())
                 .map(ConfigProblem::toString).toList();
     }
 }
