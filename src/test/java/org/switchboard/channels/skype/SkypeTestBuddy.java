@@ -113,6 +113,8 @@ public final class SkypeTestBuddy implements AutoCloseable {
     /** What the buddy hears in its next calls is written to this WAV file. */
     public void record(Path wav) { command("record " + wav); }
     public void disco(String jid) { command("disco " + jid); }
+    /** Sends RFC 4733 telephone-events on the call in progress; "dtmf-sent DIGITS" when done, and each received digit is a "dtmf-in D" line. */
+    public void dtmf(String digits) { command("dtmf " + digits); }
     public void proposeFlood(String to, int n) { command("propose-flood " + to + " " + n); }
 
     /** The first report line starting with {@code prefix}, waited for. */
