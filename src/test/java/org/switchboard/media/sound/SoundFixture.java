@@ -125,32 +125,4 @@ public final class SoundFixture {
         double power = s1 * s1 + s2 * s2 - k * s1 * s2;
         return energy == 0 ? 0 : power / (energy * x.length / 2.0);
     }
-
-    /**
-     * A 16-bit PCM WAV file of any channel count as mono: the first channel of each frame
-     * (aiortc's MediaRecorder writes Opus calls as stereo, which the PBX's own reader refuses,
-     * as Asterisk's format_wav does). Read by {@link org.switchboard.media.codec.WavFile} once
-     * de-interleaved, so its checks apply.
-     */
-    public static org.switchboard.media.codec.WavFile firstChannel(Path file) throws IOException {
-        byte[] d = Files.readAllBytes(file);
-        ByteBuffer b = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
-        int channels = 0, rate = 0;
-        for (int pos = 12; pos + 8 <= d.length; ) {
-            int id = b.getInt(pos);
-            long size = b.getInt(pos + 4) & 0xFFFFFFFFL;
-            if (id == 0x20746d66) { // "fmt "
-                channels = b.getShort(pos + 10) & 0xFFFF;
-                rate = b.getInt(pos + 12);
-            } else if (id == 0x61746164 && channels > 0) { // "data"
-                int len = (int) Math.min(size == 0 ? Long.MAX_VALUE : size, d.length - pos - 8);
-                short[] mono = new short[len / 2 / channels];
-                for (int i = 0; i < mono.length; i++) mono[i] = b.getShort(pos + 8 + i * 2 * channels);
-                return org.switchboard.media.codec.WavFile.parse(
-                    new org.switchboard.media.codec.WavFile(rate, mono).toBytes());
-            }
-            pos = (int) Math.min(Integer.MAX_VALUE, pos + 8 + size + (size & 1));
-        }
-        throw new IOException(file + ": no fmt and data chunk");
-    }
 }
