@@ -2,8 +2,8 @@
 aiortc (an independent WebRTC stack), each Jingle description translated to and from SDP here.
 
 Commands (see buddy.py): callmode answer|reject|ignore|ring|busy-after-ring, jmi on|off, call JID jmi|direct,
-hangup, tone FREQ, record PATH, disco JID, propose-flood JID N, dtmf DIGITS.
-Reports: jingle-in ACTION SID FROM [REASON] | jmi-in KIND ID FROM | call-state WORDS | disco VER FEATURES |
+hangup, tone FREQ, record PATH, disco JID, propose-flood JID N, dtmf DIGITS, hold on|off.
+Reports: jingle-in ACTION SID FROM [REASON, or a session-info's element: ringing, hold, unhold...] | jmi-in KIND ID FROM | call-state WORDS | disco VER FEATURES |
 caps FROM VER | status FROM SHOW B64 | dtmf-in DIGIT | dtmf-sent DIGITS
 
 aiortc has no RFC 4733 telephone-event: this peer adds it beside aiortc. Its Jingle descriptions
@@ -262,6 +262,11 @@ class JinglePeer:
             asyncio.ensure_future(self.place_call(args[0], args[1]))
         elif cmd == "hangup":
             asyncio.ensure_future(self.hangup("success"))
+        elif cmd == "hold":
+            call = self.call
+            if call:  # XEP-0167 §7.2 hold, §7.3 unhold
+                el = ET.Element(q("hold" if args[0] == "on" else "unhold", NS_INFO))
+                asyncio.ensure_future(self.send_jingle(call["peer"], "session-info", call["sid"], [el]))
         elif cmd == "dtmf":
             asyncio.ensure_future(self.send_dtmf(args[0]))
         elif cmd == "disco":
@@ -412,6 +417,8 @@ class JinglePeer:
         r = j.find(q("reason", NS_J))
         if r is not None and len(r):
             reason = r[0].tag.split("}")[1]
+        elif action == "session-info" and len(j):
+            reason = j[0].tag.split("}")[1]
         out("jingle-in", action, sid, frm, reason)
         asyncio.ensure_future(self.jingle_event(iq, j, action, sid, frm))
 

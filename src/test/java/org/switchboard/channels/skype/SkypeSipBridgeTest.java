@@ -115,6 +115,29 @@ class SkypeSipBridgeTest {
         }
     }
 
+    @Test
+    void holdOnEitherSideReachesTheOther() throws Exception {
+        try {
+            phone.dial("sip:100@127.0.0.1:" + SipModule.get(pbx.pbx).stack().udpAddress().getPort());
+            vuc.awaitReport("call-state connection connected", T);
+            phone.awaitEstablished(T);
+            // the phone's hold (a sendonly re-INVITE) reaches the buddy as session-info <hold/>, its resume as <unhold/>
+            phone.command("hold", null);
+            vuc.awaitLine(l -> l.startsWith("jingle-in session-info ") && l.endsWith(" hold"), T);
+            phone.command("resume", null);
+            vuc.awaitLine(l -> l.startsWith("jingle-in session-info ") && l.endsWith(" unhold"), T);
+            // the buddy's hold reaches the Skype channel as HOLD (a bridge passes it on to the other leg)
+            vuc.hold(true);
+            pbx.awaitLog("is put on hold by vuc.me@skype.example", T);
+            vuc.hold(false);
+            pbx.awaitLog("is taken off hold by vuc.me@skype.example", T);
+            phone.hangup();
+            phone.awaitClosed(T);
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(diag(), e);
+        }
+    }
+
     private void eachHearsTheOther() throws Exception {
         await().atMost(T).until(() -> { try { return ToneAudio.read(buddyHeard).seconds() > 1; } catch (Exception e) { return false; } });
         String phoneSide = ToneAudio.describe(phoneHeard, 440, 1000), buddySide = ToneAudio.describe(buddyHeard, 440, 1000);

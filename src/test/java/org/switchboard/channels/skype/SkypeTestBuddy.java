@@ -115,6 +115,8 @@ public final class SkypeTestBuddy implements AutoCloseable {
     public void disco(String jid) { command("disco " + jid); }
     /** Sends RFC 4733 telephone-events on the call in progress; "dtmf-sent DIGITS" when done, and each received digit is a "dtmf-in D" line. */
     public void dtmf(String digits) { command("dtmf " + digits); }
+    /** Puts the call in progress on hold (XEP-0167 §7.2) or takes it off (§7.3). */
+    public void hold(boolean on) { command("hold " + (on ? "on" : "off")); }
     public void proposeFlood(String to, int n) { command("propose-flood " + to + " " + n); }
 
     /** The first report line starting with {@code prefix}, waited for. */
