@@ -41,7 +41,7 @@ public final class SkypeTestBuddy implements AutoCloseable {
         Thread.ofPlatform().daemon().name("buddy-" + jid).start(this::readLoop);
     }
 
-    static SkypeTestBuddy login(SkypeTestNetwork net, String user, String password) {
+    public static SkypeTestBuddy login(SkypeTestNetwork net, String user, String password) {
         try {
             Path script = Path.of(SkypeTestBuddy.class.getResource("/skype/buddy.py").toURI());
             Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), net.jid(user), password, "127.0.0.1",
