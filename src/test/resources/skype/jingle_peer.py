@@ -2,15 +2,22 @@
 aiortc (an independent WebRTC stack), each Jingle description translated to and from SDP here.
 
 Commands (see buddy.py): callmode answer|reject|ignore|ring|busy-after-ring, jmi on|off, call JID jmi|direct,
-hangup, tone FREQ, record PATH, disco JID, propose-flood JID N.
-Reports: jingle-in ACTION SID FROM [REASON] | jmi-in KIND ID FROM | call-state WORDS | disco VER FEATURES |
-caps FROM VER | status FROM SHOW B64
+hangup, tone FREQ, record PATH, disco JID, propose-flood JID N, dtmf DIGITS, hold on|off.
+Reports: jingle-in ACTION SID FROM [REASON, or a session-info's element: ringing, hold, unhold...] | jmi-in KIND ID FROM | call-state WORDS | disco VER FEATURES |
+caps FROM VER | status FROM SHOW B64 | dtmf-in DIGIT | dtmf-sent DIGITS
+
+aiortc has no RFC 4733 telephone-event: this peer adds it beside aiortc. Its Jingle descriptions
+carry telephone-event/48000 next to aiortc's codecs; events arriving are taken out before aiortc's
+RTP router (which would discard an unknown payload type) and reported; "dtmf" sends events on the
+call's DTLS transport (SRTP by aiortc) under an SSRC of their own.
 """
 import asyncio
 import base64
 import fractions
 import hashlib
 import math
+import random
+import struct
 import uuid
 import xml.etree.ElementTree as ET
 
@@ -27,6 +34,48 @@ NS_INFO = "urn:xmpp:jingle:apps:rtp:info:1"
 
 # tests run on loopback: aioice leaves 127.0.0.1 out of its host candidates
 aioice.ice.get_host_addresses = lambda use_ipv4, use_ipv6: ["127.0.0.1"]
+
+# ---- RFC 4733 telephone-event beside aiortc ----
+
+EVENT_PT_OFFERED = 101  # what we offer; as answerer we take the offer's telephone-event/48000
+DIGITS = "0123456789*#ABCD"
+EVENTS = {"pt": None, "seen": set()}  # one call at a time
+
+
+def _install_event_tap():
+    from aiortc.rtcdtlstransport import RtpRouter
+    route = RtpRouter.route_rtp
+
+    def route_rtp(self, packet):
+        if EVENTS["pt"] is not None and packet.payload_type == EVENTS["pt"]:
+            p = packet.payload
+            # RFC 4733 §2.3: event, E|R|volume, duration; reported once per event (its timestamp), at its end
+            if len(p) >= 4 and p[1] & 0x80 and (packet.ssrc, packet.timestamp) not in EVENTS["seen"]:
+                EVENTS["seen"].add((packet.ssrc, packet.timestamp))
+                out("dtmf-in", DIGITS[p[0]] if p[0] < len(DIGITS) else "?%d" % p[0])
+            return None
+        return route(self, packet)
+
+    RtpRouter.route_rtp = route_rtp
+
+
+_install_event_tap()
+
+
+def event_payload_type(content):
+    """The telephone-event/48000 payload type of a Jingle content, or None."""
+    desc = content.find(q("description", NS_RTP)) if content is not None else None
+    for p in (desc.findall(q("payload-type", NS_RTP)) if desc is not None else []):
+        if (p.get("name") or "").lower() == "telephone-event" and p.get("clockrate") == "48000":
+            return int(p.get("id"))
+    return None
+
+
+def add_event_payload_type(content, pt):
+    desc = content.find(q("description", NS_RTP))
+    p = ET.Element(q("payload-type", NS_RTP), {"id": str(pt), "name": "telephone-event", "clockrate": "48000"})
+    ET.SubElement(p, q("parameter", NS_RTP), {"name": "events", "value": "0-16"})
+    desc.insert(len([x for x in desc if x.tag == q("payload-type", NS_RTP)]), p)
 
 
 def out(*words):
@@ -213,6 +262,13 @@ class JinglePeer:
             asyncio.ensure_future(self.place_call(args[0], args[1]))
         elif cmd == "hangup":
             asyncio.ensure_future(self.hangup("success"))
+        elif cmd == "hold":
+            call = self.call
+            if call:  # XEP-0167 §7.2 hold, §7.3 unhold
+                el = ET.Element(q("hold" if args[0] == "on" else "unhold", NS_INFO))
+                asyncio.ensure_future(self.send_jingle(call["peer"], "session-info", call["sid"], [el]))
+        elif cmd == "dtmf":
+            asyncio.ensure_future(self.send_dtmf(args[0]))
         elif cmd == "disco":
             asyncio.ensure_future(self.disco(args[0]))
         elif cmd == "propose-flood":
@@ -295,6 +351,8 @@ class JinglePeer:
         call["pc"], call["rec"] = pc, rec
         await pc.setLocalDescription(await pc.createOffer())
         content = sdp_to_content(pc.localDescription.sdp, "initiator")
+        add_event_payload_type(content, EVENT_PT_OFFERED)
+        EVENTS["pt"], EVENTS["seen"] = EVENT_PT_OFFERED, set()
         err = await self.send_jingle(to, "session-initiate", call["sid"], [content], initiator=str(self.boundjid))
         out("call-state", "initiated", call["sid"], err or "ok")
 
@@ -359,6 +417,8 @@ class JinglePeer:
         r = j.find(q("reason", NS_J))
         if r is not None and len(r):
             reason = r[0].tag.split("}")[1]
+        elif action == "session-info" and len(j):
+            reason = j[0].tag.split("}")[1]
         out("jingle-in", action, sid, frm, reason)
         asyncio.ensure_future(self.jingle_event(iq, j, action, sid, frm))
 
@@ -383,18 +443,47 @@ class JinglePeer:
             await pc.setRemoteDescription(RTCSessionDescription(jingle_to_sdp(content, "offer"), "offer"))
             await pc.setLocalDescription(await pc.createAnswer())
             answer = sdp_to_content(pc.localDescription.sdp, content.get("creator"), content.get("name"))
+            EVENTS["pt"], EVENTS["seen"] = event_payload_type(content), set()
+            if EVENTS["pt"] is not None:
+                add_event_payload_type(answer, EVENTS["pt"])
             err = await self.send_jingle(frm, "session-accept", sid, [answer], responder=str(self.boundjid))
             out("call-state", "accepted", sid, err or "ok")
         elif call and sid == call["sid"]:
             if action == "session-accept" and call["role"] == "initiator":
                 from aiortc import RTCSessionDescription
                 content = j.find(q("content", NS_J))
+                EVENTS["pt"] = event_payload_type(content)
                 await call["pc"].setRemoteDescription(RTCSessionDescription(jingle_to_sdp(content, "answer"), "answer"))
                 out("call-state", "answered", sid)
             elif action == "session-terminate":
                 self.call = None
                 await self.close_media(call)
                 out("call-state", "ended", sid)
+
+    async def send_dtmf(self, digits):
+        """RFC 4733 §2.5: per digit, packets every 20 ms with one timestamp, the first marked, the
+        duration growing; the end packet sent three times (§2.5.1.4). 100 ms tones, 100 ms apart."""
+        from aiortc.rtp import RtpPacket
+        call = self.call
+        pt = EVENTS["pt"]
+        if not call or call.get("pc") is None or pt is None:
+            out("dtmf-sent", "none")
+            return
+        sender = next(s for s in call["pc"].getSenders() if s.kind == "audio")
+        transport = sender.transport
+        ssrc, seq, ts = random.getrandbits(32), random.getrandbits(16), random.getrandbits(32)
+        for d in digits:
+            for i in range(1, 8):
+                end = i >= 5
+                payload = struct.pack("!BBH", DIGITS.index(d), (0x80 if end else 0) | 10, min(i, 5) * 960)
+                pkt = RtpPacket(payload_type=pt, marker=1 if i == 1 else 0, sequence_number=seq, timestamp=ts,
+                                ssrc=ssrc, payload=payload)
+                await transport._send_rtp(pkt.serialize())
+                seq = (seq + 1) & 0xFFFF
+                await asyncio.sleep(0.02)
+            ts = (ts + 10 * 960) & 0xFFFFFFFF
+            await asyncio.sleep(0.1)
+        out("dtmf-sent", digits)
 
     async def disco(self, jid):
         info = await self["xep_0030"].get_info(jid=jid, timeout=10)

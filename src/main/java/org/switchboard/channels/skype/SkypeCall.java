@@ -37,6 +37,7 @@ abstract class SkypeCall implements ChannelTech, RtpSession.Listener {
     protected volatile SkypeCodecs.Agreed agreed;
     protected volatile boolean viaJmi;
     private boolean released;
+    private boolean peerHeld, weHeld; // strand only
 
     /** The caller took a license for this call; {@link #release} gives it back. */
     protected SkypeCall(SkypeModule module, SkypeAccount account, String peerBare, String sid) {
@@ -111,7 +112,10 @@ abstract class SkypeCall implements ChannelTech, RtpSession.Listener {
             case TRANSPORT_INFO -> onTransportInfo(iq);
             case SESSION_INFO -> {
                 ack(iq); // XEP-0167 §7: ringing, hold, mute... are informative
-                if (iq.jingle().info() == Jingle.Info.RINGING) onRinging();
+                Jingle.Info info = iq.jingle().info();
+                if (info == Jingle.Info.RINGING) onRinging();
+                else if (info == Jingle.Info.HOLD) peerHold(true);
+                else if (info == Jingle.Info.UNHOLD || info == Jingle.Info.ACTIVE) peerHold(false);
             }
             case SESSION_INITIATE, SESSION_ACCEPT -> jingle.error(iq, StanzaError.Condition.unexpected_request, "out-of-order");
             default -> jingle.error(iq, StanzaError.Condition.feature_not_implemented, null);
@@ -119,6 +123,35 @@ abstract class SkypeCall implements ChannelTech, RtpSession.Listener {
     }
 
     protected void onRinging() {}
+
+    /**
+     * XEP-0167 §7.2/§7.3: the buddy put the call on hold or took it off (its {@code <active/>}
+     * says the same, §7.1). The channel gets HOLD or UNHOLD, which a bridge passes to the other leg
+     * as a SIP phone's re-INVITE does.
+     */
+    private void peerHold(boolean on) {
+        if (on == peerHeld || !state.answeredOrLater() || state == SkypeCallState.ENDED) return;
+        peerHeld = on;
+        Channel c = channel;
+        PbxLog.verbose(3, name() + (on ? " is put on hold by " : " is taken off hold by ") + peerFull);
+        if (c != null) c.queueFrame(Frame.control(on ? Frame.Control.HOLD : Frame.Control.UNHOLD));
+    }
+
+    /** Our side held the call (a bridged phone's hold, HOLD()): XEP-0167 §7.2's hold, §7.3's unhold, to the buddy. */
+    protected void holdFromOurSide(boolean on) {
+        strand.execute(() -> {
+            if (on == weHeld || state != SkypeCallState.ACTIVE || peerFull == null) return;
+            weHeld = on;
+            PbxLog.verbose(3, name() + ": telling " + peerFull + (on ? " the call is on hold" : " the call is off hold"));
+            jingle.send(peerFull, new Jingle(Jingle.Action.SESSION_INFO, sid, null, null, java.util.List.of(), null,
+                on ? Jingle.Info.HOLD : Jingle.Info.UNHOLD), r -> { });
+        });
+    }
+
+    @Override
+    public void indicate(Channel c, Frame.Control control) {
+        if (control == Frame.Control.HOLD || control == Frame.Control.UNHOLD) holdFromOurSide(control == Frame.Control.HOLD);
+    }
 
     protected void ack(IQ iq) { jingle.reply(IQ.createResultIQ(iq)); }
 

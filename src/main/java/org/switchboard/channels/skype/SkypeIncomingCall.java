@@ -52,7 +52,7 @@ final class SkypeIncomingCall extends SkypeCall {
             case RINGING -> strand.execute(this::ringing);
             case BUSY -> refuseFromDialplan(c, "busy", HangupCause.USER_BUSY);
             case CONGESTION -> refuseFromDialplan(c, "decline", HangupCause.NORMAL_CIRCUIT_CONGESTION);
-            default -> { }
+            default -> super.indicate(c, control); // hold, unhold
         }
     }
 

@@ -36,6 +36,7 @@ public final class SkypeModule implements Module {
     private volatile SkypeConfig config;
     private final Map<String, SkypeAccount> accounts = new ConcurrentHashMap<>();
     private final SkypeBuddySnapshots snapshots = new SkypeBuddySnapshots();
+    private final SkypeRoutes.DiscoCache discoCache = new SkypeRoutes.DiscoCache();
     private final SkypeLicenses licenses = new SkypeLicenses(this::licensed, this::licensesChanged);
     private volatile SkypeMedia.Factory mediaFactory = SkypeIceMedia.FACTORY;
     private volatile org.switchboard.media.rtp.RtpEngine rtpEngine;
@@ -272,6 +273,8 @@ public final class SkypeModule implements Module {
     public int callsInUse() { return licenses.inUse(); }
 
     SkypeLicenses licenses() { return licenses; }
+
+    SkypeRoutes.DiscoCache discoCache() { return discoCache; }
 
     /** Every account shows "On the phone" while no license is free, and its own status again after. */
     private void licensesChanged() {

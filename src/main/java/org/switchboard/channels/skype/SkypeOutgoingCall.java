@@ -40,7 +40,7 @@ final class SkypeOutgoingCall extends SkypeCall {
 
     private void start() {
         if (state != SkypeCallState.NEW) return; // hung up before we began
-        SkypeRoutes.Route r = SkypeRoutes.route(account, peerBare);
+        SkypeRoutes.Route r = SkypeRoutes.route(account, peerBare, module.discoCache());
         if (state != SkypeCallState.NEW) return;
         switch (r.kind()) {
             case JMI -> {
@@ -48,7 +48,12 @@ final class SkypeOutgoingCall extends SkypeCall {
                 state = SkypeCallState.PROPOSED;
                 PbxLog.verbose(3, name() + ": proposing a call to " + peerBare + " (XEP-0353)");
                 Jmi propose = new Jmi(Jmi.Kind.PROPOSE, sid, SkypeCodecs.offer(account.config().codecs()), null);
-                if (!jingle.sendJmi(peerBare, propose, this)) fail(HangupCause.SUBSCRIBER_ABSENT, "Jingle not-connected");
+                if (!jingle.sendJmi(peerBare, propose, this)) {
+                    fail(HangupCause.SUBSCRIBER_ABSENT, "Jingle not-connected");
+                    return;
+                }
+                // bind and gather while the buddy's devices ring (about 5 ms a call): proceed then only sends the offer
+                openMedia(true);
             }
             case DIRECT -> {
                 peerFull = r.fullJid();
@@ -63,7 +68,7 @@ final class SkypeOutgoingCall extends SkypeCall {
 
     /** XEP-0166 §6.2: our offer, with our ICE credentials, candidates and fingerprint (setup actpass). */
     private void initiate() {
-        if (!openMedia(true)) {
+        if (media == null && !openMedia(true)) {
             fail(HangupCause.NORMAL_CIRCUIT_CONGESTION, "Jingle failed-transport");
             return;
         }

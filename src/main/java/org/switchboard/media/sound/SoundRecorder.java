@@ -1,6 +1,5 @@
 package org.switchboard.media.sound;
 
-import org.switchboard.media.codec.G711;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +9,12 @@ import org.switchboard.core.Channel;
 import org.switchboard.core.Frame;
 import org.switchboard.core.HangupException;
 import org.switchboard.core.PbxLog;
+import org.switchboard.media.codec.SlinConverter;
 
 /**
  * Records what a channel sends into a file, as app_record's loop does: voice frames read from the
- * channel ({@code slin}, or G.711 which is decoded) are written as they arrive, until a terminating
- * digit, enough silence, the maximum duration, or a hangup. Silence is a frame whose mean absolute
+ * channel (any codec: {@link SlinConverter} decodes and resamples it to 8 kHz slin) are written as
+ * they arrive, until a terminating digit, enough silence, the maximum duration, or a hangup. Silence is a frame whose mean absolute
  * sample is under {@link #SILENCE_THRESHOLD} (Asterisk's default dsp threshold, 256). The base of
  * Record() and VoiceMail.
  */
@@ -59,6 +59,7 @@ public final class SoundRecorder {
         long silentSamples = 0;
         Status status = Status.ERROR;
         char digit = '\0';
+        SlinConverter slinOf = new SlinConverter();
         try {
             for (;;) {
                 long waitMs = -1;
@@ -76,7 +77,7 @@ public final class SoundRecorder {
                     break;
                 }
                 if (!(f instanceof Frame.VoiceFrame v)) continue;
-                byte[] slin = toSlin(v);
+                byte[] slin = slinOf.toSlin(v);
                 if (slin == null) continue;
                 if (o.gainDb() != 0) slin = amplify(slin, o.gainDb());
                 w.write(slin);
@@ -108,23 +109,6 @@ public final class SoundRecorder {
             }
         }
         return new Result(status, digit, w.samples() * 1000 / SoundFile.RATE);
-    }
-
-    /** The frame as slin bytes; null for a codec a file cannot take here. */
-    static byte[] toSlin(Frame.VoiceFrame v) {
-        switch (v.codec()) {
-            case "slin":
-                return v.payload();
-            case "ulaw", "alaw":
-                short[] pcm = new short[v.payload().length];
-                boolean ulaw = v.codec().equals("ulaw");
-                for (int i = 0; i < pcm.length; i++) {
-                    pcm[i] = ulaw ? G711.ulawToLinear(v.payload()[i]) : G711.alawToLinear(v.payload()[i]);
-                }
-                return SoundFile.toBytes(pcm);
-            default:
-                return null;
-        }
     }
 
     /** A copy of {@code slin} scaled by {@code db} decibels (20·log10), clipped to 16 bits. */

@@ -34,6 +34,7 @@ public final class Srtp implements AutoCloseable {
     /** {@code client}: we were the DTLS client, so we send with the client's keys. */
     public Srtp(SrtpKeys keys, boolean client) {
         this(checked(keys).clientKey(), keys.clientSalt(), keys.serverKey(), keys.serverSalt(), client, 10);
+        prepareCiphers();
     }
 
     /**
@@ -42,7 +43,45 @@ public final class Srtp implements AutoCloseable {
      * _32; SRTCP keeps the 80-bit tag either way (RFC 4568 §6.2.2).
      */
     public static Srtp sdes(byte[] ourKey, byte[] ourSalt, byte[] theirKey, byte[] theirSalt, int rtpTagLength) {
+        prepareCiphers();
         return new Srtp(ourKey, ourSalt, theirKey, theirSalt, true, rtpTagLength);
+    }
+
+    /**
+     * jitsi-srtp picks its AES implementation when the first crypto context of each cipher mode is
+     * made, by instantiating every provider it knows (a new Bouncy Castle provider among them) and
+     * benchmarking them, under one global lock: seconds on a busy machine. Made lazily, that is on
+     * the event loop at a call's first packet, where it stalls every transport of the loop (a
+     * Skype call recorded nothing for its first 4 s). So it happens once per process here, on the
+     * thread that makes the keys (the DTLS handshake's, or signalling's for SDES), or at load.
+     */
+    public static void prepareCiphers() { CipherChoice.MADE.hashCode(); }
+
+    /** The round trip whose class initialisation makes jitsi-srtp choose its ciphers, once. */
+    private static final class CipherChoice {
+        static final Object MADE = roundTrip();
+
+        private static Object roundTrip() {
+            byte[] k1 = new byte[16], s1 = new byte[14], k2 = new byte[16], s2 = new byte[14];
+            k2[0] = 1;
+            try (Srtp a = new Srtp(k1, s1, k2, s2, true, 10); Srtp b = new Srtp(k2, s2, k1, s1, true, 10)) {
+                byte[] rtp = new byte[32];
+                rtp[0] = (byte) 0x80;
+                rtp[11] = 1; // SSRC 1
+                byte[] rtcp = {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 1}; // an empty receiver report (RFC 3550 §6.4.2)
+                System.arraycopy(rtp, 0, a.txReset(rtp.length), 0, rtp.length);
+                int n = a.protectRtp();
+                if (n > 0) System.arraycopy(a.txBuffer(), 0, b.rxReset(n), 0, n);
+                if (n > 0) b.unprotectRtp();
+                System.arraycopy(rtcp, 0, a.txReset(rtcp.length), 0, rtcp.length);
+                n = a.protectRtcp();
+                if (n > 0) System.arraycopy(a.txBuffer(), 0, b.rxReset(n), 0, n);
+                if (n > 0) b.unprotectRtcp();
+            } catch (RuntimeException e) {
+                // a provider failed: jitsi-srtp falls back to another when a call makes its contexts
+            }
+            return Boolean.TRUE;
+        }
     }
 
     private Srtp(byte[] a, byte[] aSalt, byte[] b, byte[] bSalt, boolean aIsOurs, int rtpTagLength) {

@@ -44,6 +44,21 @@ public final class SkypeBenchProbe {
             && pbx.channels().byPrefix("Skype/").isEmpty());
     }
 
+    /** Over the Skype calls up now: calls with media, RTP packets received, lost (RFC 3550 A.3) and sent. */
+    public long[] mediaTotals() {
+        long calls = 0, rx = 0, lost = 0, tx = 0;
+        for (SkypeCall c : SkypeModule.get(pbx).calls()) {
+            SkypeMedia m = c.media();
+            RtpSession rtp = m == null ? null : m.rtp();
+            if (rtp == null || c.state() != SkypeCallState.ACTIVE) continue;
+            calls++;
+            rx += rtp.packetsReceived();
+            lost += rtp.packetsLost();
+            tx += rtp.packetsSent();
+        }
+        return new long[] {calls, rx, lost, tx};
+    }
+
     public String mediaName() {
         return SkypeModule.get(pbx).mediaFactory() == SkypeSignallingOnlyMedia.FACTORY ? "signalling-only" : "ice-dtls-srtp";
     }

@@ -41,7 +41,7 @@ public final class SkypeTestBuddy implements AutoCloseable {
         Thread.ofPlatform().daemon().name("buddy-" + jid).start(this::readLoop);
     }
 
-    static SkypeTestBuddy login(SkypeTestNetwork net, String user, String password) {
+    public static SkypeTestBuddy login(SkypeTestNetwork net, String user, String password) {
         try {
             Path script = Path.of(SkypeTestBuddy.class.getResource("/skype/buddy.py").toURI());
             Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), net.jid(user), password, "127.0.0.1",
@@ -113,6 +113,10 @@ public final class SkypeTestBuddy implements AutoCloseable {
     /** What the buddy hears in its next calls is written to this WAV file. */
     public void record(Path wav) { command("record " + wav); }
     public void disco(String jid) { command("disco " + jid); }
+    /** Sends RFC 4733 telephone-events on the call in progress; "dtmf-sent DIGITS" when done, and each received digit is a "dtmf-in D" line. */
+    public void dtmf(String digits) { command("dtmf " + digits); }
+    /** Puts the call in progress on hold (XEP-0167 §7.2) or takes it off (§7.3). */
+    public void hold(boolean on) { command("hold " + (on ? "on" : "off")); }
     public void proposeFlood(String to, int n) { command("propose-flood " + to + " " + n); }
 
     /** The first report line starting with {@code prefix}, waited for. */
