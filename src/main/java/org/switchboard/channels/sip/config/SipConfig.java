@@ -29,7 +29,7 @@ public final class SipConfig {
         "dtmfmode", "qualify", "allowoverlap", "allowtransfer", "callevents", "disallow", "allow",
         "transport", "directmedia", "canreinvite", "videosupport", "sendrpid", "trustrpid", "progressinband",
         "allowsubscribe", "notifyringing", "notifyhold", "limitonpeers", "callcounter", "tos_sip", "tos_audio",
-        "cos_sip", "cos_audio", "rtpkeepalive", "t1min", "timerb",
+        "cos_sip", "cos_audio", "rtpkeepalive", "t1min",
         "accountcode", "mohinterpret", "mohsuggest", "vmexten", "maxcallbitrate", "pedantic", "autodomain",
         "subscribecontext", "compactheaders", "sipdebug", "recordhistory", "dumphistory",
         "jbforce", "jbresyncthreshold", "jblog", "jbtargetextra");
@@ -67,15 +67,19 @@ public final class SipConfig {
             g.registerAttempts, SipLimits.DEFAULT.withMaxHeaderSize(g.maxHeaderSize),
             new TcpLimits(Duration.ofSeconds(g.tcpAuthTimeout), g.tcpAuthLimit, g.tcpAuthLimitPerAddress,
                 TcpLimits.DEFAULT.idleTimeout()),
-            timers(g.timerT1), g.tls.settings(),
+            timers(g.timerT1, g.timerB), g.tls.settings(),
             new SipSettings.OutOfCallMessages(g.acceptOutOfCall, g.outOfCallContext, g.authMessages),
             g.registrations, byName, g.domains, problems);
     }
 
-    /** RFC 3261 §17.1.1.1: T2 stays 4 s unless T1 is above it; T4 5 s; D at least 32 s. */
-    static TimerSettings timers(int t1) {
+    /**
+     * RFC 3261 §17.1.1.1: T2 stays 4 s unless T1 is above it; T4 5 s; D at least 32 s. Timer B is
+     * {@code timerb=} when given (0: not given), else 64*T1 (§17.1.1.2).
+     */
+    static TimerSettings timers(int t1, int timerB) {
         TimerSettings d = TimerSettings.DEFAULT;
-        return t1 == d.t1() ? d : new TimerSettings(t1, Math.max(d.t2(), t1), d.t4());
+        TimerSettings t = t1 == d.t1() ? d : new TimerSettings(t1, Math.max(d.t2(), t1), d.t4());
+        return timerB > 0 ? t.withTimerB(timerB) : t;
     }
 
     /** [general] while it is read; chan_sip's defaults. */
@@ -110,6 +114,7 @@ public final class SipConfig {
         int rtpTimeout;
         int rtpHoldTimeout;
         int timerT1 = (int) TimerSettings.DEFAULT.t1();
+        int timerB;   // 0: 64*T1
         int defaultExpiry = 120;
         int maxExpiry = 3600;
         int minExpiry = 60;
@@ -155,6 +160,7 @@ public final class SipConfig {
                 case "auth_message_requests" -> g.authMessages = v.bool(e, g.authMessages);
                 case "realm" -> g.realm = v.word(e, g.realm);
                 case "timert1" -> g.timerT1 = v.integer(e, 100, 10_000, g.timerT1); // chan_sip: t1min (100) and up
+                case "timerb" -> g.timerB = v.integer(e, 200, 3_600_000, g.timerB);   // chan_sip refuses below 200 ms
                 case "jbenable" -> g.jbEnable = v.bool(e, g.jbEnable);
                 case "registertimeout" -> g.registerTimeout = v.integer(e, 1, 3600, g.registerTimeout);
                 case "registerattempts" -> g.registerAttempts = v.integer(e, 0, 1_000_000, g.registerAttempts);

@@ -40,7 +40,7 @@ public final class ClientInviteTransaction extends ClientTransaction {
                 intervalA = t1();
                 timerA = schedule(intervalA, this::timerA);
             }
-            timerB = schedule(ctx.settings().timeout(), this::timerB);
+            timerB = schedule(ctx.settings().b(), this::timerB); // §17.1.1.2: 64*T1 or timerb=
             return null;
         });
     }

@@ -153,6 +153,20 @@ class SipConfigTest {
         assertThat(bad.digestAlgorithms()).containsExactly("MD5");
     }
 
+    /** timerb= (RFC 3261 §17.1.1.2 timer B): 64*T1 unless given; below chan_sip's 200 ms or not a number is a problem on its line. */
+    @Test void timerBIs64T1UnlessTimerbSetsIt() {
+        assertThat(parse("[general]\n").timers().b()).isEqualTo(32_000);
+        assertThat(parse("[general]\ntimert1=1000\n").timers().b()).isEqualTo(64_000);
+        SipSettings s = parse("[general]\ntimert1=1000\ntimerb=4000\n");
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.timers().b()).isEqualTo(4000);
+        assertThat(s.timers().timeout()).as("timers F, H, J keep 64*T1").isEqualTo(64_000);
+        SipSettings bad = parse("[general]\ntimerb=soon\ntimerb=50\n");
+        assertThat(problems(bad)).anyMatch(l -> l.startsWith("sip.conf:2: bad value 'soon' for timerb"))
+            .anyMatch(l -> l.startsWith("sip.conf:3: bad value '50' for timerb"));
+        assertThat(bad.timers().b()).isEqualTo(32_000);
+    }
+
     @Test void registerLineForms() {
         SipRegistration r = SipRegistration.parse("mytrunk?user@example.org:pw@10.0.0.1", "sip.conf", 3);
         assertThat(r.peer()).isEqualTo("mytrunk");
