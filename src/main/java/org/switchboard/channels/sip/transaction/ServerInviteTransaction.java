@@ -59,7 +59,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
     private void sendTrying() {
         locked(() -> {
             if (state == State.PROCEEDING && lastProvisional == null) {
-                lastProvisional = SipResponses.create(request, 100, null);
+                lastProvisional = SipResponses.create(request(), 100, null);
                 sendResponse(lastProvisional);
             }
             return null;
@@ -82,6 +82,8 @@ public final class ServerInviteTransaction extends ServerTransaction {
             } else if (r.isSuccess()) {
                 state = State.ACCEPTED; // RFC 6026 §7.1; the TU retransmits the 2xx until ACK (§13.3.1.4)
                 finalResponse = r;
+                lastProvisional = null;
+                forgetRequest();
                 timerL = schedule(ctx.settings().timeout(), () -> locked(() -> {
                     if (state == State.ACCEPTED) terminate(); // Timer L
                     return null;
@@ -89,6 +91,8 @@ public final class ServerInviteTransaction extends ServerTransaction {
             } else {
                 state = State.COMPLETED;
                 finalResponse = r;
+                lastProvisional = null;
+                forgetRequest();
                 if (!reliable()) {
                     intervalG = t1();
                     timerG = schedule(intervalG, this::timerG);

@@ -39,6 +39,7 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
                 state = State.PROCEEDING;
             } else {
                 state = State.COMPLETED;
+                forgetRequest();
                 if (reliable()) terminate(); // timer J is zero over reliable transports
                 else schedule(ctx.settings().timeout(), () -> locked(() -> { // timer J
                     if (state == State.COMPLETED) terminate();
