@@ -47,4 +47,10 @@ public abstract class ServerTransaction extends Transaction {
     abstract void receiveRetransmission(SipRequest request);
 
     protected void sendResponse(SipResponse r) { send(r, responseTo); }
+
+    /** Sends a kept final response again (a retransmitted request, Timer G). */
+    void replay(KeptResponse kept) {
+        SipResponse r = kept.response();
+        if (r != null) sendResponse(r);
+    }
 }
