@@ -13,7 +13,7 @@ class SipStrandsTest {
     @Test
     void theAlertRisesAtHighWaterAndClearsOnlyUnderLowWater() {
         ArrayDeque<Runnable> thread = new ArrayDeque<>(); // the strand's thread, run by hand
-        SipStrands strands = new SipStrands(new Strand[] {new Strand("s", "test", thread::add)});
+        SipStrands strands = new SipStrands(new Strand[] {new Strand("s", "test", thread::add)}, () -> 0L);
         List<Integer> overloadedWhileWaiting = new ArrayList<>();
         for (int i = 0; i < SipStrands.HIGH_WATER - 1; i++) {
             strands.execute("call-" + i, () -> {
@@ -30,6 +30,21 @@ class SipStrandsTest {
             .hasSize(SipStrands.HIGH_WATER - SipStrands.LOW_WATER - 1)
             .allMatch(n -> n > SipStrands.LOW_WATER);
         assertThat(strands.queued()).isZero();
+        assertThat(strands.overloaded("x")).isFalse();
+    }
+
+    /** Messages that waited longer than a strand should let them (well before a peer's T1 retransmission) raise the alert too. */
+    @Test
+    void aLongWaitRaisesTheAlertUntilTheQueueIsEmpty() {
+        ArrayDeque<Runnable> thread = new ArrayDeque<>();
+        long[] now = {0};
+        SipStrands strands = new SipStrands(new Strand[] {new Strand("s", "test", thread::add)}, () -> now[0]);
+        List<Boolean> seen = new ArrayList<>();
+        for (int i = 0; i < 3; i++) strands.execute("call-" + i, () -> seen.add(strands.overloaded("x")));
+        assertThat(strands.overloaded("x")).as("nothing has waited yet").isFalse();
+        now[0] += (SipStrands.HIGH_LAG_MILLIS + 1) * 1_000_000;
+        thread.poll().run();
+        assertThat(seen).containsExactly(true, true, false); // the last one sees an empty queue
         assertThat(strands.overloaded("x")).isFalse();
     }
 }
