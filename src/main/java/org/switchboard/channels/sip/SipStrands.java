@@ -22,8 +22,8 @@ import org.switchboard.core.Strand;
 final class SipStrands implements AutoCloseable {
     static final int HIGH_WATER = 500;
     static final int LOW_WATER = 450;
-    static final long HIGH_LAG_MILLIS = 100;
-    static final long LOW_LAG_MILLIS = 50;
+    static final long HIGH_LAG_MILLIS = 200;
+    static final long LOW_LAG_MILLIS = 100;
 
     private final ExecutorService[] threads;
     private final Strand[] strands;
