@@ -188,7 +188,7 @@ public final class VoiceMailApp implements Application {
         i.put("rdnis", "unknown");
         i.put("priority", Integer.toString(c.priority()));
         i.put("callerchan", c.name());
-        String name = c.callerId().name, num = c.callerId().number;
+        String name = c.callerId().name(), num = c.callerId().number();
         i.put("callerid", name != null && !name.isEmpty() ? "\"" + name + "\" <" + (num == null ? "" : num) + ">"
                 : num != null && !num.isEmpty() ? num : "Unknown");
         i.put("origdate", ZonedDateTime.now().format(ORIGDATE));

@@ -11,8 +11,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
 /**
- * Logback for the libraries that log through SLF4J (Netty, Smack): their warnings to stderr. The
- * PBX's own lines go through {@link PbxLog}. Set up in code, found by logback's ServiceLoader, so
+ * Logback for the libraries that log through SLF4J (Netty, Smack): their warnings to stderr;
+ * Smack's errors (bridged from java.util.logging) become rate-limited PBX lines through
+ * {@link PbxLogAppender}; the PBX's own lines, which {@link PbxLogSlf4j} also hands to SLF4J as
+ * {@code switchboard.<source>}, are off because the console already shows them. Set up in code, found by logback's ServiceLoader, so
  * start-up does not load logback's XML configurator and an XML parser (about 500 classes, a fifth
  * of the classes a started PBX has loaded). A {@code logback.xml} or {@code logback-test.xml} on
  * the class path, or {@code -Dlogback.configurationFile}, still wins.
@@ -39,6 +41,16 @@ public final class LibraryLogConfigurator extends ContextAwareBase implements Co
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
+        context.getLogger("switchboard").setLevel(Level.OFF); // give it a level and an appender to keep PBX lines in a file
+        PbxLogAppender pbxLog = new PbxLogAppender();
+        pbxLog.setContext(context);
+        pbxLog.setName("PBXLOG");
+        pbxLog.setSource("smack");
+        pbxLog.start();
+        ch.qos.logback.classic.Logger smack = context.getLogger("org.jivesoftware");
+        smack.setLevel(Level.ERROR);
+        smack.setAdditive(false);
+        smack.addAppender(pbxLog);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -18,7 +18,7 @@ import org.switchboard.core.PbxLog;
  * ({@link SipStrands}). Only new INVITEs are refused: ACKs, BYEs and responses of accepted calls,
  * OPTIONS and REGISTER go on, so calls in progress complete and monitoring still gets answers.
  */
-final class SipOverload {
+public final class SipOverload {
     /** Seconds a refused caller is asked to wait. */
     static final int RETRY_AFTER_SECONDS = 5;
 
@@ -54,7 +54,7 @@ final class SipOverload {
     }
 
     /** A call refused by maxcalls/maxload: the reason logged (rate-limited per source), 503 sent. */
-    SipResponse refuse(SipStack stack, SipRequest r, String tag, Endpoint source, String reason) {
+    public SipResponse refuse(SipStack stack, SipRequest r, String tag, Endpoint source, String reason) {
         refused.incrementAndGet();
         PeerLog.log(PbxLog.Level.WARNING, PeerLog.CHAN_SIP, source, reason);
         return serviceUnavailable(stack, r, tag);

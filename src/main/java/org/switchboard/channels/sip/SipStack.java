@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.switchboard.channels.sip.call.SipCalls;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.message.SipIds;
 import org.switchboard.channels.sip.message.SipMessage;
@@ -143,10 +144,10 @@ public final class SipStack implements AutoCloseable {
     /** The WebSocket transport, or null. */
     public WsSipTransport webSocket() { return ws; }
 
-    SipRequestRouter router() { return router; }
+    public SipRequestRouter router() { return router; }
 
     /** Where new calls are refused when the PBX cannot take them. */
-    SipOverload overload() { return overload; }
+    public SipOverload overload() { return overload; }
 
     /** SIP messages read and waiting for their strand now. */
     public int queuedMessages() { return strands.queued(); }

@@ -3,11 +3,17 @@ package org.switchboard.res.voicemail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.switchboard.apps.VmAuthenticateApp;
+import org.switchboard.apps.VoiceMailApp;
+import org.switchboard.apps.VoiceMailMainApp;
 import org.switchboard.config.ConfigProblem;
 import org.switchboard.config.ConfigReader;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
+import org.switchboard.funcs.MailboxExistsFunction;
+import org.switchboard.funcs.VmInfoFunction;
 
 /** app_voicemail's configuration: voicemail.conf's problems are logged at load and shown by check. */
 public final class VoicemailModule implements Module {
@@ -15,17 +21,35 @@ public final class VoicemailModule implements Module {
     @Override public String description() { return "Comedian Mail (Voicemail System)"; }
 
     @Override
-    public void load(Pbx pbx) {
+    public void register(ModuleContext ctx) {
+        ctx.application(new VoiceMailApp());
+        ctx.application(new VoiceMailMainApp());
+        ctx.application(new VmAuthenticateApp());
+        ctx.function(new VmInfoFunction());
+        ctx.function(new MailboxExistsFunction());
+        ctx.managerAction(new MailboxStatusAction());
+        ctx.managerAction(new MailboxCountAction());
+        ctx.managerAction(new VoicemailUsersListAction());
+        ctx.managerAction(new VoicemailUserStatusAction());
+        ctx.cliCommand(new VoicemailShowUsersCommand());
+        ctx.cliCommand(new VoicemailShowZonesCommand());
+        ctx.cliCommand(new VoicemailReloadCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) { configure(ctx.pbx()); }
+
+    @Override
+    public void reload(Pbx pbx) { configure(pbx); }
+
+    private static void configure(Pbx pbx) {
         VoicemailConfig cfg = VoicemailConfig.reload(pbx);
         if (cfg == null) return;
         for (ConfigProblem p : cfg.problems()) PbxLog.warning("app_voicemail.c", p.toString());
         PbxLog.verbose(2, "Voicemail: " + cfg.mailboxes().size() + " mailbox(es) in " + VoicemailConfig.FILE);
     }
 
-    @Override
-    public void reload(Pbx pbx) { load(pbx); }
-
-    @Override
     public List<String> check(Path configDir) {
         if (!Files.isReadable(configDir.resolve(VoicemailConfig.FILE))) return List.of();
         return VoicemailConfig.from(ConfigReader.read(configDir, VoicemailConfig.FILE)).problems().stream()
