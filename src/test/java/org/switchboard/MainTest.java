@@ -49,6 +49,17 @@ class MainTest {
         assertThat(none.err()).contains("Usage: switchboard").contains("run").contains("eval").contains("check");
     }
 
+    /** The plain run forms skip picocli (start-up time); every other form, help and mistakes included, still goes through it. */
+    @Test
+    void onlyAPlainRunSkipsPicocli() {
+        for (String[] other : new String[][] {{}, {"eval", "x"}, {"-rx", "core show version"}, {"check"}, {"run", "--help"},
+                {"run", "-C"}, {"run", "-x"}, {"-C", "conf"}, {"--version"}}) {
+            assertThat(Main.runWithoutPicocli(other)).as(String.join(" ", other)).isNull();
+        }
+        assertThat(Main.runWithoutPicocli(new String[] {"-C", dir.resolve("missing").toString(), "run", "-vv"}))
+            .as("an unreadable config directory ends the run with 1, as through picocli").isEqualTo(1);
+    }
+
     @Test
     void evalPrintsTextThatNeedsNoSubstitution() {
         Result r = main("eval", "hello, world");

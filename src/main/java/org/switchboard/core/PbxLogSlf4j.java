@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * Every PBX line also goes to SLF4J, one logger per source ({@code switchboard.pbx.c},
  * {@code switchboard.chan_sip.c}; verbose lines: {@code switchboard.verbose}; a source made from
  * data: {@code switchboard.other}), so logback can send
- * them to a file or the journal. logback.xml keeps the {@code switchboard} loggers off by default:
+ * them to a file or the journal. LibraryLogConfigurator keeps the {@code switchboard} loggers off by default:
  * the console already shows these lines in Asterisk's format.
  */
 final class PbxLogSlf4j {

@@ -47,6 +47,7 @@ public final class SipStack implements AutoCloseable {
     private final SipPeerStates peerStates = new SipPeerStates();
     private final SipDebug debug = new SipDebug();
     private final SipStrands strands = SipStrands.perCore();
+    private final SipOverload overload = new SipOverload();
     private final ScheduledExecutorService housekeeping;
     private final ScheduledFuture<?> sweep;
     private final SipRequestRouter router;
@@ -145,6 +146,12 @@ public final class SipStack implements AutoCloseable {
 
     public SipRequestRouter router() { return router; }
 
+    /** Where new calls are refused when the PBX cannot take them. */
+    public SipOverload overload() { return overload; }
+
+    /** SIP messages read and waiting for their strand now. */
+    public int queuedMessages() { return strands.queued(); }
+
     /**
      * Who hears of every change to the registrations (the driver: device state, PeerStatus):
      * called after the REGISTER is answered or the sweep has removed an expired contact.
@@ -210,8 +217,12 @@ public final class SipStack implements AutoCloseable {
         SipMessage msg = m instanceof org.switchboard.channels.sip.message.SipRequest r && source.protocol() == Protocol.UDP
                 && registrar.rules().forceRport(settings, Registrar.viaDiffers(r, source.address()))
             ? org.switchboard.channels.sip.transport.ViaStamp.forceRport(r, source.address()) : m;
+        if (msg instanceof org.switchboard.channels.sip.message.SipRequest r && overload.shed(this, strands, r, source)) {
+            if (debug.enabled()) debug.log(false, msg, source);
+            return;
+        }
         try {
-            strands.of(msg.callId()).execute(() -> {
+            strands.execute(msg.callId(), () -> {
                 if (debug.enabled()) debug.log(false, msg, source);
                 layer.onMessage(msg, source);
             });

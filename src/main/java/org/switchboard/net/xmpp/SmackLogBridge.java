@@ -7,7 +7,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * Smack reports through java.util.logging, often with the stanza that caused the report in the
  * text. jul-to-slf4j's handler, on Smack's logger only, hands its severe reports to SLF4J;
- * logback.xml sends the {@code org.jivesoftware} loggers to
+ * LibraryLogConfigurator (or a logback.xml) sends the {@code org.jivesoftware} loggers to
  * {@link org.switchboard.core.PbxLogAppender}, which makes each a rate-limited PBX line. The rest
  * stays quiet, and nothing reaches the console unlimited.
  */

@@ -128,6 +128,11 @@ public final class SipInbound {
             tx.respond(stack.routerReply(r, 404, tag));
             return;
         }
+        String limit = org.switchboard.core.CallLimits.of(stack.pbx()).refusal(stack.pbx(), who);
+        if (limit != null) { // asterisk.conf maxcalls / maxload, as pbx_start refuses in Asterisk
+            tx.respond(stack.overload().refuse(stack, r, tag, tx.peer(), limit));
+            return;
+        }
         if (!SipCall.takeSlot(stack, peer)) {
             PeerLog.log(PbxLog.Level.NOTICE, PeerLog.CHAN_SIP, src, "Call from peer '" + peer.name() + "' rejected due to usage limit of " + peer.callLimit());
             tx.respond(stack.routerReply(r, 480, tag));

@@ -74,7 +74,7 @@ public final class ClientInviteTransaction extends ClientTransaction {
                     terminate(); // §17.1.1.2: 2xx ends the transaction; the ACK is the TU's
                 } else {
                     state = State.COMPLETED; // §17.1.1.2: ACK every non-2xx final, linger for D
-                    ack = ackFor(request, r);
+                    ack = ackFor(request(), r);
                     send(ack, peer);
                     if (reliable()) terminate();
                     else schedule(ctx.settings().d(), () -> locked(() -> {
@@ -123,6 +123,7 @@ public final class ClientInviteTransaction extends ClientTransaction {
 
     /** The CANCEL for this INVITE (§9.1): same Request-URI, Call-ID, From, To, CSeq number, top Via and Route. */
     public SipRequest cancelRequest() {
+        SipRequest request = request();
         Headers ih = request.headers();
         Headers.Builder b = Headers.builder()
             .add(HeaderNames.VIA, ih.get(HeaderNames.VIA))

@@ -23,7 +23,7 @@ public abstract class ClientTransaction extends Transaction {
     protected Runnable timeout() { return () -> user.onTimeout(this); }
 
     /** Sends the request, reporting a transport failure through {@link #transportFailed}. */
-    protected void sendRequest() { send(request, peer, this::transportFailed); }
+    protected void sendRequest() { send(request(), peer, this::transportFailed); }
 
     /** §17.1.4: a transport error terminates the transaction and tells the TU. */
     abstract void transportFailed(Throwable cause);

@@ -16,7 +16,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
 
     private State state = State.PROCEEDING;
     private SipResponse lastProvisional;
-    private SipResponse finalResponse;
+    private KeptResponse finalResponse;
     private long intervalG;
     private SipTimers.Handle trying = SipTimers.NONE;
     private SipTimers.Handle timerG = SipTimers.NONE;
@@ -59,7 +59,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
     private void sendTrying() {
         locked(() -> {
             if (state == State.PROCEEDING && lastProvisional == null) {
-                lastProvisional = SipResponses.create(request, 100, null);
+                lastProvisional = SipResponses.create(request(), 100, null);
                 sendResponse(lastProvisional);
             }
             return null;
@@ -70,7 +70,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
         lock.lock();
         try {
             if (state == State.ACCEPTED && r.isSuccess()) { // RFC 6026 §7.1: the TU's retransmission goes out
-                finalResponse = r;
+                finalResponse = KeptResponse.of(r);
                 sendResponse(r);
                 return true;
             }
@@ -81,14 +81,18 @@ public final class ServerInviteTransaction extends ServerTransaction {
                 lastProvisional = r;
             } else if (r.isSuccess()) {
                 state = State.ACCEPTED; // RFC 6026 §7.1; the TU retransmits the 2xx until ACK (§13.3.1.4)
-                finalResponse = r;
+                finalResponse = KeptResponse.of(r);
+                lastProvisional = null;
+                forgetRequest();
                 timerL = schedule(ctx.settings().timeout(), () -> locked(() -> {
                     if (state == State.ACCEPTED) terminate(); // Timer L
                     return null;
                 }));
             } else {
                 state = State.COMPLETED;
-                finalResponse = r;
+                finalResponse = KeptResponse.of(r);
+                lastProvisional = null;
+                forgetRequest();
                 if (!reliable()) {
                     intervalG = t1();
                     timerG = schedule(intervalG, this::timerG);
@@ -104,7 +108,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
     @Override void receiveRetransmission(SipRequest retransmitted) {
         locked(() -> {
             if (state == State.PROCEEDING && lastProvisional != null) sendResponse(lastProvisional); // §17.2.1
-            else if (state == State.COMPLETED || state == State.ACCEPTED) sendResponse(finalResponse);
+            else if (state == State.COMPLETED || state == State.ACCEPTED) replay(finalResponse);
             return null;
         });
     }
@@ -138,7 +142,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
     private void timerG() {
         locked(() -> {
             if (state != State.COMPLETED) return null;
-            sendResponse(finalResponse);
+            replay(finalResponse);
             intervalG = Math.min(2 * intervalG, t2());
             timerG = schedule(intervalG, this::timerG);
             return null;

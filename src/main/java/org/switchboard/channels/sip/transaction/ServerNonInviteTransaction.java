@@ -10,7 +10,8 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
     public enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
 
     private State state = State.TRYING;
-    private SipResponse last;
+    private SipResponse last; // the last provisional, then null once the final is kept
+    private KeptResponse kept;
 
     ServerNonInviteTransaction(String key, SipRequest request, Endpoint source, TransactionContext ctx, TransactionUser user) {
         super(key, request, source, ctx, user);
@@ -39,6 +40,9 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
                 state = State.PROCEEDING;
             } else {
                 state = State.COMPLETED;
+                last = null;
+                kept = KeptResponse.of(r);
+                forgetRequest();
                 if (reliable()) terminate(); // timer J is zero over reliable transports
                 else schedule(ctx.settings().timeout(), () -> locked(() -> { // timer J
                     if (state == State.COMPLETED) terminate();
@@ -54,7 +58,8 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
     @Override void receiveRetransmission(SipRequest retransmitted) {
         locked(() -> {
             // §17.2.2: Trying absorbs; Proceeding and Completed replay the last response
-            if (state == State.PROCEEDING || state == State.COMPLETED) sendResponse(last);
+            if (state == State.PROCEEDING) sendResponse(last);
+            else if (state == State.COMPLETED) replay(kept);
             return null;
         });
     }

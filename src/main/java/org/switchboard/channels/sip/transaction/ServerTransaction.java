@@ -30,7 +30,10 @@ public abstract class ServerTransaction extends Transaction {
     public abstract boolean respond(SipResponse response);
 
     /** Builds a response to this request with {@link SipResponses#create} and sends it. */
-    public boolean respond(int status, String toTag) { return respond(SipResponses.create(request, status, toTag)); }
+    public boolean respond(int status, String toTag) {
+        SipRequest request = request();
+        return request != null && respond(SipResponses.create(request, status, toTag));
+    }
 
     /**
      * Ends the transaction without a response, for a request the TU drops on purpose (a blocked
@@ -44,4 +47,10 @@ public abstract class ServerTransaction extends Transaction {
     abstract void receiveRetransmission(SipRequest request);
 
     protected void sendResponse(SipResponse r) { send(r, responseTo); }
+
+    /** Sends a kept final response again (a retransmitted request, Timer G). */
+    void replay(KeptResponse kept) {
+        SipResponse r = kept.response();
+        if (r != null) sendResponse(r);
+    }
 }

@@ -16,7 +16,8 @@ import org.switchboard.core.PbxLog;
 public abstract class Transaction {
     protected final ReentrantLock lock = new ReentrantLock();
     protected final String key;
-    protected final SipRequest request;
+    /** Null once a server transaction has its final response: Timers H, J and L need only the response. */
+    private volatile SipRequest request;
     protected final Endpoint peer;
     protected final TransactionContext ctx;
     private volatile Consumer<Transaction> onTerminated = t -> {};
@@ -29,7 +30,18 @@ public abstract class Transaction {
     }
 
     public String key() { return key; }
+    /**
+     * The request that created this transaction; null once a server transaction has sent its final
+     * response (see {@link #forgetRequest}).
+     */
     public SipRequest request() { return request; }
+
+    /**
+     * Lets the request go: a completed server transaction lives on for 64*T1 only to replay its
+     * response (RFC 3261 §17.2.2 Timer J, §17.2.1 Timer H), matched by its key. At 3,000 calls/s
+     * that is 96,000 BYE transactions, and the parsed request was three quarters of each.
+     */
+    protected void forgetRequest() { request = null; }
 
     /** The remote end: where requests go (client) or where the request came from (server). */
     public Endpoint peer() { return peer; }

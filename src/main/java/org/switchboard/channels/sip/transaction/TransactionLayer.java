@@ -36,6 +36,11 @@ public final class TransactionLayer implements SipTransportListener {
     public TimerSettings settings() { return ctx.settings(); }
     public int serverCount() { return servers.size(); }
 
+    /** Whether {@code r} (with Via and CSeq) matches a server transaction now (§17.2.3). */
+    public boolean hasServerTransaction(SipRequest r) {
+        return r.topVia() != null && r.cseq() != null && servers.containsKey(TransactionKey.server(r));
+    }
+
     /**
      * Sends a request in a new client transaction: INVITE or non-INVITE by method. The top Via
      * must carry an RFC 3261 branch unique to this request. An ACK has no transaction: use

@@ -91,6 +91,7 @@ class SipTransactionServerInviteTest {
         ServerInviteTransaction tx = receive(invite);
         assertThat(tx.respond(response(invite, 200))).isTrue();
         assertThat(tx.state()).isEqualTo(ServerInviteTransaction.State.ACCEPTED);
+        assertThat(tx.request()).as("Timer L keeps the 2xx, not the parsed INVITE").isNull();
         assertThat(tx.respond(response(invite, 486))).isFalse();
         SipRequest ack = TxFixture.request("ACK", TxFixture.branch()); // §13.2.2.4: a new branch
         f.layer.onMessage(ack, TxFixture.PEER);

@@ -18,6 +18,7 @@ class SipTransactionServerNonInviteTest {
         ServerNonInviteTransaction tx = (ServerNonInviteTransaction) f.serverTxs.get(0);
         tx.respond(response(reg, 401));
         assertThat(tx.state()).isEqualTo(ServerNonInviteTransaction.State.COMPLETED);
+        assertThat(tx.request()).isNull(); // Timer J keeps only the response to replay, not the parsed request
         f.layer.onMessage(reg, TxFixture.PEER);
         f.layer.onMessage(reg, TxFixture.PEER);
         assertThat(f.times("401")).hasSize(3);
