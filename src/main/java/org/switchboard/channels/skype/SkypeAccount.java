@@ -26,6 +26,7 @@ public final class SkypeAccount {
 
     private final Pbx pbx;
     private volatile SkypeConfig.Account cfg;
+    private volatile java.net.InetSocketAddress serverStun;   // XEP-0215: the STUN server the account's server names
     private final SkypeJingle jingle;
     private final SkypeCallRate proposals = new SkypeCallRate();
     private final SkypeChat chat;
@@ -57,6 +58,9 @@ public final class SkypeAccount {
     Pbx pbx() { return pbx; }
     SkypeModule module() { return SkypeModule.get(pbx); }
     SkypeJingle jingle() { return jingle; }
+    /** The STUN server the XMPP server offered at the last login (XEP-0215), or null. */
+    java.net.InetSocketAddress serverStun() { return serverStun; }
+    void serverStun(java.net.InetSocketAddress a) { serverStun = a; }
     SkypeCallRate proposals() { return proposals; }
     XMPPTCPConnection connection() { return login.connection(); }
     Roster roster() { return roster.roster(); }

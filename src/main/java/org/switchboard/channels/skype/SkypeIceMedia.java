@@ -45,7 +45,7 @@ final class SkypeIceMedia implements SkypeMedia {
 
     static SkypeMedia open(SkypeModule module, SkypeAccount account, boolean controlling, RtpSession.Listener listener) throws IOException {
         RtpConfig ports = module.rtpEngine().config();   // rtp.conf's range, as for plain RTP
-        IceSettings settings = new IceSettings(List.of(hostAddress(account)), stun(module), ports.rtpStart(), ports.rtpEnd(), FAIL_AFTER);
+        IceSettings settings = new IceSettings(List.of(hostAddress(account)), stun(module, account), ports.rtpStart(), ports.rtpEnd(), FAIL_AFTER);
         IceDtlsTransport t = IceDtlsTransport.open(settings, controlling);
         try {
             return new SkypeIceMedia(t, module.rtpEngine().open(t, listener));
@@ -65,9 +65,10 @@ final class SkypeIceMedia implements SkypeMedia {
         }
     }
 
-    private static InetSocketAddress stun(SkypeModule module) {
+    /** chan_skype.conf's stunaddr, else the STUN server the account's XMPP server offered (XEP-0215), else none. */
+    private static InetSocketAddress stun(SkypeModule module, SkypeAccount account) {
         String s = module.config() == null ? null : module.config().general().stunAddr();
-        if (s == null) return null;
+        if (s == null) return account.serverStun();
         int colon = s.lastIndexOf(':');
         try {
             return colon > 0 ? new InetSocketAddress(s.substring(0, colon), Integer.parseInt(s.substring(colon + 1)))

@@ -68,9 +68,15 @@ public final class SkypeTestNetwork implements AutoCloseable {
      *
      * @param uploadLimit the largest file it takes in bytes; negative: no upload service
      */
-    public static SkypeTestNetwork create(boolean offline, long uploadLimit) {
+    public static SkypeTestNetwork create(boolean offline, long uploadLimit) { return create(offline, uploadLimit, -1); }
+
+    /**
+     * @param stunPort a STUN server on 127.0.0.1 the server names to its clients (XEP-0215, Prosody's
+     *                 mod_external_services); negative: no such service
+     */
+    public static SkypeTestNetwork create(boolean offline, long uploadLimit, int stunPort) {
         try {
-            SkypeTestNetwork n = new SkypeTestNetwork(offline, uploadLimit);
+            SkypeTestNetwork n = new SkypeTestNetwork(offline, uploadLimit, stunPort);
             ACCOUNTS.forEach(n::register);
             n.roster("lmentinc", Map.of("tfot.madsen", "both", "vuc.me", "both"));
             n.roster("tfot.madsen", Map.of("lmentinc", "both"));
@@ -82,7 +88,7 @@ public final class SkypeTestNetwork implements AutoCloseable {
         }
     }
 
-    private SkypeTestNetwork(boolean offline, long uploadLimit) throws IOException {
+    private SkypeTestNetwork(boolean offline, long uploadLimit, int stunPort) throws IOException {
         dir = Files.createTempDirectory("skype-prosody-");
         port = freePort();
         httpPort = uploadLimit < 0 ? 0 : freePort();
@@ -113,12 +119,14 @@ public final class SkypeTestNetwork implements AutoCloseable {
                 modules_disabled = { "s2s" }
                 certificates = "%1$s"
                 ssl = { key = "%1$s/key.pem"; certificate = "%1$s/cert.pem"; }
+                %6$s
                 VirtualHost "%4$s"
                   ssl = { key = "%1$s/key.pem"; certificate = "%1$s/cert.pem"; }
                 -- XEP-0045 rooms for res_xmpp's JabberJoin / JabberSendGroup
                 Component "conference.%4$s" "muc"
                   muc_room_locking = false
-                """.formatted(dir, port, offline ? "\"offline\";" : "", DOMAIN, uploadLimit < 0 ? "" : Integer.toString(httpPort))
+                """.formatted(dir, port, (offline ? "\"offline\";" : "") + (stunPort < 0 ? "" : "\"external_services\";"), DOMAIN, uploadLimit < 0 ? "" : Integer.toString(httpPort),
+                        stunPort < 0 ? "" : "external_services = { { type = \"stun\", transport = \"udp\", host = \"127.0.0.1\", port = " + stunPort + " } }")
                 + (uploadLimit < 0 ? "" : """
                 -- XEP-0363: the server's file upload, URLs on loopback
                 Component "upload.%s" "http_file_share"
