@@ -45,7 +45,7 @@ public final class VoiceMailApp implements Application {
                 then the instructions (unless 's') and a beep, and records until # or hangup, the
                 mailbox's maxsecs, or maxsilence seconds of silence. The message lands in each
                 mailbox's INBOX in Asterisk's spool layout (<astspooldir>/voicemail/<context>/<box>),
-                moved there only when complete. * during the greeting goes to extension 'a', 0 to 'o'.
+                moved there only when complete. * during the greeting goes to extension 'a', 0 to 'o' when voicemail.conf says operator=yes.
                 A box over maxmsg plays "mailbox full"; a message shorter than minsecs is dropped.
                 A box with an email address is mailed about each new message through mailcmd
                 (default /usr/sbin/sendmail -t), with emailsubject/emailbody and ${VM_NAME}...
@@ -95,7 +95,7 @@ public final class VoiceMailApp implements Application {
         Mailbox first = targets.get(0);
         VoicemailSpool spool = VoicemailSpool.of(channel.pbx());
 
-        var keys = greetingKeys(channel, opts);
+        var keys = greetingKeys(channel, opts, first);
         Greeting g = greet(channel, spool, first, opts, keys);
         int key = g.key();
         if (key == SoundPlayer.FAILED) return status(channel, "FAILED");
@@ -116,12 +116,14 @@ public final class VoiceMailApp implements Application {
     }
 
     /**
-     * The digits that stop the greeting: * and 0 always, # (skip to the beep), and with d([c])
+     * The digits that stop the greeting: * always, 0 with operator=yes and an o extension, # (skip to the beep), and with d([c])
      * each other digit that is a one-digit extension of c; any other digit is not an escape and
      * the greeting goes on, as app_voicemail builds its escape codes.
      */
-    private static java.util.function.IntPredicate greetingKeys(Channel c, VoiceMailLeaveOptions opts) {
-        StringBuilder keys = new StringBuilder("*0#");
+    private static java.util.function.IntPredicate greetingKeys(Channel c, VoiceMailLeaveOptions opts, Mailbox m) {
+        StringBuilder keys = new StringBuilder("*#");
+        // voicemail.conf operator=yes (default no) lets 0 reach the 'o' extension, when there is one
+        if (m.flag("operator", false) && AppSupport.exists(c, c.context(), "o", 1)) keys.append('0');
         if (opts.exitContext() != null) {
             String ctx = exitContext(c, opts);
             for (char d = '1'; d <= '9'; d++) if (AppSupport.exists(c, ctx, Character.toString(d), 1)) keys.append(d);

@@ -54,6 +54,8 @@ class VoiceMailTest {
             exten => h,1,Verbose(1,@h ${VMSTATUS})
             exten => a,1,Verbose(1,@star ${VMSTATUS})
              same => n,Hangup()
+            exten => o,1,Verbose(1,@operator ${VMSTATUS})
+             same => n,Hangup()
             exten => info,1,Verbose(1,@info ${VM_INFO(100@lmentinc,count)} ${VM_INFO(100@lmentinc,exists)} ${VM_INFO(999@lmentinc,exists)} [${VM_INFO(100@lmentinc,fullname)}] ${MAILBOX_EXISTS(100@lmentinc)} ${VM_INFO(100@lmentinc,count,Old)})
             """;
 
@@ -183,6 +185,24 @@ class VoiceMailTest {
         awaitFiles(box().resolve("INBOX"), 4);
         assertThat(Files.exists(box().resolve("INBOX/msg0000.txt"))).isTrue();
         assertThat(Files.exists(box().resolve("INBOX/msg0001.txt"))).isTrue();
+    }
+
+    @Test
+    void zeroReachesTheOperatorOnlyWhenVoicemailConfSaysOperatorYes() throws Exception {
+        Channel plain = call("vu");
+        plain.read(5000);
+        SoundFixture.dtmf(plain, '0');   // operator=no (the default): not an escape, the greeting goes on to the beep
+        heardUntilBeep(plain);
+        plain.hangup();
+        assertThat(t.path()).doesNotContain("@operator");
+
+        voicemailConf("minsecs=1\noperator=yes\n", "");
+        VoicemailConfig.reload(t.pbx);
+        Channel op = call("vu");
+        op.read(5000);
+        SoundFixture.dtmf(op, '0');
+        SoundFixture.voiceUntilHangup(op, 10_000);
+        assertThat(t.path()).contains("@operator USEREXIT");
     }
 
     @Test
