@@ -30,6 +30,7 @@ public final class PjsipModule implements Module {
     private volatile Pbx pbx;
     private volatile SipStack stack;
     private volatile PjsipMapping mapping;
+    private volatile PjsipRegistrations registrations;
     private final DeviceStates.Provider deviceStates = r -> PjsipDeviceState.of(this, r);
 
     /** The running module of this PBX, or null when chan_pjsip is not loaded there. */
@@ -41,6 +42,8 @@ public final class PjsipModule implements Module {
     public SipStack stack() { return stack; }
     public PjsipMapping mapping() { return mapping; }
     public PjsipSettings settings() { return mapping.pjsip(); }
+    /** The outbound registrations ({@code type=registration}); null before load. */
+    PjsipRegistrations registrations() { return registrations; }
 
     @Override
     public void load(Pbx pbx) throws ModuleDeclinedException {
@@ -76,6 +79,8 @@ public final class PjsipModule implements Module {
         }
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
         stack.onBindingChange(this::contactChanged);
+        registrations = new PjsipRegistrations(stack, m.pjsip());
+        registrations.start();
         PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()
             + (stack.tcpAddress() == null ? "" : ", tcp " + m.sip().tcpBindAddr() + ":" + stack.tcpAddress().getPort())
             + "; " + m.pjsip().endpoints().size() + " endpoint(s), " + m.pjsip().aors().size() + " aor(s)");
@@ -85,13 +90,14 @@ public final class PjsipModule implements Module {
     public List<String> check(Path configDir) {
         List<String> out = new ArrayList<>();
         if (Files.isReadable(configDir.resolve(CONF))) {
-            PjsipConfig.read(ConfigReader.read(configDir, CONF)).problems().forEach(p -> out.add(p.toString()));
+            PjsipConfig.read(ConfigReader.read(configDir, CONF), Files.isReadable(configDir.resolve("acl.conf"))
+                ? ConfigReader.read(configDir, "acl.conf") : null).problems().forEach(p -> out.add(p.toString()));
         }
         return out;
     }
 
     static PjsipMapping read(Pbx pbx) {
-        PjsipSettings s = PjsipConfig.read(pbx.config(CONF));
+        PjsipSettings s = PjsipConfig.read(pbx.config(CONF), pbx.hasConfig("acl.conf") ? pbx.config("acl.conf") : null);
         for (ConfigProblem p : s.problems()) PbxLog.warning(SOURCE, p.toString());
         return PjsipMapping.of(s);
     }
@@ -105,6 +111,8 @@ public final class PjsipModule implements Module {
         st.reload(m.sip());
         st.registrar().rules(m.rules());
         mapping = m;
+        PjsipRegistrations regs = registrations;
+        if (regs != null) regs.reload(m.pjsip());
         PbxLog.verbose(2, "PJSIP reloaded: " + m.pjsip().endpoints().size() + " endpoint(s), "
             + m.pjsip().aors().size() + " aor(s); " + st.calls().size() + " call(s) kept");
     }
@@ -127,6 +135,8 @@ public final class PjsipModule implements Module {
             DeviceStates.of(p).unregister("PJSIP", deviceStates);
         }
         SipStack st = stack;
+        PjsipRegistrations regs = registrations;
+        if (regs != null) regs.stop();
         if (p != null && st != null) PjsipWebSocket.disable(p, st);
         if (st != null) st.close();
     }

@@ -12,6 +12,7 @@ import org.switchboard.channels.sip.config.Codec;
 import org.switchboard.channels.sip.config.ConfValues;
 import org.switchboard.channels.sip.config.DtmfMode;
 import org.switchboard.channels.sip.config.MediaEncryption;
+import org.switchboard.channels.sip.config.NamedAcls;
 import org.switchboard.channels.sip.transport.TlsSettings;
 import org.switchboard.config.Config;
 import org.switchboard.config.ConfigEntry;
@@ -52,8 +53,14 @@ public final class PjsipConfig {
 
     private PjsipConfig() {}
 
-    public static PjsipSettings read(Config conf) {
+    public static PjsipSettings read(Config conf) { return read(conf, null); }
+
+    /** pjsip.conf with acl.conf (null when there is none) for {@code acl=} names. */
+    public static PjsipSettings read(Config conf, Config aclConf) {
         ConfValues v = new ConfValues();
+        NamedAcls named = NamedAcls.read(aclConf);
+        List<PjsipRegistrationReader.Read> registrations = new ArrayList<>();
+        List<PjsipAcl> acls = new ArrayList<>();
         List<PjsipTransport> transports = new ArrayList<>();
         Map<String, PjsipEndpoint> endpoints = new LinkedHashMap<>();
         Map<String, ConfigEntry[]> endpointRefs = new LinkedHashMap<>(); // aors=, auth= entries, for file:line
@@ -66,7 +73,7 @@ public final class PjsipConfig {
             String type = s.get("type");
             if (type == null) {
                 v.problems.add(new ConfigProblem(s.file(), s.line(), "section [" + s.name()
-                    + "] has no type= (transport, endpoint, aor, auth, identify, global); ignored"));
+                    + "] has no type= (transport, endpoint, aor, auth, identify, registration, acl, global); ignored"));
                 continue;
             }
             switch (type.trim().toLowerCase(Locale.ROOT)) {
@@ -80,16 +87,24 @@ public final class PjsipConfig {
                 case "auth" -> { PjsipAuth a = auth(s, v); if (a != null) put(auths, a.name(), a, s, v); }
                 case "identify" -> { PjsipIdentify i = identify(s, v); if (i != null) identifies.add(i); }
                 case "global" -> global(s, v, global);
-                case "system", "acl", "registration", "domain_alias", "contact", "phoneprov", "outbound-publish",
+                case "registration" -> {
+                    PjsipRegistrationReader.Read r = PjsipRegistrationReader.read(s, v);
+                    if (r != null && registrations.stream().noneMatch(o -> o.registration().name().equals(s.name()))) registrations.add(r);
+                    else if (r != null) v.problems.add(new ConfigProblem(s.file(), s.line(), "[" + s.name() + "] is defined twice with this type; the first one is kept"));
+                }
+                case "acl" -> acls.add(acl(s, named, v));
+                case "system", "domain_alias", "contact", "phoneprov", "outbound-publish",
                      "inbound-publication", "resource_list" -> { } // ours later; read without effect
                 default -> v.problems.add(new ConfigProblem(s.file(), s.line(), "section [" + s.name()
                     + "] has unknown type '" + type.trim() + "'; ignored"));
             }
         }
         resolve(endpoints, endpointRefs, aors, auths, identifies, v);
+        List<PjsipRegistration> regs = resolveRegistrations(registrations, auths, transports, endpoints, v);
         List<ConfigProblem> problems = new ArrayList<>(conf.problems());
+        problems.addAll(named.problems());
         problems.addAll(v.problems);
-        return new PjsipSettings(transports, endpoints, aors, auths, identifies, global[0], global[1], problems);
+        return new PjsipSettings(transports, endpoints, aors, auths, identifies, global[0], global[1], problems, regs, acls);
     }
 
     private static <T> boolean put(Map<String, T> m, String name, T value, ConfigSection s, ConfValues v) {
@@ -131,6 +146,50 @@ public final class PjsipConfig {
                 + i.endpoint() + "', which does not exist; ignored"));
             return true;
         });
+    }
+
+    /**
+     * A registration whose outbound_auth or transport does not exist is not loaded (it could only
+     * fail at the registrar); an unknown endpoint is dropped from it with a problem.
+     */
+    private static List<PjsipRegistration> resolveRegistrations(List<PjsipRegistrationReader.Read> read,
+            Map<String, PjsipAuth> auths, List<PjsipTransport> transports, Map<String, PjsipEndpoint> endpoints, ConfValues v) {
+        List<PjsipRegistration> out = new ArrayList<>();
+        for (PjsipRegistrationReader.Read r : read) {
+            PjsipRegistration g = r.registration();
+            if (g.outboundAuth() != null && !auths.containsKey(g.outboundAuth())) {
+                v.problem(r.authRef(), "registration '" + g.name() + "' names outbound_auth '" + g.outboundAuth()
+                    + "', which does not exist; registration not loaded");
+                continue;
+            }
+            String transport = g.transport();
+            if (transport != null && transports.stream().noneMatch(t -> t.name().equals(transport))) {
+                v.problem(r.transportRef(), "registration '" + g.name() + "' names transport '" + g.transport()
+                    + "', which does not exist; registration not loaded");
+                continue;
+            }
+            if (g.endpoint() != null && !endpoints.containsKey(g.endpoint())) {
+                v.problem(r.endpointRef(), "registration '" + g.name() + "' names endpoint '" + g.endpoint()
+                    + "', which does not exist; loaded without it");
+                g = new PjsipRegistration(g.name(), g.serverUri(), g.clientUri(), g.outboundAuth(), g.retryInterval(),
+                    g.forbiddenRetryInterval(), g.fatalRetryInterval(), g.maxRetries(), g.expiration(), g.contactUser(),
+                    g.transport(), g.line(), null, g.authRejectionPermanent(), g.file(), g.lineNumber());
+            }
+            out.add(g);
+        }
+        return out;
+    }
+
+    /** A {@code type=acl} section: its source list and its contact list (res_pjsip_acl). */
+    private static PjsipAcl acl(ConfigSection s, NamedAcls named, ConfValues v) {
+        for (ConfigEntry e : s.entries()) {
+            switch (e.key().toLowerCase(Locale.ROOT)) {
+                case "type", "permit", "deny", "acl", "contact_permit", "contact_deny", "contact_acl" -> { }
+                default -> unknown(e, s, v, Set.of());
+            }
+        }
+        return new PjsipAcl(s.name(), named.combine(s.entries(), "permit", "deny", "acl", v),
+            named.combine(s.entries(), "contact_permit", "contact_deny", "contact_acl", v), s.file(), s.line());
     }
 
     private static PjsipTransport transport(ConfigSection s, ConfValues v) {
