@@ -152,6 +152,12 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
         }
 
         @Override
+        public boolean deniedByAcl(org.switchboard.channels.sip.transport.Endpoint source,
+                                   org.switchboard.channels.sip.message.SipRequest request) {
+            return PjsipAclCheck.denied(p, source, request);
+        }
+
+        @Override
         public SipPeer identify(InetAddress address) {
             // the first identify in file order that matches (res_pjsip_endpoint_identifier_ip)
             for (PjsipIdentify i : p.identifies()) if (i.matches(address)) return peers.get(i.endpoint());

@@ -51,4 +51,11 @@ public interface PeerRules {
 
     /** The peer a request from {@code address} belongs to before its From name is looked at (res_pjsip identify), or null. */
     default SipPeer identify(InetAddress address) { return null; }
+
+    /**
+     * Whether a request from {@code source} must be refused with 403 before anything else looks at
+     * it (res_pjsip_acl's {@code type=acl}); the rules log why. chan_sip has no such list.
+     */
+    default boolean deniedByAcl(org.switchboard.channels.sip.transport.Endpoint source,
+                                org.switchboard.channels.sip.message.SipRequest request) { return false; }
 }
