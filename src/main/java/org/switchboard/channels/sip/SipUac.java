@@ -94,6 +94,8 @@ final class SipUac extends SipCall implements ClientTransactionUser {
             .addLine(HeaderNames.SUPPORTED, "replaces, timer")
             .add(HeaderNames.CONTENT_TYPE, "application/sdp");
         SipAddedHeaders.addTo(c, h);
+        OutgoingHeaderEdits edits = c.datastore(OutgoingHeaderEdits.class);
+        if (edits != null) edits.applyTo(h); // PJSIP_HEADER(add|update|remove) from a pre-dial handler
         return new SipRequest(SipMethod.INVITE, requestUri, h.build(), SdpWriter.toBytes(offer));
     }
 
