@@ -98,9 +98,14 @@ final class SipUas extends SipCall {
         NameAddr from = invite.from();
         c.callerId().name = from.displayName() == null ? "" : from.displayName();
         c.callerId().number = from.uri() == null || from.uri().user() == null ? "" : from.uri().user();
+        NameAddr asserted = stack.registrar().rules().assertedIdentity(peer, invite);
+        if (asserted != null) { // res_pjsip trust_id_inbound: what the trusted peer asserts wins
+            c.callerId().name = asserted.displayName() == null ? "" : asserted.displayName();
+            c.callerId().number = asserted.uri() == null || asserted.uri().user() == null ? "" : asserted.uri().user();
+        }
         if (peer != null) {
-            if (peer.callerIdName() != null) c.callerId().name = peer.callerIdName();
-            if (peer.callerIdNumber() != null) c.callerId().number = peer.callerIdNumber();
+            if (asserted == null && peer.callerIdName() != null) c.callerId().name = peer.callerIdName();
+            if (asserted == null && peer.callerIdNumber() != null) c.callerId().number = peer.callerIdNumber();
             if (peer.language() != null) c.setLanguage(peer.language());
             if (peer.accountCode() != null) c.setAccountCode(peer.accountCode());
         }

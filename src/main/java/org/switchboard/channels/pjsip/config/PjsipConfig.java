@@ -29,7 +29,7 @@ import org.switchboard.config.ConfigSection;
 public final class PjsipConfig {
     /** Options res_pjsip has that do not change what Switchboard does yet; read silently. */
     private static final Set<String> ENDPOINT_IGNORED = Set.of("transport", "ice_support",
-        "webrtc", "trust_id_inbound", "trust_id_outbound", "send_pai", "send_rpid", "device_state_busy_at",
+        "webrtc", "device_state_busy_at",
         "allow_subscribe", "subscribe_context", "call_group", "pickup_group", "named_call_group",
         "named_pickup_group", "moh_suggest", "accountcode", "timers", "100rel", "identify_by", "allow_transfer",
         "sdp_owner", "sdp_session", "tos_audio", "cos_audio", "use_avpf", "media_use_received_transport",
@@ -138,7 +138,7 @@ public final class PjsipConfig {
             endpoints.put(name, new PjsipEndpoint(e.name(), e.context(), e.codecs(), found, e.auth(), outbound,
                 e.callerId(), e.dtmfMode(), e.directMedia(), e.fromUser(), e.fromDomain(), e.rtpSymmetric(),
                 e.forceRport(), e.rewriteContact(), e.language(), e.mailboxes(), e.transport(), e.mediaEncryption(),
-                e.file(), e.line(), e.media()));
+                e.file(), e.line(), e.media(), e.identity()));
         }
         identifies.removeIf(i -> {
             if (endpoints.containsKey(i.endpoint())) return false;
@@ -256,6 +256,7 @@ public final class PjsipConfig {
         DtmfMode dtmf = DtmfMode.RFC2833;
         boolean directMedia = true, rtpSymmetric = false, forceRport = true, rewriteContact = false, optimistic = false;
         PjsipMedia[] media = {PjsipMedia.DEFAULT};
+        boolean trustIn = false, trustOut = false, sendPai = false, sendRpid = false;
         for (ConfigEntry e : s.entries()) {
             if (PjsipMedia.read(e.key(), e.value(), media, why -> v.problem(e, why))) continue;
             switch (e.key().toLowerCase(Locale.ROOT)) {
@@ -287,13 +288,18 @@ public final class PjsipConfig {
                 case "language" -> language = v.word(e, language);
                 case "mailboxes" -> mailboxes = blankToNull(e.value());
                 case "media_encryption_optimistic" -> optimistic = v.bool(e, optimistic);
+                case "trust_id_inbound" -> trustIn = v.bool(e, trustIn);
+                case "trust_id_outbound" -> trustOut = v.bool(e, trustOut);
+                case "send_pai" -> sendPai = v.bool(e, sendPai);
+                case "send_rpid" -> sendRpid = v.bool(e, sendRpid);
                 default -> unknown(e, s, v, ENDPOINT_IGNORED);
             }
             if (e.key().equalsIgnoreCase("transport")) transport = blankToNull(e.value());
         }
         return new PjsipEndpoint(s.name(), context, codecs, aors, auth, outboundAuth, callerId, dtmf, directMedia,
             fromUser, fromDomain, rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport,
-            MediaEncryption.of(media[0].applyWebrtc().encryption().name(), optimistic), s.file(), s.line(), media[0].applyWebrtc());
+            MediaEncryption.of(media[0].applyWebrtc().encryption().name(), optimistic), s.file(), s.line(), media[0].applyWebrtc(),
+            new PjsipIdentity(trustIn, trustOut, sendPai, sendRpid));
     }
 
     private static PjsipAor aor(ConfigSection s, ConfValues v) {
