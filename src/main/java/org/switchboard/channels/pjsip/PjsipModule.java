@@ -31,6 +31,7 @@ public final class PjsipModule implements Module {
     private volatile SipStack stack;
     private volatile PjsipMapping mapping;
     private volatile PjsipRegistrations registrations;
+    private volatile PjsipQualifier qualifier;
     private final DeviceStates.Provider deviceStates = r -> PjsipDeviceState.of(this, r);
 
     /** The running module of this PBX, or null when chan_pjsip is not loaded there. */
@@ -44,6 +45,8 @@ public final class PjsipModule implements Module {
     public PjsipSettings settings() { return mapping.pjsip(); }
     /** The outbound registrations ({@code type=registration}); null before load. */
     PjsipRegistrations registrations() { return registrations; }
+    /** The qualify pings of contacts (aor qualify_frequency); null before load. */
+    PjsipQualifier qualifier() { return qualifier; }
 
     @Override
     public void load(Pbx pbx) throws ModuleDeclinedException {
@@ -81,6 +84,8 @@ public final class PjsipModule implements Module {
         stack.onBindingChange(this::contactChanged);
         registrations = new PjsipRegistrations(stack, m.pjsip());
         registrations.start();
+        qualifier = new PjsipQualifier(this, stack);
+        qualifier.start();
         PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()
             + (stack.tcpAddress() == null ? "" : ", tcp " + m.sip().tcpBindAddr() + ":" + stack.tcpAddress().getPort())
             + "; " + m.pjsip().endpoints().size() + " endpoint(s), " + m.pjsip().aors().size() + " aor(s)");
@@ -137,6 +142,8 @@ public final class PjsipModule implements Module {
         SipStack st = stack;
         PjsipRegistrations regs = registrations;
         if (regs != null) regs.stop();
+        PjsipQualifier q = qualifier;
+        if (q != null) q.stop();
         if (p != null && st != null) PjsipWebSocket.disable(p, st);
         if (st != null) st.close();
     }
