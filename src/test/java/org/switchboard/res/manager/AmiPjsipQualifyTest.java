@@ -18,7 +18,7 @@ import org.switchboard.channels.sip.SipPbxFixture.RawPeer;
 /**
  * qualify_frequency and PJSIPQualify: a contact that answers OPTIONS is Reachable, one whose TCP
  * connection is refused Unreachable; asterisk-java reads the ContactStatus events, and
- * PJSIPShowContacts and {@code pjsip show contacts} show the status.
+ * PJSIPShowContacts, PJSIPShowEndpoint and {@code pjsip show contacts} show the status.
  */
 class AmiPjsipQualifyTest {
     private static String pjsip(int phonePort) {
@@ -98,6 +98,17 @@ class AmiPjsipQualifyTest {
                 assertThat(raw.readUntil("Event", "ContactList")).containsEntry("Uri", "sip:gone@127.0.0.1:1;transport=tcp")
                     .containsEntry("Status", "Unreachable");
                 assertThat(raw.readUntil("Event", "ContactListComplete")).containsEntry("ListItems", "2");
+
+                raw.send("Action: PJSIPShowEndpoint", "ActionID: se-1", "Endpoint: desk");
+                assertThat(raw.readResponse()).containsEntry("Response", "Success");
+                assertThat(raw.readUntil("Event", "EndpointDetail")).containsEntry("ObjectName", "desk")
+                    .containsEntry("Aors", "desk").containsEntry("Allow", "(ulaw)").containsEntry("DtmfMode", "rfc4733");
+                assertThat(raw.readUntil("Event", "AorDetail")).containsEntry("ObjectName", "desk").containsEntry("QualifyFrequency", "60")
+                    .containsEntry("TotalContacts", "1");
+                assertThat(raw.readUntil("Event", "ContactStatusDetail")).containsEntry("AOR", "desk").containsEntry("Status", "Reachable");
+                assertThat(raw.readUntil("Event", "EndpointDetailComplete")).containsEntry("ListItems", "3");
+                raw.send("Action: PJSIPShowEndpoint", "ActionID: se-2", "Endpoint: nobody");
+                assertThat(raw.readResponse()).containsEntry("Response", "Error").containsEntry("Message", "Unable to retrieve endpoint nobody");
 
                 var out = new java.io.StringWriter();
                 new org.switchboard.res.cli.CliDispatcher(fx.test.pbx).execute("pjsip show contacts", new java.io.PrintWriter(out, true));
