@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -21,18 +20,19 @@ import java.util.stream.Stream;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.switchboard.config.Config;
-import org.switchboard.config.ConfigEntry;
 import org.switchboard.config.ConfigProblem;
 import org.switchboard.config.ConfigReader;
-import org.switchboard.config.ConfigSection;
 import org.switchboard.config.ConfigSyntax;
 import org.switchboard.core.Application;
 import org.switchboard.core.Channel;
 import org.switchboard.core.DialplanFunction;
 import org.switchboard.core.ChannelTech;
 import org.switchboard.core.HangupException;
+import org.switchboard.core.ConfigValidator;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.Modules;
+import org.switchboard.core.ModulesConf;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 import org.switchboard.dialplan.DialplanCheck;
@@ -154,6 +154,7 @@ public final class Main implements Callable<Integer> {
             Consumer<PbxLog.Line> sink = printer(out);
             PbxLog.addSink(sink);
             Pbx pbx = new Pbx(dir);
+            pbx.log().setVerbose(3 + verbose.length);
             CliServer server = new CliServer(pbx, ControlSocket.forConfigDir(dir));
             CountDownLatch stopRequested = new CountDownLatch(1);
             AtomicBoolean started = new AtomicBoolean();
@@ -338,13 +339,16 @@ public final class Main implements Callable<Integer> {
                 if (fragments.contains(e.getKey()) || e.getKey().equals("extensions.conf")) continue;
                 e.getValue().problems().forEach(p -> problems.add(p.toString()));
             }
-            for (Module m : ServiceLoader.load(Module.class)) problems.addAll(m.check(dir)); // each module's own validation
+            List<ModuleContext> wouldLoad = wouldLoad(ModulesConf.of(modulesConf));
+            for (ModuleContext m : wouldLoad) {
+                for (ConfigValidator v : m.configValidators()) problems.addAll(v.check(dir));   // each module's own validation
+            }
             Config extensionsConf = read.get("extensions.conf");
             if (extensionsConf != null) {
                 DialplanLoader.Result r = DialplanLoader.load(extensionsConf);
                 r.problems().forEach(p -> problems.add(p.toString()));
                 warnings.addAll(r.warnings());
-                warnings.addAll(DialplanCheck.warnings(r.dialplan(), loadedApplications(modulesConf), loadedFunctions(modulesConf)));
+                warnings.addAll(DialplanCheck.warnings(r.dialplan(), loadedApplications(wouldLoad), loadedFunctions(wouldLoad)));
             }
             problems.forEach(out::println);
             warnings.forEach(out::println);
@@ -358,43 +362,36 @@ public final class Main implements Callable<Integer> {
         }
 
         /**
-         * The applications a PBX on this directory would have, lower-cased: every one found, less those
-         * whose module modules.conf leaves out ({@code noload =>}, or {@code autoload=no} without
-         * {@code load =>}). Found with ServiceLoader, so nothing is started.
+         * What each module modules.conf lets load would register, collected without loading any
+         * (no PBX, nothing started), in load order.
          */
-        static Set<String> loadedApplications(Config modulesConf) {
+        static List<ModuleContext> wouldLoad(ModulesConf conf) {
+            List<ModuleContext> out = new ArrayList<>();
+            for (Module m : Modules.discover()) {
+                if (!conf.loads(m.name())) continue;
+                ModuleContext ctx = ModuleContext.collecting(m.name());
+                m.register(ctx);
+                out.add(ctx);
+            }
+            return out;
+        }
+
+        /** The applications a PBX on this directory would have, lower-cased. */
+        static Set<String> loadedApplications(List<ModuleContext> modules) {
             Set<String> names = new TreeSet<>();
-            for (Application app : ServiceLoader.load(Application.class)) {
-                if (loads(modulesConf, app.module())) names.add(app.name().toLowerCase(Locale.ROOT));
+            for (ModuleContext m : modules) {
+                for (Application app : m.applications()) names.add(app.name().toLowerCase(Locale.ROOT));
             }
             return names;
         }
 
         /** The functions a PBX on this directory would have, upper-cased (as {@link #loadedApplications}). */
-        static Set<String> loadedFunctions(Config modulesConf) {
+        static Set<String> loadedFunctions(List<ModuleContext> modules) {
             Set<String> names = new TreeSet<>();
-            for (DialplanFunction f : ServiceLoader.load(DialplanFunction.class)) {
-                if (loads(modulesConf, f.module())) names.add(f.name().toUpperCase(Locale.ROOT));
+            for (ModuleContext m : modules) {
+                for (DialplanFunction f : m.functions()) names.add(f.name().toUpperCase(Locale.ROOT));
             }
             return names;
-        }
-
-        /** True when modules.conf lets {@code module} load (core always does). */
-        private static boolean loads(Config modulesConf, String module) {
-            boolean autoload = true;
-            Set<String> noload = new TreeSet<>();
-            Set<String> load = new TreeSet<>();
-            ConfigSection sec = modulesConf == null ? null : modulesConf.section("modules");
-            if (sec != null) {
-                String a = sec.get("autoload", "yes").trim().toLowerCase(Locale.ROOT);
-                autoload = Set.of("yes", "true", "y", "t", "1", "on").contains(a);
-                for (ConfigEntry e : sec.entries()) {
-                    String k = e.key().toLowerCase(Locale.ROOT);
-                    if (k.equals("noload")) noload.add(Modules.moduleName(e.value()));
-                    else if (k.startsWith("load") || k.startsWith("preload") || k.equals("require")) load.add(Modules.moduleName(e.value()));
-                }
-            }
-            return module.equals(Modules.CORE) || (!noload.contains(module) && (autoload || load.contains(module)));
         }
     }
     static String plural(long n, String word) { return n + " " + word + (n == 1 ? "" : "s"); }

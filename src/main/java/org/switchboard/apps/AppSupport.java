@@ -112,11 +112,11 @@ final class AppSupport {
 
     /** The priority the channel would run next, or null when there is none. */
     static Dialplan.Found current(Channel c) {
-        return c.pbx().dialplan().find(c.context(), c.exten(), c.priority(), c.callerId().number);
+        return c.pbx().dialplan().find(c.context(), c.exten(), c.priority(), c.callerId().number());
     }
 
     static boolean exists(Channel c, String context, String exten, int priority) {
-        return c.pbx().dialplan().exists(context, exten, priority, c.callerId().number);
+        return c.pbx().dialplan().exists(context, exten, priority, c.callerId().number());
     }
 
     /** raise_exception: the channel goes to {@code e} with EXCEPTION() set. */

@@ -53,7 +53,7 @@ public final class BackgroundApp implements Application {
             }
             if (!opts.containsKey('n')) channel.answer();
         }
-        String cid = channel.callerId().number;
+        String cid = channel.callerId().number();
         IntPredicate breakOn = opts.containsKey('m')
                 ? d -> channel.pbx().dialplan().exists(context, String.valueOf((char) d), 1, cid)
                 : SoundPlayer.ANY_DIGIT;

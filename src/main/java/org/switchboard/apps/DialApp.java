@@ -125,7 +125,7 @@ public final class DialApp implements Application {
         }
         out.callerId().copyFrom(caller.callerId());
         caller.pbx().events().newCallerid(out);
-        out.connectedLine().number = caller.exten();
+        out.connectedLine().setNumber(caller.exten());
         out.setVar("DIALEDPEERNUMBER", resource);
         // b([[context^]exten^]priority[(arg1[^...])]): carets separate the location, unlike U()'s arguments
         if (opts.containsKey('b')) Subroutines.runCaretSpec(out, opts.get('b'));
@@ -186,7 +186,7 @@ public final class DialApp implements Application {
             if (end == Bridge.End.CALLER_HUNG_UP) {
                 peer.softHangup(HangupCause.NORMAL_CLEARING);
             } else if (end == Bridge.End.PEER_HUNG_UP) {
-                caller.setHangupCause(peer.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING : peer.hangupCause());
+                caller.setHangupCause(peer.hangupCause() == HangupCause.NOT_DEFINED ? HangupCause.NORMAL_CLEARING : peer.hangupCause());
             }
         } finally {
             peer.hangup();

@@ -52,7 +52,7 @@ final class DialSession {
                 for (Channel out : List.copyOf(outgoing)) {
                     // hung up by someone else (CLI, AMI) while it rang: its frames may never come
                     if (out.isHangupRequested() || out.isDestroyed()) {
-                        drop(out, out.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING : out.hangupCause(), "CHANUNAVAIL");
+                        drop(out, out.hangupCause() == HangupCause.NOT_DEFINED ? HangupCause.NORMAL_CLEARING : out.hangupCause(), "CHANUNAVAIL");
                     }
                 }
                 if (outgoing.isEmpty()) break;
@@ -136,7 +136,7 @@ final class DialSession {
                     drop(out, HangupCause.NORMAL_CIRCUIT_CONGESTION, "CONGESTION");
                 }
                 case HANGUP -> {
-                    int cause = out.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING : out.hangupCause();
+                    int cause = out.hangupCause() == HangupCause.NOT_DEFINED ? HangupCause.NORMAL_CLEARING : out.hangupCause();
                     drop(out, cause, cause == HangupCause.USER_BUSY ? "BUSY" : "CHANUNAVAIL");
                 }
                 default -> { }

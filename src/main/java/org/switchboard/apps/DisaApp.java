@@ -105,7 +105,7 @@ public final class DisaApp implements Application {
                     exten.setLength(0);
                     continue;
                 }
-                String cid = c.callerId().number;
+                String cid = c.callerId().number();
                 if (d == '#' && !(exten.isEmpty() && (c.pbx().dialplan().matchMore(args.context(), "#", cid)
                         || AppSupport.exists(c, args.context(), "#", 1)))) {
                     break;
@@ -129,7 +129,7 @@ public final class DisaApp implements Application {
             if (AppSupport.exists(c, args.context(), target, 1)) {
                 if (!AppSupport.isEmpty(args.cid())) {
                     c.callerId().setAll(args.cid());
-                    c.callerId().ani = c.callerId().number;
+                    c.callerId().setAni(c.callerId().number());
                     c.pbx().events().newCallerid(c);
                 }
                 if (!accountCode.isEmpty()) c.setAccountCode(accountCode);

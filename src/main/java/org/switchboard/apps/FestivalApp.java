@@ -69,7 +69,7 @@ public final class FestivalApp implements Application {
         // a key returned to the PBX starts an extension, as with Background
         String d = String.valueOf((char) digit);
         if (AppSupport.exists(channel, channel.context(), d, 1)
-                && !channel.pbx().dialplan().matchMore(channel.context(), d, channel.callerId().number)) {
+                && !channel.pbx().dialplan().matchMore(channel.context(), d, channel.callerId().number())) {
             channel.jumpTo(channel.context(), d, 1);
             return Result.CONTINUE;
         }

@@ -76,9 +76,9 @@ public final class GotoApp implements Application {
         int ipri;
         if (number == null) {
             Dialplan.Found f = c.pbx().dialplan().findLabel(context != null ? context : c.context(),
-                    exten != null ? exten : c.exten(), pri, c.callerId().number);
+                    exten != null ? exten : c.exten(), pri, c.callerId().number());
             if (f == null && exten == null && mode == 0
-                    && c.pbx().dialplan().exists(c.context(), pri, 1, c.callerId().number)) {
+                    && c.pbx().dialplan().exists(c.context(), pri, 1, c.callerId().number())) {
                 // Ours, not Asterisk's: Skype for Asterisk's own examples write GotoIf(...?no_more_buddies)
                 // for the extension no_more_buddies. Asterisk would fail here; we go to its priority 1.
                 PbxLog.notice("pbx.c", "'" + pri + "' is not a label of extension '" + c.exten() + "'; going to extension '"

@@ -93,7 +93,7 @@ final class MediaDigits {
      */
     static Result collect(Channel c, char first) {
         String context = c.context();
-        String cid = c.callerId().number;
+        String cid = c.callerId().number();
         StringBuilder dialed = new StringBuilder().append(first);
         while (c.pbx().dialplan().matchMore(context, dialed.toString(), cid)) {
             char d = WaitExtenApp.waitForDigit(c, c.digitTimeoutMs());

@@ -71,8 +71,8 @@ public final class OriginateApp implements Application {
         String type = AppSupport.arg(args, 1);
         boolean exten = "exten".equalsIgnoreCase(type);
         if (!exten && !"app".equalsIgnoreCase(type)) return invalid(c, "Incorrect type, it should be 'exten' or 'app': " + type);
-        String cidNum = opts.containsKey('c') ? (opts.get('c').isEmpty() ? c.callerId().number : opts.get('c')) : null;
-        String cidName = opts.containsKey('n') ? (opts.get('n').isEmpty() ? c.callerId().name : opts.get('n')) : null;
+        String cidNum = opts.containsKey('c') ? (opts.get('c').isEmpty() ? c.callerId().number() : opts.get('c')) : null;
+        String cidName = opts.containsKey('n') ? (opts.get('n').isEmpty() ? c.callerId().name() : opts.get('n')) : null;
         Map<String, String> vars = new LinkedHashMap<>();
         if (!AppSupport.isEmpty(opts.get('v'))) {
             for (String pair : opts.get('v').split("\\^")) {
@@ -105,8 +105,8 @@ public final class OriginateApp implements Application {
                 };
         String calleeSub = opts.get('b');
         Consumer<Channel> beforeCall = out -> {
-            if (cidNum != null) out.callerId().number = cidNum;
-            if (cidName != null) out.callerId().name = cidName;
+            if (cidNum != null) out.callerId().setNumber(cidNum);
+            if (cidName != null) out.callerId().setName(cidName);
             if (cidNum != null || cidName != null) out.pbx().events().newCallerid(out);
             if (!AppSupport.isEmpty(calleeSub)) Subroutines.runCaretSpec(out, calleeSub);
         };

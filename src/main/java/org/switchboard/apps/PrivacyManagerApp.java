@@ -34,7 +34,7 @@ public final class PrivacyManagerApp implements Application {
 
     @Override
     public Result execute(Channel c, String data) {
-        if (!AppSupport.isEmpty(c.callerId().number)) {
+        if (!AppSupport.isEmpty(c.callerId().number())) {
             PbxLog.verbose(3, "CallerID number present: Skipping");
             return Result.CONTINUE;
         }
@@ -67,9 +67,9 @@ public final class PrivacyManagerApp implements Application {
         }
         if (ok && retries < maxRetries) {
             play(c, "privacy-thankyou");
-            c.callerId().number = phone;
-            c.callerId().name = "Privacy Manager";
-            c.callerId().pres = 0;   // allowed, user number not screened
+            c.callerId().setNumber(phone);
+            c.callerId().setName("Privacy Manager");
+            c.callerId().setPres(0);   // allowed, user number not screened
             c.pbx().events().newCallerid(c);
             PbxLog.verbose(3, "Changed Caller*ID number to '" + phone + "'");
             c.setVar("PRIVACYMGRSTATUS", "SUCCESS");

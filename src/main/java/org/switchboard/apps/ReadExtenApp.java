@@ -96,7 +96,7 @@ public final class ReadExtenApp implements Application {
         TonePlayer.stop(c);
         SoundFile prompt = null;
         if (file != null && !(opts.containsKey('i') && startTone(c, file))) prompt = load(c, file);
-        String cid = c.callerId().number;
+        String cid = c.callerId().number();
         StringBuilder exten = new StringBuilder();
         long wait = timeout;
         for (int x = 0; x < MAX_DIGITS; x++) {

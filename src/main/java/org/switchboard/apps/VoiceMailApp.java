@@ -54,7 +54,17 @@ public final class VoiceMailApp implements Application {
                 from that chan_skype.conf account: a line with caller, date and duration, then the
                 recording as an Ogg Opus voice message (XEP-0363 upload, XEP-0066 link); notices
                 wait on disk (<astspooldir>/voicemail/chat-queue) while the account is logged out.
-                Options: b, u, s, U (urgent), g(gain: accepted, not applied).
+                Options:
+                  b      the busy greeting        u      the unavailable greeting
+                  s      no instructions          S      no instructions when the owner's greeting played
+                  d([c]) a digit during the greeting goes to that one-digit extension of context c
+                         (default: the current one); a digit with no such extension is ignored
+                  e      the greeting as early media; the call is answered just before the beep
+                  g(#)   # decibels of gain on the recording
+                  t([x]) play file x instead of the beep; t alone: no beep
+                  U      urgent: the message goes to the Urgent folder, flagged Urgent
+                  P      priority: the message is flagged PRIORITY
+                A mailbox with delete=yes has each message removed once its owner was mailed about it.
                 Sets VMSTATUS to SUCCESS, USEREXIT or FAILED.""";
     }
 
@@ -62,7 +72,7 @@ public final class VoiceMailApp implements Application {
     public Result execute(Channel channel, String data) {
         List<String> args = AppSupport.separate(data, ',', true, 2);
         String boxes = AppSupport.arg(args, 0);
-        Map<Character, String> opts = AppArgs.options(AppSupport.isEmpty(AppSupport.arg(args, 1)) ? "" : AppSupport.arg(args, 1));
+        VoiceMailLeaveOptions opts = VoiceMailLeaveOptions.parse(AppSupport.arg(args, 1));
         if (AppSupport.isEmpty(boxes)) {
             PbxLog.warning(SOURCE, "Leave voicemail requires an argument (extension)");
             return status(channel, "FAILED");
@@ -78,36 +88,71 @@ public final class VoiceMailApp implements Application {
             else targets.add(m);
         }
         if (targets.isEmpty()) return status(channel, "FAILED");
-        if (channel.state() != ChannelState.UP) channel.answer();
+        if (channel.state() != ChannelState.UP) {
+            if (opts.earlyMedia()) channel.indicate(org.switchboard.core.Frame.Control.PROGRESS);
+            else channel.answer();
+        }
         Mailbox first = targets.get(0);
         VoicemailSpool spool = VoicemailSpool.of(channel.pbx());
 
-        int key = greet(channel, spool, first, opts);
-        if (key == '*' || key == '0') return exitTo(channel, key == '*' ? "a" : "o");
+        var keys = greetingKeys(channel, opts);
+        Greeting g = greet(channel, spool, first, opts, keys);
+        int key = g.key();
         if (key == SoundPlayer.FAILED) return status(channel, "FAILED");
+        if (key != 0) return userExit(channel, key, opts);
         int maxmsg = first.intOption("maxmsg", 100);
-        if (spool.count(first, "INBOX") >= maxmsg) {
+        if (spool.count(first, opts.folder()) >= maxmsg) {
             PbxLog.warning(SOURCE, "No more messages possible in " + first.id());
             SoundPlayer.play(channel, "vm-mailboxfull", SoundPlayer.NO_DIGIT);
             return status(channel, "FAILED");
         }
-        if (!opts.containsKey('s')) {
-            key = SoundPlayer.play(channel, "vm-intro", SoundPlayer.digits("*0#"));
-            if (key == '*' || key == '0') return exitTo(channel, key == '*' ? "a" : "o");
+        if (!opts.skipInstructions() && !(opts.skipIfGreeting() && g.ownerRecorded())) {
+            key = SoundPlayer.play(channel, "vm-intro", keys);
+            if (key > 0 && key != '#') return userExit(channel, key, opts);
         }
-        SoundPlayer.play(channel, "beep", SoundPlayer.NO_DIGIT);
+        if (channel.state() != ChannelState.UP) channel.answer(); // e: answered just before the message
+        if (!opts.beep().isEmpty()) SoundPlayer.play(channel, opts.beep(), SoundPlayer.NO_DIGIT);
         return record(channel, spool, targets, opts);
     }
 
-    /** The greeting chain; returns the key that ended it (0 when it played out, FAILED when nothing could play). */
-    private static int greet(Channel c, VoicemailSpool spool, Mailbox m, Map<Character, String> opts) {
-        String which = opts.containsKey('b') ? "busy" : opts.containsKey('u') ? "unavail" : null;
+    /**
+     * The digits that stop the greeting: * and 0 always, # (skip to the beep), and with d([c])
+     * each other digit that is a one-digit extension of c; any other digit is not an escape and
+     * the greeting goes on, as app_voicemail builds its escape codes.
+     */
+    private static java.util.function.IntPredicate greetingKeys(Channel c, VoiceMailLeaveOptions opts) {
+        StringBuilder keys = new StringBuilder("*0#");
+        if (opts.exitContext() != null) {
+            String ctx = exitContext(c, opts);
+            for (char d = '1'; d <= '9'; d++) if (AppSupport.exists(c, ctx, Character.toString(d), 1)) keys.append(d);
+        }
+        return SoundPlayer.digits(keys.toString());
+    }
+
+    private static String exitContext(Channel c, VoiceMailLeaveOptions opts) {
+        return opts.exitContext() == null || opts.exitContext().isEmpty() ? c.context() : opts.exitContext();
+    }
+
+    /** A key that left the greeting or instructions: * to 'a', 0 to 'o', with d([c]) a digit to that extension of c. */
+    private Result userExit(Channel c, int key, VoiceMailLeaveOptions opts) {
+        if (key == '*' || key == '0') return exitTo(c, key == '*' ? "a" : "o");
+        c.setVar("VMSTATUS", "USEREXIT");
+        c.jumpTo(exitContext(c, opts), Character.toString((char) key), 1);
+        return Result.CONTINUE;
+    }
+
+    /** How the greeting chain ended: the key pressed (0 when none), whether the owner's own recording played. */
+    private record Greeting(int key, boolean ownerRecorded) {}
+
+    /** The greeting chain. */
+    private static Greeting greet(Channel c, VoicemailSpool spool, Mailbox m, VoiceMailLeaveOptions opts,
+                                  java.util.function.IntPredicate keys) {
+        String which = opts.greeting();
         String file = spool.greeting(m, "temp");
         if (file == null && which != null) file = spool.greeting(m, which);
-        var keys = SoundPlayer.digits("*0#");
-        if (file != null) return stopAtPound(SoundPlayer.play(c, file, keys));
+        if (file != null) return new Greeting(stopAtPound(SoundPlayer.play(c, file, keys)), true);
         int k = SoundPlayer.play(c, "vm-theperson", keys);
-        if (k != 0) return stopAtPound(k);
+        if (k != 0) return new Greeting(stopAtPound(k), false);
         String name = spool.greeting(m, "greet");
         if (name != null) {
             k = SoundPlayer.play(c, name, keys);
@@ -118,14 +163,14 @@ public final class VoiceMailApp implements Application {
                 if (k != 0) break;
             }
         }
-        if (k != 0) return stopAtPound(k);
-        return stopAtPound(SoundPlayer.play(c, "busy".equals(which) ? "vm-isonphone" : "vm-isunavail", keys));
+        if (k != 0) return new Greeting(stopAtPound(k), false);
+        return new Greeting(stopAtPound(SoundPlayer.play(c, "busy".equals(which) ? "vm-isonphone" : "vm-isunavail", keys)), false);
     }
 
     /** # skips the rest of the greeting: go on to the beep. */
     private static int stopAtPound(int key) { return key == '#' ? 0 : key; }
 
-    private Result record(Channel c, VoicemailSpool spool, List<Mailbox> targets, Map<Character, String> opts) {
+    private Result record(Channel c, VoicemailSpool spool, List<Mailbox> targets, VoiceMailLeaveOptions opts) {
         Mailbox first = targets.get(0);
         SoundFormat fmt = format(first);
         Path rec;
@@ -139,7 +184,7 @@ public final class VoiceMailApp implements Application {
         long silenceMs = first.intOption("maxsilence", 0) * 1000L;
         long started = System.currentTimeMillis();
         SoundRecorder.Result r = SoundRecorder.record(c, new SoundRecorder.Options(rec, fmt, false, silenceMs, maxMs,
-                SoundPlayer.digits("#"), true));
+                SoundPlayer.digits("#"), true, opts.gainDb()));
         int minSecs = first.intOption("minsecs", first.intOption("minmessage", 0));
         if (r.status() == SoundRecorder.Status.ERROR || r.durationMs() < minSecs * 1000L || r.durationMs() == 0) {
             if (r.status() != SoundRecorder.Status.ERROR) {
@@ -161,12 +206,13 @@ public final class VoiceMailApp implements Application {
                 }
                 info.put("origmailbox", m.box());
                 Map<String, String> mine = new LinkedHashMap<>(info);
-                Path msg = spool.deliver(m, src, fmt.extension(), mine);
+                Path msg = spool.deliver(m, src, fmt.extension(), mine, opts.folder());
                 PbxLog.verbose(3, "Saving message as " + msg);
                 saved = true;
                 MessageWaiting.publish(c.pbx(), m);
-                VoicemailMailer.notify(m, msg, fmt.extension(), mine);
+                // the chat notice links the audio first: delete=yes may remove the message once mailed
                 NewVoicemails.of(c.pbx()).announce(new NewVoicemails.Message(m, msg, fmt.extension(), mine));
+                VoicemailMailer.notify(c.pbx(), m, msg, fmt.extension(), mine);
             } catch (IOException e) {
                 PbxLog.warning(SOURCE, "Could not save the message for " + m.id() + ": " + e.getMessage());
             }
@@ -180,7 +226,7 @@ public final class VoiceMailApp implements Application {
 
     /** The [message] keys of the .txt, in Asterisk's order. */
     private static Map<String, String> info(Channel c, Mailbox m, long startedMillis, long durationMs,
-                                            Map<Character, String> opts) {
+                                            VoiceMailLeaveOptions opts) {
         Map<String, String> i = new LinkedHashMap<>();
         i.put("origmailbox", m.box());
         i.put("context", c.context());
@@ -188,14 +234,14 @@ public final class VoiceMailApp implements Application {
         i.put("rdnis", "unknown");
         i.put("priority", Integer.toString(c.priority()));
         i.put("callerchan", c.name());
-        String name = c.callerId().name, num = c.callerId().number;
+        String name = c.callerId().name(), num = c.callerId().number();
         i.put("callerid", name != null && !name.isEmpty() ? "\"" + name + "\" <" + (num == null ? "" : num) + ">"
                 : num != null && !num.isEmpty() ? num : "Unknown");
         i.put("origdate", ZonedDateTime.now().format(ORIGDATE));
         i.put("origtime", Long.toString(startedMillis / 1000));
         i.put("category", "");
         i.put("msg_id", startedMillis / 1000 + "-" + String.format("%08x", System.identityHashCode(c)));
-        i.put("flag", opts.containsKey('U') ? "Urgent" : "");
+        i.put("flag", opts.flag());
         i.put("duration", Long.toString(Math.max(1, Math.round(durationMs / 1000.0))));
         return i;
     }

@@ -32,7 +32,7 @@ final class VoiceMailLogin {
             if (!skipUser) {
                 box = VoiceMailMainApp.readDigits(c, mailboxPrompt, 80);
                 if (box.isEmpty()) {
-                    String cid = c.callerId().number;
+                    String cid = c.callerId().number();
                     if (cid == null || cid.isEmpty()) {
                         PbxLog.verbose(3, "Username not entered");
                         return new Outcome(null, false);

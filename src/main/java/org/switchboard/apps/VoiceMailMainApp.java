@@ -29,9 +29,12 @@ public final class VoiceMailMainApp implements Application {
                 given. After maxlogins (voicemail.conf, default 3) wrong attempts the caller hears
                 vm-goodbye and the call ends, with a security log line. * as mailbox or PIN jumps
                 to extension 'a' of the current context when it exists.
-                Once in: "you have N new and M old messages", then
+                Once in: "you have N urgent and N new and M old messages" (urgent messages, left
+                with VoiceMail's U option, play first, then the new ones), then
                   1 first message   4 previous   5 repeat   6 next   7 delete/undelete
-                  9 save to a folder   3 advanced (3 again: the envelope, date and caller)
+                  8 forward to another mailbox of the context (the number, then #)
+                  9 save to a folder   3 advanced: 3 the envelope (date and caller), 2 call the
+                    caller back through the box's callback= context, * back
                   2 change folder (0 INBOX, 1 Old, 2 Work, 3 Family, 4 Friends, ...)
                   0 mailbox options: 1 unavailable, 2 busy, 3 name, 4 temporary greeting,
                     5 change the PIN (written back to voicemail.conf), * back
@@ -43,7 +46,7 @@ public final class VoiceMailMainApp implements Application {
                   p          the mailbox argument is a prefix to what the caller enters
                   s          skip the PIN check (with a mailbox given)
                   a(folder)  go straight to a folder (number or name) and play its first message
-                  g(#)       gain for recordings, in dB (accepted, not applied)
+                  g(#)       # decibels of gain on the greetings recorded in the mailbox options
                   r          read only: messages cannot be deleted""";
     }
 
@@ -81,7 +84,7 @@ public final class VoiceMailMainApp implements Application {
         int folder = -1;
         if (opts.containsKey('a')) folder = autoFolder(opts.get('a'));
         boolean readOnly = opts.containsKey('r');
-        new VoiceMailMenu(c, m, readOnly).run(folder); // a hangup ends it by exception
+        new VoiceMailMenu(c, m, readOnly, gain(opts.get('g'))).run(folder); // a hangup ends it by exception
         return Result.CONTINUE; // after # or silence the dialplan goes on, as vm_execmain returns 0
     }
 
@@ -92,6 +95,17 @@ public final class VoiceMailMainApp implements Application {
             return n > 0 ? n : 3;
         } catch (NumberFormatException e) {
             return 3;
+        }
+    }
+
+    /** g(#): whole decibels; not a number is a warning and no gain. */
+    static int gain(String v) {
+        if (v == null) return 0;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            PbxLog.warning(SOURCE, "Invalid value '" + v + "' provided for voicemail gain, ignored");
+            return 0;
         }
     }
 

@@ -23,16 +23,19 @@ final class VoiceMailMenu {
     private final Mailbox box;
     private final VoicemailSpool spool;
     private final boolean readOnly;
+    private final int gainDb;
     private MailboxFolder folder;
-    private int playFolder;
+    private String playFolder;
     private int cur;
     private boolean starting = true;
     private int repeats;
     private int fresh;
     private int old;
+    private int urgent;
 
-    VoiceMailMenu(Channel c, Mailbox box, boolean readOnly) {
+    VoiceMailMenu(Channel c, Mailbox box, boolean readOnly, int gainDb) {
         this.c = c;
+        this.gainDb = gainDb;
         this.box = box;
         this.spool = VoicemailSpool.of(c.pbx());
         this.readOnly = readOnly;
@@ -43,9 +46,10 @@ final class VoiceMailMenu {
         try {
             fresh = spool.count(box, "INBOX");
             old = spool.count(box, "Old");
+            urgent = spool.count(box, "Urgent");
             int cmd;
             if (autoFolder >= 0) {
-                open(autoFolder);
+                open(MailboxFolder.FOLDERS.get(autoFolder));
                 if (folder.size() == 0) {
                     browse();
                     VoiceMailMainApp.play(c, "vm-goodbye");
@@ -53,14 +57,15 @@ final class VoiceMailMenu {
                 }
                 cmd = '1';
             } else {
-                open(fresh == 0 && old > 0 ? 1 : 0);
+                // urgent messages first, as vm_execmain does; the INBOX follows them
+                open(urgent > 0 ? "Urgent" : fresh == 0 && old > 0 ? "Old" : "INBOX");
                 if (spool.greeting(box, "temp") != null && box.flag("tempgreetwarn", false)) {
                     VoiceMailMainApp.play(c, "vm-tempgreetactive");
                 }
                 cmd = intro();
             }
             while (cmd >= 0 && cmd != TIMEOUT && cmd != '#') cmd = command(cmd);
-            SoundPlayer.play(c, "vm-goodbye", SoundPlayer.NO_DIGIT);
+            if (cmd != VoiceMailAdvanced.LEFT) SoundPlayer.play(c, "vm-goodbye", SoundPlayer.NO_DIGIT);
         } finally {
             closeFolder();
             MessageWaiting.publish(c.pbx(), box);
@@ -77,13 +82,13 @@ final class VoiceMailMenu {
                 int f = VoiceMailOptions.folderChoice(c, "vm-changeto", 0);
                 if (f == '#') return 0;
                 closeFolder();
-                open(f - '0');
+                open(MailboxFolder.FOLDERS.get(f - '0'));
                 starting = true;
                 cur = 0;
                 return folderName(playFolder);
             }
             case '3' -> {
-                return advanced();
+                return new VoiceMailAdvanced(c, box, folder, cur, starting).run();
             }
             case '4' -> {
                 if (cur > 0) {
@@ -97,6 +102,11 @@ final class VoiceMailMenu {
                     cur++;
                     return playMessage();
                 }
+                if (folder.name().equals("Urgent") && spool.count(box, "INBOX") > 0) { // on to the new messages
+                    closeFolder();
+                    open("INBOX");
+                    return playAt(0);
+                }
                 return wrap() ? playAt(0) : VoiceMailMainApp.play(c, "vm-nomore");
             }
             case '7' -> {
@@ -104,6 +114,10 @@ final class VoiceMailMenu {
                 boolean d = !folder.isDeleted(cur);
                 folder.setDeleted(cur, d);
                 return VoiceMailMainApp.play(c, d ? "vm-deleted" : "vm-undeleted");
+            }
+            case '8' -> {
+                if (cur < 0 || cur >= folder.size() || starting) return VoiceMailMainApp.play(c, "vm-sorry");
+                return VoiceMailForward.forward(c, box, folder.message(cur));
             }
             case '9' -> {
                 return save();
@@ -116,7 +130,7 @@ final class VoiceMailMenu {
                 return r == 0 ? instructions() : r;
             }
             case '0' -> {
-                int r = new VoiceMailOptions(c, box).run();
+                int r = new VoiceMailOptions(c, box, gainDb).run();
                 starting = true;
                 return r;
             }
@@ -133,9 +147,9 @@ final class VoiceMailMenu {
         return playMessage();
     }
 
-    private void open(int n) {
-        playFolder = n;
-        folder = MailboxFolder.open(spool, box, MailboxFolder.FOLDERS.get(n));
+    private void open(String name) {
+        playFolder = name;
+        folder = MailboxFolder.open(spool, box, name);
         cur = 0;
     }
 
@@ -144,9 +158,14 @@ final class VoiceMailMenu {
         folder = null;
     }
 
-    /** vm_intro_en: "you have N new (and) M old message(s)", or "no messages". */
+    /** vm_intro_en: "you have N urgent (and) N new (and) M old message(s)", or "no messages". */
     private int intro() {
         int r = VoiceMailMainApp.play(c, "vm-youhave");
+        if (r == 0 && urgent > 0) {
+            r = VoiceMailEnvelope.number(c, urgent);
+            if (r == 0) r = VoiceMailMainApp.play(c, "vm-Urgent");
+            if (r == 0) r = VoiceMailMainApp.play(c, fresh > 0 || old > 0 ? "vm-and" : urgent == 1 ? "vm-message" : "vm-messages");
+        }
         if (r == 0 && fresh > 0) {
             r = VoiceMailEnvelope.number(c, fresh);
             if (r == 0) r = VoiceMailMainApp.play(c, "vm-INBOX");
@@ -157,7 +176,7 @@ final class VoiceMailMenu {
             if (r == 0) r = VoiceMailMainApp.play(c, "vm-Old");
             if (r == 0) r = VoiceMailMainApp.play(c, old == 1 ? "vm-message" : "vm-messages");
         }
-        if (r == 0 && fresh == 0 && old == 0) {
+        if (r == 0 && fresh == 0 && old == 0 && urgent == 0) {
             r = VoiceMailMainApp.play(c, "vm-no");
             if (r == 0) r = VoiceMailMainApp.play(c, "vm-messages");
         }
@@ -229,34 +248,6 @@ final class VoiceMailMenu {
         return r;
     }
 
-    /** '3': advanced options; here 3 says the envelope (date, caller), * goes back. */
-    private int advanced() {
-        int cmd = 0, rounds = 0;
-        while (cmd >= 0 && cmd != TIMEOUT && cmd != '#') {
-            switch (cmd) {
-                case '3' -> {
-                    if (folder.size() > 0 && !starting && cur < folder.size()) {
-                        Map<String, String> info = folder.info(cur);
-                        int r = VoiceMailEnvelope.dateTime(c, box, info);
-                        if (r == 0) VoiceMailEnvelope.callerId(c, box, info);
-                    } else {
-                        VoiceMailMainApp.play(c, "vm-sorry");
-                    }
-                    cmd = TIMEOUT;
-                }
-                case '*' -> cmd = TIMEOUT;
-                default -> {
-                    cmd = 0;
-                    if (!starting) cmd = VoiceMailMainApp.play(c, "vm-tohearenv");
-                    if (cmd == 0) cmd = VoiceMailMainApp.play(c, "vm-starmain");
-                    if (cmd == 0) cmd = VoiceMailMainApp.waitDigit(c, 6000);
-                    if (cmd == 0 && ++rounds > 3) cmd = TIMEOUT;
-                }
-            }
-        }
-        return cmd == TIMEOUT ? 0 : cmd;
-    }
-
     /** '9': save to a folder — "message N saved to Work messages", or "mailbox full". */
     private int save() {
         if (cur < 0 || cur >= folder.size()) return 0;
@@ -268,13 +259,13 @@ final class VoiceMailMenu {
         int r = VoiceMailMainApp.play(c, "vm-message");
         if (r == 0) r = VoiceMailEnvelope.number(c, cur + 1);
         if (r == 0) r = VoiceMailMainApp.play(c, "vm-savedto");
-        if (r == 0) r = folderName(f - '0');
+        if (r == 0) r = folderName(MailboxFolder.FOLDERS.get(f - '0'));
         return r;
     }
 
     /** vm_play_folder_name (English): "vm-Work" then "vm-messages". */
-    private int folderName(int n) {
-        int r = VoiceMailMainApp.play(c, "vm-" + MailboxFolder.FOLDERS.get(n));
+    private int folderName(String name) {
+        int r = VoiceMailMainApp.play(c, "vm-" + name);
         return r != 0 ? r : VoiceMailMainApp.play(c, "vm-messages");
     }
 }

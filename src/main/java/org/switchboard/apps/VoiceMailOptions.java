@@ -26,11 +26,14 @@ final class VoiceMailOptions {
     private final Channel c;
     private final Mailbox box;
     private final VoicemailSpool spool;
+    private final int gainDb;
 
-    VoiceMailOptions(Channel c, Mailbox box) {
+    /** {@code gainDb}: VoiceMailMain's g(#), applied to the greetings recorded here. */
+    VoiceMailOptions(Channel c, Mailbox box, int gainDb) {
         this.c = c;
         this.box = box;
         this.spool = VoicemailSpool.of(c.pbx());
+        this.gainDb = gainDb;
     }
 
     /** Returns 0 back at the main menu (after * or silence). */
@@ -112,7 +115,7 @@ final class VoiceMailOptions {
                         if (cmd == 0) SoundPlayer.play(c, "beep", SoundPlayer.NO_DIGIT);
                         SoundRecorder.Result r = SoundRecorder.record(c, new SoundRecorder.Options(tmp, fmt, false,
                                 box.intOption("maxsilence", 0) * 1000L, box.intOption("maxgreet", 0) * 1000L,
-                                SoundPlayer.digits("#*0"), false));
+                                SoundPlayer.digits("#*0"), false, gainDb));
                         c.checkHangup();
                         if (r.status() == SoundRecorder.Status.ERROR) return 0;
                         if (r.status() == SoundRecorder.Status.DTMF && r.digit() != '#') {

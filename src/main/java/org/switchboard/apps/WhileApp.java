@@ -103,7 +103,7 @@ public final class WhileApp implements Application {
     /** find_matching_endwhile: counts While/EndWhile in the priorities after this one. */
     private static int findMatchingEndWhile(Channel c) {
         Dialplan dp = c.pbx().dialplan();
-        String cid = c.callerId().number;
+        String cid = c.callerId().number();
         int level = 1;
         for (int p = c.priority() + 1; ; p++) {
             Dialplan.Found f = dp.find(c.context(), c.exten(), p, cid);

@@ -42,7 +42,7 @@ public final class ZapatellerApp implements Application {
             else if (o.equalsIgnoreCase("nocallerid")) noCallerId = true;
         }
         c.setVar("ZAPATELLERSTATUS", "NOTHING");
-        boolean hasCallerId = !AppSupport.isEmpty(c.callerId().number);
+        boolean hasCallerId = !AppSupport.isEmpty(c.callerId().number());
         try {
             if (c.state() != ChannelState.UP) {
                 if (answer) {

@@ -1,8 +1,8 @@
 package org.switchboard.core;
 
 /**
- * A dialplan application. Implementations are listed in
- * {@code META-INF/services/org.switchboard.core.Application}; names are matched case-insensitively.
+ * A dialplan application, registered by its module's {@link Module#register}
+ * ({@code ctx.application(new DialApp())}); names are matched case-insensitively.
  */
 public interface Application extends Documented {
     enum Result { CONTINUE, HANGUP }

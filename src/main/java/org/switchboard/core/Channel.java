@@ -340,7 +340,7 @@ public class Channel {
 
     /** Asks the channel to hang up from any thread: wakes its reader, ends its dialplan. */
     public void softHangup(int cause) {
-        if (hangupCause == 0) hangupCause = cause;
+        if (hangupCause == HangupCause.NOT_DEFINED) hangupCause = cause;
         if (!realHangup && !destroyed.get() && pbx.events().hasSubscribers()) {
             pbx.events().publish(ManagerEvent.of("SoftHangupRequest", "call").channel(this).put("Cause", cause).build());
         }
@@ -402,7 +402,7 @@ public class Channel {
         realHangup = true;
         java.util.concurrent.ScheduledFuture<?> timer = absoluteTimer;
         if (timer != null) timer.cancel(false);
-        if (hangupCause == 0) hangupCause = HangupCause.NORMAL_CLEARING;
+        if (hangupCause == HangupCause.NOT_DEFINED) hangupCause = HangupCause.NORMAL_CLEARING;
         try {
             tech.hangup(this);
         } catch (RuntimeException e) {

@@ -2,13 +2,13 @@ package org.switchboard.core;
 
 /**
  * A channel technology ({@code SIP}, {@code Local}, {@code Skype}): makes outbound channels for Dial
- * and Originate. Listed in {@code META-INF/services/org.switchboard.core.ChannelDriver}.
+ * and Originate. Registered by its module's {@link Module#register}: {@code ctx.channelDriver(new SipChannelDriver())}.
  */
 public interface ChannelDriver {
     /** As written in a dial string, matched case-insensitively: {@code Local}. */
     String technology();
     String description();
-    /** The module name ({@code chan_local}). */
+    /** The module that registers it ({@code chan_local}); only a label (see {@link Documented#module()}). */
     String module();
 
     /** Called once when the module loads; decline by throwing {@link ModuleDeclinedException}. */

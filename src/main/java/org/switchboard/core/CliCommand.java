@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * A console command ({@code core show channels}). Listed in
- * {@code META-INF/services/org.switchboard.core.CliCommand}.
+ * A console command ({@code core show channels}), registered by its module's
+ * {@link Module#register}: {@code ctx.cliCommand(new CoreShowChannels())}.
  */
 public interface CliCommand {
     /** The fixed words, e.g. {@code ["core", "show", "channels"]}; arguments follow them. */
     List<String> words();
     String usage();
+    /** The module that registers it; only a label (see {@link Documented#module()}). */
     String module();
 
     /**

@@ -2,7 +2,7 @@ package org.switchboard.core;
 
 /**
  * A dialplan function, {@code ${NAME(args)}} to read and {@code Set(NAME(args)=value)} to write.
- * Listed in {@code META-INF/services/org.switchboard.core.DialplanFunction}; names are
+ * Registered by its module's {@link Module#register} ({@code ctx.function(new FilterFunction())}); names are
  * case-insensitive. Bad arguments are logged with {@link PbxLog#warning} and give an empty result,
  * as Asterisk does; a function never throws for what a dialplan writes.
  */

@@ -4,7 +4,11 @@ package org.switchboard.core;
 public interface Documented {
     /** The name used in the dialplan, e.g. {@code Dial} or {@code FILTER}. */
     String name();
-    /** The module it belongs to, with Asterisk's name where Asterisk has one ({@code app_dial}). */
+    /**
+     * The module that registers it, with Asterisk's name where Asterisk has one ({@code app_dial}).
+     * Only a label: what a module owns is what its {@link Module#register} registers (a test checks
+     * the two agree).
+     */
     String module();
     /** One line. */
     String synopsis();

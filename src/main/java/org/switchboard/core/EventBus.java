@@ -35,7 +35,7 @@ public final class EventBus {
     public void newCallerid(Channel c) {
         if (hasSubscribers()) {
             publish(ManagerEvent.of("NewCallerid", "call").channel(c).put("CID-CallingPres",
-                    c.callerId().pres + " (" + (c.callerId().pres == 0 ? "Presentation Allowed, Not Screened" : "Presentation Restricted") + ")").build());
+                    c.callerId().pres() + " (" + (c.callerId().pres() == 0 ? "Presentation Allowed, Not Screened" : "Presentation Restricted") + ")").build());
         }
     }
 

@@ -2,6 +2,8 @@ package org.switchboard.core;
 
 /** The Q.850 cause codes Asterisk uses, and the text it prints for them (ast_cause2str). */
 public final class HangupCause {
+    /** No cause set yet (AST_CAUSE_NOTDEFINED): the channel has not been told why it ends. */
+    public static final int NOT_DEFINED = 0;
     public static final int UNALLOCATED = 1;
     public static final int NO_ROUTE_TRANSIT_NET = 2;
     public static final int NO_ROUTE_DESTINATION = 3;
@@ -31,7 +33,7 @@ public final class HangupCause {
 
     public static String describe(int cause) {
         return switch (cause) {
-            case 0 -> "Unknown";
+            case NOT_DEFINED -> "Unknown";
             case UNALLOCATED -> "Unallocated (unassigned) number";
             case NO_ROUTE_TRANSIT_NET -> "No route to specified transmit network";
             case NO_ROUTE_DESTINATION -> "No route to destination";

@@ -2,10 +2,9 @@ package org.switchboard.core;
 
 /**
  * One Manager (AMI) action, e.g. {@code Originate} or, from the Skype channel, {@code SkypeChatSend}.
- * Any module contributes actions by listing classes in
- * {@code META-INF/services/org.switchboard.core.ManagerAction}; the Manager interface finds them
- * with {@link java.util.ServiceLoader} and offers an action only while its {@link #module()} is
- * running. Names are matched ignoring case, as Asterisk does.
+ * A module contributes an action in its {@link Module#register}: {@code ctx.managerAction(new
+ * SkypeChatSendAction())}; the Manager interface offers it while that module runs. Names are
+ * matched ignoring case, as Asterisk does.
  *
  * <p>{@link #execute} runs on the calling session's own virtual thread, one action at a time per
  * session, so it may block (a synchronous Originate waits for the answer). It answers through

@@ -34,10 +34,10 @@ public record ManagerEvent(String name, String category, Map<String, String> fie
             put(prefix + "Channel", c.name());
             put(prefix + "ChannelState", c.state().code());
             put(prefix + "ChannelStateDesc", c.state().description());
-            put(prefix + "CallerIDNum", orUnknown(c.callerId().number));
-            put(prefix + "CallerIDName", orUnknown(c.callerId().name));
-            put(prefix + "ConnectedLineNum", orUnknown(c.connectedLine().number));
-            put(prefix + "ConnectedLineName", orUnknown(c.connectedLine().name));
+            put(prefix + "CallerIDNum", orUnknown(c.callerId().number()));
+            put(prefix + "CallerIDName", orUnknown(c.callerId().name()));
+            put(prefix + "ConnectedLineNum", orUnknown(c.connectedLine().number()));
+            put(prefix + "ConnectedLineName", orUnknown(c.connectedLine().name()));
             put(prefix + "Language", c.language());
             put(prefix + "AccountCode", c.accountCode());
             put(prefix + "Context", c.context());

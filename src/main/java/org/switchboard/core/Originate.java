@@ -71,7 +71,7 @@ public final class Originate {
         if (vars != null) vars.forEach((k, v) -> pbx.vars().set(c, k, v));
         if (beforeCall != null) beforeCall.accept(c);
         try {
-            if (c.isHangupRequested()) throw new ChannelUnavailableException(c.hangupCause() == 0 ? HangupCause.NORMAL_CLEARING
+            if (c.isHangupRequested()) throw new ChannelUnavailableException(c.hangupCause() == HangupCause.NOT_DEFINED ? HangupCause.NORMAL_CLEARING
                     : c.hangupCause(), "hung up before it was called");
             c.tech().call(c, data, (int) Math.min(Integer.MAX_VALUE, timeoutMs));
         } catch (ChannelUnavailableException e) {

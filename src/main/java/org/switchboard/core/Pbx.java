@@ -20,6 +20,8 @@ public final class Pbx {
     public static final String VERSION = "Switchboard 0.1.0";
 
     private final Path configDir;
+    /** This PBX's log: its sinks and verbose level; the threads it runs write here. */
+    private final PbxLogger log;
     private final Modules modules = new Modules(this);
     private final ChannelRegistry channels = new ChannelRegistry();
     private final EventBus events = new EventBus();
@@ -40,25 +42,27 @@ public final class Pbx {
     /** Services this PBX owns (the AstDB store, ...), one per type, closed at shutdown. */
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
-    public Pbx(Path configDir) { this(configDir, systemTimer(), java.time.Clock.systemUTC()); }
+    public Pbx(Path configDir) { this(configDir, null, java.time.Clock.systemUTC()); }
 
     /**
      * With the timer service and the clock it agrees with: tests pass a manual one, so a
-     * 30-second timeout is checked by moving time rather than waiting for it.
+     * 30-second timeout is checked by moving time rather than waiting for it. Null timers: the
+     * PBX's own timer thread.
      */
     public Pbx(Path configDir, java.util.concurrent.ScheduledExecutorService timers, java.time.Clock clock) {
         this.configDir = configDir;
-        this.scheduler = timers;
+        this.log = new PbxLogger(configDir == null ? "pbx" : configDir.toString());
+        this.scheduler = timers != null ? timers : systemTimer(log);
         this.clock = clock;
     }
 
     /** One platform thread; cancelled timers leave its queue at once (SIP cancels most of its timers). */
-    private static java.util.concurrent.ScheduledExecutorService systemTimer() {
-        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+    private static java.util.concurrent.ScheduledExecutorService systemTimer(PbxLogger log) {
+        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, PbxLog.threadFactory(log, r -> {
             Thread t = new Thread(r, "pbx-timer");
             t.setDaemon(true);
             return t;
-        });
+        }));
         e.setRemoveOnCancelPolicy(true);
         return e;
     }
@@ -83,6 +87,8 @@ public final class Pbx {
     public java.time.Clock clock() { return clock; }
 
     public Path configDir() { return configDir; }
+    /** This PBX's log; {@link PbxLog}'s static methods reach it from the threads this PBX runs. */
+    public PbxLogger log() { return log; }
     public Modules modules() { return modules; }
     public ChannelRegistry channels() { return channels; }
     public EventBus events() { return events; }
@@ -107,6 +113,12 @@ public final class Pbx {
 
     /** Loads modules, then the dialplan; logs every problem; the PBX runs whatever they say. */
     public void start() {
+        try (PbxLog.Binding b = PbxLog.bind(log)) {
+            boot();
+        }
+    }
+
+    private void boot() {
         Config modulesConf = hasConfig("modules.conf") ? config("modules.conf") : null;
         if (modulesConf != null) modulesConf.problems().forEach(p -> PbxLog.warning("loader.c", p.toString()));
         modules.loadAll(modulesConf);
@@ -129,6 +141,10 @@ public final class Pbx {
 
     /** Swaps in the dialplan of an already-read extensions.conf (reload, tests). */
     public List<ConfigProblem> loadDialplan(Config extensionsConf) {
+        return PbxLog.within(log, () -> swapDialplan(extensionsConf));
+    }
+
+    private List<ConfigProblem> swapDialplan(Config extensionsConf) {
         DialplanLoader.Result r = DialplanLoader.load(extensionsConf);
         for (ConfigProblem p : r.problems()) PbxLog.warning("pbx_config.c", p.toString());
         for (ConfigProblem p : r.warnings()) PbxLog.warning("pbx_config.c", p.toString());
@@ -146,6 +162,13 @@ public final class Pbx {
 
     /** Hangs up every channel, unloads modules in reverse. */
     public void shutdown() {
+        try (PbxLog.Binding b = PbxLog.bind(log)) {
+            stopAll();
+        }
+        log.close();
+    }
+
+    private void stopAll() {
         shuttingDown = true;
         for (Channel c : channels.all()) c.softHangup(HangupCause.NORMAL_CLEARING);
         // before the modules go, so the Manager interface can still tell its clients
@@ -241,14 +264,18 @@ public final class Pbx {
 
     /** Runs the channel's dialplan on a new virtual thread, from its current location. */
     public Thread startPbx(Channel c) {
-        Thread t = Thread.ofVirtual().name("pbx-" + c.name()).unstarted(() -> PbxRunner.run(c));
+        Thread t = Thread.ofVirtual().name("pbx-" + c.name()).unstarted(PbxLog.bound(log, () -> PbxRunner.run(c)));
         c.setPbxThread(t);   // before it runs, so a redirect in the first instant is not dropped
         t.start();
         return t;
     }
 
     /** Runs the dialplan on the calling thread (used by tests and by startPbx). */
-    public void runPbx(Channel c) { PbxRunner.run(c); }
+    public void runPbx(Channel c) {
+        try (PbxLog.Binding b = PbxLog.bind(log)) {
+            PbxRunner.run(c);
+        }
+    }
 
     // ---- applications ----
 
@@ -284,7 +311,11 @@ public final class Pbx {
     public void raiseException(Channel c, String reason) { PbxRunner.raiseException(c, reason); }
 
     /** Runs {@code Gosub(data)} on the calling thread until its Return (hooks on channels without a dialplan thread). */
-    public void runSubroutine(Channel c, String gosubData) { PbxRunner.runSubroutine(this, c, gosubData); }
+    public void runSubroutine(Channel c, String gosubData) {
+        try (PbxLog.Binding b = PbxLog.bind(log)) {
+            PbxRunner.runSubroutine(this, c, gosubData);
+        }
+    }
 
     /** Substitutes {@code ${...}} and {@code $[...]} in text for this channel. */
     public String substitute(Channel c, String text) { return variables.substitute(c, text); }

@@ -1,17 +1,19 @@
 package org.switchboard.core;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Asterisk-style logging: verbose lines ({@code    -- Executing ...}) gated by the verbose level,
- * and NOTICE/WARNING/ERROR lines that carry the module that raised them. Every line goes to every
- * registered sink (the console, remote consoles, tests that assert on what an admin would see).
+ * and NOTICE/WARNING/ERROR lines that carry the module that raised them.
+ *
+ * <p>The static methods write to the log of the PBX the calling thread works for: each
+ * {@link Pbx} has its own {@link PbxLogger}, and the threads it runs (a channel's dialplan, its
+ * timers, console and Manager sessions) are bound to it. A thread bound to no PBX writes to the
+ * process's log ({@link #process()}). Every line also goes to SLF4J, one logger per source.
  */
 public final class PbxLog {
     public enum Level { DEBUG, VERBOSE, NOTICE, WARNING, ERROR, SECURITY }
@@ -19,16 +21,77 @@ public final class PbxLog {
     /** One rendered line with what produced it, so sinks can filter without reparsing. */
     public record Line(Level level, int verbosity, String text) {}
 
-    private static final List<Consumer<Line>> SINKS = new CopyOnWriteArrayList<>();
-    private static volatile int verbose = 3;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ROOT);
+    private static final PbxLogger PROCESS = new PbxLogger("process");
+    private static final ThreadLocal<PbxLogger> BOUND = new ThreadLocal<>();
+    /** Sinks that see every line of every PBX in this process (a one-PBX process's console). */
+    private static final List<Consumer<Line>> TAPS = new CopyOnWriteArrayList<>();
 
     private PbxLog() {}
 
-    public static void addSink(Consumer<Line> sink) { SINKS.add(sink); }
-    public static void removeSink(Consumer<Line> sink) { SINKS.remove(sink); }
-    public static int verbose() { return verbose; }
-    public static void setVerbose(int level) { verbose = Math.max(0, level); }
+    /** The log lines written outside any PBX go to: code that runs for no PBX in particular. */
+    public static PbxLogger process() { return PROCESS; }
+
+    /** The log of the PBX this thread works for, else the process's. */
+    public static PbxLogger current() {
+        PbxLogger l = BOUND.get();
+        return l == null || l.closed() ? PROCESS : l;
+    }
+
+    /** This thread works for the PBX that owns {@code log} until the binding is closed. */
+    public static Binding bind(PbxLogger log) {
+        Binding b = new Binding(Thread.currentThread(), BOUND.get());
+        BOUND.set(log);
+        return b;
+    }
+
+    /** Undoes one {@link #bind}, restoring what the thread was bound to before. */
+    public static final class Binding implements AutoCloseable {
+        private final Thread thread;
+        private final PbxLogger previous;
+
+        private Binding(Thread thread, PbxLogger previous) {
+            this.thread = thread;
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
+            if (Thread.currentThread() != thread) return;   // another thread's binding is not ours to undo
+            if (previous == null) BOUND.remove();
+            else BOUND.set(previous);
+        }
+    }
+
+    /** {@code task}, run with its thread bound to {@code log}: for a PBX's threads and executors. */
+    public static Runnable bound(PbxLogger log, Runnable task) {
+        return () -> {
+            try (Binding b = bind(log)) {
+                task.run();
+            }
+        };
+    }
+
+    /** Runs {@code work} on this thread bound to {@code log}; returns what it returns. */
+    public static <T> T within(PbxLogger log, Supplier<T> work) {
+        try (Binding b = bind(log)) {
+            return work.get();
+        }
+    }
+
+    /** Threads from {@code factory} whose every line goes to {@code log}. */
+    public static ThreadFactory threadFactory(PbxLogger log, ThreadFactory factory) {
+        return r -> factory.newThread(bound(log, r));
+    }
+
+    /** A sink that sees every line of every PBX in this process (the one-PBX console, a test that watches all). */
+    public static void addSink(Consumer<Line> sink) { TAPS.add(sink); }
+    public static void removeSink(Consumer<Line> sink) { TAPS.remove(sink); }
+    static boolean tapped() { return !TAPS.isEmpty(); }
+    static void deliverToTaps(Line line) { PbxLogger.deliver(TAPS, line); }
+
+    /** The verbose level of this thread's PBX. */
+    public static int verbose() { return current().verbose(); }
+    public static void setVerbose(int level) { current().setVerbose(level); }
 
     /** Asterisk's verbose prefixes: level 1 " ", 2 " == ", 3 "    -- ", 4+ "       > ". */
     public static String verbosePrefix(int level) {
@@ -41,13 +104,10 @@ public final class PbxLog {
         };
     }
 
-    public static boolean isVerbose(int level) { return level <= verbose && !SINKS.isEmpty(); }
+    public static boolean isVerbose(int level) { return current().isVerbose(level); }
 
     /** Line feeds in a verbose message are kept (multi-line dumps); other control characters are escaped. */
-    public static void verbose(int level, String message) {
-        if (level > verbose || SINKS.isEmpty()) return;
-        emit(new Line(Level.VERBOSE, level, verbosePrefix(level) + LogText.lines(message)));
-    }
+    public static void verbose(int level, String message) { current().verbose(level, message); }
 
     public static void notice(String source, String message) { log(Level.NOTICE, source, message); }
     public static void warning(String source, String message) { log(Level.WARNING, source, message); }
@@ -59,12 +119,7 @@ public final class PbxLog {
      * {@code [Nov 26 11:46:52] WARNING[thread]: source: message}, as Asterisk formats it. The
      * message is one line: control characters in it (a CR, NUL or ESC a client sent) are escaped.
      */
-    public static void log(Level level, String source, String message) {
-        if (SINKS.isEmpty()) return;
-        String text = "[" + LocalDateTime.now().format(STAMP) + "] " + level.name()
-                + "[" + Thread.currentThread().threadId() + "]: " + source + ": " + LogText.oneLine(message);
-        emit(new Line(level, 0, text));
-    }
+    public static void log(Level level, String source, String message) { current().log(level, source, message); }
 
     /**
      * A line caused by what {@code peer} (an address, an account) sent: the first few per peer in
@@ -73,45 +128,6 @@ public final class PbxLog {
      * the log while every misbehaving source still gets its line.
      */
     public static void limited(Level level, String source, String peer, String message) {
-        if (SINKS.isEmpty()) return;
-        List<LogRateLimiter.Summary> before = LIMITER.attempt(new LogRateLimiter.Key(source, peer));
-        if (before == null) {
-            scheduleSummaries();
-            return;
-        }
-        for (LogRateLimiter.Summary s : before) log(level, source, s.text());
-        log(level, source, message);
-    }
-
-    private static final long LIMIT_WINDOW_MS = 10_000;
-    private static final LogRateLimiter LIMITER = new LogRateLimiter(5, LIMIT_WINDOW_MS, System::currentTimeMillis);
-    private static final AtomicBoolean SUMMARIES_SCHEDULED = new AtomicBoolean();
-
-    /** Once a line is suppressed its summary is due when the window closes, even if the flood stops. */
-    private static void scheduleSummaries() {
-        if (!SUMMARIES_SCHEDULED.compareAndSet(false, true)) return;
-        Thread.ofVirtual().name("log-summaries").start(() -> {
-            try {
-                do {
-                    Thread.sleep(LIMIT_WINDOW_MS);
-                    for (LogRateLimiter.Summary s : LIMITER.drain()) log(Level.NOTICE, s.key().source(), s.text());
-                } while (LIMITER.tracking());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                SUMMARIES_SCHEDULED.set(false);
-            }
-        });
-    }
-
-    private static void emit(Line line) {
-        for (Consumer<Line> sink : SINKS) {
-            try {
-                sink.accept(line);
-            } catch (RuntimeException e) {
-                // a broken sink must never take a call down with it; stderr is all that is left
-                System.err.println("switchboard: a log sink failed: " + e);
-            }
-        }
+        current().limited(level, source, peer, message);
     }
 }

@@ -43,7 +43,7 @@ final class PbxRunner {
     }
 
     private static void runDialplan(Pbx pbx, Channel c, boolean starting) {
-        String cid = c.callerId().number;
+        String cid = c.callerId().number();
         Dialplan dp = pbx.dialplan();
         if (starting && !dp.exists(c.context(), c.exten(), c.priority(), cid)) {
             if (dp.exists(c.context(), "s", 1, cid)) {
@@ -60,7 +60,7 @@ final class PbxRunner {
             // virtual threads are not preempted: a dialplan that never blocks lets others run now and then
             if ((n & 0xFF) == 0) Thread.yield();
             dp = pbx.dialplan();
-            Dialplan.Found f = dp.find(c.context(), c.exten(), c.priority(), c.callerId().number);
+            Dialplan.Found f = dp.find(c.context(), c.exten(), c.priority(), c.callerId().number());
             if (f == null) {
                 if (!fellOff(pbx, c, dp)) return;
                 continue;
@@ -99,7 +99,7 @@ final class PbxRunner {
      * @return true to keep running from the new location
      */
     private static boolean fellOff(Pbx pbx, Channel c, Dialplan dp) {
-        String cid = c.callerId().number;
+        String cid = c.callerId().number();
         if (!dp.exists(c.context(), c.exten(), 1, cid)) {
             if (dp.exists(c.context(), "i", 1, cid)) {
                 PbxLog.verbose(3, "Sent into invalid extension '" + c.exten() + "' in context '" + c.context() + "' on " + c.name());
@@ -129,7 +129,7 @@ final class PbxRunner {
         if (pbx.execute(c, "Gosub", gosubData) == Application.Result.HANGUP || c.gosubStack().size() <= depth) return;
         c.takeJumped();
         while (c.gosubStack().size() > depth) {
-            Dialplan.Found f = pbx.dialplan().find(c.context(), c.exten(), c.priority(), c.callerId().number);
+            Dialplan.Found f = pbx.dialplan().find(c.context(), c.exten(), c.priority(), c.callerId().number());
             if (f == null) {
                 PbxLog.warning("app_stack.c", "Subroutine on " + c.name() + " ran off the end at " + c.context() + ","
                         + c.exten() + "," + c.priority() + " without Return");
@@ -143,7 +143,7 @@ final class PbxRunner {
 
     private static boolean toTimeoutHandler(Pbx pbx, Channel c) {
         Dialplan dp = pbx.dialplan();
-        String cid = c.callerId().number;
+        String cid = c.callerId().number();
         PbxLog.verbose(3, "Channel '" + c.name() + "' timed out (absolute timeout)");
         if (dp.exists(c.context(), "T", 1, cid)) {
             c.setLocation(null, "T", 1);
@@ -170,7 +170,7 @@ final class PbxRunner {
     private static void runHangupHandler(Pbx pbx, Channel c) {
         if (c.isDestroyed()) return;
         Dialplan dp = pbx.dialplan();
-        String cid = c.callerId().number;
+        String cid = c.callerId().number();
         if (c.exten().equals("h") || !dp.exists(c.context(), "h", 1, cid)) return;
         c.clearSoftHangup();
         c.setLocation(null, "h", 1);

@@ -63,7 +63,7 @@ public final class CallerIdFunction extends BaseFunction {
         String first = member.get(0);
         String value;
         if (member.size() == 1 && first.equalsIgnoreCase("rdnis")) {
-            value = cid.rdnis;
+            value = cid.rdnis();
         } else if (first.equalsIgnoreCase("dnid")) {
             value = readDialed(channel, member.subList(1, member.size()));
         } else if (member.size() == 1 && first.equalsIgnoreCase("ani2")) {
@@ -98,7 +98,7 @@ public final class CallerIdFunction extends BaseFunction {
         String first = member.get(0);
         PartyIds.Status status;
         if (member.size() == 1 && first.equalsIgnoreCase("rdnis")) {
-            cid.rdnis = v;
+            cid.setRdnis(v);
             status = PartyIds.Status.VALID;
         } else if (first.equalsIgnoreCase("dnid")) {
             status = writeDialed(channel, member.subList(1, member.size()), v);
@@ -114,7 +114,7 @@ public final class CallerIdFunction extends BaseFunction {
             List<String> sub = member.size() == 1 ? List.of("num") : member.subList(1, member.size());
             CallerId ani = ani(channel);
             status = PartyIds.write(ani, PartyIds.store(channel).extras("ani"), sub, v, source());
-            cid.ani = ani.number;
+            cid.setAni(ani.number());
         } else if (first.equalsIgnoreCase("priv")) {
             PartyIds.Store s = PartyIds.store(channel);
             status = PartyIds.write(s.party("priv"), s.extras("priv"), member.subList(1, member.size()), v, source());
@@ -136,7 +136,7 @@ public final class CallerIdFunction extends BaseFunction {
     /** The ANI party, its number kept in CallerId.ani where the rest of the PBX looks for it. */
     private static CallerId ani(Channel channel) {
         CallerId ani = PartyIds.store(channel).party("ani");
-        ani.number = channel.callerId().ani;
+        ani.setNumber(channel.callerId().ani());
         return ani;
     }
 
@@ -146,8 +146,8 @@ public final class CallerIdFunction extends BaseFunction {
         PartyIds.Store s = PartyIds.store(channel);
         CallerId dialed = s.party("dialed");
         if (PartyIds.startsWithIgnoreCase(sub.get(0), "num")) {
-            if (sub.size() == 1) return channel.callerId().dnid;
-            if (sub.size() == 2 && sub.get(1).equalsIgnoreCase("plan")) return Integer.toString(dialed.ton);
+            if (sub.size() == 1) return channel.callerId().dnid();
+            if (sub.size() == 2 && sub.get(1).equalsIgnoreCase("plan")) return Integer.toString(dialed.ton());
             return null;
         }
         if (PartyIds.startsWithIgnoreCase(sub.get(0), "subaddr")) {
@@ -162,7 +162,7 @@ public final class CallerIdFunction extends BaseFunction {
         CallerId dialed = s.party("dialed");
         if (PartyIds.startsWithIgnoreCase(sub.get(0), "num")) {
             if (sub.size() == 1) {
-                channel.callerId().dnid = PartyIds.trimEnd(value);
+                channel.callerId().setDnid(PartyIds.trimEnd(value));
                 return PartyIds.Status.VALID;
             }
             if (sub.size() == 2 && sub.get(1).equalsIgnoreCase("plan")) {

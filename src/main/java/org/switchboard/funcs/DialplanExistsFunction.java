@@ -26,7 +26,7 @@ public final class DialplanExistsFunction extends BaseFunction {
         String context = FuncArgs.orEmpty(a[0]);
         String exten = FuncArgs.orEmpty(a[1]);
         Dialplan dp = channel.pbx().dialplan();
-        String cid = channel.callerId().number;
+        String cid = channel.callerId().number();
         if (!FuncArgs.isEmpty(a[2])) {
             Integer prio = FuncArgs.leadingInt(a[2]);
             if (prio != null && prio > 0) return dp.exists(context, exten, prio, cid) ? "1" : "0";

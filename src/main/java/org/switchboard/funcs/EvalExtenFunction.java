@@ -40,7 +40,7 @@ public final class EvalExtenFunction extends BaseFunction {
         if (number != null) {
             priority = number;
         } else {
-            Dialplan.Found byLabel = dp.findLabel(context, exten, pri, channel.callerId().number);
+            Dialplan.Found byLabel = dp.findLabel(context, exten, pri, channel.callerId().number());
             if (byLabel == null) {
                 warn("Priority '" + pri + "' must be a number > 0, or valid label");
                 return "";

@@ -100,25 +100,25 @@ final class PartyIds {
         String first = sub.get(0);
         List<String> rest = sub.subList(1, sub.size());
         if (sub.size() == 1 && first.equalsIgnoreCase("all")) {
-            return "\"" + p.name + "\" <" + p.number + ">";
+            return "\"" + p.name() + "\" <" + p.number() + ">";
         } else if (first.equalsIgnoreCase("name")) {
-            if (rest.isEmpty()) return p.name;
-            if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("valid")) return p.name.isEmpty() ? "0" : "1";
+            if (rest.isEmpty()) return p.name();
+            if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("valid")) return p.name().isEmpty() ? "0" : "1";
             if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("charset")) return charsetName(x.charset);
-            if (rest.size() == 1 && startsWithIgnoreCase(rest.get(0), "pres")) return presentationName(p.pres);
+            if (rest.size() == 1 && startsWithIgnoreCase(rest.get(0), "pres")) return presentationName(p.pres());
             return null;
         } else if (startsWithIgnoreCase(first, "num")) {
-            if (rest.isEmpty()) return p.number;
-            if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("valid")) return p.number.isEmpty() ? "0" : "1";
-            if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("plan")) return Integer.toString(p.ton);
-            if (rest.size() == 1 && startsWithIgnoreCase(rest.get(0), "pres")) return presentationName(p.pres);
+            if (rest.isEmpty()) return p.number();
+            if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("valid")) return p.number().isEmpty() ? "0" : "1";
+            if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("plan")) return Integer.toString(p.ton());
+            if (rest.size() == 1 && startsWithIgnoreCase(rest.get(0), "pres")) return presentationName(p.pres());
             return null;
         } else if (startsWithIgnoreCase(first, "subaddr")) {
             return readSubaddress(p, x, rest);
         } else if (sub.size() == 1 && first.equalsIgnoreCase("tag")) {
-            return p.tag;
+            return p.tag();
         } else if (sub.size() == 1 && first.equalsIgnoreCase("ton")) {
-            return Integer.toString(p.ton);   // ton is an alias for num-plan
+            return Integer.toString(p.ton());   // ton is an alias for num-plan
         } else if (sub.size() == 1 && startsWithIgnoreCase(first, "pres")) {
             return presentationName(combinedPresentation(p));
         }
@@ -127,7 +127,7 @@ final class PartyIds {
 
     /** party_subaddress_read; null when the field is unknown. */
     static String readSubaddress(CallerId p, Extras x, List<String> rest) {
-        if (rest.isEmpty()) return p.subaddr;
+        if (rest.isEmpty()) return p.subaddr();
         if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("valid")) return x.subaddrValid ? "1" : "0";
         if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("type")) return Integer.toString(x.subaddrType);
         if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("odd")) return x.subaddrOdd ? "1" : "0";
@@ -136,7 +136,7 @@ final class PartyIds {
 
     /** ast_party_id_presentation: a party with neither a name nor a number is unavailable. */
     static int combinedPresentation(CallerId p) {
-        return p.name.isEmpty() && p.number.isEmpty() ? PRES_UNAVAILABLE : p.pres;
+        return p.name().isEmpty() && p.number().isEmpty() ? PRES_UNAVAILABLE : p.pres();
     }
 
     // ---- writing ----
@@ -152,14 +152,14 @@ final class PartyIds {
         List<String> rest = sub.subList(1, sub.size());
         if (sub.size() == 1 && first.equalsIgnoreCase("all")) {
             String[] nameNum = splitCallerId(value);
-            p.name = nameNum[0];
-            p.number = nameNum[1];
+            p.setName(nameNum[0]);
+            p.setNumber(nameNum[1]);
             return Status.VALID;
         } else if (first.equalsIgnoreCase("name")) {
             if (rest.isEmpty()) {
-                p.name = trimEnd(value);
+                p.setName(trimEnd(value));
             } else if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("valid")) {
-                if (FuncArgs.atoi(value) == 0) p.name = "";
+                if (FuncArgs.atoi(value) == 0) p.setName("");
             } else if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("charset")) {
                 String v = trimEnd(value);
                 int cs = startsWithDigit(v) ? FuncArgs.atoi(v) : parseCharset(v);
@@ -176,9 +176,9 @@ final class PartyIds {
             return Status.VALID;
         } else if (startsWithIgnoreCase(first, "num")) {
             if (rest.isEmpty()) {
-                p.number = trimEnd(value);
+                p.setNumber(trimEnd(value));
             } else if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("valid")) {
-                if (FuncArgs.atoi(value) == 0) p.number = "";
+                if (FuncArgs.atoi(value) == 0) p.setNumber("");
             } else if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("plan")) {
                 return writePlan(p, value, source);
             } else if (rest.size() == 1 && startsWithIgnoreCase(rest.get(0), "pres")) {
@@ -190,7 +190,7 @@ final class PartyIds {
         } else if (startsWithIgnoreCase(first, "subaddr")) {
             return writeSubaddress(p, x, rest, value);
         } else if (sub.size() == 1 && first.equalsIgnoreCase("tag")) {
-            p.tag = trimEnd(value);
+            p.setTag(trimEnd(value));
             return Status.VALID;
         } else if (sub.size() == 1 && first.equalsIgnoreCase("ton")) {
             return writePlan(p, value, source);
@@ -202,7 +202,7 @@ final class PartyIds {
 
     static Status writeSubaddress(CallerId p, Extras x, List<String> rest, String value) {
         if (rest.isEmpty()) {
-            p.subaddr = trimEnd(value);
+            p.setSubaddr(trimEnd(value));
         } else if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("valid")) {
             x.subaddrValid = FuncArgs.atoi(value) != 0;
         } else if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("type")) {
@@ -221,7 +221,7 @@ final class PartyIds {
             PbxLog.error(source, "Unknown type-of-number/numbering-plan '" + v + "', value unchanged");
             return Status.INVALID;
         }
-        p.ton = FuncArgs.atoi(v);
+        p.setTon(FuncArgs.atoi(v));
         return Status.VALID;
     }
 
@@ -232,7 +232,7 @@ final class PartyIds {
             PbxLog.error(source, "Unknown " + which + " presentation '" + v + "', value unchanged");
             return Status.INVALID;
         }
-        p.pres = pres;
+        p.setPres(pres);
         return Status.VALID;
     }
 

@@ -24,6 +24,6 @@ public final class ValidExtenFunction extends BaseFunction {
             return "";
         }
         int priority = FuncArgs.isEmpty(a[2]) ? 1 : FuncArgs.atoi(a[2]);
-        return channel.pbx().dialplan().exists(context, a[1], priority, channel.callerId().number) ? "1" : "0";
+        return channel.pbx().dialplan().exists(context, a[1], priority, channel.callerId().number()) ? "1" : "0";
     }
 }

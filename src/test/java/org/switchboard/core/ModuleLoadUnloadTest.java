@@ -57,6 +57,49 @@ class ModuleLoadUnloadTest {
     }
 
     @Test
+    void anApplicationOfAnUnloadedModuleIsNoApplicationAndComesBackWithItsModule() {
+        t.dialplan("""
+                [x]
+                exten => s,1,UserEvent(Ping)
+                 same => n,Verbose(1,after the event)
+                """);
+        assertThat(run("core show applications like UserEvent")).contains(" UserEvent: ");
+        assertThat(run("module unload app_userevent")).isEqualTo("Unloaded app_userevent\n");
+        assertThat(run("core show applications like UserEvent")).doesNotContain(" UserEvent: ").contains("-= 1 Applications Matching =-");
+        assertThat(run("core show application UserEvent")).contains("Your application(s) is (are) not registered");
+        Channel c = t.channel("Test/a");
+        c.setLocation("x", "s", 1);
+        t.pbx.runPbx(c);
+        assertThat(t.said("No application 'UserEvent' for extension (x, s, 1)")).hasSize(1);
+        assertThat(t.said("after the event")).isEmpty();
+
+        assertThat(run("module load app_userevent.so")).isEqualTo("Loaded app_userevent\n");
+        assertThat(run("core show applications like UserEvent")).contains(" UserEvent: ");
+        Channel d = t.channel("Test/b");
+        d.setLocation("x", "s", 1);
+        t.pbx.runPbx(d);
+        assertThat(t.said("after the event")).hasSize(1);
+    }
+
+    @Test
+    void unloadingAModuleTakesItsFunctionsAndCommandsButNothingElse() {
+        int apps = t.pbx.modules().applications().size();
+        assertThat(t.eval("${TOUPPER(abc)}-${LEN(abcd)}")).isEqualTo("ABC-4");
+        assertThat(run("module unload func_strings")).isEqualTo("Unloaded func_strings\n");
+        assertThat(t.eval("${TOUPPER(abc)}")).isEmpty();
+        assertThat(t.said("Function TOUPPER not registered")).hasSize(1);
+        assertThat(t.pbx.modules().applications()).hasSize(apps);
+        assertThat(run("module load func_strings")).isEqualTo("Loaded func_strings\n");
+        assertThat(t.eval("${TOUPPER(abc)}")).isEqualTo("ABC");
+
+        assertThat(run("dialplan show")).doesNotContain("No such command");
+        assertThat(run("module unload pbx_config")).isEqualTo("Unloaded pbx_config\n");
+        assertThat(run("dialplan show")).contains("No such command 'dialplan show'");
+        assertThat(run("module load pbx_config")).isEqualTo("Loaded pbx_config\n");
+        assertThat(run("dialplan show")).doesNotContain("No such command");
+    }
+
+    @Test
     void badRequestsSaySoAndChangeNothing() {
         assertThat(run("module unload core")).contains("part of the core");
         assertThat(run("module unload app_nothing")).contains("no such module");

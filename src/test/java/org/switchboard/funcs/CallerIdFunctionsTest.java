@@ -42,8 +42,8 @@ class CallerIdFunctionsTest {
     void writesNameAndNumberAndReadsThemBack() {
         cid.write(chan, "name", "  Alice Smith  ");
         cid.write(chan, "num", "5551234 ");
-        assertThat(chan.callerId().name).isEqualTo("Alice Smith");
-        assertThat(chan.callerId().number).isEqualTo("5551234");
+        assertThat(chan.callerId().name()).isEqualTo("Alice Smith");
+        assertThat(chan.callerId().number()).isEqualTo("5551234");
         assertThat(cid.read(chan, "name")).isEqualTo("Alice Smith");
         assertThat(cid.read(chan, "NUM")).isEqualTo("5551234");
         assertThat(cid.read(chan, "number")).isEqualTo("5551234");
@@ -67,8 +67,8 @@ class CallerIdFunctionsTest {
     })
     void allIsParsedAsAsteriskDoes(String value, String name, String number) {
         cid.write(chan, "all", value);
-        assertThat(chan.callerId().name).isEqualTo(name);
-        assertThat(chan.callerId().number).isEqualTo(number);
+        assertThat(chan.callerId().name()).isEqualTo(name);
+        assertThat(chan.callerId().number()).isEqualTo(number);
     }
 
     @Test
@@ -90,7 +90,7 @@ class CallerIdFunctionsTest {
         assertThat(cid.read(chan, "pres")).isEqualTo("prohib");
         assertThat(cid.read(chan, "name-pres")).isEqualTo("prohib");
         assertThat(cid.read(chan, "num-presentation")).isEqualTo("prohib");
-        assertThat(chan.callerId().pres).isEqualTo(0x23);
+        assertThat(chan.callerId().pres()).isEqualTo(0x23);
         cid.write(chan, "num-pres", "ALLOWED_PASSED_SCREEN");
         assertThat(cid.read(chan, "pres")).isEqualTo("allowed_passed_screen");
         cid.write(chan, "name-pres", "67");
@@ -101,7 +101,7 @@ class CallerIdFunctionsTest {
         assertThat(cid.read(chan, "num-plan")).isEqualTo("33");
         assertThat(cid.read(chan, "ton")).isEqualTo("33");
         cid.write(chan, "ton", "17");
-        assertThat(chan.callerId().ton).isEqualTo(17);
+        assertThat(chan.callerId().ton()).isEqualTo(17);
     }
 
     @Test
@@ -147,7 +147,7 @@ class CallerIdFunctionsTest {
     @Test
     void aniDnidRdnisAndThePrivateParty() {
         cid.write(chan, "ANI", "5550000");
-        assertThat(chan.callerId().ani).isEqualTo("5550000");
+        assertThat(chan.callerId().ani()).isEqualTo("5550000");
         assertThat(cid.read(chan, "ani")).isEqualTo("5550000");
         assertThat(cid.read(chan, "ani-num")).isEqualTo("5550000");
         cid.write(chan, "ani-name", "Front desk");
@@ -158,7 +158,7 @@ class CallerIdFunctionsTest {
         assertThat(pbx.logLines("Unknown callerid ani2 'x', value unchanged")).hasSize(1);
 
         cid.write(chan, "DNID", "8005551212");
-        assertThat(chan.callerId().dnid).isEqualTo("8005551212");
+        assertThat(chan.callerId().dnid()).isEqualTo("8005551212");
         assertThat(cid.read(chan, "dnid")).isEqualTo("8005551212");
         assertThat(cid.read(chan, "dnid-num")).isEqualTo("8005551212");
         cid.write(chan, "dnid-num-plan", "4");
@@ -167,7 +167,7 @@ class CallerIdFunctionsTest {
         assertThat(cid.read(chan, "dnid-subaddr")).isEqualTo("77");
 
         cid.write(chan, "RDNIS", "3035550000");
-        assertThat(chan.callerId().rdnis).isEqualTo("3035550000");
+        assertThat(chan.callerId().rdnis()).isEqualTo("3035550000");
         assertThat(cid.read(chan, "rdnis")).isEqualTo("3035550000");
 
         cid.write(chan, "priv-name", "Private Name");
@@ -195,8 +195,8 @@ class CallerIdFunctionsTest {
     void connectedLineIsItsOwnParty() {
         cl.write(chan, "name", "Reception");
         cl.write(chan, "num,i", "200");
-        assertThat(chan.connectedLine().name).isEqualTo("Reception");
-        assertThat(chan.connectedLine().number).isEqualTo("200");
+        assertThat(chan.connectedLine().name()).isEqualTo("Reception");
+        assertThat(chan.connectedLine().number()).isEqualTo("200");
         assertThat(cl.read(chan, "all")).isEqualTo("\"Reception\" <200>");
         assertThat(cl.read(chan, "num")).isEqualTo("200");
         assertThat(cid.read(chan, "num")).isEmpty();

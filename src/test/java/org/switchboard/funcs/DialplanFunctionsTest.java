@@ -66,7 +66,7 @@ class DialplanFunctionsTest {
     void dialplanExistsHonoursCallerIdMatches() {
         DialplanExistsFunction f = new DialplanExistsFunction();
         assertThat(f.read(chan, "phones,300")).isEqualTo("0");
-        chan.callerId().number = "5551234";
+        chan.callerId().setNumber("5551234");
         assertThat(f.read(chan, "phones,300")).isEqualTo("1");
     }
 

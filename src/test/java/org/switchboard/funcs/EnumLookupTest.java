@@ -29,7 +29,7 @@ class EnumLookupTest {
     @BeforeAll
     static void startDns() throws Exception {
         String n = "4.3.2.1.0.3.9.4.e164.arpa";
-        dns = new DnsmasqServer(List.of("e164.arpa", "e164.example", "freenum.org"), List.of(
+        dns = new DnsmasqServer(List.of("e164.arpa", "e164.example", "freenum.org"), java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 n + ",100,10,u,E2U+sip,!^.*$!sip:info@example.com!",
                 n + ",50,10,u,E2U+sip,!^\\+(.*)$!sip:\\1@pbx.example.com!",
                 n + ",100,20,u,E2U+voice:tel,!^\\+49(.*)$!tel:+49-\\1!",
@@ -44,7 +44,21 @@ class EnumLookupTest {
                 // ISN 1234*256
                 "4.3.2.1.256.freenum.org,10,10,u,E2U+sip,!^.*$!sip:1234@itad.example!",
                 // direct: 8888.e164.arpa
-                "8888.e164.arpa,10,10,u,E2U+sip,!^.*$!sip:direct@example.com!"));
+                "8888.e164.arpa,10,10,u,E2U+sip,!^.*$!sip:direct@example.com!",
+                // infrastructure ENUM: +43 1 2345 under the branch label, apart from the user ENUM tree
+                "5.4.3.2.1.i.3.4.e164.arpa,10,10,u,E2U+sip,!^.*$!sip:carrier@ienum.example!",
+                "5.4.3.2.1.3.4.e164.arpa,10,10,u,E2U+sip,!^.*$!sip:user@enum.example!",
+                "5.4.3.2.i.1.e164.arpa,10,10,u,E2U+sip,!^.*$!sip:nanp@ienum.example!"),
+                manyRecords().stream()).toList());
+    }
+
+    /** +7777: more records than a 512-byte UDP answer holds, so the server sets TC and only TCP carries them all. */
+    private static List<String> manyRecords() {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            out.add("7.7.7.7.e164.arpa," + (100 + i) + ",10,u,E2U+sip,!^.*$!sip:long-enough-to-fill-the-packet-" + i + "@truncated.example!");
+        }
+        return out;
     }
 
     @AfterAll
@@ -94,6 +108,21 @@ class EnumLookupTest {
         assertThat(eval("${ENUMLOOKUP(+9999,sip,,1,e164.arpa)}")).isEmpty();
         assertThat(eval("${ENUMLOOKUP(1234*256,sip,s,1,freenum.org)}")).isEqualTo("1234@itad.example");
         assertThat(eval("${ENUMLOOKUP(8888,sip,d)}")).isEqualTo("direct@example.com");
+    }
+
+    @Test
+    void theIOptionAsksTheInfrastructureTreeUnderTheBranchLabelAfterTheCountryCode() throws Exception {
+        assertThat(eval("${ENUMLOOKUP(+4312345,sip,i)}")).isEqualTo("carrier@ienum.example");
+        assertThat(eval("${ENUMLOOKUP(+4312345)}")).isEqualTo("user@enum.example");
+        assertThat(eval("${ENUMLOOKUP(+12345,sip,i)}")).as("NANP: a one-digit country code").isEqualTo("nanp@ienum.example");
+        assertThat(dns.log()).contains("5.4.3.2.1.i.3.4.e164.arpa");
+    }
+
+    @Test
+    void aTruncatedUdpAnswerIsAskedAgainOverTcpAndEveryRecordCounts() {
+        assertThat(eval("${ENUMLOOKUP(+7777,sip,c)}")).isEqualTo("20");
+        assertThat(eval("${ENUMLOOKUP(+7777,sip,,20)}")).isEqualTo("long-enough-to-fill-the-packet-20@truncated.example");
+        assertThat(pbx.logLines("truncated")).isEmpty();
     }
 
     @Test

@@ -114,7 +114,7 @@ class LogicFunctionsTest {
     @Test
     void setCanWriteAFunction() {
         assertThat(new SetFunction().read(chan, "CALLERID(num)=5551234")).isEqualTo("5551234");
-        assertThat(chan.callerId().number).isEqualTo("5551234");
+        assertThat(chan.callerId().number()).isEqualTo("5551234");
     }
 
     @Test

@@ -13,18 +13,23 @@ import org.switchboard.core.PbxLog;
 
 /**
  * A PBX for tests: every module loaded, an optional dialplan from text, and the log lines an
- * admin would see captured for assertions. Close it to unhook the log sink.
+ * admin would see captured for assertions: this PBX's own, and those written outside any PBX
+ * (a library's thread). The thread that makes it works for it (so lines of apps and expressions
+ * the test runs land in this PBX's log) until it is closed. Close it to unhook the log sink.
  */
 public final class TestPbx implements AutoCloseable {
     public final Pbx pbx;
     public final List<String> log = new CopyOnWriteArrayList<>();
     private final Consumer<PbxLog.Line> sink = l -> log.add(l.text());
+    private final PbxLog.Binding binding;
 
     public TestPbx() { this(null); }
 
     public TestPbx(Path configDir) {
-        PbxLog.addSink(sink);
         pbx = new Pbx(configDir);
+        pbx.log().addSink(sink);
+        PbxLog.process().addSink(sink);
+        binding = PbxLog.bind(pbx.log());
         pbx.start();
     }
 
@@ -74,6 +79,8 @@ public final class TestPbx implements AutoCloseable {
     @Override
     public void close() {
         pbx.shutdown();
-        PbxLog.removeSink(sink);
+        pbx.log().removeSink(sink);
+        PbxLog.process().removeSink(sink);
+        binding.close();
     }
 }

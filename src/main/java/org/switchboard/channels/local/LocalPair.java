@@ -42,7 +42,7 @@ final class LocalPair {
         @Override
         public void call(Channel c, String destination, int timeoutMs) throws ChannelUnavailableException {
             if (!isOwner) throw new ChannelUnavailableException(HangupCause.FAILURE, "Cannot call the ;2 half of a Local channel");
-            String cid = owner.callerId().number;
+            String cid = owner.callerId().number();
             if (pbx.dialplan().context(context) == null || !pbx.dialplan().exists(context, exten, 1, cid)) {
                 PbxLog.notice("core_local.c", "No such extension/context " + exten + "@" + context + " while calling Local channel");
                 throw new ChannelUnavailableException(HangupCause.NO_ROUTE_DESTINATION, "No such extension/context " + exten + "@" + context);
@@ -75,7 +75,7 @@ final class LocalPair {
         @Override
         public void hangup(Channel c) {
             Channel o = other(isOwner);
-            if (o.hangupCause() == 0) o.setHangupCause(c.hangupCause());
+            if (o.hangupCause() == HangupCause.NOT_DEFINED) o.setHangupCause(c.hangupCause());
             if (isOwner) {
                 if (started) o.softHangup(c.hangupCause());
                 else o.hangup();

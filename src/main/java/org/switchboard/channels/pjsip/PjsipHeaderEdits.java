@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
-import org.switchboard.channels.sip.OutgoingHeaderEdits;
+import org.switchboard.channels.sip.call.OutgoingHeaderEdits;
 import org.switchboard.channels.sip.message.Headers;
 
 /**

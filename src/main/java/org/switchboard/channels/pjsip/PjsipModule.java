@@ -10,6 +10,7 @@ import org.switchboard.channels.sip.SipStack;
 import org.switchboard.config.ConfigProblem;
 import org.switchboard.config.ConfigReader;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -32,6 +33,7 @@ public final class PjsipModule implements Module {
     private volatile PjsipMapping mapping;
     private volatile PjsipRegistrations registrations;
     private volatile PjsipQualifier qualifier;
+    private volatile boolean webSocketRouted;   // /ws carries SIP: a ws or wss transport is configured
     private final DeviceStates.Provider deviceStates = r -> PjsipDeviceState.of(this, r);
 
     /** The running module of this PBX, or null when chan_pjsip is not loaded there. */
@@ -49,7 +51,35 @@ public final class PjsipModule implements Module {
     PjsipQualifier qualifier() { return qualifier; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.channelDriver(new PjsipChannelDriver());
+        ctx.function(new PjsipDialContactsFunction());
+        ctx.managerAction(new PjsipShowEndpointsAction());
+        ctx.cliCommand(new PjsipShowEndpointsCommand());
+        ctx.cliCommand(new PjsipShowEndpointCommand());
+        ctx.cliCommand(new PjsipShowAorsCommand());
+        ctx.cliCommand(new PjsipShowContactsCommand());
+        ctx.cliCommand(new PjsipShowAuthsCommand());
+        ctx.cliCommand(new PjsipReloadCommand());
+        ctx.cliCommand(new PjsipShowRegistrationsCommand());
+        ctx.cliCommand(new PjsipShowTransportsCommand());
+        ctx.cliCommand(new PjsipShowChannelsCommand());
+        ctx.cliCommand(new PjsipSetLoggerCommand());
+        ctx.function(new PjsipHeaderFunction());
+        ctx.function(new PjsipEndpointFunction());
+        ctx.function(new PjsipAorFunction());
+        ctx.function(new PjsipContactFunction());
+        ctx.managerAction(new PjsipShowRegistrationsOutboundAction());
+        ctx.managerAction(new PjsipShowEndpointAction());
+        ctx.managerAction(new PjsipShowContactsAction());
+        ctx.managerAction(new PjsipQualifyAction());
+        ctx.managerAction(new PjsipNotifyAction());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + " in " + pbx.configDir() + ": PJSIP is off");
         PjsipMapping m = read(pbx);
@@ -65,7 +95,8 @@ public final class PjsipModule implements Module {
                 + " (is chan_sip on the same port?): " + e.getMessage());
         }
         mapping = m;
-        if (m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null) PjsipWebSocket.enable(pbx, stack);
+        webSocketRouted = m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null;
+        if (webSocketRouted) PjsipWebSocket.enable(pbx, stack);
         if (m.pjsip().endpoints().values().stream().anyMatch(e -> e.media().iceDtls() != null)) {
             org.switchboard.net.ice.IceWarmUp.inBackground(); // the certificate and ice4j, before the first WebRTC call waits on them
         }
@@ -91,7 +122,6 @@ public final class PjsipModule implements Module {
             + "; " + m.pjsip().endpoints().size() + " endpoint(s), " + m.pjsip().aors().size() + " aor(s)");
     }
 
-    @Override
     public List<String> check(Path configDir) {
         List<String> out = new ArrayList<>();
         if (Files.isReadable(configDir.resolve(CONF))) {
@@ -118,6 +148,11 @@ public final class PjsipModule implements Module {
         mapping = m;
         PjsipRegistrations regs = registrations;
         if (regs != null) regs.reload(m.pjsip());
+        // a ws/wss transport added (or removed) by the edit takes effect now, as res_pjsip's reload creates new transports
+        boolean wanted = m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null;
+        if (wanted && !webSocketRouted) PjsipWebSocket.enable(pbx, st);
+        else if (!wanted && webSocketRouted) PjsipWebSocket.disable(pbx, st);
+        webSocketRouted = wanted;
         PbxLog.verbose(2, "PJSIP reloaded: " + m.pjsip().endpoints().size() + " endpoint(s), "
             + m.pjsip().aors().size() + " aor(s); " + st.calls().size() + " call(s) kept");
     }

@@ -28,8 +28,8 @@ public final class PjsipShowChannelsCommand extends PjsipCliCommand {
             String app = c.application() == null || c.application().isEmpty() ? "" : "/" + c.application();
             out.printf("  Channel: %-49.49s  %-12.12s  %02d:%02d:%02d%n", c.name() + app, c.state().description(),
                 s / 3600, s / 60 % 60, s % 60);
-            String name = c.connectedLine().name == null ? "" : c.connectedLine().name;
-            String num = c.connectedLine().number == null ? "" : c.connectedLine().number;
+            String name = c.connectedLine().name() == null ? "" : c.connectedLine().name();
+            String num = c.connectedLine().number() == null ? "" : c.connectedLine().number();
             out.printf("      Exten: %-24.24s  CLCID: \"%s\" <%s>%n", c.exten() == null ? "" : c.exten(), name, num);
             out.println();
         });

@@ -1,5 +1,6 @@
 package org.switchboard.channels.sip;
 
+import org.switchboard.channels.sip.call.SipCall;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ChannelState;

@@ -3,6 +3,7 @@ package org.switchboard.channels.sip;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.switchboard.channels.sip.call.SipInbound;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.message.NameAddr;

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.switchboard.channels.sip.call.SipCall;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.message.CSeq;
 import org.switchboard.channels.sip.message.DigestClient;

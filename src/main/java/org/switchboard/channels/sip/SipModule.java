@@ -1,15 +1,34 @@
 package org.switchboard.channels.sip;
 
+import org.switchboard.channels.sip.ami.SipPeersAction;
+import org.switchboard.channels.sip.ami.SipQualifyPeerAction;
+import org.switchboard.channels.sip.ami.SipShowPeerAction;
+import org.switchboard.channels.sip.ami.SipShowRegistryAction;
+import org.switchboard.channels.sip.apps.CheckSipDomainFunction;
+import org.switchboard.channels.sip.apps.SipAddHeaderApp;
+import org.switchboard.channels.sip.apps.SipChanInfoFunction;
+import org.switchboard.channels.sip.apps.SipHeaderFunction;
+import org.switchboard.channels.sip.apps.SipPeerFunction;
+import org.switchboard.channels.sip.apps.SipRemoveHeaderApp;
+import org.switchboard.channels.sip.cli.SipQualifyPeerCommand;
+import org.switchboard.channels.sip.cli.SipReloadCommand;
+import org.switchboard.channels.sip.cli.SipSetDebugCommand;
+import org.switchboard.channels.sip.cli.SipShowChannelStatsCommand;
+import org.switchboard.channels.sip.cli.SipShowChannelsCommand;
+import org.switchboard.channels.sip.cli.SipShowPeerCommand;
+import org.switchboard.channels.sip.cli.SipShowPeersCommand;
+import org.switchboard.channels.sip.cli.SipShowRegistryCommand;
 import org.switchboard.channels.sip.config.SipConfig;
 import org.switchboard.channels.sip.config.SipSettings;
+import org.switchboard.channels.sip.registrar.ShippedSecrets;
 import org.switchboard.config.ConfigProblem;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
-import org.switchboard.channels.sip.registrar.ShippedSecrets;
 import org.switchboard.core.PbxLog;
-import org.switchboard.media.rtp.RtpConfig;
 import org.switchboard.core.message.MessageTechs;
+import org.switchboard.media.rtp.RtpConfig;
 import org.switchboard.res.devstate.DeviceStates;
 
 /**
@@ -37,7 +56,33 @@ public final class SipModule implements Module {
     public SipBackground background() { return background; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.channelDriver(new SipChannelDriver());
+        ctx.cliCommand(new org.switchboard.channels.pjsip.SipToPjsipCommand()); // sip.conf read as pjsip.conf
+        ctx.application(new SipAddHeaderApp());
+        ctx.application(new SipRemoveHeaderApp());
+        ctx.function(new SipHeaderFunction());
+        ctx.function(new SipPeerFunction());
+        ctx.function(new SipChanInfoFunction());
+        ctx.function(new CheckSipDomainFunction());
+        ctx.managerAction(new SipPeersAction());
+        ctx.managerAction(new SipShowPeerAction());
+        ctx.managerAction(new SipQualifyPeerAction());
+        ctx.managerAction(new SipShowRegistryAction());
+        ctx.cliCommand(new SipShowChannelStatsCommand());
+        ctx.cliCommand(new SipShowPeersCommand());
+        ctx.cliCommand(new SipShowPeerCommand());
+        ctx.cliCommand(new SipShowChannelsCommand());
+        ctx.cliCommand(new SipShowRegistryCommand());
+        ctx.cliCommand(new SipReloadCommand());
+        ctx.cliCommand(new SipSetDebugCommand());
+        ctx.cliCommand(new SipQualifyPeerCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + " in " + pbx.configDir() + ": SIP is off");
         SipSettings s = read(pbx);
@@ -63,7 +108,6 @@ public final class SipModule implements Module {
             + "; " + s.peers().size() + " peer(s), " + s.registrations().size() + " registration(s)");
     }
 
-    @Override
     public java.util.List<String> check(java.nio.file.Path configDir) {
         java.util.List<String> out = new java.util.ArrayList<>();
         if (java.nio.file.Files.isReadable(configDir.resolve(CONF))) {

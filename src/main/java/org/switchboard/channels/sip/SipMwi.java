@@ -3,7 +3,9 @@ package org.switchboard.channels.sip;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.switchboard.channels.sip.call.SipCall;
 import org.switchboard.channels.sip.config.SipPeer;
+import org.switchboard.channels.sip.message.CSeq;
 import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.Headers;
 import org.switchboard.channels.sip.message.SipIds;
@@ -96,7 +98,7 @@ final class SipMwi {
                 .add(HeaderNames.TO, "<sip:" + p.name() + "@" + to.address().getAddress().getHostAddress() + ">")
                 .add(HeaderNames.CONTACT, "<sip:asterisk@" + host + ":" + stack.localPort(to.protocol()) + ">")
                 .add(HeaderNames.CALL_ID, SipIds.callId(host))
-                .add(HeaderNames.CSEQ, "102 NOTIFY")
+                .add(HeaderNames.CSEQ, new CSeq(SipCall.FIRST_CSEQ, SipMethod.NOTIFY).toString())
                 .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
                 .add("Event", "message-summary")
                 .add(HeaderNames.CONTENT_TYPE, "application/simple-message-summary")

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.switchboard.channels.sip.call.SipInbound;
 import org.switchboard.channels.sip.config.SipPeer;
+import org.switchboard.channels.sip.message.CSeq;
 import org.switchboard.channels.sip.message.DigestCredentials;
 import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.Headers;
@@ -126,7 +128,7 @@ final class SipMwiSubscriptions {
             .add(HeaderNames.TO, s.remote().toString())
             .add(HeaderNames.CONTACT, contact(s.to()))
             .add(HeaderNames.CALL_ID, s.callId())
-            .add(HeaderNames.CSEQ, s.cseq().getAndIncrement() + " NOTIFY")
+            .add(HeaderNames.CSEQ, new CSeq(s.cseq().getAndIncrement(), SipMethod.NOTIFY).toString())
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
             .add("Event", "message-summary")
             .add("Subscription-State", state)

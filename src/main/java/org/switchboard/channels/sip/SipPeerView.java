@@ -21,10 +21,10 @@ import org.switchboard.channels.sip.registrar.Binding;
  * @param port    its port, 0 when it has no address
  * @param binding the live registration of a dynamic peer, or null
  */
-record SipPeerView(SipPeer peer, String ip, int port, Binding binding, SipPeerStates.Qualify qualify, int inUse) {
+public record SipPeerView(SipPeer peer, String ip, int port, Binding binding, SipPeerStates.Qualify qualify, int inUse) {
 
     /** Every peer (type peer or friend) of the stack in sip.conf order, optionally only names matching {@code like}. */
-    static List<SipPeerView> all(SipStack stack, Pattern like) {
+    public static List<SipPeerView> all(SipStack stack, Pattern like) {
         List<SipPeerView> out = new ArrayList<>();
         for (SipPeer p : stack.settings().peers().values()) {
             if (!p.type().isPeer()) continue;
@@ -34,7 +34,7 @@ record SipPeerView(SipPeer peer, String ip, int port, Binding binding, SipPeerSt
         return out;
     }
 
-    static SipPeerView of(SipStack stack, SipPeer p) {
+    public static SipPeerView of(SipStack stack, SipPeer p) {
         String ip = null;
         int port = 0;
         Binding b = null;
@@ -54,31 +54,31 @@ record SipPeerView(SipPeer peer, String ip, int port, Binding binding, SipPeerSt
         return new SipPeerView(p, ip, port, b, stack.peerStates().qualify(p.name()), stack.peerStates().inUse(p.name()));
     }
 
-    boolean monitored() { return peer.qualifyMs() > 0; }
+    public boolean monitored() { return peer.qualifyMs() > 0; }
 
     /** chan_sip's peer_status(): {@code OK (12 ms)}, {@code UNREACHABLE}, {@code UNKNOWN}, or {@code Unmonitored}. */
-    String status() { return monitored() ? qualify.describe() : "Unmonitored"; }
+    public String status() { return monitored() ? qualify.describe() : "Unmonitored"; }
 
     /**
      * Whether the peer counts as online in the {@code sip show peers} footer: a monitored peer when
      * its last qualify was answered (OK or LAGGED), an unmonitored one when it has an address.
      */
-    boolean online() {
+    public boolean online() {
         if (monitored()) return qualify.status().equals("OK") || qualify.status().equals("LAGGED");
         return ip != null;
     }
 
     /** The user part: the registered Contact's user, else {@code defaultuser}, else null. */
-    String username() {
+    public String username() {
         if (binding != null && binding.contact().user() != null && !binding.contact().user().isEmpty()) return binding.contact().user();
         return peer.defaultUser();
     }
 
     /** {@code ip:port} as chan_sip's ast_sockaddr_stringify, {@code (null)} without an address. */
-    String address() { return ip == null ? "(null)" : (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + port; }
+    public String address() { return ip == null ? "(null)" : (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + port; }
 
     /** Whether the registration shows the peer behind NAT (the REGISTER came from elsewhere than its Contact). */
-    boolean natDetected() {
+    public boolean natDetected() {
         if (binding == null || binding.source() == null) return false;
         InetAddress src = binding.source().getAddress();
         return src == null || !binding.contact().host().equals(src.getHostAddress())
@@ -86,19 +86,19 @@ record SipPeerView(SipPeer peer, String ip, int port, Binding binding, SipPeerSt
     }
 
     /** The Forcerport column: {@code Yes}, {@code No}, or {@code Auto (Yes)}/{@code Auto (No)} with auto_force_rport. */
-    String forceRport() {
+    public String forceRport() {
         if (peer.nat().auto() && peer.nat().forceRport()) return natDetected() ? "Auto (Yes)" : "Auto (No)";
         return peer.nat().forceRport() ? "Yes" : "No";
     }
 
     /** The Comedia column, likewise. */
-    String comedia() {
+    public String comedia() {
         if (peer.nat().auto() && peer.nat().comedia()) return natDetected() ? "Auto (Yes)" : "Auto (No)";
         return peer.nat().comedia() ? "Yes" : "No";
     }
 
     /** {@code (ulaw|alaw)} as ast_format_cap_get_names, {@code (nothing)} when empty. */
-    String codecs() {
+    public String codecs() {
         if (peer.codecs().isEmpty()) return "(nothing)";
         StringBuilder sb = new StringBuilder("(");
         for (Codec c : peer.codecs()) sb.append(sb.length() > 1 ? "|" : "").append(c.confName());
@@ -106,22 +106,22 @@ record SipPeerView(SipPeer peer, String ip, int port, Binding binding, SipPeerSt
     }
 
     /** chan_sip's dtmfmode2str. */
-    String dtmfMode() { return peer.dtmfMode().name().toLowerCase(Locale.ROOT); }
+    public String dtmfMode() { return peer.dtmfMode().name().toLowerCase(Locale.ROOT); }
 
     /** ast_callerid_merge: {@code "Name" <num>}, the name or number alone, or {@code unknown}. */
-    String callerId(String unknown) {
+    public String callerId(String unknown) {
         String n = peer.callerIdName(), num = peer.callerIdNumber();
         if (n != null && num != null) return "\"" + n + "\" <" + num + ">";
         if (n != null) return n;
         return num != null ? num : unknown;
     }
 
-    String userAgent() { return binding == null || binding.userAgent() == null ? "" : binding.userAgent(); }
+    public String userAgent() { return binding == null || binding.userAgent() == null ? "" : binding.userAgent(); }
 
-    String regContact() { return binding == null ? "" : binding.contact().toString(); }
+    public String regContact() { return binding == null ? "" : binding.contact().toString(); }
 
     /** Seconds until the registration expires, -1 when not registered (chan_sip's ast_sched_when of none). */
-    long expiresIn() { return binding == null ? -1 : binding.expiresIn(Instant.now()); }
+    public long expiresIn() { return binding == null ? -1 : binding.expiresIn(Instant.now()); }
 
-    static String nz(String s) { return s == null ? "" : s; }
+    public static String nz(String s) { return s == null ? "" : s; }
 }

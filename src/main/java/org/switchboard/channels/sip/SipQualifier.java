@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.switchboard.channels.sip.call.SipCall;
 import org.switchboard.channels.sip.config.SipPeer;
+import org.switchboard.channels.sip.message.CSeq;
 import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.Headers;
 import org.switchboard.channels.sip.message.SipIds;
@@ -27,7 +29,7 @@ import org.switchboard.core.PbxLog;
  * UNREACHABLE. Peers that just registered are asked within a few seconds.
  */
 public final class SipQualifier {
-    static final int FREQ_SECONDS = 60;
+    public static final int FREQ_SECONDS = 60;
     private final SipStack stack;
     private final Map<String, Long> lastAsked = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> task;
@@ -87,7 +89,7 @@ public final class SipQualifier {
             .add(HeaderNames.TO, "<" + uri + ">")
             .add(HeaderNames.CONTACT, "<sip:asterisk@" + host + ":" + stack.localPort(to.protocol()) + ">")
             .add(HeaderNames.CALL_ID, SipIds.callId(host))
-            .add(HeaderNames.CSEQ, new org.switchboard.channels.sip.message.CSeq(SipCall.FIRST_CSEQ, SipMethod.OPTIONS).toString())
+            .add(HeaderNames.CSEQ, new CSeq(SipCall.FIRST_CSEQ, SipMethod.OPTIONS).toString())
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
             .addLine(HeaderNames.ACCEPT, "application/sdp")
             .build();

@@ -8,13 +8,13 @@ import org.switchboard.channels.sip.config.SipRegistration;
  * The {@code register =>} lines as {@code sip show registry} and SIPshowregistry list them: each
  * client's state, refresh and registration time.
  */
-final class SipRegistryView {
+public final class SipRegistryView {
     /** One registration: host and port registered to, user ({@code user@domain}), refresh seconds, state, time registered (epoch s, 0 = never). */
-    record Entry(String host, int port, String user, String domain, int refresh, String state, long regTime) {}
+    public record Entry(String host, int port, String user, String domain, int refresh, String state, long regTime) {}
 
     private SipRegistryView() {}
 
-    static List<Entry> entries(SipStack stack) {
+    public static List<Entry> entries(SipStack stack) {
         List<Entry> out = new ArrayList<>();
         SipModule m = SipModule.get(stack.pbx());
         SipBackground bg = m == null ? null : m.background();

@@ -1,5 +1,8 @@
 package org.switchboard.channels.sip;
 
+import org.switchboard.channels.sip.call.SipCall;
+import org.switchboard.channels.sip.call.SipInbound;
+import org.switchboard.channels.sip.call.SipUas;
 import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.SipIds;
 import org.switchboard.channels.sip.message.SipMethod;
@@ -19,9 +22,9 @@ import org.switchboard.core.PbxLog;
  * registrar, a new INVITE to {@link SipInbound}, in-dialog requests to their {@link SipCall} — and
  * answers what nobody handles. Runs on the dialog's strand ({@link SipStrands}), never on a socket thread.
  */
-final class SipRequestRouter implements TransactionUser {
+public final class SipRequestRouter implements TransactionUser {
     /** What we answer in Allow (OPTIONS, 405). */
-    static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, REGISTER, INFO, SUBSCRIBE";
+    public static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, REGISTER, INFO, SUBSCRIBE";
 
     private final SipStack stack;
 
@@ -171,7 +174,7 @@ final class SipRequestRouter implements TransactionUser {
     /** A response with our Server header. */
     SipResponse reply(SipRequest r, int status, String tag) { return serverHeader(SipResponses.create(r, status, tag)); }
 
-    SipResponse serverHeader(SipResponse resp) {
+    public SipResponse serverHeader(SipResponse resp) {
         return resp.withHeaders(resp.headers().toBuilder().add("Server", stack.settings().userAgent()).build());
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.switchboard.channels.sip.call.SipCalls;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.message.SipIds;
 import org.switchboard.channels.sip.message.SipMessage;
@@ -142,7 +143,7 @@ public final class SipStack implements AutoCloseable {
     /** The WebSocket transport, or null. */
     public WsSipTransport webSocket() { return ws; }
 
-    SipRequestRouter router() { return router; }
+    public SipRequestRouter router() { return router; }
 
     /**
      * Who hears of every change to the registrations (the driver: device state, PeerStatus):

@@ -189,7 +189,7 @@ abstract class SkypeCall implements ChannelTech, RtpSession.Listener {
         Channel c = channel;
         if (c == null) return;
         tellRequestor(techCause, cause);
-        if (c.hangupCause() == 0) c.setHangupCause(cause);
+        if (c.hangupCause() == HangupCause.NOT_DEFINED) c.setHangupCause(cause);
         c.queueFrame(Frame.control(Frame.Control.HANGUP));
         c.softHangup(cause);
     }

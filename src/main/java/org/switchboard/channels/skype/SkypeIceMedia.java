@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.switchboard.core.PbxLog;
+import org.switchboard.media.rtp.RtpConfig;
 import org.switchboard.media.rtp.RtpSession;
 import org.switchboard.net.ice.DtlsFingerprint;
 import org.switchboard.net.ice.DtlsSetup;
@@ -43,7 +44,8 @@ final class SkypeIceMedia implements SkypeMedia {
     }
 
     static SkypeMedia open(SkypeModule module, SkypeAccount account, boolean controlling, RtpSession.Listener listener) throws IOException {
-        IceSettings settings = new IceSettings(List.of(hostAddress(account)), stun(module), 0, 0, FAIL_AFTER);
+        RtpConfig ports = module.rtpEngine().config();   // rtp.conf's range, as for plain RTP
+        IceSettings settings = new IceSettings(List.of(hostAddress(account)), stun(module), ports.rtpStart(), ports.rtpEnd(), FAIL_AFTER);
         IceDtlsTransport t = IceDtlsTransport.open(settings, controlling);
         try {
             return new SkypeIceMedia(t, module.rtpEngine().open(t, listener));

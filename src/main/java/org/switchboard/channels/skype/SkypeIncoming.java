@@ -110,10 +110,10 @@ final class SkypeIncoming {
         SkypeConfig.Account cfg = a.config();
         String buddy = a.display(call.peerBare());
         Channel c = pbx.allocChannel("Skype/" + a.name() + "@" + buddy + "-" + pbx.channels().nextSuffix(), call, null);
-        c.callerId().number = buddy;
+        c.callerId().setNumber(buddy);
         String name = a.rosterName(call.peerBare());
-        c.callerId().name = name == null ? buddy : name;
-        c.callerId().dnid = cfg.exten();
+        c.callerId().setName(name == null ? buddy : name);
+        c.callerId().setDnid(cfg.exten());
         pbx.events().newCallerid(c);
         c.setVar("SKYPE_PEER", call.peerFull());
         call.attach(c);

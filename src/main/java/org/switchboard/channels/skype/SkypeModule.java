@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -47,7 +48,33 @@ public final class SkypeModule implements Module {
     @Override public String description() { return "Skype Channel Driver (XMPP + Jingle)"; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.channelDriver(new SkypeChannelDriver());
+        ctx.application(new SkypeChatSendApp());
+        ctx.function(new SkypeChatReceiveFunction());
+        ctx.function(new SkypeBuddiesFunction());
+        ctx.function(new SkypeBuddyFetchFunction());
+        ctx.function(new SkypeBuddyStatusFunction());
+        ctx.managerAction(new SkypeChatSendAction());
+        ctx.managerAction(new SkypeBuddiesAction());
+        ctx.managerAction(new SkypeBuddyAction());
+        ctx.managerAction(new SkypeAddBuddyAction());
+        ctx.managerAction(new SkypeRemoveBuddyAction());
+        ctx.managerAction(new SkypeLicenseListAction());
+        ctx.managerAction(new SkypeLicenseStatusAction());
+        ctx.managerAction(new SkypeAccountPropertyAction());
+        ctx.cliCommand(new SkypeShowUsersCommand());
+        ctx.cliCommand(new SkypeShowBuddiesCommand());
+        ctx.cliCommand(new SkypeShowSettingsCommand());
+        ctx.cliCommand(new SkypeReloadCommand());
+        ctx.cliCommand(new SkypeShowCallsCommand());
+        ctx.cliCommand(new SkypeShowLicensesCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + " in " + pbx.configDir() + ": no Skype accounts");
         SkypeConfig sc = read(pbx);
@@ -70,7 +97,6 @@ public final class SkypeModule implements Module {
         PbxLog.verbose(2, "chan_skype: " + sc.accounts().size() + " Skype account(s) configured: " + String.join(", ", sc.accounts().keySet()));
     }
 
-    @Override
     public java.util.List<String> check(java.nio.file.Path configDir) {
         if (!java.nio.file.Files.isReadable(configDir.resolve(CONF))) return java.util.List.of();
         return SkypeConfig.from(org.switchboard.config.ConfigReader.read(configDir, CONF)).problems();

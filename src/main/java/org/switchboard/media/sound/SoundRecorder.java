@@ -31,9 +31,15 @@ public final class SoundRecorder {
      * @param maxMs      the longest recording (0: no limit)
      * @param stopOn     digits that end the recording
      * @param keepOnHangup keep the file when the caller hangs up (else it is deleted)
+     * @param gainDb     whole decibels added to what is recorded (VoiceMail's g(#)); 0: as received
      */
     public record Options(Path path, SoundFormat format, boolean append, long silenceMs, long maxMs,
-                          IntPredicate stopOn, boolean keepOnHangup) {}
+                          IntPredicate stopOn, boolean keepOnHangup, int gainDb) {
+        public Options(Path path, SoundFormat format, boolean append, long silenceMs, long maxMs,
+                       IntPredicate stopOn, boolean keepOnHangup) {
+            this(path, format, append, silenceMs, maxMs, stopOn, keepOnHangup, 0);
+        }
+    }
 
     /** How it ended; {@code digit} is the one that ended it (DTMF), {@code durationMs} what the file holds. */
     public record Result(Status status, char digit, long durationMs) {}
@@ -72,6 +78,7 @@ public final class SoundRecorder {
                 if (!(f instanceof Frame.VoiceFrame v)) continue;
                 byte[] slin = toSlin(v);
                 if (slin == null) continue;
+                if (o.gainDb() != 0) slin = amplify(slin, o.gainDb());
                 w.write(slin);
                 silentSamples = isSilent(slin) ? silentSamples + slin.length / 2 : 0;
                 if (o.silenceMs() > 0 && silentSamples * 1000 / SoundFile.RATE >= o.silenceMs()) {
@@ -118,6 +125,17 @@ public final class SoundRecorder {
             default:
                 return null;
         }
+    }
+
+    /** A copy of {@code slin} scaled by {@code db} decibels (20·log10), clipped to 16 bits. */
+    static byte[] amplify(byte[] slin, int db) {
+        double factor = Math.pow(10, db / 20.0);
+        short[] pcm = new short[slin.length / 2];
+        for (int i = 0; i < pcm.length; i++) {
+            long v = Math.round(SoundFile.sample(slin, i) * factor);
+            pcm[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+        }
+        return SoundFile.toBytes(pcm);
     }
 
     static boolean isSilent(byte[] slin) {

@@ -1,44 +1,27 @@
 package org.switchboard.net.xmpp;
 
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.switchboard.core.PbxLog;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Smack reports through java.util.logging, often with the stanza that caused the report in the
- * text. Its severe reports become rate-limited PBX lines, one each; the rest stays quiet, and
- * nothing reaches the console unlimited.
+ * text. jul-to-slf4j's handler, on Smack's logger only, hands its severe reports to SLF4J;
+ * logback.xml sends the {@code org.jivesoftware} loggers to
+ * {@link org.switchboard.core.PbxLogAppender}, which makes each a rate-limited PBX line. The rest
+ * stays quiet, and nothing reaches the console unlimited.
  */
-public final class SmackLogBridge extends Handler {
+public final class SmackLogBridge {
     private static final Logger SMACK = Logger.getLogger("org.jivesoftware");
-    private static final SmackLogBridge INSTANCE = new SmackLogBridge();
-    private static final java.util.logging.Formatter TEXT = new java.util.logging.SimpleFormatter();
+    private static final SLF4JBridgeHandler TO_SLF4J = new SLF4JBridgeHandler();
 
     private SmackLogBridge() {}
 
     /** Idempotent: the Smack logger is held here, so its settings are never collected away. */
     public static synchronized void install() {
-        SMACK.setLevel(Level.SEVERE);
+        SMACK.setLevel(Level.SEVERE);   // below it Smack narrates every stanza; not worth building the records
         SMACK.setUseParentHandlers(false);
-        SMACK.removeHandler(INSTANCE);
-        SMACK.addHandler(INSTANCE);
+        SMACK.removeHandler(TO_SLF4J);
+        SMACK.addHandler(TO_SLF4J);
     }
-
-    /**
-     * A severe report with an exception is a listener that threw: a bug, a WARNING. Without one it
-     * is Smack's opinion of what a peer sent ("Found invalid amp status ..."), which it has dealt
-     * with already: DEBUG.
-     */
-    @Override
-    public void publish(LogRecord r) {
-        if (r == null || r.getLevel().intValue() < Level.SEVERE.intValue()) return;
-        Throwable t = r.getThrown();
-        String text = TEXT.formatMessage(r) + (t == null ? "" : ": " + t);
-        PbxLog.limited(t == null ? PbxLog.Level.DEBUG : PbxLog.Level.WARNING, "smack", String.valueOf(r.getLoggerName()), text);
-    }
-
-    @Override public void flush() {}
-    @Override public void close() {}
 }

@@ -2,6 +2,7 @@ package org.switchboard.res.cdr;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.switchboard.core.HangupCause;
 
 /**
  * A call record while its call goes on (Asterisk's cdr_object): Party A's channel as last seen,
@@ -68,10 +69,10 @@ final class ActiveCdr {
         if (disposition != CdrDisposition.NULL) return;
         if (answerMicros != 0) {
             disposition = CdrDisposition.ANSWERED;
-        } else if (partyA.hangupCause() != 0) {
+        } else if (partyA.hangupCause() != HangupCause.NOT_DEFINED) {
             CdrDisposition d = CdrDisposition.ofHangupCause(partyA.hangupCause(), config);
             if (d != null) disposition = d;
-        } else if (partyB != null && partyB.hangupCause() != 0) {
+        } else if (partyB != null && partyB.hangupCause() != HangupCause.NOT_DEFINED) {
             CdrDisposition d = CdrDisposition.ofHangupCause(partyB.hangupCause(), config);
             if (d != null) disposition = d;
         } else {

@@ -1,5 +1,7 @@
 package org.switchboard.res.cdr;
 
+import org.switchboard.core.HangupCause;
+
 /**
  * How a call record ended, with the numbers Asterisk's cdr.h gives them (CDR(disposition,u)) and
  * the words its backends write. The not-yet-decided NULL reads as {@code NO ANSWER}, as in Asterisk.
@@ -46,10 +48,10 @@ public enum CdrDisposition {
      */
     static CdrDisposition ofHangupCause(int cause, CdrConfig config) {
         return switch (cause) {
-            case 17 -> BUSY;
-            case 34 -> config.congestion() ? CONGESTION : FAILED;
-            case 3, 20 -> FAILED;
-            case 16, 19 -> NO_ANSWER;
+            case HangupCause.USER_BUSY -> BUSY;
+            case HangupCause.NORMAL_CIRCUIT_CONGESTION -> config.congestion() ? CONGESTION : FAILED;
+            case HangupCause.NO_ROUTE_DESTINATION, HangupCause.SUBSCRIBER_ABSENT -> FAILED;
+            case HangupCause.NORMAL_CLEARING, HangupCause.NO_ANSWER -> NO_ANSWER;
             default -> null;
         };
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.switchboard.config.Config;
 import org.switchboard.config.ConfigReader;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 
@@ -22,7 +23,15 @@ public final class CdrModule implements Module {
     @Override public String description() { return "CDR Engine"; }
 
     @Override
-    public void load(Pbx pbx) {
+    public void register(ModuleContext ctx) {
+        ctx.cliCommand(new CdrShowStatusCommand());
+        ctx.cliCommand(new CdrSubmitCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         CdrEngine.of(pbx).configure(read(pbx));
     }
@@ -35,7 +44,6 @@ public final class CdrModule implements Module {
         if (pbx != null) CdrEngine.of(pbx).stop();
     }
 
-    @Override
     public List<String> check(Path configDir) {
         if (configDir == null || !Files.isReadable(configDir.resolve(CdrConfig.FILE))) return List.of();
         List<String> problems = new ArrayList<>();

@@ -31,8 +31,8 @@ record CdrSnapshot(String name, String uniqueId, String linkedId, String callerN
         }
         String exten = field(e, prefix + "Exten", before == null ? "" : before.exten);
         boolean inHangup = (before != null && before.inHangup) || (prefix.isEmpty() && e.name().equals("Newexten") && exten.equals("h"));
-        String callerName = ch != null ? nz(ch.callerId().name) : unknownless(e.get(prefix + "CallerIDName"));
-        String callerNumber = ch != null ? nz(ch.callerId().number) : unknownless(e.get(prefix + "CallerIDNum"));
+        String callerName = ch != null ? nz(ch.callerId().name()) : unknownless(e.get(prefix + "CallerIDName"));
+        String callerNumber = ch != null ? nz(ch.callerId().number()) : unknownless(e.get(prefix + "CallerIDNum"));
         int cause = ch != null ? ch.hangupCause() : before == null ? 0 : before.hangupCause;
         if (prefix.isEmpty() && e.name().equals("Hangup")) cause = parseInt(e.get("Cause"), cause);
         return new CdrSnapshot(name,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.switchboard.config.ConfigSection;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -30,7 +31,13 @@ public final class CsvBackend implements Module, CdrBackend {
     @Override public String description() { return "Comma Separated Values CDR Backend"; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         configure(pbx);
         CdrEngine.of(pbx).register(this);

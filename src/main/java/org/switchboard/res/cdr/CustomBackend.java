@@ -12,6 +12,7 @@ import org.switchboard.config.ConfigEntry;
 import org.switchboard.config.ConfigSection;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -38,7 +39,13 @@ public final class CustomBackend implements Module, CdrBackend {
     @Override public String description() { return "Customizable Comma Separated Values CDR Backend"; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         configure(pbx);
         CdrEngine.of(pbx).register(this);
@@ -53,7 +60,6 @@ public final class CustomBackend implements Module, CdrBackend {
     }
 
     /** {@code switchboard check}: advanced mappings Asterisk would refuse (unknown field, bad format). */
-    @Override
     public List<String> check(Path configDir) {
         if (configDir == null || !Files.isReadable(configDir.resolve(FILE))) return List.of();
         List<String> problems = new ArrayList<>();

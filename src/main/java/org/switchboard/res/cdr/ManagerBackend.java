@@ -9,6 +9,7 @@ import org.switchboard.core.AmaFlags;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ManagerEvent;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -34,7 +35,13 @@ public final class ManagerBackend implements Module, CdrBackend {
     @Override public boolean suspended() { return !enabled; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         if (!pbx.hasConfig(FILE)) throw new ModuleDeclinedException("Failed to load " + FILE + ". Module not activated.");
         configure(pbx);

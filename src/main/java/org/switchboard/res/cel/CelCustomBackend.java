@@ -12,6 +12,7 @@ import org.switchboard.config.ConfigSection;
 import org.switchboard.core.AmaFlags;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -36,7 +37,13 @@ public final class CelCustomBackend implements Module, CelEngine.Backend {
     @Override public String description() { return "Customizable Comma Separated Values CEL Backend"; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         configure(pbx);
         CelEngine.of(pbx).register(this);
@@ -73,11 +80,11 @@ public final class CelCustomBackend implements Module, CelEngine.Backend {
         List<Sink> now = sinks;
         if (now.isEmpty()) return;
         Channel c = pbx.snapshotChannel(r.channelName(), r.uniqueId(), r.application(), r.appData());
-        c.callerId().name = r.callerIdName();
-        c.callerId().number = r.callerIdNum();
-        c.callerId().ani = r.ani();
-        c.callerId().rdnis = r.rdnis();
-        c.callerId().dnid = r.dnid();
+        c.callerId().setName(r.callerIdName());
+        c.callerId().setNumber(r.callerIdNum());
+        c.callerId().setAni(r.ani());
+        c.callerId().setRdnis(r.rdnis());
+        c.callerId().setDnid(r.dnid());
         c.setLocation(r.context(), r.exten(), 1);
         c.setAccountCode(r.accountCode());
         c.setAmaFlags(r.amaFlags());

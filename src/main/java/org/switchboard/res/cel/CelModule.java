@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.switchboard.config.ConfigReader;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -22,7 +23,14 @@ public final class CelModule implements Module {
     @Override public String description() { return "Channel Event Logging"; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.cliCommand(new CelShowStatusCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         configure(pbx);
     }
@@ -39,7 +47,6 @@ public final class CelModule implements Module {
         engine.configure(CelConfig.disabled());
     }
 
-    @Override
     public List<String> check(Path configDir) {
         if (configDir == null || !Files.isReadable(configDir.resolve(CelConfig.FILE))) return List.of();
         return CelConfig.from(ConfigReader.read(configDir, CelConfig.FILE)).problems();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.config.ConfigSection;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -27,7 +28,13 @@ public final class CelPgsqlBackend implements Module, CelEngine.Backend {
     @Override public String description() { return "PostgreSQL CEL Backend"; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         writer = startWriter(pbx);
         CelEngine.of(pbx).register(this);

@@ -121,7 +121,7 @@ final class CelTracker {
     /** A CELGenUserEvent record for a channel the application runs on. */
     CelRecord userEvent(Channel c, String name, String extra, long nowMicros) {
         if (!config.tracks(CelEventType.USER_DEFINED)) return null;
-        return record(CelEventType.USER_DEFINED, name, nowMicros, c.name(), c.callerId().name, c.callerId().number,
+        return record(CelEventType.USER_DEFINED, name, nowMicros, c.name(), c.callerId().name(), c.callerId().number(),
                 c.context(), c.exten(), c, c.application(), c.appData(), c.accountCode(), c.uniqueId(),
                 c.linkedId() == null || c.linkedId().isEmpty() ? c.uniqueId() : c.linkedId(), "", "{\"extra\":\"" + json(extra) + "\"}");
     }
@@ -137,9 +137,9 @@ final class CelTracker {
     private static CelRecord record(CelEventType type, String userName, long now, String name, String cidName, String cidNum,
                                     String context, String exten, Channel c, String app, String appData, String account,
                                     String uniqueId, String linkedId, String peer, String extra) {
-        String ani = c == null ? "" : valueOr(c.callerId().ani);
-        String rdnis = c == null ? "" : valueOr(c.callerId().rdnis);
-        String dnid = c == null ? "" : valueOr(c.callerId().dnid);
+        String ani = c == null ? "" : valueOr(c.callerId().ani());
+        String rdnis = c == null ? "" : valueOr(c.callerId().rdnis());
+        String dnid = c == null ? "" : valueOr(c.callerId().dnid());
         int ama = c == null ? 3 : c.amaFlags();
         return new CelRecord(type, userName, now, cidName, cidNum, ani, rdnis, dnid, exten, context, name, app, appData,
                 ama, account, "", uniqueId, linkedId, "", peer, extra);

@@ -38,8 +38,14 @@ public final class CliDispatcher {
 
     public Pbx pbx() { return pbx; }
 
-    /** Runs one line; everything the admin should see goes to {@code out}. */
+    /** Runs one line; everything the admin should see goes to {@code out}, what it logs to this PBX's log. */
     public Outcome execute(String line, PrintWriter out) {
+        try (PbxLog.Binding b = PbxLog.bind(pbx.log())) {
+            return run(line, out);
+        }
+    }
+
+    private Outcome run(String line, PrintWriter out) {
         List<String> words = split(line);
         if (words.isEmpty()) return Outcome.EMPTY;
         pbx.awaitBooted(30_000);   // a command typed while the PBX boots waits for its modules

@@ -1,9 +1,12 @@
 package org.switchboard.res.dnsenum;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * NAPTR lookups over UDP (RFC 1035 §4, RFC 3403 §4.1) against one name server, on the caller's
  * thread: a channel's own virtual thread, never a network reader. Each attempt waits
- * {@code timeoutMs}; an answer whose ID or question does not match ours is not the answer.
+ * {@code timeoutMs}; an answer whose ID or question does not match ours is not the answer. A
+ * truncated answer (TC, more than 512 bytes of records) is asked again over TCP (RFC 7766 §5).
  * Everything that goes wrong is an {@link Answer} with its reason, never an exception.
  */
 public final class DnsNaptrResolver {
@@ -26,6 +30,9 @@ public final class DnsNaptrResolver {
     public record Answer(List<NaptrRecord> records, String error) {
         static Answer failed(String why) { return new Answer(List.of(), why); }
     }
+
+    /** The UDP answer had the TC bit: only TCP carries the whole of it. */
+    static final Answer TRUNCATED = Answer.failed("the answer was truncated (TC) and TCP did not carry it");
 
     private final InetSocketAddress server;
     private final int timeoutMs;
@@ -61,12 +68,32 @@ public final class DnsNaptrResolver {
                     }
                     if (!p.getSocketAddress().equals(server)) continue;
                     Answer a = parse(ByteBuffer.wrap(p.getData(), 0, p.getLength()), id);
+                    if (a == TRUNCATED) return overTcp(query, id);
                     if (a != null) return a;
                 }
             }
             return Answer.failed("no answer from " + server.getHostString() + ":" + server.getPort() + " in " + attempts + " x " + timeoutMs + " ms");
         } catch (IOException e) {
             return Answer.failed("cannot ask " + server.getHostString() + ":" + server.getPort() + ": " + e.getMessage());
+        }
+    }
+
+    /** The same query over TCP, each message after its two-byte length (RFC 1035 §4.2.2). */
+    private Answer overTcp(byte[] query, int id) {
+        try (Socket s = new Socket()) {
+            s.connect(server, timeoutMs);
+            s.setSoTimeout(timeoutMs);
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            out.writeShort(query.length);
+            out.write(query);
+            out.flush();
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            byte[] answer = new byte[in.readUnsignedShort()];
+            in.readFully(answer);
+            Answer a = parse(ByteBuffer.wrap(answer), id);
+            return a == null ? Answer.failed("the TCP answer was not to our query") : a;
+        } catch (IOException e) {
+            return Answer.failed("the answer was truncated (TC) and asking over TCP failed: " + e.getMessage());
         }
     }
 
@@ -96,7 +123,7 @@ public final class DnsNaptrResolver {
             int qd = b.getShort() & 0xffff, an = b.getShort() & 0xffff;
             b.getShort();
             b.getShort();
-            if ((flags & 0x0200) != 0) return Answer.failed("the answer was truncated (TC); NAPTR over TCP is not carried");
+            if ((flags & 0x0200) != 0) return TRUNCATED;
             if (rcode == 3) return new Answer(List.of(), null);   // NXDOMAIN: no such number
             if (rcode != 0) return Answer.failed("the server answered " + rcodeName(rcode));
             for (int i = 0; i < qd; i++) {

@@ -20,7 +20,10 @@ import org.switchboard.core.PbxLog;
  * fetched, sorted by order and preference, filtered by enumservice and turned into URIs by their
  * substitution expressions. enum.conf's {@code [general] search => zone} lines are the suffixes
  * tried when a call names none; {@code nameserver = host[:port]} and {@code timeout} (ours) say
- * whom to ask, else the first name server of /etc/resolv.conf.
+ * whom to ask, else the first name server of /etc/resolv.conf. The {@code i} option asks the
+ * infrastructure ENUM tree: {@code [ienum] branchlabel} (default {@code i}) goes between the
+ * country code and the rest of the number ({@code +43 1 2345} is {@code 5.4.3.2.1.i.3.4.e164.arpa}),
+ * the country code's length taken from E.164's assignments.
  */
 public final class EnumLookup {
     public static final String CONF = "enum.conf";
@@ -56,7 +59,7 @@ public final class EnumLookup {
         String error = null;
         DnsNaptrResolver dns = new DnsNaptrResolver(s.nameserver(), s.timeoutMs(), 2);
         for (String zone : zones) {
-            String name = domain(digits, o, zone);
+            String name = domain(digits, o, zone, s.branchLabel());
             DnsNaptrResolver.Answer a = dns.naptr(name);
             if (a.error() != null) {
                 error = name + ": " + a.error();
@@ -110,7 +113,9 @@ public final class EnumLookup {
     }
 
     /** RFC 6116 §2.4: the digits reversed, dot-separated, the suffix after; ISN {@code 1234*256} is {@code 4.3.2.1.256.suffix}. */
-    static String domain(String digits, Options o, String zone) {
+    static String domain(String digits, Options o, String zone) { return domain(digits, o, zone, DEFAULT_BRANCH_LABEL); }
+
+    static String domain(String digits, Options o, String zone, String branchLabel) {
         String z = zone.endsWith(".") ? zone.substring(0, zone.length() - 1) : zone;
         if (o.direct()) return digits + "." + z;
         String head = digits, itad = null;
@@ -118,12 +123,33 @@ public final class EnumLookup {
         if (o.isn() && star >= 0) {
             head = digits.substring(0, star);
             itad = digits.substring(star + 1).replace("*", "");
+        } else if (o.infrastructure() && digits.length() > countryCodeLength(digits)) {
+            // draft-haberler-carrier-enum: the branch label between the subscriber part and the country code
+            int cc = countryCodeLength(digits);
+            return reversed(digits.substring(cc)) + branchLabel + "." + reversed(digits.substring(0, cc)) + z;
         }
-        StringBuilder sb = new StringBuilder();
-        for (int i = head.length() - 1; i >= 0; i--) sb.append(head.charAt(i)).append('.');
+        StringBuilder sb = new StringBuilder(reversed(head));
         if (itad != null && !itad.isEmpty()) sb.append(itad).append('.');
         return sb.append(z).toString();
     }
+
+    private static String reversed(String digits) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = digits.length() - 1; i >= 0; i--) sb.append(digits.charAt(i)).append('.');
+        return sb.toString();
+    }
+
+    /** Length of the E.164 country code a number starts with (ITU-T E.164 assignments: 1, 7; the two-digit codes; else 3). */
+    static int countryCodeLength(String digits) {
+        if (digits.startsWith("1") || digits.startsWith("7")) return 1;
+        if (digits.length() < 2) return digits.length();
+        return TWO_DIGIT_CODES.contains(digits.substring(0, 2)) ? 2 : Math.min(3, digits.length());
+    }
+
+    private static final java.util.Set<String> TWO_DIGIT_CODES = java.util.Set.of("20", "27", "30", "31", "32", "33", "34", "36",
+            "39", "40", "41", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61",
+            "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98");
+    static final String DEFAULT_BRANCH_LABEL = "i";
 
     /** The URI as ENUMLOOKUP returns it without the u option: what follows the scheme's colon. */
     public static String withoutScheme(String uri) {
@@ -131,14 +157,27 @@ public final class EnumLookup {
         return colon < 0 ? uri : uri.substring(colon + 1);
     }
 
-    record Settings(List<String> search, InetSocketAddress nameserver, int timeoutMs) {}
+    record Settings(List<String> search, InetSocketAddress nameserver, int timeoutMs, String branchLabel) {}
 
     private Settings settings() {
         List<String> search = new ArrayList<>();
         String ns = null;
         int timeoutMs = 2000;
+        String branchLabel = DEFAULT_BRANCH_LABEL;
         if (pbx.hasConfig(CONF)) {
             Config c = pbx.config(CONF);
+            ConfigSection ienum = c.section("ienum");
+            if (ienum != null) {
+                for (ConfigEntry e : ienum.entries()) {
+                    if (!e.key().equalsIgnoreCase("branchlabel")) {
+                        PbxLog.warning(LOG, e.file() + ":" + e.line() + ": unknown option '" + e.key() + "' in [ienum]");
+                    } else if (e.value().strip().matches("[A-Za-z0-9-]{1,63}")) {
+                        branchLabel = e.value().strip();
+                    } else {
+                        PbxLog.warning(LOG, e.file() + ":" + e.line() + ": branchlabel must be one DNS label, not '" + e.value() + "'; 'i' is used");
+                    }
+                }
+            }
             ConfigSection g = c.section("general");
             if (g != null) {
                 for (ConfigEntry e : g.entries()) {
@@ -167,7 +206,7 @@ public final class EnumLookup {
             PbxLog.warning(LOG, CONF + ": nameserver '" + ns + "' is not host[:port]; /etc/resolv.conf's is used");
             server = address(resolvConf());
         }
-        return new Settings(search, server, timeoutMs);
+        return new Settings(search, server, timeoutMs, branchLabel);
     }
 
     /** {@code host}, {@code host:port}, {@code [v6]:port}; port 53 when none is given. */

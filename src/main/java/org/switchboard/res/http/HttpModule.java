@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.switchboard.config.ConfigReader;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -31,7 +32,14 @@ public final class HttpModule implements Module {
     @Override public String description() { return "HTTP WebSocket Support"; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.cliCommand(new HttpShowStatusCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         HttpConfig c = read(pbx);
         server = start(pbx, c);
@@ -61,7 +69,6 @@ public final class HttpModule implements Module {
         return s;
     }
 
-    @Override
     public List<String> check(Path configDir) {
         if (!Files.isReadable(configDir.resolve(CONF))) return List.of();
         return HttpConfig.from(ConfigReader.read(configDir, CONF)).problems();

@@ -19,9 +19,33 @@ import java.util.function.Consumer;
 import org.switchboard.core.ManagerAction;
 import org.switchboard.core.ManagerEvent;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
+import org.switchboard.res.manager.actions.CommandAction;
+import org.switchboard.res.manager.actions.CoreSettingsAction;
+import org.switchboard.res.manager.actions.CoreShowChannelsAction;
+import org.switchboard.res.manager.actions.CoreStatusAction;
+import org.switchboard.res.manager.actions.DbDelAction;
+import org.switchboard.res.manager.actions.DbDelTreeAction;
+import org.switchboard.res.manager.actions.DbGetAction;
+import org.switchboard.res.manager.actions.DbGetTreeAction;
+import org.switchboard.res.manager.actions.DbPutAction;
+import org.switchboard.res.manager.actions.ExtensionStateAction;
+import org.switchboard.res.manager.actions.GetvarAction;
+import org.switchboard.res.manager.actions.HangupAction;
+import org.switchboard.res.manager.actions.ListCommandsAction;
+import org.switchboard.res.manager.actions.ModuleCheckAction;
+import org.switchboard.res.manager.actions.ModuleLoadAction;
+import org.switchboard.res.manager.actions.OriginateAction;
+import org.switchboard.res.manager.actions.PingAction;
+import org.switchboard.res.manager.actions.RedirectAction;
+import org.switchboard.res.manager.actions.ReloadAction;
+import org.switchboard.res.manager.actions.SetvarAction;
+import org.switchboard.res.manager.actions.ShowDialPlanAction;
+import org.switchboard.res.manager.actions.StatusAction;
+import org.switchboard.res.manager.actions.UserEventAction;
 
 /**
  * res_manager: the Asterisk Manager Interface. Reads manager.conf, listens on its port, renders
@@ -63,7 +87,41 @@ public final class ManagerModule implements Module {
     public static ManagerModule of(Pbx pbx) { return pbx.lookup(ManagerModule.class); }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.managerAction(new PingAction());
+        ctx.managerAction(new OriginateAction());
+        ctx.managerAction(new HangupAction());
+        ctx.managerAction(new RedirectAction());
+        ctx.managerAction(new GetvarAction());
+        ctx.managerAction(new SetvarAction());
+        ctx.managerAction(new StatusAction());
+        ctx.managerAction(new CoreShowChannelsAction());
+        ctx.managerAction(new CoreStatusAction());
+        ctx.managerAction(new CoreSettingsAction());
+        ctx.managerAction(new CommandAction());
+        ctx.managerAction(new ListCommandsAction());
+        ctx.managerAction(new ReloadAction());
+        ctx.managerAction(new ModuleCheckAction());
+        ctx.managerAction(new ModuleLoadAction());
+        ctx.managerAction(new UserEventAction());
+        ctx.managerAction(new ShowDialPlanAction());
+        ctx.managerAction(new DbGetAction());
+        ctx.managerAction(new DbGetTreeAction());
+        ctx.managerAction(new DbPutAction());
+        ctx.managerAction(new DbDelAction());
+        ctx.managerAction(new DbDelTreeAction());
+        ctx.managerAction(new ExtensionStateAction());
+        ctx.cliCommand(new ManagerShowConnectedCommand());
+        ctx.cliCommand(new ManagerShowUsersCommand());
+        ctx.cliCommand(new ManagerShowCommandsCommand());
+        ctx.cliCommand(new ManagerReloadCommand());
+        ctx.cliCommand(new ManagerShowCommandCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         ManagerConfig cfg = read(pbx);
         config = cfg;
@@ -76,11 +134,10 @@ public final class ManagerModule implements Module {
             throw new ModuleDeclinedException("Manager cannot listen on " + cfg.bindAddress().getHostAddress() + ":" + cfg.port() + ": " + e.getMessage());
         }
         pbx.register(ManagerModule.class, this);
-        PbxLog.verbose(2, "Manager registered " + actions.all().size() + " actions; listening on "
+        PbxLog.verbose(2, "Manager registered " + ctx.managerActions().size() + " actions; listening on "
                 + cfg.bindAddress().getHostAddress() + ":" + server.port());
     }
 
-    @Override
     public java.util.List<String> check(java.nio.file.Path configDir) {
         if (!java.nio.file.Files.isReadable(configDir.resolve("manager.conf"))) return java.util.List.of();
         return ManagerConfig.from(org.switchboard.config.ConfigReader.read(configDir, "manager.conf")).problems();

@@ -13,15 +13,19 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import org.switchboard.core.PbxLog;
 
 /** The listening socket and its event loops. Rebinding (reload) keeps connected sessions. */
 final class ManagerServer {
     private final ManagerModule module;
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("ami", true),
-            NioIoHandler.newFactory());
+    private final EventLoopGroup group;
     private volatile Channel listener;
 
-    ManagerServer(ManagerModule module) { this.module = module; }
+    ManagerServer(ManagerModule module) {
+        this.module = module;
+        this.group = new MultiThreadIoEventLoopGroup(2, PbxLog.threadFactory(module.pbx().log(), new DefaultThreadFactory("ami", true)),
+                NioIoHandler.newFactory());
+    }
 
     void bind(InetAddress address, int port) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)

@@ -52,7 +52,7 @@ public final class ManagerSession {
     ManagerSession(ManagerModule module, AmiTransport transport) {
         this.module = module;
         this.transport = transport;
-        this.worker = Thread.ofVirtual().name("ami-session-" + id).unstarted(this::work);
+        this.worker = Thread.ofVirtual().name("ami-session-" + id).unstarted(PbxLog.bound(module.pbx().log(), this::work));
     }
 
     void start() { worker.start(); }

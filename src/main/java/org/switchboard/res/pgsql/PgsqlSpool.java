@@ -14,9 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Records waiting on disk while the database is away: appended (and synced) one line each to
  * {@code spool.txt}; when the database is back, that file is renamed to {@code replay.txt} and read
- * back in order, new records spooling meanwhile to a fresh {@code spool.txt}. A record whose
- * insert may have reached the database before the connection broke is marked, so the writer looks
- * before it inserts it again. One line: the records' tag, the mark, then the record's fields
+ * back in order, new records spooling meanwhile to a fresh {@code spool.txt}. The replay goes in
+ * batches, each one transaction, and {@code replay.done} counts the records committed so far, so a
+ * replay the database broke off resumes where it was. A record whose insert may have reached the
+ * database before the connection broke is marked, so the writer looks before it inserts it again. One line: the records' tag, the mark, then the record's fields
  * ({@link PgsqlRecords#fields}), tab-separated, with {@code %}, tab, CR, LF and {@code =}
  * percent-escaped.
  */
@@ -24,15 +25,23 @@ public final class PgsqlSpool<R> {
     /** A spooled record and whether an insert of it may already have been committed. */
     public record Entry<R>(R record, boolean maybeWritten) {}
 
+    /**
+     * The records of the replay file, of which the first {@code done} are in the database; when
+     * {@code resumed}, an earlier replay broke off and the batch after them may be in too.
+     */
+    public record Replay<R>(List<Entry<R>> entries, int done, boolean resumed) {}
+
     private final PgsqlRecords<R> records;
     private final Path spool;
     private final Path replay;
+    private final Path progress;
     private final ReentrantLock lock = new ReentrantLock();
 
     public PgsqlSpool(Path dir, PgsqlRecords<R> records) {
         this.records = records;
         this.spool = dir.resolve("spool.txt");
         this.replay = dir.resolve("replay.txt");
+        this.progress = dir.resolve("replay.done");
     }
 
     public Path file() { return spool; }
@@ -55,14 +64,17 @@ public final class PgsqlSpool<R> {
     public boolean hasWaiting() { return Files.exists(replay) || Files.exists(spool); }
 
     /**
-     * The records to replay now, oldest first: the replay file left from an earlier attempt, or
-     * else the spool, moved aside first. Empty when nothing waits.
+     * The records to replay now, oldest first: the replay file left from an earlier attempt (with
+     * how far that attempt got), or else the spool, moved aside first. Empty when nothing waits.
      */
-    public List<Entry<R>> takeForReplay() throws IOException {
+    public Replay<R> takeForReplay() throws IOException {
+        boolean resumed;
         lock.lock();
         try {
-            if (!Files.exists(replay)) {
-                if (!Files.exists(spool)) return List.of();
+            resumed = Files.exists(replay);
+            if (!resumed) {
+                if (!Files.exists(spool)) return new Replay<>(List.of(), 0, false);
+                Files.deleteIfExists(progress);
                 Files.move(spool, replay, StandardCopyOption.ATOMIC_MOVE);
             }
         } finally {
@@ -75,11 +87,30 @@ public final class PgsqlSpool<R> {
                 if (e != null) out.add(e);
             }
         }
-        return out;
+        return new Replay<>(out, Math.min(out.size(), readProgress()), resumed);
+    }
+
+    /** The first {@code done} records of the replay file are committed. */
+    public void replayed(int done) throws IOException {
+        Path tmp = progress.resolveSibling("replay.done.tmp");
+        Files.writeString(tmp, Integer.toString(done), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+        Files.move(tmp, progress, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private int readProgress() {
+        try {
+            return Math.max(0, Integer.parseInt(Files.readString(progress).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return 0;   // none yet (or torn): every record of the file is looked for or written
+        }
     }
 
     /** Every replayed record is in the database: the replay file goes. */
-    public void replayDone() throws IOException { Files.deleteIfExists(replay); }
+    public void replayDone() throws IOException {
+        Files.deleteIfExists(replay);
+        Files.deleteIfExists(progress);
+    }
 
     /** How many records wait on disk (for {@code cdr show pgsql status}). */
     public long waiting() {

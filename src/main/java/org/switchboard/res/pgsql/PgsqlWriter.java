@@ -20,7 +20,9 @@ import org.switchboard.core.PbxLog;
 
 /**
  * Writes records into PostgreSQL on a thread of its own, so that a database that is slow or away
- * never holds up a call: records wait in a bounded queue; while the database cannot be reached
+ * never holds up a call: records wait in a bounded queue and go in as one transaction for all
+ * that queued meanwhile (Asterisk's cdr_pgsql commits each record alone, which caps it at the
+ * server's fsync rate); while the database cannot be reached
  * (down, refusing the password, no such table) they go to the {@link PgsqlSpool} on disk, and when
  * it answers again the spool is written first, in order. An insert that failed midway is looked
  * for (by the records' identity columns) before it is tried again, so no record is written twice; a record
@@ -29,6 +31,8 @@ import org.switchboard.core.PbxLog;
  */
 public final class PgsqlWriter<R> implements AutoCloseable {
     static final int QUEUE_SIZE = 10_000;
+    /** Records per transaction: one commit (one fsync on the server) for all that queued meanwhile. */
+    static final int BATCH = 500;
     private static final long MIN_BACKOFF_MS = 250, MAX_BACKOFF_MS = 5_000;
     private static final String COLUMNS_SQL = """
             SELECT a.attname, t.typname, a.attnotnull, a.atthasdef
@@ -97,7 +101,11 @@ public final class PgsqlWriter<R> implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             }
-            if (r != null) write(r);
+            if (r == null) continue;
+            List<R> batch = new ArrayList<>();
+            batch.add(r);
+            queue.drainTo(batch, BATCH - 1);
+            write(batch);
         }
         finish();
     }
@@ -106,9 +114,10 @@ public final class PgsqlWriter<R> implements AutoCloseable {
     private void finish() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (conn != null && System.nanoTime() < deadline) {
-            R r = queue.poll();
-            if (r == null) break;
-            write(r);
+            List<R> batch = new ArrayList<>();
+            queue.drainTo(batch, BATCH);
+            if (batch.isEmpty()) break;
+            write(batch);
         }
         spillQueue();
         disconnect();
@@ -161,22 +170,45 @@ public final class PgsqlWriter<R> implements AutoCloseable {
         return out;
     }
 
-    /** Writes the spooled records, oldest first, each looked for before it goes in; false when the database went away meanwhile. */
+    /**
+     * Writes the spooled records, oldest first, a batch per transaction, noting after each how far
+     * it got; a record that may be in already (and the batch an earlier replay broke off in) is
+     * looked for first. False when the database went away meanwhile.
+     */
     private boolean replay() {
-        List<PgsqlSpool.Entry<R>> entries;
+        PgsqlSpool.Replay<R> replay;
         try {
-            entries = spool.takeForReplay();
+            replay = spool.takeForReplay();
         } catch (IOException e) {
             PbxLog.limited(PbxLog.Level.ERROR, log, config.where(), "Cannot read the spooled records in " + spool.file() + ": " + e);
             pause(MAX_BACKOFF_MS);
             return false;
         }
+        List<PgsqlSpool.Entry<R>> entries = replay.entries();
         int written = 0;
-        for (PgsqlSpool.Entry<R> e : entries) {
+        for (int at = replay.done(); at < entries.size(); ) {
             if (stop.getCount() == 0) return false;
-            Outcome o = insert(e.record(), true);
-            if (o == Outcome.LOST_CONNECTION) return false;   // the replay file stays; what is in is found next time
-            if (o == Outcome.WRITTEN) written++;
+            int end = Math.min(entries.size(), at + BATCH);
+            boolean lookAll = replay.resumed() && at == replay.done();
+            List<R> fresh = new ArrayList<>();
+            for (PgsqlSpool.Entry<R> e : entries.subList(at, end)) {
+                if (!lookAll && !e.maybeWritten()) {
+                    fresh.add(e.record());
+                    continue;
+                }
+                Outcome o = insert(e.record(), true);
+                if (o == Outcome.LOST_CONNECTION) return false;   // the replay file stays; what is in is found next time
+                if (o == Outcome.WRITTEN) written++;
+            }
+            int n = insertAll(fresh);
+            if (n < 0) return false;
+            written += n;
+            at = end;
+            try {
+                spool.replayed(at);
+            } catch (IOException ex) {
+                PbxLog.warning(log, "Cannot note the replay's progress in " + spool.file().getParent() + ": " + ex);
+            }
         }
         try {
             spool.replayDone();
@@ -190,11 +222,35 @@ public final class PgsqlWriter<R> implements AutoCloseable {
         return true;
     }
 
-    private void write(R r) {
-        if (insert(r, false) == Outcome.LOST_CONNECTION) {
-            spill(List.of(new PgsqlSpool.Entry<>(r, true)));
+    /** Queued records into the database; those a lost connection leaves in doubt go to the spool, marked. */
+    private void write(List<R> batch) {
+        if (insertAll(batch) < 0) {
+            List<PgsqlSpool.Entry<R>> entries = new ArrayList<>(batch.size());
+            for (R r : batch) entries.add(new PgsqlSpool.Entry<>(r, true));
+            spill(entries);
             spillQueue();
         }
+    }
+
+    /**
+     * Inserts the records in one transaction; if the database refuses one for its content, one at
+     * a time so that only that one is set aside. The number written, or -1 when the connection was
+     * lost (the transaction may or may not have been committed).
+     */
+    private int insertAll(List<R> batch) {
+        if (batch.isEmpty()) return 0;
+        if (batch.size() > 1) {
+            Outcome o = insertBatch(batch);
+            if (o == Outcome.WRITTEN) return batch.size();
+            if (o == Outcome.LOST_CONNECTION) return -1;
+        }
+        int n = 0;
+        for (R r : batch) {
+            Outcome o = insert(r, false);
+            if (o == Outcome.LOST_CONNECTION) return -1;
+            if (o == Outcome.WRITTEN) n++;
+        }
+        return n;
     }
 
     private enum Outcome { WRITTEN, ALREADY_THERE, REJECTED, LOST_CONNECTION }
@@ -204,12 +260,7 @@ public final class PgsqlWriter<R> implements AutoCloseable {
         try {
             if (lookFirst && alreadyThere(row)) return Outcome.ALREADY_THERE;
             try (PreparedStatement ps = conn.prepareStatement(row.sql(config.table()))) {
-                for (int i = 0; i < row.values().size(); i++) {
-                    Object v = row.values().get(i);
-                    if (v instanceof Long l) ps.setLong(i + 1, l);
-                    else if (v instanceof Double d) ps.setDouble(i + 1, d);
-                    else ps.setObject(i + 1, v, Types.OTHER);   // text the server converts to the column's type
-                }
+                for (int i = 0; i < row.values().size(); i++) bind(ps, i + 1, row.values().get(i));
                 ps.executeUpdate();
             }
             total.incrementAndGet();
@@ -226,6 +277,54 @@ public final class PgsqlWriter<R> implements AutoCloseable {
                     + " into database! Reason: " + oneLine(e) + ". Kept in " + spool.file().resolveSibling("rejected.txt"));
             keepRejected(r);
             return Outcome.REJECTED;
+        }
+    }
+
+    /** One transaction, consecutive rows of the same shape as one JDBC batch; REJECTED rolls it back. */
+    private Outcome insertBatch(List<R> batch) {
+        try {
+            conn.setAutoCommit(false);
+            PreparedStatement ps = null;
+            String sql = null;
+            try {
+                for (R r : batch) {
+                    PgsqlRow row = records.row(r, columns, zone);
+                    String text = row.sql(config.table());
+                    if (!text.equals(sql)) {
+                        if (ps != null) {
+                            ps.executeBatch();
+                            ps.close();
+                        }
+                        ps = conn.prepareStatement(text);
+                        sql = text;
+                    }
+                    for (int i = 0; i < row.values().size(); i++) bind(ps, i + 1, row.values().get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } finally {
+                if (ps != null) ps.close();
+            }
+            conn.commit();
+            conn.setAutoCommit(true);
+            total.addAndGet(batch.size());
+            sinceConnect.addAndGet(batch.size());
+            return Outcome.WRITTEN;
+        } catch (SQLException e) {
+            if (connectionProblem(e)) {
+                PbxLog.limited(PbxLog.Level.ERROR, log, config.where(), "Connection to database server "
+                        + config.where() + " lost: " + oneLine(e) + ". Records wait in " + spool.file() + " until it answers.");
+                disconnect();
+                return Outcome.LOST_CONNECTION;
+            }
+            try {
+                conn.rollback();
+                conn.setAutoCommit(true);
+            } catch (SQLException ex) {
+                disconnect();
+                return Outcome.LOST_CONNECTION;
+            }
+            return Outcome.REJECTED;   // one of them: the caller finds which, one at a time
         }
     }
 
@@ -254,7 +353,7 @@ public final class PgsqlWriter<R> implements AutoCloseable {
     private static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
         if (v instanceof Long l) ps.setLong(i, l);
         else if (v instanceof Double d) ps.setDouble(i, d);
-        else ps.setObject(i, v, Types.OTHER);
+        else ps.setObject(i, v, Types.OTHER);   // text the server converts to the column's type
     }
 
     /** Connection classes (08), operator intervention such as a server shutting down (57), resources (53), system (58). */

@@ -11,7 +11,7 @@ import org.switchboard.core.PbxLog;
  * One folder of a mailbox opened by VoiceMailMain (app_voicemail's open_mailbox / close_mailbox):
  * the messages there when it was opened, which were heard and which marked deleted. Nothing
  * changes on disk until {@link #close}: then deleted messages go, heard INBOX messages move to Old
- * ({@code moveheard}, default yes), and the rest are renumbered from msg0000 without gaps.
+ * ({@code moveheard}, default yes; heard Urgent ones too), and the rest are renumbered from msg0000 without gaps.
  * A message whose files were removed meanwhile (by hand, by another session) is skipped, never
  * a reason to lose the others.
  */
@@ -77,7 +77,7 @@ public final class MailboxFolder {
                 if (deleted[i]) {
                     VoicemailSpool.delete(m);
                     changed = true;
-                } else if (heard[i] && moveHeard && name.equals("INBOX")) {
+                } else if (heard[i] && moveHeard && (name.equals("INBOX") || name.equals("Urgent"))) {
                     spool.transfer(box, m, "Old", true);
                     changed = true;
                 } else {

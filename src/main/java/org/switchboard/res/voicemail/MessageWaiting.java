@@ -46,10 +46,10 @@ public final class MessageWaiting {
         return any ? new Counts(n, o, u) : null;
     }
 
-    /** Publishes the box's current counts as the Manager's MessageWaiting event. */
+    /** Publishes the box's current counts as the Manager's MessageWaiting event (urgent messages count as new, as queue_mwi_event's). */
     public static void publish(Pbx pbx, Mailbox m) {
         Counts c = counts(VoicemailSpool.of(pbx), m);
         pbx.events().publish(ManagerEvent.of(EVENT, "call").put("Mailbox", m.id())
-                .put("Waiting", c.fresh() > 0 ? 1 : 0).put("New", c.fresh()).put("Old", c.old()).build());
+                .put("Waiting", c.fresh() + c.urgent() > 0 ? 1 : 0).put("New", c.fresh() + c.urgent()).put("Old", c.old()).build());
     }
 }

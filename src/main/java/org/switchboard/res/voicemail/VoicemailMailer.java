@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
 
 /**
@@ -25,20 +26,33 @@ public final class VoicemailMailer {
 
     /**
      * Mails {@code box}'s owner about the message at {@code base} (no extension) when the box has
-     * an email address, and their pager when it has a pager address.
+     * an email address, and their pager when it has a pager address. With {@code delete=yes} the
+     * message is then removed from the box (app_voicemail's VM_DELETE: for owners who want their
+     * voicemail only by mail), whether or not the mail went out, and the lamp updated.
      */
-    public static void notify(Mailbox box, Path base, String extension, Map<String, String> info) {
+    public static void notify(Pbx pbx, Mailbox box, Path base, String extension, Map<String, String> info) {
         boolean email = box.email() != null && !box.email().isBlank(), pager = box.pager() != null && !box.pager().isBlank();
-        if (!email && !pager) return;
+        boolean delete = box.flag("delete", false);
+        if (!email && !pager && !delete) return;
         Thread.ofVirtual().name("vm-mail-" + box.id()).start(() -> {
             if (email) send(box, base, extension, info, false);
             if (pager) send(box, base, extension, info, true);
+            if (delete) {
+                try {
+                    VoicemailSpool.delete(base);
+                    PbxLog.verbose(3, "Removed " + base + " after notification (delete=yes in " + box.id() + ")");
+                } catch (IOException e) {
+                    PbxLog.warning(VoicemailSpool.SOURCE, "Could not remove " + base + " (delete=yes): " + e.getMessage());
+                }
+                MessageWaiting.publish(pbx, box);
+            }
         });
     }
 
     static void send(Mailbox box, Path base, String extension, Map<String, String> info, boolean pager) {
         String cmd = box.option("mailcmd", VoicemailUserFields.MAILCMD);
         try {
+            extension = attachmentExtension(box, base, extension);
             String name = base.getFileName() + "." + extension;
             byte[] audio = !pager && box.flag("attach", false) ? Files.readAllBytes(base.resolveSibling(name)) : null;
             var message = message(box, base, extension, info, audio, hostname());
@@ -47,6 +61,20 @@ public final class VoicemailMailer {
         } catch (IOException | RuntimeException e) {
             PbxLog.warning(VoicemailSpool.SOURCE, "Could not mail " + box.id() + " about " + base + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * attachfmt= picks which recorded format is attached when format= lists several; we record
+     * the first one we can write, so another attachfmt is one notice and the recorded file goes.
+     */
+    static String attachmentExtension(Mailbox box, Path base, String recorded) {
+        String want = box.option("attachfmt", "").strip();
+        if (want.isEmpty() || want.equalsIgnoreCase(recorded)) return recorded;
+        String ext = want.equalsIgnoreCase("wav49") ? "WAV" : want;
+        if (Files.isRegularFile(base.resolveSibling(base.getFileName() + "." + ext))) return ext;
+        PbxLog.notice(VoicemailSpool.SOURCE, "attachfmt=" + want + " for " + box.id() + ": the message was recorded as "
+                + recorded + " only; attaching that");
+        return recorded;
     }
 
     /** What a mail (or a chat line) about the message at {@code base} says: caller, number, duration, date. */

@@ -70,7 +70,12 @@ public final class VoicemailSpool {
      * then writes its {@code .txt}; returns the message's path without extension.
      */
     public Path deliver(Mailbox m, Path recording, String extension, Map<String, String> info) throws IOException {
-        Path inbox = Files.createDirectories(folder(m, "INBOX"));
+        return deliver(m, recording, extension, info, "INBOX");
+    }
+
+    /** As {@link #deliver(Mailbox, Path, String, Map)}, into {@code folder} (Urgent for an urgent message). */
+    public Path deliver(Mailbox m, Path recording, String extension, Map<String, String> info, String folder) throws IOException {
+        Path inbox = Files.createDirectories(folder(m, folder));
         for (int n = highest(inbox) + 1; ; n++) {
             String base = String.format("msg%04d", n);
             try {
@@ -92,7 +97,22 @@ public final class VoicemailSpool {
      * {@code .txt} comes last. Returns the new message's path without extension.
      */
     public Path transfer(Mailbox m, Path base, String folder, boolean move) throws IOException {
-        Path dir = Files.createDirectories(folder(m, folder));
+        return transfer(base, Files.createDirectories(folder(m, folder)), move);
+    }
+
+    /** Copies a message into another box's folder (VoiceMailMain's forward), the .txt last; returns the copy. */
+    public Path transferTo(Path base, Mailbox to, String folder) throws IOException {
+        return transfer(base, Files.createDirectories(folder(to, folder)), false);
+    }
+
+    /** The audio file's extension of a message ({@code wav}, {@code WAV}, ...), or null without one. */
+    public static String audioExtension(Path base) throws IOException {
+        java.util.List<Path> files = files(base);
+        if (files.isEmpty() || files.get(0).getFileName().toString().endsWith(".txt")) return null;
+        return ext(files.get(0)).substring(1);
+    }
+
+    private static Path transfer(Path base, Path dir, boolean move) throws IOException {
         java.util.List<Path> files = files(base);
         if (files.isEmpty()) throw new java.nio.file.NoSuchFileException(base + ".*");
         Path first = files.get(0);

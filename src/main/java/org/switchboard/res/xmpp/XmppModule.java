@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.config.ConfigReader;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -39,7 +40,23 @@ public final class XmppModule implements Module {
     @Override public String description() { return "Asterisk XMPP Interface"; }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.application(new JabberSendApp());
+        ctx.application(new JabberStatusApp());
+        ctx.application(new JabberJoinApp());
+        ctx.application(new JabberLeaveApp());
+        ctx.application(new JabberSendGroupApp());
+        ctx.function(new JabberReceiveFunction());
+        ctx.function(new JabberStatusFunction());
+        ctx.managerAction(new JabberSendAction());
+        ctx.cliCommand(new XmppShowConnectionsCommand());
+        ctx.cliCommand(new XmppShowBuddiesCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + " in " + pbx.configDir() + ": no XMPP clients");
         XmppConfig c = read(pbx);
@@ -59,7 +76,6 @@ public final class XmppModule implements Module {
         }
     }
 
-    @Override
     public List<String> check(Path configDir) {
         if (!Files.isReadable(configDir.resolve(CONF))) return List.of();
         return XmppConfig.from(ConfigReader.read(configDir, CONF)).problems();

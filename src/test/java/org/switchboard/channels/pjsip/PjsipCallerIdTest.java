@@ -88,8 +88,8 @@ class PjsipCallerIdTest {
                 + trunk(addr, provider.port(), "send_pai=yes\nsend_rpid=yes\nfrom_domain=pbx.example"));
             assertThat(f.cli("pjsip reload")).isEmpty();
             Channel c = f.pbx.channel();
-            c.callerId().name = "Front Desk";
-            c.callerId().number = "2000";
+            c.callerId().setName("Front Desk");
+            c.callerId().setNumber("2000");
             Thread dial = Thread.ofVirtual().start(() -> f.pbx.pbx.execute(c, "Dial", "PJSIP/600@trunk,2"));
             String invite = provider.receive(Duration.ofSeconds(5));
             assertThat(invite).contains("\r\nP-Asserted-Identity: \"Front Desk\" <sip:2000@pbx.example>\r\n")

@@ -198,6 +198,25 @@ class PjsipConfigTest {
     }
 
     @Test
+    void iceBesideSdesKeepsTheSdesMediaAndSaysSoAtItsLine() {
+        PjsipSettings s = read("""
+            [desk]
+            type=endpoint
+            media_encryption=sdes
+            ice_support=yes
+            [browserish]
+            type=endpoint
+            media_encryption=dtls
+            ice_support=yes
+            """);
+        assertThat(problems(s)).contains("pjsip.conf:4: ice_support=yes with media_encryption=sdes: ICE is offered with DTLS-SRTP only; "
+            + "endpoint 'desk' uses SDES-SRTP without ICE candidates");
+        assertThat(s.endpoint("desk").media().iceDtls()).as("SDES, not the DTLS path").isNull();
+        assertThat(s.endpoint("desk").mediaEncryption().sdes()).isTrue();
+        assertThat(s.endpoint("browserish").media().iceDtls()).isNotNull();
+    }
+
+    @Test
     void webrtcYesSetsItsBundleWhateverTheSectionSaysAndWsTransportsLoad() {
         PjsipSettings s = read("""
             [ws]

@@ -101,6 +101,11 @@ class PjsipWebSocketTest {
                 .contains("m=audio ").contains(" UDP/TLS/RTP/SAVPF ").contains("a=fingerprint:sha-256 ")
                 .contains("a=setup:actpass").contains("a=ice-ufrag:").contains("a=candidate:").contains("a=rtcp-mux")
                 .contains("a=mid:0").contains("a=group:BUNDLE 0").contains("opus/48000/2");
+            // ICE binds inside rtp.conf's range (the fixture's 23000-24998), as plain RTP does, so a firewall
+            // opened for that range passes WebRTC media too
+            var port = java.util.regex.Pattern.compile("(?m)^a=candidate:\\S+ 1 udp \\d+ \\S+ (\\d+) typ host").matcher(invite);
+            assertThat(port.find()).as(invite).isTrue();
+            assertThat(Integer.parseInt(port.group(1))).isBetween(23000, 24998);
         }
     }
 
@@ -148,6 +153,24 @@ class PjsipWebSocketTest {
             assertThat(answer).startsWith("SIP/2.0 400");
             // the connection is still usable for SIP
             registerAlice(ws);
+        }
+    }
+
+    @Test
+    void aWsTransportAddedByPjsipReloadCarriesSipAndOneRemovedStops() throws Exception {
+        Files.writeString(dir.resolve("http.conf"), "[general]\nenabled=yes\nbindaddr=127.0.0.1\nbindport=0\n");
+        String withoutWs = PJSIP.replace("[transport-ws]\ntype=transport\nprotocol=ws\nbind=0.0.0.0\n", "");
+        try (PjsipPbxFixture f = PjsipPbxFixture.start(dir, withoutWs, "[phones]\n")) {
+            assertThat(f.cli("http show status")).doesNotContain("(sip)");
+            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + PJSIP);
+            f.cli("pjsip reload");
+            assertThat(f.cli("http show status")).contains("/ws => Asterisk HTTP WebSocket (sip)");
+            try (WsTestClient ws = WsTestClient.connect(httpPort(f))) {
+                registerAlice(ws);
+            }
+            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + withoutWs);
+            f.cli("pjsip reload");
+            assertThat(f.cli("http show status")).doesNotContain("(sip)");
         }
     }
 

@@ -77,11 +77,15 @@ class SipToPjsipTest {
     }
 
     @Test
-    void withoutSipConfItSaysSo() {
+    void problemsInSipConfAreListedAsCommentsAfterTheConversion() throws Exception {
+        Files.writeString(dir.resolve("sip.conf"), "[general]\nudpbindaddr=127.0.0.1:0\n[desk]\ntype=friend\nhost=dynamic\ndtmfmode=smoke\n");
+        Files.writeString(dir.resolve("modules.conf"), "[modules]\nautoload=yes\nnoload => chan_skype\nnoload => res_manager\n");
         try (TestPbx t = new TestPbx(dir)) {
             var out = new java.io.StringWriter();
             new org.switchboard.res.cli.CliDispatcher(t.pbx).execute("sip_to_pjsip", new java.io.PrintWriter(out, true));
-            assertThat(out.toString()).startsWith("No sip.conf in ");
+            assertThat(out.toString()).contains("[desk]\ntype=endpoint\n")
+                .contains("; sip.conf had 1 problem(s); what they concern was left as read:\n;   sip.conf:6: bad dtmfmode 'smoke'");
+            assertThat(reread(out.toString()).problems()).isEmpty();
         }
     }
 }

@@ -7,6 +7,8 @@ import java.net.DatagramSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.channels.sip.cli.SipShowChannelsCommand;
+import org.switchboard.channels.sip.cli.SipShowPeersCommand;
 
 /** sip show peers / peer / channels / registry against a running chan_sip with a registered phone and a qualified trunk. */
 class SipCliShowTest {

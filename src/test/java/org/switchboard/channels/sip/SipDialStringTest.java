@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.channels.sip.call.SipInfoDtmf;
 
 /** The text after SIP/ in a dial string, chan_sip's forms, and what is refused. */
 class SipDialStringTest {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.channels.sip.call.SipCall;
 import org.switchboard.core.PbxLog;
 import org.switchboard.testing.Sipp;
 

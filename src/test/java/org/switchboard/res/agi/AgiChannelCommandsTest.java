@@ -33,8 +33,8 @@ class AgiChannelCommandsTest {
         assertThat(call.command("channel status " + call.channel.name())).isEqualTo("200 result=6");
         assertThat(call.command("CHANNEL STATUS Test/nobody")).isEqualTo("200 result=-1");
         assertThat(call.command("SET CALLERID \"\\\"Bob\\\" <(555) 123-4567>\"")).isEqualTo("200 result=1");
-        assertThat(call.channel.callerId().name).isEqualTo("Bob");
-        assertThat(call.channel.callerId().number).isEqualTo("5551234567");
+        assertThat(call.channel.callerId().name()).isEqualTo("Bob");
+        assertThat(call.channel.callerId().number()).isEqualTo("5551234567");
         assertThat(call.command("SET AUTOHANGUP 30")).isEqualTo("200 result=0");
         assertThat(call.channel.absoluteDeadlineMillis()).isGreaterThan(System.currentTimeMillis() + 20_000);
         assertThat(call.command("SET AUTOHANGUP 0")).isEqualTo("200 result=0");

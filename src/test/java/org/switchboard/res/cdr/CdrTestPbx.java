@@ -52,8 +52,8 @@ final class CdrTestPbx implements AutoCloseable {
 
     Channel call(String context, String exten) {
         Channel c = test.channel("Test/caller");
-        c.callerId().name = "Alice";
-        c.callerId().number = "100";
+        c.callerId().setName("Alice");
+        c.callerId().setNumber("100");
         c.setLocation(context, exten, 1);
         test.pbx.runPbx(c);
         return c;

@@ -47,8 +47,8 @@ class CsvCdrTest {
 
     private Channel dial(String target, String timeout) {
         Channel c = pbx.test.channel("Test/caller");
-        c.callerId().name = "Alice";
-        c.callerId().number = "100";
+        c.callerId().setName("Alice");
+        c.callerId().setNumber("100");
         c.setVar("TARGET", target);
         c.setVar("TIMEOUT", timeout);
         c.setLocation("caller", "s", 1);

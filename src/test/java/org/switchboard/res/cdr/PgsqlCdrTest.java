@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.Channel;
 import org.switchboard.res.cli.CliDispatcher;
+import org.switchboard.testing.CdrDatabase;
 import org.switchboard.testing.PostgresServer;
 
 /**
@@ -50,17 +51,7 @@ class PgsqlCdrTest {
     static void startServer() throws Exception {
         assumeTrue(PostgresServer.installed(), "PostgreSQL (Debian's postgresql package) is not installed");
         server = PostgresServer.start();
-        server.execute("postgres", "CREATE ROLE asterisk LOGIN PASSWORD '" + PASSWORD + "'", "CREATE DATABASE " + DB + " OWNER asterisk");
-        // the table of Asterisk's PostgreSQL CDR backend page, with the columns of 1.8 and later
-        server.execute(DB, """
-                CREATE TABLE cdr (
-                 calldate timestamp NOT NULL, clid varchar(80) NOT NULL, src varchar(80) NOT NULL,
-                 dst varchar(80) NOT NULL, dcontext varchar(80) NOT NULL, channel varchar(80) NOT NULL,
-                 dstchannel varchar(80) NOT NULL, lastapp varchar(80) NOT NULL, lastdata varchar(80) NOT NULL,
-                 duration int NOT NULL, billsec int NOT NULL, disposition varchar(45) NOT NULL,
-                 amaflags int NOT NULL, accountcode varchar(20) NOT NULL, uniqueid varchar(150) NOT NULL,
-                 userfield varchar(255) NOT NULL, peeraccount varchar(20) NOT NULL, linkedid varchar(150) NOT NULL,
-                 sequence int NOT NULL)""", "ALTER TABLE cdr OWNER TO asterisk");
+        CdrDatabase.create(server, DB, PASSWORD);
     }
 
     @AfterAll
@@ -72,16 +63,7 @@ class PgsqlCdrTest {
     void emptyTable() throws Exception { server.execute(DB, "TRUNCATE cdr"); }
 
     private static Map<String, String> files(String password) {
-        return Map.of("cdr.conf", "[general]\n", "extensions.conf", DIALPLAN, "cdr_pgsql.conf", """
-                [global]
-                hostname=127.0.0.1
-                port=%d
-                dbname=%s
-                user=asterisk
-                password=%s
-                appname=switchboard
-                table=cdr
-                """.formatted(server.port, DB, password));
+        return Map.of("cdr.conf", "[general]\n", "extensions.conf", DIALPLAN, "cdr_pgsql.conf", CdrDatabase.config(server, DB, password));
     }
 
     private static List<Map<String, Object>> rows(String order) throws Exception {

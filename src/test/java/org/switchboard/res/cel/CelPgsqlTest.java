@@ -94,8 +94,8 @@ class CelPgsqlTest {
 
     private static Channel call(TestPbx t) {
         Channel c = t.channel("Test/cel");
-        c.callerId().number = "2025";
-        c.callerId().name = "Alice";
+        c.callerId().setNumber("2025");
+        c.callerId().setName("Alice");
         c.setLocation("t", "s", 1);
         t.pbx.runPbx(c);
         return c;

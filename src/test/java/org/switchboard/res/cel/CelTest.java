@@ -51,7 +51,7 @@ class CelTest {
     /** Runs the call; returns the caller. */
     private static Channel call(TestPbx t) {
         Channel c = t.channel("Test/cel");
-        c.callerId().number = "2025";
+        c.callerId().setNumber("2025");
         c.setLocation("t", "s", 1);
         t.pbx.runPbx(c);
         return c;

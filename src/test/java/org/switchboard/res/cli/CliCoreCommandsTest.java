@@ -87,7 +87,7 @@ class CliCoreCommandsTest {
     void conciseIsOneBangSeparatedLinePerChannelWithoutTotals() {
         Channel c = tp.channel("SIP/200");
         c.setLocation("phones", "200", 1);
-        c.callerId().number = "555";
+        c.callerId().setNumber("555");
         tp.pbx.execute(c, "NoOp", "x,y");
         assertThat(run("core show channels concise")).isEqualTo(String.join("!", c.name(), "phones", "200", "1", "Down", "NoOp",
                 "x,y", "555", "", "", "3", "0", "(None)", c.uniqueId()) + "\n");

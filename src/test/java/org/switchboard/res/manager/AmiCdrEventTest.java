@@ -32,8 +32,8 @@ class AmiCdrEventTest {
 
     private static Channel call(ManagerFixture fx) {
         Channel c = fx.test.channel("Test/caller");
-        c.callerId().name = "Alice";
-        c.callerId().number = "100";
+        c.callerId().setName("Alice");
+        c.callerId().setNumber("100");
         c.setLocation("caller", "s", 1);
         fx.test.pbx.runPbx(c);
         return c;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.Channel;
@@ -25,11 +24,39 @@ class ManagerActionsTest {
 
     @Test
     void everyActionCarriesItsDocs() {
-        for (ManagerAction a : ServiceLoader.load(ManagerAction.class)) {
+        List<ManagerAction> all = new java.util.ArrayList<>();
+        for (org.switchboard.core.Module m : org.switchboard.core.Modules.discover()) {
+            org.switchboard.core.ModuleContext ctx = org.switchboard.core.ModuleContext.collecting(m.name());
+            m.register(ctx);
+            all.addAll(ctx.managerActions());
+        }
+        assertThat(all).hasSizeGreaterThan(30);
+        for (ManagerAction a : all) {
             assertThat(a.synopsis()).as(a.name() + " synopsis").isNotBlank();
             assertThat(a.syntax()).as(a.name() + " syntax").contains("Action: " + a.name());
             assertThat(a.description()).as(a.name() + " description").isNotBlank();
             assertThat(a.module()).as(a.name() + " module").isNotBlank();
+        }
+    }
+
+    @Test
+    void anActionOfAnUnloadedModuleIsUnknownUntilTheModuleLoadsAgain() throws Exception {
+        try (AmiTestClient c = fx.loggedIn()) {
+            c.send("Action: MailboxCount", "ActionID: before", "Mailbox: 100@default");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsEntry("ActionID", "before");
+
+            c.send("Action: ModuleLoad", "LoadType: unload", "Module: app_voicemail.so");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsEntry("Message", "Module unloaded.");
+            c.send("Action: MailboxCount", "ActionID: gone", "Mailbox: 100@default");
+            assertThat(c.readResponse()).containsEntry("Response", "Error").containsEntry("ActionID", "gone")
+                    .containsEntry("Message", "Invalid/unknown command: MailboxCount. Use Action: ListCommands to show available commands.");
+            c.send("Action: ListCommands", "ActionID: list");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsKey("Originate").doesNotContainKey("MailboxCount");
+
+            c.send("Action: ModuleLoad", "LoadType: load", "Module: app_voicemail.so");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsEntry("Message", "Module loaded.");
+            c.send("Action: MailboxCount", "ActionID: back", "Mailbox: 100@default");
+            assertThat(c.readResponse()).containsEntry("Response", "Success").containsEntry("ActionID", "back");
         }
     }
 

@@ -49,6 +49,37 @@ class VoicemailSkypeOptionTest {
     }
 
     @Test
+    void checkSaysWhichBoxNamesAnAccountChanSkypeDoesNotHaveWithItsLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("voicemail.conf"), """
+                [lmentinc]
+                100 => 1234,Desk,,,skype=lmentinc/tfot.madsen
+                ; a typo in the account
+                101 => 1234,Two,,,skype=lmentnic/vuc.me
+                102 => 1234,Three,,,skype=LMENTINC/vuc.me
+                """);
+        VoicemailModule module = new VoicemailModule();
+        // without chan_skype.conf no account exists at all
+        assertThat(module.check(dir)).containsExactly(
+                "voicemail.conf:2: mailbox 100@lmentinc: skype=lmentinc/tfot.madsen names account 'lmentinc', which has no"
+                        + " chan_skype.conf to be in; its chat notices would never be sent",
+                "voicemail.conf:4: mailbox 101@lmentinc: skype=lmentnic/vuc.me names account 'lmentnic', which has no"
+                        + " chan_skype.conf to be in; its chat notices would never be sent",
+                "voicemail.conf:5: mailbox 102@lmentinc: skype=LMENTINC/vuc.me names account 'LMENTINC', which has no"
+                        + " chan_skype.conf to be in; its chat notices would never be sent");
+        java.nio.file.Files.writeString(dir.resolve("chan_skype.conf"),
+                "[general]\nlicenses=2\n[lmentinc]\nsecret=x\n[sales]\nsecret=y\n");
+        assertThat(module.check(dir)).containsExactly(
+                "voicemail.conf:4: mailbox 101@lmentinc: skype=lmentnic/vuc.me names account 'lmentnic', which is not in"
+                        + " chan_skype.conf (its accounts: lmentinc, sales); its chat notices would never be sent");
+    }
+
+    @Test
+    void theShippedConfigurationHasNoSuchProblem() {
+        assertThat(new VoicemailModule().check(Path.of("conf"))).isEmpty();
+    }
+
+    @Test
     void theChatLineSaysWhoCalledWhenAndHowLongAsTheDefaultPagerBodyDoes() {
         VoicemailConfig c = read("[lmentinc]\n100 => 1234,Desk,,,skype=lmentinc/tfot.madsen\n");
         Mailbox box = c.mailbox("100", "lmentinc");

@@ -296,6 +296,14 @@ public final class PjsipConfig {
             }
             if (e.key().equalsIgnoreCase("transport")) transport = blankToNull(e.value());
         }
+        if (media[0].applyWebrtc().iceIgnoredForSdes()) {
+            for (ConfigEntry e : s.entries()) {
+                if (e.key().equalsIgnoreCase("ice_support")) {
+                    v.problem(e, "ice_support=yes with media_encryption=sdes: ICE is offered with DTLS-SRTP only; endpoint '"
+                        + s.name() + "' uses SDES-SRTP without ICE candidates");
+                }
+            }
+        }
         return new PjsipEndpoint(s.name(), context, codecs, aors, auth, outboundAuth, callerId, dtmf, directMedia,
             fromUser, fromDomain, rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport,
             MediaEncryption.of(media[0].applyWebrtc().encryption().name(), optimistic), s.file(), s.line(), media[0].applyWebrtc(),

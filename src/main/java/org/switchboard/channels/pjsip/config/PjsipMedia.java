@@ -22,10 +22,18 @@ public record PjsipMedia(Encryption encryption, boolean ice, boolean avpf, boole
         return !webrtc ? this : new PjsipMedia(Encryption.DTLS, true, true, true, "actpass", "fingerprint", true, true);
     }
 
-    /** ICE with DTLS-SRTP for this endpoint, or null for plain RTP (and for SDES, which is not ours to carry here). */
+    /**
+     * ICE with DTLS-SRTP for this endpoint, or null for plain RTP and for SDES: our ICE carries
+     * DTLS-SRTP keys only, so {@code ice_support=yes} beside {@code media_encryption=sdes} leaves the
+     * media SDES-SRTP without candidates (said at load, see {@link #iceIgnoredForSdes}).
+     */
     public IceDtlsMedia iceDtls() {
+        if (encryption == Encryption.SDES) return null;
         return encryption == Encryption.DTLS || ice ? new IceDtlsMedia(avpf, rtcpMux) : null;
     }
+
+    /** ice_support=yes that SDES keying overrides. */
+    public boolean iceIgnoredForSdes() { return ice && encryption == Encryption.SDES; }
 
     /** Reads one option of an endpoint section into a builder; false when {@code key} is not a media option. */
     static boolean read(String key, String value, PjsipMedia[] m, java.util.function.Consumer<String> problem) {

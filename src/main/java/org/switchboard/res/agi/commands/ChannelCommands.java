@@ -83,7 +83,7 @@ final class ChannelCommands {
         Channel c = s.channel();
         c.callerId().setAll(argv.get(2));
         // ast_shrink_phone_number: the punctuation people write in numbers goes
-        c.callerId().number = c.callerId().number.replaceAll("[\\s().-]", "");
+        c.callerId().setNumber(c.callerId().number().replaceAll("[\\s().-]", ""));
         s.pbx().events().newCallerid(c);
         return AgiResult.result(1);
     }
@@ -99,7 +99,7 @@ final class ChannelCommands {
         Channel c = s.channel();
         Integer n = AgiNumbers.scanInt(argv.get(2));
         if (n == null) {
-            Dialplan.Found f = s.pbx().dialplan().findLabel(c.context(), c.exten(), argv.get(2), c.callerId().number);
+            Dialplan.Found f = s.pbx().dialplan().findLabel(c.context(), c.exten(), argv.get(2), c.callerId().number());
             if (f == null) return null;
             n = f.priority().number();
         }

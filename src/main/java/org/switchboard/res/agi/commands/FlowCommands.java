@@ -59,13 +59,13 @@ final class FlowCommands {
         Dialplan dp = s.pbx().dialplan();
         Integer n = AgiNumbers.scanInt(prio);
         if (n == null || n < 1) {
-            Dialplan.Found f = dp.findLabel(context, exten, prio, c.callerId().number);
+            Dialplan.Found f = dp.findLabel(context, exten, prio, c.callerId().number());
             if (f == null) {
                 PbxLog.error("app_stack.c", "Priority '" + prio + "' not found in '" + exten + "@" + context + "'");
                 return AgiResult.failed("200 result=-1 Gosub label not found");
             }
             n = f.priority().number();
-        } else if (!dp.exists(context, exten, n, c.callerId().number)) {
+        } else if (!dp.exists(context, exten, n, c.callerId().number())) {
             return AgiResult.failed("200 result=-1 Gosub label not found");
         }
         String data = context + "," + exten + "," + n + (argv.size() == 5 ? "(" + argv.get(4) + ")" : "");

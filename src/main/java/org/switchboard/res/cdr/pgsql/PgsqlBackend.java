@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.config.ConfigReader;
 import org.switchboard.core.Module;
+import org.switchboard.core.ModuleContext;
 import org.switchboard.core.ModuleDeclinedException;
 import org.switchboard.core.Pbx;
 import org.switchboard.core.PbxLog;
@@ -38,7 +39,14 @@ public final class PgsqlBackend implements Module, CdrBackend {
     }
 
     @Override
-    public void load(Pbx pbx) throws ModuleDeclinedException {
+    public void register(ModuleContext ctx) {
+        ctx.cliCommand(new PgsqlStatusCommand());
+        ctx.configValidator(this::check);
+    }
+
+    @Override
+    public void load(ModuleContext ctx) throws ModuleDeclinedException {
+        Pbx pbx = ctx.pbx();
         this.pbx = pbx;
         writer = startWriter(pbx);
         CdrEngine.of(pbx).register(this);
@@ -61,7 +69,6 @@ public final class PgsqlBackend implements Module, CdrBackend {
         if (w != null) w.close();
     }
 
-    @Override
     public List<String> check(Path configDir) {
         if (configDir == null || !configDir.resolve(PgsqlConfig.FILE).toFile().canRead()) return List.of();
         List<String> notes = new ArrayList<>();

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.Pbx;
-import org.switchboard.core.PbxLog;
 
 /** {@code core set verbose [atleast] <level> [silent]}: how much the console log shows. */
 public final class CoreSetVerbose extends AbstractCommand {
@@ -36,9 +35,9 @@ public final class CoreSetVerbose extends AbstractCommand {
             }
             if (level < 0) return false;
         }
-        int old = PbxLog.verbose();
+        int old = pbx.log().verbose();
         if (atLeast && level < old) level = old;
-        PbxLog.setVerbose(level);
+        pbx.log().setVerbose(level);
         if (silent) return true;
         if (level == 0 && old > 0) out.println("Verbosity is now OFF");
         else if (level != old) out.println("Verbosity was " + old + " and is now " + level);

@@ -30,9 +30,9 @@ public final class CoreShowChannel extends AbstractCommand {
         row(out, "Type", c.technology());
         row(out, "UniqueID", c.uniqueId());
         row(out, "LinkedID", c.linkedId());
-        row(out, "Caller ID", c.callerId().number.isEmpty() ? "(N/A)" : c.callerId().number);
-        row(out, "Caller ID Name", c.callerId().name.isEmpty() ? "(N/A)" : c.callerId().name);
-        row(out, "DNID Digits", c.callerId().dnid.isEmpty() ? "(N/A)" : c.callerId().dnid);
+        row(out, "Caller ID", c.callerId().number().isEmpty() ? "(N/A)" : c.callerId().number());
+        row(out, "Caller ID Name", c.callerId().name().isEmpty() ? "(N/A)" : c.callerId().name());
+        row(out, "DNID Digits", c.callerId().dnid().isEmpty() ? "(N/A)" : c.callerId().dnid());
         row(out, "Language", c.language());
         row(out, "State", c.state().description() + " (" + c.state().code() + ")");
         row(out, "NativeFormats", "(" + format + ")");

@@ -52,14 +52,14 @@ public final class CoreShowChannels extends AbstractCommand {
                     boolean running = !c.application().isEmpty();
                     out.println(String.format(VERBOSE_ROW, c.name(), c.context(), c.exten(), c.priority(), c.state().description(),
                             running ? c.application() : "(None)", running ? (c.appData().isEmpty() ? "(Empty)" : c.appData()) : "(None)",
-                            c.callerId().number, dur, c.accountCode(), "", bridged(c)));
+                            c.callerId().number(), dur, c.accountCode(), "", bridged(c)));
                 }
             }
             case "concise" -> {
                 for (Channel c : chans) {
                     out.println(String.join("!", c.name(), c.context(), c.exten(), Integer.toString(c.priority()),
                             c.state().description(), c.application().isEmpty() ? "(None)" : c.application(), c.appData(),
-                            c.callerId().number, c.accountCode(), "", Integer.toString(AMA_DOCUMENTATION),
+                            c.callerId().number(), c.accountCode(), "", Integer.toString(AMA_DOCUMENTATION),
                             Long.toString((now - c.createdMillis()) / 1000), bridged(c), c.uniqueId()));
                 }
             }

@@ -162,8 +162,8 @@ public final class OriginateAction extends BaseAction {
         String cidNum = "";
         String cidName = "";
         if (c != null) {
-            cidNum = c.callerId().number;
-            cidName = c.callerId().name;
+            cidNum = c.callerId().number();
+            cidName = c.callerId().name();
         }
         b.put("Response", reason == Originate.REASON_ANSWERED ? "Success" : "Failure")
                 .put("Channel", c != null ? c.name() : requested)

@@ -45,9 +45,9 @@ public final class StatusAction extends BaseAction {
             f.putAll(snapshot(c));
             Channel peer = c.bridgedPeer();
             f.put("Type", c.technology());
-            f.put("DNID", c.callerId().dnid);
-            f.put("EffectiveConnectedLineNum", c.connectedLine().number.isEmpty() ? "<unknown>" : c.connectedLine().number);
-            f.put("EffectiveConnectedLineName", c.connectedLine().name.isEmpty() ? "<unknown>" : c.connectedLine().name);
+            f.put("DNID", c.callerId().dnid());
+            f.put("EffectiveConnectedLineNum", c.connectedLine().number().isEmpty() ? "<unknown>" : c.connectedLine().number());
+            f.put("EffectiveConnectedLineName", c.connectedLine().name().isEmpty() ? "<unknown>" : c.connectedLine().name());
             f.put("TimeToHangup", 0);
             f.put("BridgeID", peer == null ? "" : peer.name());
             f.put("Application", c.application());

@@ -33,12 +33,30 @@ class PgsqlSpoolTest {
         spool.append(List.of(new PgsqlSpool.Entry<>(a, false), new PgsqlSpool.Entry<>(b, true)));
         assertThat(Files.readAllLines(spool.file())).hasSize(2);
         assertThat(spool.waiting()).isEqualTo(2);
-        List<PgsqlSpool.Entry<CdrRecord>> back = spool.takeForReplay();
+        List<PgsqlSpool.Entry<CdrRecord>> back = spool.takeForReplay().entries();
         assertThat(back).containsExactly(new PgsqlSpool.Entry<>(a, false), new PgsqlSpool.Entry<>(b, true));
         assertThat(Files.exists(spool.file())).isFalse();
-        assertThat(spool.takeForReplay()).hasSize(2);   // not done yet: the same again
+        assertThat(spool.takeForReplay().entries()).hasSize(2);   // not done yet: the same again
         spool.replayDone();
         assertThat(spool.hasWaiting()).isFalse();
+    }
+
+    @Test
+    void aReplayBrokenOffResumesAfterTheBatchesItCommitted() throws Exception {
+        PgsqlSpool<CdrRecord> spool = new PgsqlSpool<>(dir, CdrPgsqlRecords.INSTANCE);
+        spool.append(List.of(new PgsqlSpool.Entry<>(record("a", Map.of()), false), new PgsqlSpool.Entry<>(record("b", Map.of()), false),
+                new PgsqlSpool.Entry<>(record("c", Map.of()), false)));
+        PgsqlSpool.Replay<CdrRecord> first = spool.takeForReplay();
+        assertThat(first.done()).isZero();
+        assertThat(first.resumed()).isFalse();
+        spool.replayed(2);   // a batch of two committed, then the database went away
+        PgsqlSpool.Replay<CdrRecord> again = spool.takeForReplay();
+        assertThat(again.entries()).hasSize(3);
+        assertThat(again.done()).isEqualTo(2);
+        assertThat(again.resumed()).isTrue();
+        spool.replayDone();
+        spool.append(List.of(new PgsqlSpool.Entry<>(record("d", Map.of()), false)));
+        assertThat(spool.takeForReplay().done()).as("a new replay starts from its first record").isZero();
     }
 
     @Test
@@ -46,7 +64,7 @@ class PgsqlSpoolTest {
         PgsqlSpool<CdrRecord> spool = new PgsqlSpool<>(dir, CdrPgsqlRecords.INSTANCE);
         spool.append(List.of(new PgsqlSpool.Entry<>(record("", Map.of()), false)));
         Files.writeString(spool.file(), "cdr1\t0\tacme\t10", java.nio.file.StandardOpenOption.APPEND);
-        assertThat(spool.takeForReplay()).hasSize(1);
+        assertThat(spool.takeForReplay().entries()).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** chan_sip's Manager actions ({@code SIPpeers}, {@code SIPshowpeer}, ...), one class each. */
+package org.switchboard.channels.sip.ami;
