@@ -127,7 +127,8 @@ public final class DialApp implements Application {
         caller.pbx().events().newCallerid(out);
         out.connectedLine().setNumber(caller.exten());
         out.setVar("DIALEDPEERNUMBER", resource);
-        if (opts.containsKey('b')) Subroutines.run(out, opts.get('b'), "b");
+        // b([[context^]exten^]priority[(arg1[^...])]): carets separate the location, unlike U()'s arguments
+        if (opts.containsKey('b')) Subroutines.runCaretSpec(out, opts.get('b'));
         if (out.isHangupRequested()) {
             outcome.count(out.hangupCause());
             out.hangup();

@@ -27,4 +27,10 @@ public interface ChannelTech {
 
     /** One-line description of the peer for {@code core show channel}. */
     default String peerDescription(Channel channel) { return ""; }
+
+    /**
+     * A technology's own CHANNEL() item ({@code CHANNEL(pjsip,remote_addr)}: {@code args} is the
+     * whole argument), as ast_channel_tech's func_channel_read; null when it has no such item.
+     */
+    default String channelFunctionRead(Channel channel, String args) { return null; }
 }

@@ -22,6 +22,9 @@ public final class ChannelFunction extends BaseFunction {
                         + "                   3 DOCUMENTATION), written as a number or a name\n"
                         + "  checkhangup      1 when a hangup is pending, else 0\n"
                         + "  peer             the channel it is bridged to, if any\n"
+                        + "  pjsip,ITEM       on a PJSIP channel: remote_addr, local_addr (address:port of the\n"
+                        + "                   signalling), secure (1 over TLS), target_uri, local_uri, remote_uri,\n"
+                        + "                   local_tag, remote_tag, call-id, request_uri\n"
                         + "Any other item is logged as unknown or unavailable and gives an empty result.");
     }
 
@@ -47,7 +50,7 @@ public final class ChannelFunction extends BaseFunction {
                 Channel peer = channel.bridgedPeer();
                 yield peer == null ? "" : peer.name();
             }
-            default -> null;
+            default -> channel.tech() == null ? null : channel.tech().channelFunctionRead(channel, item);
         };
         if (value == null) {
             warn("Unknown or unavailable item requested: '" + item + "'");

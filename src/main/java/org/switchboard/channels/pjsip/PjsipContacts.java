@@ -30,6 +30,25 @@ final class PjsipContacts {
         }
     }
 
+    /** res_pjsip's contact id: {@code aor;@hash}, the hash an MD5 of the URI (stable while the contact stays). */
+    static String id(Contact c) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("MD5").digest(c.uri().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return c.aor() + ";@" + java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    }
+
+    /** The contact with {@code id}, among every aor's, or null. */
+    static Contact byId(SipStack stack, PjsipSettings s, String id) {
+        int sep = id.indexOf(";@");
+        if (sep < 0) return null;
+        PjsipAor aor = s.aor(id.substring(0, sep));
+        for (Contact c : ofAor(stack, aor)) if (id(c).equals(id)) return c;
+        return null;
+    }
+
     static List<Contact> of(SipStack stack, PjsipSettings s, PjsipEndpoint e) {
         List<Contact> out = new ArrayList<>();
         for (String name : e.aors()) out.addAll(ofAor(stack, s.aor(name)));

@@ -152,6 +152,26 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
         }
 
         @Override
+        public boolean deniedByAcl(org.switchboard.channels.sip.transport.Endpoint source,
+                                   org.switchboard.channels.sip.message.SipRequest request) {
+            return PjsipAclCheck.denied(p, source, request);
+        }
+
+        @Override
+        public org.switchboard.channels.sip.message.NameAddr assertedIdentity(SipPeer peer,
+                org.switchboard.channels.sip.message.SipRequest invite) {
+            PjsipEndpoint e = peer == null ? null : endpointOf(peer);
+            return e == null || !e.identity().trustInbound() ? null : PjsipCallerId.asserted(invite);
+        }
+
+        @Override
+        public void addIdentityHeaders(SipPeer peer, String name, String number, String domain, boolean restricted,
+                                       org.switchboard.channels.sip.message.Headers.Builder headers) {
+            PjsipEndpoint e = peer == null ? null : endpointOf(peer);
+            if (e != null) PjsipCallerId.addHeaders(e.identity(), name, number, domain, restricted, headers);
+        }
+
+        @Override
         public SipPeer identify(InetAddress address) {
             // the first identify in file order that matches (res_pjsip_endpoint_identifier_ip)
             for (PjsipIdentify i : p.identifies()) if (i.matches(address)) return peers.get(i.endpoint());

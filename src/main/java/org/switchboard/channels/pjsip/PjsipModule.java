@@ -31,6 +31,8 @@ public final class PjsipModule implements Module {
     private volatile Pbx pbx;
     private volatile SipStack stack;
     private volatile PjsipMapping mapping;
+    private volatile PjsipRegistrations registrations;
+    private volatile PjsipQualifier qualifier;
     private volatile boolean webSocketRouted;   // /ws carries SIP: a ws or wss transport is configured
     private final DeviceStates.Provider deviceStates = r -> PjsipDeviceState.of(this, r);
 
@@ -43,6 +45,10 @@ public final class PjsipModule implements Module {
     public SipStack stack() { return stack; }
     public PjsipMapping mapping() { return mapping; }
     public PjsipSettings settings() { return mapping.pjsip(); }
+    /** The outbound registrations ({@code type=registration}); null before load. */
+    PjsipRegistrations registrations() { return registrations; }
+    /** The qualify pings of contacts (aor qualify_frequency); null before load. */
+    PjsipQualifier qualifier() { return qualifier; }
 
     @Override
     public void register(ModuleContext ctx) {
@@ -55,6 +61,19 @@ public final class PjsipModule implements Module {
         ctx.cliCommand(new PjsipShowContactsCommand());
         ctx.cliCommand(new PjsipShowAuthsCommand());
         ctx.cliCommand(new PjsipReloadCommand());
+        ctx.cliCommand(new PjsipShowRegistrationsCommand());
+        ctx.cliCommand(new PjsipShowTransportsCommand());
+        ctx.cliCommand(new PjsipShowChannelsCommand());
+        ctx.cliCommand(new PjsipSetLoggerCommand());
+        ctx.function(new PjsipHeaderFunction());
+        ctx.function(new PjsipEndpointFunction());
+        ctx.function(new PjsipAorFunction());
+        ctx.function(new PjsipContactFunction());
+        ctx.managerAction(new PjsipShowRegistrationsOutboundAction());
+        ctx.managerAction(new PjsipShowEndpointAction());
+        ctx.managerAction(new PjsipShowContactsAction());
+        ctx.managerAction(new PjsipQualifyAction());
+        ctx.managerAction(new PjsipNotifyAction());
         ctx.configValidator(this::check);
     }
 
@@ -94,6 +113,10 @@ public final class PjsipModule implements Module {
         }
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
         stack.onBindingChange(this::contactChanged);
+        registrations = new PjsipRegistrations(stack, m.pjsip());
+        registrations.start();
+        qualifier = new PjsipQualifier(this, stack);
+        qualifier.start();
         PbxLog.verbose(2, "PJSIP Listening on udp " + m.sip().udpBindAddr() + ":" + stack.udpAddress().getPort()
             + (stack.tcpAddress() == null ? "" : ", tcp " + m.sip().tcpBindAddr() + ":" + stack.tcpAddress().getPort())
             + "; " + m.pjsip().endpoints().size() + " endpoint(s), " + m.pjsip().aors().size() + " aor(s)");
@@ -102,13 +125,14 @@ public final class PjsipModule implements Module {
     public List<String> check(Path configDir) {
         List<String> out = new ArrayList<>();
         if (Files.isReadable(configDir.resolve(CONF))) {
-            PjsipConfig.read(ConfigReader.read(configDir, CONF)).problems().forEach(p -> out.add(p.toString()));
+            PjsipConfig.read(ConfigReader.read(configDir, CONF), Files.isReadable(configDir.resolve("acl.conf"))
+                ? ConfigReader.read(configDir, "acl.conf") : null).problems().forEach(p -> out.add(p.toString()));
         }
         return out;
     }
 
     static PjsipMapping read(Pbx pbx) {
-        PjsipSettings s = PjsipConfig.read(pbx.config(CONF));
+        PjsipSettings s = PjsipConfig.read(pbx.config(CONF), pbx.hasConfig("acl.conf") ? pbx.config("acl.conf") : null);
         for (ConfigProblem p : s.problems()) PbxLog.warning(SOURCE, p.toString());
         return PjsipMapping.of(s);
     }
@@ -122,6 +146,8 @@ public final class PjsipModule implements Module {
         st.reload(m.sip());
         st.registrar().rules(m.rules());
         mapping = m;
+        PjsipRegistrations regs = registrations;
+        if (regs != null) regs.reload(m.pjsip());
         // a ws/wss transport added (or removed) by the edit takes effect now, as res_pjsip's reload creates new transports
         boolean wanted = m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null;
         if (wanted && !webSocketRouted) PjsipWebSocket.enable(pbx, st);
@@ -149,6 +175,10 @@ public final class PjsipModule implements Module {
             DeviceStates.of(p).unregister("PJSIP", deviceStates);
         }
         SipStack st = stack;
+        PjsipRegistrations regs = registrations;
+        if (regs != null) regs.stop();
+        PjsipQualifier q = qualifier;
+        if (q != null) q.stop();
         if (p != null && st != null) PjsipWebSocket.disable(p, st);
         if (st != null) st.close();
     }

@@ -81,12 +81,19 @@ final class PjsipShow {
 
     static void aor(PjsipModule m, PjsipAor aor, String indent, PrintWriter out) {
         out.printf("%s      Aor:  %-53.53s %d%n", indent.isEmpty() ? "" : "  ", aor.name(), aor.maxContacts());
-        for (PjsipContacts.Contact c : PjsipContacts.ofAor(m.stack(), aor)) contact(c, indent + "  ", out);
+        for (PjsipContacts.Contact c : PjsipContacts.ofAor(m.stack(), aor)) contact(m, c, indent + "  ", out);
     }
 
-    static void contact(PjsipContacts.Contact c, String indent, PrintWriter out) {
+    static void contact(PjsipContacts.Contact c, String indent, PrintWriter out) { contact(null, c, indent, out); }
+
+    /** A contact row: its qualify status and round trip in ms when it is qualified (Avail / Unavail), else NonQual. */
+    static void contact(PjsipModule m, PjsipContacts.Contact c, String indent, PrintWriter out) {
         String id = c.aor() + "/" + c.uri();
-        out.printf("%s  Contact:  %-42.42s %-10.10s %-8.8s %11s%n", indent, id, hash(id), "NonQual", "nan");
+        PjsipQualifier q = m == null ? null : m.qualifier();
+        PjsipQualifier.Status s = q == null ? null : q.status(c);
+        String status = s == null ? "NonQual" : s.status().equals("Reachable") ? "Avail" : "Unavail";
+        String rtt = s == null || s.rttUsec() < 0 ? "nan" : String.format(java.util.Locale.ROOT, "%.3f", s.rttUsec() / 1000.0);
+        out.printf("%s  Contact:  %-42.42s %-10.10s %-8.8s %11s%n", indent, id, hash(id), status, rtt);
     }
 
     static void auth(PjsipAuth a, PrintWriter out) {

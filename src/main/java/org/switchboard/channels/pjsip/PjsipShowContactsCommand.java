@@ -17,7 +17,7 @@ public final class PjsipShowContactsCommand extends PjsipCliCommand {
         if (!args.isEmpty()) return false;
         List<PjsipContacts.Contact> contacts = new java.util.ArrayList<>();
         for (PjsipAor a : pjsip.settings().aors().values()) contacts.addAll(PjsipContacts.ofAor(pjsip.stack(), a));
-        PjsipShow.table(out, PjsipShow.CONTACT_HEADER, contacts, c -> PjsipShow.contact(c, "", out));
+        PjsipShow.table(out, PjsipShow.CONTACT_HEADER, contacts, c -> PjsipShow.contact(pjsip, c, "", out));
         return true;
     }
 }

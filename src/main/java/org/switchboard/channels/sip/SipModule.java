@@ -58,6 +58,7 @@ public final class SipModule implements Module {
     @Override
     public void register(ModuleContext ctx) {
         ctx.channelDriver(new SipChannelDriver());
+        ctx.cliCommand(new org.switchboard.channels.pjsip.SipToPjsipCommand()); // sip.conf read as pjsip.conf
         ctx.application(new SipAddHeaderApp());
         ctx.application(new SipRemoveHeaderApp());
         ctx.function(new SipHeaderFunction());
@@ -110,7 +111,9 @@ public final class SipModule implements Module {
     public java.util.List<String> check(java.nio.file.Path configDir) {
         java.util.List<String> out = new java.util.ArrayList<>();
         if (java.nio.file.Files.isReadable(configDir.resolve(CONF))) {
-            SipConfig.read(org.switchboard.config.ConfigReader.read(configDir, CONF)).problems().forEach(p -> out.add(p.toString()));
+            SipConfig.read(org.switchboard.config.ConfigReader.read(configDir, CONF), java.nio.file.Files.isReadable(configDir.resolve("acl.conf"))
+                ? org.switchboard.channels.sip.config.NamedAcls.read(org.switchboard.config.ConfigReader.read(configDir, "acl.conf"))
+                : org.switchboard.channels.sip.config.NamedAcls.NONE).problems().forEach(p -> out.add(p.toString()));
         }
         if (java.nio.file.Files.isReadable(configDir.resolve("rtp.conf"))) {
             RtpConfig.read(org.switchboard.config.ConfigReader.read(configDir, "rtp.conf")).problems().forEach(p -> out.add(p.toString()));
@@ -119,7 +122,8 @@ public final class SipModule implements Module {
     }
 
     static SipSettings read(Pbx pbx) {
-        SipSettings s = SipConfig.read(pbx.config(CONF));
+        SipSettings s = SipConfig.read(pbx.config(CONF), pbx.hasConfig("acl.conf")
+            ? org.switchboard.channels.sip.config.NamedAcls.read(pbx.config("acl.conf")) : org.switchboard.channels.sip.config.NamedAcls.NONE);
         for (ConfigProblem p : s.problems()) PbxLog.warning("chan_sip.c", p.toString());
         return s;
     }

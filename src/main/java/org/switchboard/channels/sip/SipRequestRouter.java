@@ -32,6 +32,10 @@ public final class SipRequestRouter implements TransactionUser {
 
     @Override
     public void onRequest(ServerTransaction tx, SipRequest r) {
+        if (stack.registrar().rules().deniedByAcl(tx.peer(), r)) {
+            tx.respond(reply(r, 403, SipIds.tag())); // res_pjsip_acl answers 403 to an address its ACL refuses
+            return;
+        }
         int mf = r.maxForwards();
         if (mf == 0 && !r.method().equals(SipMethod.OPTIONS)) {
             tx.respond(reply(r, 483, null)); // §8.2.2? no: §16.3 step 3 — a UA refuses too, as chan_sip does

@@ -12,6 +12,7 @@ import org.switchboard.channels.sip.config.Codec;
 import org.switchboard.channels.sip.config.ConfValues;
 import org.switchboard.channels.sip.config.DtmfMode;
 import org.switchboard.channels.sip.config.MediaEncryption;
+import org.switchboard.channels.sip.config.NamedAcls;
 import org.switchboard.channels.sip.transport.TlsSettings;
 import org.switchboard.config.Config;
 import org.switchboard.config.ConfigEntry;
@@ -28,7 +29,7 @@ import org.switchboard.config.ConfigSection;
 public final class PjsipConfig {
     /** Options res_pjsip has that do not change what Switchboard does yet; read silently. */
     private static final Set<String> ENDPOINT_IGNORED = Set.of("transport", "ice_support",
-        "webrtc", "trust_id_inbound", "trust_id_outbound", "send_pai", "send_rpid", "device_state_busy_at",
+        "webrtc", "device_state_busy_at",
         "allow_subscribe", "subscribe_context", "call_group", "pickup_group", "named_call_group",
         "named_pickup_group", "moh_suggest", "accountcode", "timers", "100rel", "identify_by", "allow_transfer",
         "sdp_owner", "sdp_session", "tos_audio", "cos_audio", "use_avpf", "media_use_received_transport",
@@ -52,8 +53,14 @@ public final class PjsipConfig {
 
     private PjsipConfig() {}
 
-    public static PjsipSettings read(Config conf) {
+    public static PjsipSettings read(Config conf) { return read(conf, null); }
+
+    /** pjsip.conf with acl.conf (null when there is none) for {@code acl=} names. */
+    public static PjsipSettings read(Config conf, Config aclConf) {
         ConfValues v = new ConfValues();
+        NamedAcls named = NamedAcls.read(aclConf);
+        List<PjsipRegistrationReader.Read> registrations = new ArrayList<>();
+        List<PjsipAcl> acls = new ArrayList<>();
         List<PjsipTransport> transports = new ArrayList<>();
         Map<String, PjsipEndpoint> endpoints = new LinkedHashMap<>();
         Map<String, ConfigEntry[]> endpointRefs = new LinkedHashMap<>(); // aors=, auth= entries, for file:line
@@ -66,7 +73,7 @@ public final class PjsipConfig {
             String type = s.get("type");
             if (type == null) {
                 v.problems.add(new ConfigProblem(s.file(), s.line(), "section [" + s.name()
-                    + "] has no type= (transport, endpoint, aor, auth, identify, global); ignored"));
+                    + "] has no type= (transport, endpoint, aor, auth, identify, registration, acl, global); ignored"));
                 continue;
             }
             switch (type.trim().toLowerCase(Locale.ROOT)) {
@@ -80,16 +87,24 @@ public final class PjsipConfig {
                 case "auth" -> { PjsipAuth a = auth(s, v); if (a != null) put(auths, a.name(), a, s, v); }
                 case "identify" -> { PjsipIdentify i = identify(s, v); if (i != null) identifies.add(i); }
                 case "global" -> global(s, v, global);
-                case "system", "acl", "registration", "domain_alias", "contact", "phoneprov", "outbound-publish",
+                case "registration" -> {
+                    PjsipRegistrationReader.Read r = PjsipRegistrationReader.read(s, v);
+                    if (r != null && registrations.stream().noneMatch(o -> o.registration().name().equals(s.name()))) registrations.add(r);
+                    else if (r != null) v.problems.add(new ConfigProblem(s.file(), s.line(), "[" + s.name() + "] is defined twice with this type; the first one is kept"));
+                }
+                case "acl" -> acls.add(acl(s, named, v));
+                case "system", "domain_alias", "contact", "phoneprov", "outbound-publish",
                      "inbound-publication", "resource_list" -> { } // ours later; read without effect
                 default -> v.problems.add(new ConfigProblem(s.file(), s.line(), "section [" + s.name()
                     + "] has unknown type '" + type.trim() + "'; ignored"));
             }
         }
         resolve(endpoints, endpointRefs, aors, auths, identifies, v);
+        List<PjsipRegistration> regs = resolveRegistrations(registrations, auths, transports, endpoints, v);
         List<ConfigProblem> problems = new ArrayList<>(conf.problems());
+        problems.addAll(named.problems());
         problems.addAll(v.problems);
-        return new PjsipSettings(transports, endpoints, aors, auths, identifies, global[0], global[1], problems);
+        return new PjsipSettings(transports, endpoints, aors, auths, identifies, global[0], global[1], problems, regs, acls);
     }
 
     private static <T> boolean put(Map<String, T> m, String name, T value, ConfigSection s, ConfValues v) {
@@ -123,7 +138,7 @@ public final class PjsipConfig {
             endpoints.put(name, new PjsipEndpoint(e.name(), e.context(), e.codecs(), found, e.auth(), outbound,
                 e.callerId(), e.dtmfMode(), e.directMedia(), e.fromUser(), e.fromDomain(), e.rtpSymmetric(),
                 e.forceRport(), e.rewriteContact(), e.language(), e.mailboxes(), e.transport(), e.mediaEncryption(),
-                e.file(), e.line(), e.media()));
+                e.file(), e.line(), e.media(), e.identity()));
         }
         identifies.removeIf(i -> {
             if (endpoints.containsKey(i.endpoint())) return false;
@@ -131,6 +146,50 @@ public final class PjsipConfig {
                 + i.endpoint() + "', which does not exist; ignored"));
             return true;
         });
+    }
+
+    /**
+     * A registration whose outbound_auth or transport does not exist is not loaded (it could only
+     * fail at the registrar); an unknown endpoint is dropped from it with a problem.
+     */
+    private static List<PjsipRegistration> resolveRegistrations(List<PjsipRegistrationReader.Read> read,
+            Map<String, PjsipAuth> auths, List<PjsipTransport> transports, Map<String, PjsipEndpoint> endpoints, ConfValues v) {
+        List<PjsipRegistration> out = new ArrayList<>();
+        for (PjsipRegistrationReader.Read r : read) {
+            PjsipRegistration g = r.registration();
+            if (g.outboundAuth() != null && !auths.containsKey(g.outboundAuth())) {
+                v.problem(r.authRef(), "registration '" + g.name() + "' names outbound_auth '" + g.outboundAuth()
+                    + "', which does not exist; registration not loaded");
+                continue;
+            }
+            String transport = g.transport();
+            if (transport != null && transports.stream().noneMatch(t -> t.name().equals(transport))) {
+                v.problem(r.transportRef(), "registration '" + g.name() + "' names transport '" + g.transport()
+                    + "', which does not exist; registration not loaded");
+                continue;
+            }
+            if (g.endpoint() != null && !endpoints.containsKey(g.endpoint())) {
+                v.problem(r.endpointRef(), "registration '" + g.name() + "' names endpoint '" + g.endpoint()
+                    + "', which does not exist; loaded without it");
+                g = new PjsipRegistration(g.name(), g.serverUri(), g.clientUri(), g.outboundAuth(), g.retryInterval(),
+                    g.forbiddenRetryInterval(), g.fatalRetryInterval(), g.maxRetries(), g.expiration(), g.contactUser(),
+                    g.transport(), g.line(), null, g.authRejectionPermanent(), g.file(), g.lineNumber());
+            }
+            out.add(g);
+        }
+        return out;
+    }
+
+    /** A {@code type=acl} section: its source list and its contact list (res_pjsip_acl). */
+    private static PjsipAcl acl(ConfigSection s, NamedAcls named, ConfValues v) {
+        for (ConfigEntry e : s.entries()) {
+            switch (e.key().toLowerCase(Locale.ROOT)) {
+                case "type", "permit", "deny", "acl", "contact_permit", "contact_deny", "contact_acl" -> { }
+                default -> unknown(e, s, v, Set.of());
+            }
+        }
+        return new PjsipAcl(s.name(), named.combine(s.entries(), "permit", "deny", "acl", v),
+            named.combine(s.entries(), "contact_permit", "contact_deny", "contact_acl", v), s.file(), s.line());
     }
 
     private static PjsipTransport transport(ConfigSection s, ConfValues v) {
@@ -197,6 +256,7 @@ public final class PjsipConfig {
         DtmfMode dtmf = DtmfMode.RFC2833;
         boolean directMedia = true, rtpSymmetric = false, forceRport = true, rewriteContact = false, optimistic = false;
         PjsipMedia[] media = {PjsipMedia.DEFAULT};
+        boolean trustIn = false, trustOut = false, sendPai = false, sendRpid = false;
         for (ConfigEntry e : s.entries()) {
             if (PjsipMedia.read(e.key(), e.value(), media, why -> v.problem(e, why))) continue;
             switch (e.key().toLowerCase(Locale.ROOT)) {
@@ -228,6 +288,10 @@ public final class PjsipConfig {
                 case "language" -> language = v.word(e, language);
                 case "mailboxes" -> mailboxes = blankToNull(e.value());
                 case "media_encryption_optimistic" -> optimistic = v.bool(e, optimistic);
+                case "trust_id_inbound" -> trustIn = v.bool(e, trustIn);
+                case "trust_id_outbound" -> trustOut = v.bool(e, trustOut);
+                case "send_pai" -> sendPai = v.bool(e, sendPai);
+                case "send_rpid" -> sendRpid = v.bool(e, sendRpid);
                 default -> unknown(e, s, v, ENDPOINT_IGNORED);
             }
             if (e.key().equalsIgnoreCase("transport")) transport = blankToNull(e.value());
@@ -242,7 +306,8 @@ public final class PjsipConfig {
         }
         return new PjsipEndpoint(s.name(), context, codecs, aors, auth, outboundAuth, callerId, dtmf, directMedia,
             fromUser, fromDomain, rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport,
-            MediaEncryption.of(media[0].applyWebrtc().encryption().name(), optimistic), s.file(), s.line(), media[0].applyWebrtc());
+            MediaEncryption.of(media[0].applyWebrtc().encryption().name(), optimistic), s.file(), s.line(), media[0].applyWebrtc(),
+            new PjsipIdentity(trustIn, trustOut, sendPai, sendRpid));
     }
 
     private static PjsipAor aor(ConfigSection s, ConfValues v) {

@@ -11,15 +11,17 @@ import org.switchboard.channels.sip.config.DtmfMode;
  * no ({@code media_encryption_optimistic} no); {@code transport} names a {@code type=transport} section. {@code aors}
  * and {@code auth} name only sections that exist (missing ones were problems at read);
  * {@code media} holds the media encryption, ICE and WebRTC options ({@code mediaEncryption} is its
- * encryption with {@code media_encryption_optimistic}: sdes goes to SDES-SRTP, dtls to the ICE/DTLS path).
+ * encryption with {@code media_encryption_optimistic}: sdes goes to SDES-SRTP, dtls to the ICE/DTLS path);
+ * {@code identity} the trust_id_* / send_pai / send_rpid options.
  */
 public record PjsipEndpoint(String name, String context, List<Codec> codecs, List<String> aors, String auth,
                             String outboundAuth, String callerId, DtmfMode dtmfMode, boolean directMedia,
                             String fromUser, String fromDomain, boolean rtpSymmetric, boolean forceRport,
                             boolean rewriteContact, String language, String mailboxes, String transport,
                             org.switchboard.channels.sip.config.MediaEncryption mediaEncryption,
-                            String file, int line, PjsipMedia media) {
+                            String file, int line, PjsipMedia media, PjsipIdentity identity) {
     public PjsipEndpoint {
+        if (identity == null) identity = PjsipIdentity.DEFAULT;
         codecs = List.copyOf(codecs);
         aors = List.copyOf(aors);
         if (media == null) media = PjsipMedia.DEFAULT;
@@ -33,7 +35,7 @@ public record PjsipEndpoint(String name, String context, List<Codec> codecs, Lis
                          boolean rewriteContact, String language, String mailboxes, String transport,
                          String file, int line, PjsipMedia media) {
         this(name, context, codecs, aors, auth, outboundAuth, callerId, dtmfMode, directMedia, fromUser, fromDomain,
-            rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport, null, file, line, media);
+            rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport, null, file, line, media, null);
     }
 
     /** Plain RTP media ({@link PjsipMedia#DEFAULT}). */
@@ -43,6 +45,6 @@ public record PjsipEndpoint(String name, String context, List<Codec> codecs, Lis
                          boolean rewriteContact, String language, String mailboxes, String transport,
                          String file, int line) {
         this(name, context, codecs, aors, auth, outboundAuth, callerId, dtmfMode, directMedia, fromUser, fromDomain,
-            rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport, null, file, line, PjsipMedia.DEFAULT);
+            rtpSymmetric, forceRport, rewriteContact, language, mailboxes, transport, null, file, line, PjsipMedia.DEFAULT, null);
     }
 }

@@ -12,14 +12,41 @@ import org.switchboard.config.ConfigProblem;
  */
 public record PjsipSettings(List<PjsipTransport> transports, Map<String, PjsipEndpoint> endpoints,
                             Map<String, PjsipAor> aors, Map<String, PjsipAuth> auths, List<PjsipIdentify> identifies,
-                            String defaultRealm, String userAgent, List<ConfigProblem> problems) {
+                            String defaultRealm, String userAgent, List<ConfigProblem> problems,
+                            List<PjsipRegistration> registrations, List<PjsipAcl> acls) {
     public PjsipSettings {
+        registrations = List.copyOf(registrations);
+        acls = List.copyOf(acls);
         transports = List.copyOf(transports);
         endpoints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(endpoints));
         aors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aors));
         auths = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(auths));
         identifies = List.copyOf(identifies);
         problems = List.copyOf(problems);
+    }
+
+    /** Without registrations or ACLs. */
+    public PjsipSettings(List<PjsipTransport> transports, Map<String, PjsipEndpoint> endpoints,
+                         Map<String, PjsipAor> aors, Map<String, PjsipAuth> auths, List<PjsipIdentify> identifies,
+                         String defaultRealm, String userAgent, List<ConfigProblem> problems) {
+        this(transports, endpoints, aors, auths, identifies, defaultRealm, userAgent, problems, List.of(), List.of());
+    }
+
+    public PjsipRegistration registration(String name) {
+        for (PjsipRegistration r : registrations) if (r.name().equalsIgnoreCase(name)) return r;
+        return null;
+    }
+
+    /** Whether every {@code type=acl} section lets a request from {@code address} in (res_pjsip_acl). */
+    public boolean admits(java.net.InetAddress address) {
+        for (PjsipAcl a : acls) if (!a.source().allows(address)) return false;
+        return true;
+    }
+
+    /** Whether every {@code type=acl} section lets a Contact at {@code address} in ({@code contact_permit/deny/acl}). */
+    public boolean admitsContact(java.net.InetAddress address) {
+        for (PjsipAcl a : acls) if (!a.contact().allows(address)) return false;
+        return true;
     }
 
     public PjsipEndpoint endpoint(String name) { return find(endpoints, name); }

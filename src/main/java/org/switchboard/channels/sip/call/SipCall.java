@@ -77,6 +77,12 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
 
     public String callId() { return callId; }
     public String localTag() { return localTag; }
+    public SipStack stack() { return stack; }
+    /** The dialog once the far end answered with a tag (or we did), else null. */
+    public SipDialog dialog() { return dialog; }
+
+    @Override
+    public String channelFunctionRead(Channel c, String args) { return SipChannelItems.read(this, args); }
     public Channel channel() { return channel; }
     public SipPeer peer() { return peer; }
     public Endpoint remote() { return remote; }

@@ -96,6 +96,9 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
             .addLine(HeaderNames.SUPPORTED, "replaces, timer")
             .add(HeaderNames.CONTENT_TYPE, "application/sdp");
         SipAddedHeaders.addTo(c, h);
+        stack.registrar().rules().addIdentityHeaders(peer, name, num, fromDomain, (c.callerId().pres() & 0x60) == 0x20, h); // AST_PRES_RESTRICTED
+        OutgoingHeaderEdits edits = c.datastore(OutgoingHeaderEdits.class);
+        if (edits != null) edits.applyTo(h); // PJSIP_HEADER(add|update|remove) from a pre-dial handler
         return new SipRequest(SipMethod.INVITE, requestUri, h.build(), SdpWriter.toBytes(offer));
     }
 

@@ -99,9 +99,14 @@ public final class SipUas extends SipCall {
         NameAddr from = invite.from();
         c.callerId().setName(from.displayName() == null ? "" : from.displayName());
         c.callerId().setNumber(from.uri() == null || from.uri().user() == null ? "" : from.uri().user());
+        NameAddr asserted = stack.registrar().rules().assertedIdentity(peer, invite);
+        if (asserted != null) { // res_pjsip trust_id_inbound: what the trusted peer asserts wins
+            c.callerId().setName(asserted.displayName() == null ? "" : asserted.displayName());
+            c.callerId().setNumber(asserted.uri() == null || asserted.uri().user() == null ? "" : asserted.uri().user());
+        }
         if (peer != null) {
-            if (peer.callerIdName() != null) c.callerId().setName(peer.callerIdName());
-            if (peer.callerIdNumber() != null) c.callerId().setNumber(peer.callerIdNumber());
+            if (asserted == null && peer.callerIdName() != null) c.callerId().setName(peer.callerIdName());
+            if (asserted == null && peer.callerIdNumber() != null) c.callerId().setNumber(peer.callerIdNumber());
             if (peer.language() != null) c.setLanguage(peer.language());
             if (peer.accountCode() != null) c.setAccountCode(peer.accountCode());
         }

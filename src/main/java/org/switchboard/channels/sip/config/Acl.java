@@ -10,12 +10,26 @@ import java.util.List;
  * the order written, every rule is tried and the <em>last</em> one that matches decides; an address
  * no rule matches is allowed. An empty list allows everyone.
  */
-public record Acl(List<Rule> rules) {
+public record Acl(List<Rule> rules, List<Acl> also) {
 
     public static final Acl ALLOW_ALL = new Acl(List.of());
 
+    /**
+     * @param also named ACLs (acl.conf, through {@code acl=}) the address must pass as well: each
+     *             list decides on its own and every one must allow (acl.c ast_apply_acl)
+     */
     public Acl {
         rules = List.copyOf(rules);
+        also = List.copyOf(also);
+    }
+
+    public Acl(List<Rule> rules) { this(rules, List.of()); }
+
+    /** This list and {@code named} too. */
+    public Acl and(Acl named) {
+        List<Acl> n = new ArrayList<>(also);
+        n.add(named);
+        return new Acl(rules, n);
     }
 
     /** One {@code permit}/{@code deny} line: a network as address bytes and a prefix length. */
@@ -38,15 +52,17 @@ public record Acl(List<Rule> rules) {
         for (Rule r : rules) {
             if (r.matches(address)) allowed = r.permit();
         }
-        return allowed;
+        if (!allowed) return false;
+        for (Acl a : also) if (!a.allows(address)) return false;
+        return true;
     }
 
-    public boolean isEmpty() { return rules.isEmpty(); }
+    public boolean isEmpty() { return rules.isEmpty() && also.isEmpty(); }
 
     public Acl with(Rule rule) {
         List<Rule> n = new ArrayList<>(rules);
         n.add(rule);
-        return new Acl(n);
+        return new Acl(n, also);
     }
 
     /**

@@ -26,7 +26,8 @@ final class PeerReader {
     private final List<Codec> codecs;
     private final ConfValues v;
 
-    PeerReader(String context, Nat nat, List<Codec> codecs, ConfValues v) {
+    PeerReader(String context, Nat nat, List<Codec> codecs, ConfValues v, NamedAcls named) {
+        this.named = named;
         this.context = context;
         this.nat = nat;
         this.codecs = List.copyOf(codecs);
@@ -34,6 +35,8 @@ final class PeerReader {
     }
 
     /** The peer, or null (after recording a problem) when the section cannot be one. */
+    private final NamedAcls named;
+
     SipPeer read(ConfigSection s) {
         String typeText = s.get("type");
         if (typeText == null) {
@@ -104,6 +107,17 @@ final class PeerReader {
                 case "permit", "deny" -> {
                     Acl.Rule r = v.aclRule(e, key.equals("permit"));
                     if (r != null) acl = acl.with(r);
+                }
+                case "acl" -> { // acl.conf's named lists; one acl.conf does not have denies everyone (fails closed)
+                    for (String n : e.value().split(",")) {
+                        if (n.isBlank()) continue;
+                        Acl a = named.get(n);
+                        if (a == null) {
+                            v.problem(e, "acl '" + n.strip() + "' is not in acl.conf; peer '" + s.name() + "' is denied from every address until it is");
+                            a = Acl.ALLOW_ALL.with(Acl.parseRule(false, "0.0.0.0/0")).with(Acl.parseRule(false, "::/0"));
+                        }
+                        acl = acl.and(a);
+                    }
                 }
                 case "call-limit" -> callLimit = v.integer(e, 0, 1_000_000, callLimit);
                 case "language" -> language = v.word(e, language);

@@ -37,13 +37,16 @@ public final class SipConfig {
     private SipConfig() {}
 
     /** The settings in {@code sipConf}; {@link SipSettings#problems()} lists all that was wrong. */
-    public static SipSettings read(Config sipConf) {
+    public static SipSettings read(Config sipConf) { return read(sipConf, NamedAcls.NONE); }
+
+    /** With acl.conf's named ACLs for peers' {@code acl=}. */
+    public static SipSettings read(Config sipConf, NamedAcls named) {
         ConfValues v = new ConfValues();
         General g = new General();
         ConfigSection general = sipConf.section("general");
         if (general != null) readGeneral(general, g, v);
         Map<String, SipPeer> peers = new LinkedHashMap<>();
-        PeerReader peerReader = new PeerReader(g.context, g.nat, g.codecs, v);
+        PeerReader peerReader = new PeerReader(g.context, g.nat, g.codecs, v, named);
         for (ConfigSection s : sipConf.sections()) {
             if (s.isTemplate() || s.name().equalsIgnoreCase("general") || s.name().equalsIgnoreCase("authentication")) {
                 continue;
@@ -59,6 +62,7 @@ public final class SipConfig {
         Map<String, SipPeer> byName = new LinkedHashMap<>();
         for (SipPeer p : peers.values()) byName.put(p.name(), p);
         List<org.switchboard.config.ConfigProblem> problems = new ArrayList<>(sipConf.problems());
+        problems.addAll(named.problems());
         problems.addAll(v.problems);
         return new SipSettings(g.udpHost, g.udpPort, g.tcpEnable, g.tcpHost, g.tcpPort, g.context, g.allowGuest,
             g.alwaysAuthReject, g.realm, g.userAgent, g.externAddr, g.localnet, g.nat, g.rtpTimeout, g.rtpHoldTimeout,

@@ -13,10 +13,18 @@ import java.util.Locale;
  * @param port      -1 when not given
  * @param contact   the extension in our Contact, {@code s} by default
  * @param expiry    seconds asked for, -1 for [general] defaultexpiry
+ * @param requestUri the Request-URI to send, or null for {@code sip:domain} / {@code sip:host[:port]}
+ *                  (pjsip.conf's {@code server_uri} names it exactly)
  */
 public record SipRegistration(String peer, String transport, String user, String domain, String secret,
                               String authUser, String host, int port, String contact, int expiry,
-                              String file, int line) {
+                              String file, int line, String requestUri) {
+
+    /** A {@code register =>} line: the Request-URI follows from domain and host. */
+    public SipRegistration(String peer, String transport, String user, String domain, String secret,
+                           String authUser, String host, int port, String contact, int expiry, String file, int line) {
+        this(peer, transport, user, domain, secret, authUser, host, port, contact, expiry, file, line, null);
+    }
 
     /** Parses a register value; throws IllegalArgumentException with a reason. */
     public static SipRegistration parse(String value, String file, int line) {

@@ -51,4 +51,27 @@ public interface PeerRules {
 
     /** The peer a request from {@code address} belongs to before its From name is looked at (res_pjsip identify), or null. */
     default SipPeer identify(InetAddress address) { return null; }
+
+    /**
+     * Whether a request from {@code source} must be refused with 403 before anything else looks at
+     * it (res_pjsip_acl's {@code type=acl}); the rules log why. chan_sip has no such list.
+     */
+    default boolean deniedByAcl(org.switchboard.channels.sip.transport.Endpoint source,
+                                org.switchboard.channels.sip.message.SipRequest request) { return false; }
+
+    /**
+     * The caller identity an incoming INVITE asserts that the peer is trusted for (res_pjsip's
+     * {@code trust_id_inbound}: P-Asserted-Identity, else Remote-Party-ID), or null to use From
+     * and the peer's callerid as chan_sip does.
+     */
+    default org.switchboard.channels.sip.message.NameAddr assertedIdentity(SipPeer peer,
+            org.switchboard.channels.sip.message.SipRequest invite) { return null; }
+
+    /**
+     * Adds the identity headers the peer is to be sent (res_pjsip's {@code send_pai}/{@code send_rpid})
+     * for a call from {@code name} {@code <number>} at {@code domain}; {@code restricted} when
+     * the caller's presentation forbids it.
+     */
+    default void addIdentityHeaders(SipPeer peer, String name, String number, String domain, boolean restricted,
+                                    org.switchboard.channels.sip.message.Headers.Builder headers) {}
 }

@@ -45,8 +45,9 @@ final class RegisterRequests {
         return reg.transport().equals("tls") ? 5061 : 5060;
     }
 
-    /** Request-URI {@code sip:domain} when the line names a domain, else {@code sip:host[:port]} (§10.2: no user part). */
+    /** Request-URI: the line's own when it names one, else {@code sip:domain} when the line names a domain, else {@code sip:host[:port]} (§10.2: no user part). */
     static SipUri requestUri(SipRegistration reg) {
+        if (reg.requestUri() != null) return SipUri.parse(reg.requestUri());
         return reg.domain() != null ? SipUri.sip(null, reg.domain(), -1) : SipUri.sip(null, reg.host(), reg.port());
     }
 

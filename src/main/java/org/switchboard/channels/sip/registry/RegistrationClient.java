@@ -323,7 +323,11 @@ public final class RegistrationClient {
         else if (unregistering) finishUnregister(status < 300 ? null : status + " " + r.reason());
         else if (r.isSuccess()) onSuccess(r);
         else if (status == 423) onIntervalTooBrief(r);
-        else if (status == 403) {
+        else if (status == 403 && retry.forbiddenRetry() != null) {
+            // res_pjsip's forbidden_retry_interval: a 403 is tried again later instead of given up on
+            retryLater(RegistrationState.REJECTED, "403 " + r.reason(), "Registration for '" + this + "' got 403 "
+                + r.reason(), retry.forbiddenRetry().toMillis());
+        } else if (status == 403) {
             fatal(RegistrationState.REJECTED, "403 " + r.reason(),
                 "Forbidden - wrong password on authentication for REGISTER for '" + reg.user() + "' to '" + reg.host() + "'");
         } else if (status == 404) {
@@ -419,6 +423,10 @@ public final class RegistrationClient {
 
     /** Retries after registertimeout, unless registerattempts are used up. */
     private void retryLater(RegistrationState failed, String error, String logLine) {
+        retryLater(failed, error, logLine, retry.registerTimeout().toMillis());
+    }
+
+    private void retryLater(RegistrationState failed, String error, String logLine, long delay) {
         lastError = error;
         bound = bound && failed != RegistrationState.REJECTED;
         if (stopped) return;
@@ -429,7 +437,6 @@ public final class RegistrationClient {
             return;
         }
         changeState(failed);
-        long delay = retry.registerTimeout().toMillis();
         if (logLine != null) {
             PbxLog.notice(LOG, logLine + (failed == RegistrationState.TIMEOUT ? ", trying again" : ", trying again in "
                 + formatSeconds(delay)) + " (Attempt #" + (attempts + 1) + ")");

@@ -53,10 +53,10 @@ public final class SipRegistry {
 
     /** The line without where it was written: moving a line in sip.conf does not make it new. */
     private record Key(String peer, String transport, String user, String domain, String secret, String authUser,
-                       String host, int port, String contact, int expiry) {
+                       String host, int port, String contact, int expiry, String requestUri) {
         static Key of(SipRegistration r) {
             return new Key(r.peer(), r.transport(), r.user(), r.domain(), r.secret(), r.authUser(), r.host(), r.port(),
-                r.contact(), r.expiry());
+                r.contact(), r.expiry(), r.requestUri());
         }
     }
 
