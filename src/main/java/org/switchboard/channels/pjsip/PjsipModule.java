@@ -37,6 +37,16 @@ public final class PjsipModule implements Module {
     private final DeviceStates.Provider deviceStates = r -> PjsipDeviceState.of(this, r);
 
     /** The running module of this PBX, or null when chan_pjsip is not loaded there. */
+    /** The running module for a Manager action, or null after answering {@code Response: Error} (chan_pjsip not running). */
+    static PjsipModule running(Pbx pbx, org.switchboard.core.ManagerReply reply) {
+        PjsipModule m = get(pbx);
+        if (m == null || m.stack() == null) {
+            reply.error("chan_pjsip is not running");
+            return null;
+        }
+        return m;
+    }
+
     public static PjsipModule get(Pbx pbx) { return pbx == null ? null : pbx.lookup(PjsipModule.class); }
 
     @Override public String name() { return NAME; }

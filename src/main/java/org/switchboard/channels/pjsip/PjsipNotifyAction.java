@@ -42,11 +42,8 @@ public final class PjsipNotifyAction extends AbstractManagerAction {
 
     @Override
     public void execute(ManagerRequest request, ManagerReply reply) {
-        PjsipModule m = PjsipModule.get(request.pbx());
-        if (m == null || m.stack() == null) {
-            reply.error("chan_pjsip is not running");
-            return;
-        }
+        PjsipModule m = PjsipModule.running(request.pbx(), reply);
+        if (m == null) return;
         String endpoint = request.get("Endpoint", "").strip();
         String uri = request.get("URI", "").strip();
         if (endpoint.isEmpty() == uri.isEmpty()) {

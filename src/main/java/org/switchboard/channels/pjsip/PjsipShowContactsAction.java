@@ -22,11 +22,8 @@ public final class PjsipShowContactsAction extends AbstractManagerAction {
 
     @Override
     public void execute(ManagerRequest request, ManagerReply reply) {
-        PjsipModule m = PjsipModule.get(request.pbx());
-        if (m == null || m.stack() == null) {
-            reply.error("chan_pjsip is not running");
-            return;
-        }
+        PjsipModule m = PjsipModule.running(request.pbx(), reply);
+        if (m == null) return;
         reply.listStart("A listing of Contacts follows, presented as ContactList events");
         for (PjsipAor a : m.settings().aors().values()) {
             List<PjsipContacts.Contact> contacts = PjsipContacts.ofAor(m.stack(), a);

@@ -28,11 +28,8 @@ public final class PjsipShowEndpointAction extends AbstractManagerAction {
 
     @Override
     public void execute(ManagerRequest request, ManagerReply reply) {
-        PjsipModule m = PjsipModule.get(request.pbx());
-        if (m == null || m.stack() == null) {
-            reply.error("chan_pjsip is not running");
-            return;
-        }
+        PjsipModule m = PjsipModule.running(request.pbx(), reply);
+        if (m == null) return;
         String name = request.get("Endpoint", "").strip();
         if (name.isEmpty()) {
             reply.error("Endpoint parameter missing.");

@@ -23,11 +23,8 @@ public final class PjsipShowEndpointsAction extends AbstractManagerAction {
 
     @Override
     public void execute(ManagerRequest request, ManagerReply reply) {
-        PjsipModule m = PjsipModule.get(request.pbx());
-        if (m == null || m.stack() == null) {
-            reply.error("chan_pjsip is not running");
-            return;
-        }
+        PjsipModule m = PjsipModule.running(request.pbx(), reply);
+        if (m == null) return;
         if (m.settings().endpoints().isEmpty()) {
             reply.error("No endpoints found");
             return;

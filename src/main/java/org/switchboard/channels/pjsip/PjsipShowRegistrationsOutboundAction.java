@@ -30,11 +30,8 @@ public final class PjsipShowRegistrationsOutboundAction extends AbstractManagerA
 
     @Override
     public void execute(ManagerRequest request, ManagerReply reply) {
-        PjsipModule m = PjsipModule.get(request.pbx());
-        if (m == null || m.stack() == null) {
-            reply.error("chan_pjsip is not running");
-            return;
-        }
+        PjsipModule m = PjsipModule.running(request.pbx(), reply);
+        if (m == null) return;
         PjsipRegistrations regs = m.registrations();
         List<RegistrationClient> clients = regs == null ? List.of() : regs.registry().clients();
         if (clients.isEmpty()) {

@@ -263,21 +263,28 @@ public final class PgsqlWriter<R> implements AutoCloseable {
                 for (int i = 0; i < row.values().size(); i++) bind(ps, i + 1, row.values().get(i));
                 ps.executeUpdate();
             }
-            total.incrementAndGet();
-            sinceConnect.incrementAndGet();
-            return Outcome.WRITTEN;
+            return written(1);
         } catch (SQLException e) {
-            if (connectionProblem(e)) {
-                PbxLog.limited(PbxLog.Level.ERROR, log, config.where(), "Connection to database server "
-                        + config.where() + " lost: " + oneLine(e) + ". Records wait in " + spool.file() + " until it answers.");
-                disconnect();
-                return Outcome.LOST_CONNECTION;
-            }
+            if (connectionProblem(e)) return lost(e);
             PbxLog.error(log, "Failed to insert " + records.noun() + " " + records.id(r)
                     + " into database! Reason: " + oneLine(e) + ". Kept in " + spool.file().resolveSibling("rejected.txt"));
             keepRejected(r);
             return Outcome.REJECTED;
         }
+    }
+
+    private Outcome written(int n) {
+        total.addAndGet(n);
+        sinceConnect.addAndGet(n);
+        return Outcome.WRITTEN;
+    }
+
+    /** The connection broke under a write: one rate-limited line, and the records go to the spool. */
+    private Outcome lost(SQLException e) {
+        PbxLog.limited(PbxLog.Level.ERROR, log, config.where(), "Connection to database server "
+                + config.where() + " lost: " + oneLine(e) + ". Records wait in " + spool.file() + " until it answers.");
+        disconnect();
+        return Outcome.LOST_CONNECTION;
     }
 
     /** One transaction, consecutive rows of the same shape as one JDBC batch; REJECTED rolls it back. */
@@ -307,16 +314,9 @@ public final class PgsqlWriter<R> implements AutoCloseable {
             }
             conn.commit();
             conn.setAutoCommit(true);
-            total.addAndGet(batch.size());
-            sinceConnect.addAndGet(batch.size());
-            return Outcome.WRITTEN;
+            return written(batch.size());
         } catch (SQLException e) {
-            if (connectionProblem(e)) {
-                PbxLog.limited(PbxLog.Level.ERROR, log, config.where(), "Connection to database server "
-                        + config.where() + " lost: " + oneLine(e) + ". Records wait in " + spool.file() + " until it answers.");
-                disconnect();
-                return Outcome.LOST_CONNECTION;
-            }
+            if (connectionProblem(e)) return lost(e);
             try {
                 conn.rollback();
                 conn.setAutoCommit(true);
