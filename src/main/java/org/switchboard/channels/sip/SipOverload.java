@@ -36,7 +36,8 @@ public final class SipOverload {
         if (!r.isInvite()) return false;
         if (!strands.overloaded(r.callId())) {
             if (alert.compareAndSet(true, false)) {
-                PbxLog.notice("chan_sip.c", "SIP strands back under " + SipStrands.LOW_WATER
+                // limited: with one strand past its mark and another not, the alert may flap INVITE by INVITE
+                PbxLog.limited(PbxLog.Level.NOTICE, "chan_sip.c", "strand-overload", "SIP strands back under " + SipStrands.LOW_WATER
                     + " queued messages: taking new calls again (" + refused.get() + " refused so far)");
             }
             return false;
@@ -44,7 +45,7 @@ public final class SipOverload {
         if (r.to() == null || r.to().tag() != null) return false; // a re-INVITE belongs to a call we took
         if (stack.layer().hasServerTransaction(r)) return false; // a retransmission of an INVITE we took
         if (alert.compareAndSet(false, true)) {
-            PbxLog.warning("chan_sip.c", "SIP strand queue reached " + SipStrands.HIGH_WATER
+            PbxLog.limited(PbxLog.Level.WARNING, "chan_sip.c", "strand-overload", "SIP strand queue reached " + SipStrands.HIGH_WATER
                 + " messages: new calls are answered 503 Service Unavailable until it drains");
         }
         refused.incrementAndGet();
