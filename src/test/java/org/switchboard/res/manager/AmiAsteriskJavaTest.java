@@ -41,7 +41,8 @@ class AmiAsteriskJavaTest {
                 OriginateAction o = new OriginateAction();
                 o.setChannel("Local/100@test");
                 o.setContext("test");
-                o.setExten("quick");
+                // ;1 waits for ;2 (extension 100) to set GREETING and hang up: with 'quick' it could hang ;2 up first
+                o.setExten("listen");
                 o.setPriority(1);
                 o.setCallerId("\"Alice\" <1001>");
                 o.setVariable("ORIGINATED", "yes");

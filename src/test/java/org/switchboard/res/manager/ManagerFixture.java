@@ -39,6 +39,9 @@ final class ManagerFixture implements AutoCloseable {
              same => n,Wait(30)
             exten => quick,1,Answer()
              same => n,Hangup()
+            ; the originating side that stays until the far side (100) has run its priorities and hung up
+            exten => listen,1,Answer()
+             same => n,Wait(10)
             """;
 
     final Path dir;
