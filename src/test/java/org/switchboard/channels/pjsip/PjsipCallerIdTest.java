@@ -21,26 +21,6 @@ import org.switchboard.core.Channel;
 class PjsipCallerIdTest {
     @TempDir Path dir;
 
-    private static String trunk(InetAddress provider, int port, String options) {
-        return """
-            [trunk]
-            type=endpoint
-            context=from-trunk
-            allow=ulaw
-            aors=trunk
-            %s
-
-            [trunk]
-            type=aor
-            contact=sip:%s:%d
-
-            [trunk-identify]
-            type=identify
-            endpoint=trunk
-            match=%s/32
-            """.formatted(options, provider.getHostAddress(), port, provider.getHostAddress());
-    }
-
     private static final String DIALPLAN = """
         [from-trunk]
         exten => 500,1,Set(GLOBAL(CID)=${CALLERID(name)}|${CALLERID(num)})
@@ -50,7 +30,7 @@ class PjsipCallerIdTest {
     private String callerOf(String options, String headers) throws Exception {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
-             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060, options), DIALPLAN)) {
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060, options), DIALPLAN)) {
             provider.send(f.port(), SipPbxFixture.invite(f.port(), provider.port(), "+15551234", "500", "cid@test", headers));
             await().atMost(Duration.ofSeconds(5)).until(() -> f.pbx.pbx.globals().get("CID") != null);
             return f.pbx.pbx.globals().get("CID");
@@ -83,9 +63,9 @@ class PjsipCallerIdTest {
     void sendPaiAndRpidCarryTheCallerOnOutgoingCalls() throws Exception {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
-             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060, ""), DIALPLAN)) {
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060, ""), DIALPLAN)) {
             Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT
-                + trunk(addr, provider.port(), "send_pai=yes\nsend_rpid=yes\nfrom_domain=pbx.example"));
+                + PjsipPbxFixture.trunk(addr, provider.port(), "send_pai=yes\nsend_rpid=yes\nfrom_domain=pbx.example"));
             assertThat(f.cli("pjsip reload")).isEmpty();
             Channel c = f.pbx.channel();
             c.callerId().setName("Front Desk");

@@ -21,25 +21,6 @@ import org.switchboard.core.Channel;
 class PjsipHeaderTest {
     @TempDir Path dir;
 
-    private static String trunk(InetAddress provider, int port) {
-        return """
-            [trunk]
-            type=endpoint
-            context=from-trunk
-            allow=ulaw
-            aors=trunk
-
-            [trunk]
-            type=aor
-            contact=sip:%s:%d
-
-            [trunk-identify]
-            type=identify
-            endpoint=trunk
-            match=%s/32
-            """.formatted(provider.getHostAddress(), port, provider.getHostAddress());
-    }
-
     private static final String DIALPLAN = """
         [from-trunk]
         exten => 500,1,Set(GLOBAL(H1)=${PJSIP_HEADER(read,X-Custom)})
@@ -71,7 +52,7 @@ class PjsipHeaderTest {
     void anIncomingInvitesHeadersAndDialogAreReadable() throws Exception {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
-             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060), DIALPLAN)) {
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060), DIALPLAN)) {
             provider.send(f.port(), SipPbxFixture.invite(f.port(), provider.port(), "+15551234", "500", "hdr-1@test",
                 "X-Custom: first\nX-Custom: second\n"));
             await().atMost(Duration.ofSeconds(5)).until(() -> f.pbx.pbx.globals().get("DONE") != null);
@@ -95,8 +76,8 @@ class PjsipHeaderTest {
     void headersEditedInThePreDialHandlerReachTheOutgoingInvite() throws Exception {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
-             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060), DIALPLAN)) {
-            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + trunk(addr, provider.port()));
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060), DIALPLAN)) {
+            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + PjsipPbxFixture.trunk(addr, provider.port()));
             assertThat(f.cli("pjsip reload")).isEmpty();
             Channel c = f.pbx.channel();
             Thread dial = Thread.ofVirtual().start(() -> f.pbx.pbx.execute(c, "Dial", "PJSIP/600@trunk,2,b(hdr^s^1)"));

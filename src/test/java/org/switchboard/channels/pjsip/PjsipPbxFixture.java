@@ -29,6 +29,33 @@ final class PjsipPbxFixture implements AutoCloseable {
         return f;
     }
 
+    /**
+     * A provider trunk: endpoint {@code trunk} in context {@code from-trunk} (ulaw), its aor's
+     * static contact at {@code provider:port}, identified by that address; {@code options} are
+     * further endpoint lines.
+     */
+    static String trunk(InetAddress provider, int port, String options) {
+        return """
+            [trunk]
+            type=endpoint
+            context=from-trunk
+            allow=ulaw
+            aors=trunk
+            %s
+
+            [trunk]
+            type=aor
+            contact=sip:%s:%d
+
+            [trunk-identify]
+            type=identify
+            endpoint=trunk
+            match=%s/32
+            """.formatted(options, provider.getHostAddress(), port, provider.getHostAddress());
+    }
+
+    static String trunk(InetAddress provider, int port) { return trunk(provider, port, ""); }
+
     PjsipModule module() { return PjsipModule.get(pbx.pbx); }
     SipStack stack() { return module().stack(); }
     int port() { return stack().udpAddress().getPort(); }

@@ -22,25 +22,6 @@ import org.switchboard.core.Channel;
 class PjsipTrunkTest {
     @TempDir Path dir;
 
-    private static String trunk(InetAddress provider, int port) {
-        return """
-            [trunk]
-            type=endpoint
-            context=from-trunk
-            allow=ulaw
-            aors=trunk
-
-            [trunk]
-            type=aor
-            contact=sip:%s:%d
-
-            [trunk-identify]
-            type=identify
-            endpoint=trunk
-            match=%s/32
-            """.formatted(provider.getHostAddress(), port, provider.getHostAddress());
-    }
-
     private static final String DIALPLAN = """
         [from-trunk]
         exten => 500,1,Set(GLOBAL(IN)=${CHANNEL(name)})
@@ -51,9 +32,9 @@ class PjsipTrunkTest {
     void extenAtTrunkGoesToTheStaticContactWithExtenAsRequestUriUser() throws Exception {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
-             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060), DIALPLAN)) {
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060), DIALPLAN)) {
             // the provider's port is known only now: write it and reload
-            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + trunk(addr, provider.port()));
+            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + PjsipPbxFixture.trunk(addr, provider.port()));
             assertThat(f.cli("pjsip reload")).isEmpty();
             Channel c = f.pbx.channel();
             Thread dial = Thread.ofVirtual().start(() -> f.pbx.pbx.execute(c, "Dial", "PJSIP/600@trunk,2"));
@@ -68,8 +49,8 @@ class PjsipTrunkTest {
     void aChallengeFromTheProviderIsAnsweredWithTheOutboundAuth() throws Exception {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
-             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060), DIALPLAN)) {
-            String withAuth = trunk(addr, provider.port()).replace("aors=trunk\n", "aors=trunk\noutbound_auth=trunk-out\n")
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060), DIALPLAN)) {
+            String withAuth = PjsipPbxFixture.trunk(addr, provider.port()).replace("aors=trunk\n", "aors=trunk\noutbound_auth=trunk-out\n")
                 + "[trunk-out]\ntype=auth\nusername=acct42\npassword=provider-secret\n";
             Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + withAuth);
             assertThat(f.cli("pjsip reload")).isEmpty();
@@ -111,7 +92,7 @@ class PjsipTrunkTest {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
              RawPeer stranger = new RawPeer(SipPbxFixture.nextLoopback());
-             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(addr, 5060), DIALPLAN)) {
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060), DIALPLAN)) {
             provider.send(f.port(), SipPbxFixture.invite(f.port(), provider.port(), "+15551234", "500", "id-1@test", ""));
             await().atMost(Duration.ofSeconds(5)).until(() -> f.pbx.pbx.globals().get("IN") != null);
             assertThat(f.pbx.pbx.globals().get("IN")).startsWith("PJSIP/trunk-");
@@ -123,7 +104,7 @@ class PjsipTrunkTest {
     @Test
     void registerToAnAorWithoutMaxContactsIsForbiddenAndToAnUnknownNameChallenged() throws Exception {
         try (RawPeer phone = new RawPeer(SipPbxFixture.nextLoopback());
-             PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(InetAddress.getLoopbackAddress(), 5060), DIALPLAN)) {
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(InetAddress.getLoopbackAddress(), 5060), DIALPLAN)) {
             phone.send(f.port(), register(f.port(), phone.port(), "trunk", "r-1@test"));
             assertThat(phone.finalResponse(Duration.ofSeconds(5), "r-1@test")).startsWith("SIP/2.0 403");
             assertThat(f.pbx.logLines("AOR 'trunk' has no configured max_contacts")).hasSize(1);
@@ -149,7 +130,7 @@ class PjsipTrunkTest {
     @Test
     void chanSipAndChanPjsipRunSideBySideOnTheirOwnPorts() throws Exception {
         Files.writeString(dir.resolve("sip.conf"), "[general]\nudpbindaddr=127.0.0.1:0\n[desk]\ntype=friend\nhost=dynamic\n");
-        try (PjsipPbxFixture f = PjsipPbxFixture.start(dir, trunk(InetAddress.getLoopbackAddress(), 5060), DIALPLAN)) {
+        try (PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(InetAddress.getLoopbackAddress(), 5060), DIALPLAN)) {
             SipModule sip = SipModule.get(f.pbx.pbx);
             assertThat(sip).isNotNull();
             assertThat(sip.stack().udpAddress().getPort()).isNotEqualTo(f.port());
