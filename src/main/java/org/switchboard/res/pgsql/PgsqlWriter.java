@@ -26,7 +26,7 @@ import org.switchboard.core.PbxLog;
  * (down, refusing the password, no such table) they go to the {@link PgsqlSpool} on disk, and when
  * it answers again the spool is written first, in order. An insert that failed midway is looked
  * for (by the records' identity columns) before it is tried again, so no record is written twice; a record
- * the database refuses for its content is kept in {@code rejected.txt} beside the spool. Connection
+ * the database refuses for its content is kept in {@code rejected/spool.txt} beside the spool (never replayed). Connection
  * attempts back off from 250 ms to 5 s; each failed one is a log line, rate-limited per server.
  */
 public final class PgsqlWriter<R> implements AutoCloseable {
@@ -46,6 +46,7 @@ public final class PgsqlWriter<R> implements AutoCloseable {
     private final PgsqlConfig config;
     private final PgsqlRecords<R> records;
     private final PgsqlSpool<R> spool;
+    private final PgsqlSpool<R> rejected;   // records the database refused for their content: kept, never replayed
     private final String log;
     private final ZoneId zone;
     private final ArrayBlockingQueue<R> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
@@ -64,6 +65,7 @@ public final class PgsqlWriter<R> implements AutoCloseable {
         this.config = config;
         this.records = records;
         this.spool = new PgsqlSpool<>(spoolDir, records);
+        this.rejected = new PgsqlSpool<>(spoolDir.resolve("rejected"), records);
         this.log = records.module() + ".c";
         this.zone = zoneOf(config.timezone(), log);
         this.thread = new Thread(this::run, records.module());
@@ -267,7 +269,7 @@ public final class PgsqlWriter<R> implements AutoCloseable {
         } catch (SQLException e) {
             if (connectionProblem(e)) return lost(e);
             PbxLog.error(log, "Failed to insert " + records.noun() + " " + records.id(r)
-                    + " into database! Reason: " + oneLine(e) + ". Kept in " + spool.file().resolveSibling("rejected.txt"));
+                    + " into database! Reason: " + oneLine(e) + ". Kept in " + rejected.file());
             keepRejected(r);
             return Outcome.REJECTED;
         }
@@ -387,7 +389,7 @@ public final class PgsqlWriter<R> implements AutoCloseable {
 
     private void keepRejected(R r) {
         try {
-            new PgsqlSpool<>(spool.file().getParent().resolve("rejected"), records).append(List.of(new PgsqlSpool.Entry<>(r, false)));
+            rejected.append(List.of(new PgsqlSpool.Entry<>(r, false)));
         } catch (IOException e) {
             PbxLog.error(log, "Cannot keep the refused " + records.noun() + " " + records.id(r) + ": " + e);
         }

@@ -45,6 +45,10 @@ class PgsqlCdrTest {
             [quick]
             exten => s,1,Answer()
              same => n,Hangup()
+            [refused]
+            exten => s,1,Set(CDR(userfield)=refused-by-the-database)
+             same => n,Answer()
+             same => n,Hangup()
             """;
 
     @BeforeAll
@@ -159,6 +163,36 @@ class PgsqlCdrTest {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(spooled.resolve("spool.txt"))
                     && !Files.exists(spooled.resolve("replay.txt")));
             assertThat(rows("sequence")).extracting(r -> r.get("uniqueid")).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesInABatchIsSetAsideAndTheRestOfTheBatchGoesIn() throws Exception {
+        server.execute(DB, "ALTER TABLE cdr ADD CONSTRAINT no_refused CHECK (userfield <> 'refused-by-the-database')");
+        try (CdrTestPbx pbx = new CdrTestPbx(files(PASSWORD))) {
+            List<String> ids = new ArrayList<>();
+            server.stop();   // the three wait on disk and go back as one batch (one transaction) when it returns
+            boolean up = false;
+            try {
+                ids.add(pbx.call("quick").uniqueId());
+                String refused = pbx.call("refused").uniqueId();
+                ids.add(pbx.call("quick").uniqueId());
+                pbx.settle();
+                Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> CdrTestPbx.read(pbx.logDir().resolve("cdr-pgsql/spool.txt")).size() == 3);
+                server.startServer();
+                up = true;
+                awaitRows(2);
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !pbx.test.logLines("Failed to insert").isEmpty());
+                assertThat(pbx.test.logLines("Failed to insert")).singleElement().asString().contains(refused).contains("no_refused");
+                assertThat(pbx.test.logLines("Failed to insert").get(0)).endsWith("Kept in " + pbx.logDir().resolve("cdr-pgsql/rejected/spool.txt"));
+                assertThat(CdrTestPbx.read(pbx.logDir().resolve("cdr-pgsql/rejected/spool.txt"))).hasSize(1);
+            } finally {
+                if (!up) server.startServer();
+            }
+            assertThat(rows("sequence")).extracting(r -> r.get("uniqueid")).containsExactlyInAnyOrderElementsOf(ids);
+        } finally {
+            server.execute(DB, "ALTER TABLE cdr DROP CONSTRAINT no_refused");
         }
     }
 
