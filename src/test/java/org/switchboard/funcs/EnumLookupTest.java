@@ -163,4 +163,33 @@ class EnumLookupTest {
                     .hasSize(2);
         }
     }
+
+    @Test
+    void aTruncatedAnswerFromAServerWithoutTcpIsAWarningNotAHang() throws Exception {
+        // a name server that answers every query with TC set and serves no TCP: the lookup fails with its reason
+        try (java.net.DatagramSocket udp = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = Thread.ofVirtual().start(() -> {
+                byte[] buf = new byte[512];
+                while (!udp.isClosed()) {
+                    try {
+                        java.net.DatagramPacket q = new java.net.DatagramPacket(buf, buf.length);
+                        udp.receive(q);
+                        byte[] a = java.util.Arrays.copyOf(q.getData(), q.getLength());
+                        a[2] = (byte) (0x80 | 0x02 | (a[2] & 0x01));   // QR, TC, RD as asked
+                        udp.send(new java.net.DatagramPacket(a, a.length, q.getSocketAddress()));
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            Files.writeString(dir.resolve("enum.conf"), "[general]\nnameserver = 127.0.0.1:" + udp.getLocalPort() + "\ntimeout = 0.5\n");
+            long t0 = System.nanoTime();
+            assertThat(eval("${ENUMLOOKUP(+4930-1234)}")).isEmpty();
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(3));
+            assertThat(pbx.logLines("ENUM lookup of 4.3.2.1.0.3.9.4.e164.arpa failed: the answer was truncated (TC) and asking over TCP failed"))
+                    .hasSize(1);
+            udp.close();
+            server.join(2_000);
+        }
+    }
 }
