@@ -52,6 +52,11 @@ public final class RtpEngine implements AutoCloseable {
     private static final int MAX_IDLE = 4096;
     private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
     private static final long REUSE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * A pair idle this long is closed: the pool is for the next calls of a busy hour, and pairs a
+     * burst left behind would otherwise hold their sockets and heap while the PBX idles.
+     */
+    static final long CLOSE_IDLE_AFTER_MILLIS = 60_000;
     private final int firstPort;
     private final int portCount;
     private int cursor; // guarded by this
@@ -214,6 +219,27 @@ public final class RtpEngine implements AutoCloseable {
             .bind(new InetSocketAddress(bindAddress, port));
     }
 
+    /** Closes the pairs idle for {@link #CLOSE_IDLE_AFTER_MILLIS}: the queue is oldest first. */
+    private void closeLongIdlePairs(long now) {
+        for (;;) {
+            RtpPortPair pair;
+            synchronized (idle) {
+                RtpPortPair head = idle.peek();
+                if (head == null || now - head.idleSinceMillis < CLOSE_IDLE_AFTER_MILLIS) return;
+                pair = idle.poll();
+            }
+            idleCount.decrementAndGet();
+            pair.pooled = false;
+            synchronized (this) {
+                usedPorts.remove(pair.port);
+            }
+            pair.close();
+        }
+    }
+
+    /** Bound pairs waiting for the next call. */
+    int idlePairs() { return idleCount.get(); }
+
     /** Called by a session as it closes: the timer stops serving it. */
     void unregister(RtpSession s) {
         sessions.remove(s);
@@ -229,6 +255,7 @@ public final class RtpEngine implements AutoCloseable {
         }
         if (keep) {
             pair.idleSince = System.nanoTime();
+            pair.idleSinceMillis = clock.millis();
             pair.pooled = true;
             idleCount.incrementAndGet();
             idle.offer(pair);
@@ -240,6 +267,7 @@ public final class RtpEngine implements AutoCloseable {
 
     private void everySecond() {
         long now = clock.millis();
+        closeLongIdlePairs(now);
         for (RtpSession s : sessions) {
             try {
                 s.tick(now);

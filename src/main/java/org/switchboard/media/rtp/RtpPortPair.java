@@ -21,6 +21,7 @@ final class RtpPortPair {
     Channel rtp;
     Channel rtcp;
     volatile long idleSince;
+    volatile long idleSinceMillis; // on the engine's clock, for closing long-idle pairs
     volatile boolean pooled;
 
     RtpPortPair(int port, EventLoop loop) {

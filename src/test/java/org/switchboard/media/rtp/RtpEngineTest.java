@@ -8,9 +8,15 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.net.BindException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.switchboard.testing.ManualScheduler;
 
-/** Port allocation: even ports, round-robin, busy ports skipped, a clear error when none is left. */
+/**
+ * Port allocation: even ports, round-robin, busy ports skipped, a clear error when none is left;
+ * a call's ports wait bound for the next call, and are let go after a minute without one.
+ */
 class RtpEngineTest {
     final RtpTestPeer.Recorder rec = new RtpTestPeer.Recorder();
 
@@ -64,5 +70,28 @@ class RtpEngineTest {
             assertThat(again.getLocalPort()).isEqualTo(s.localPort());
         }
         assertThatThrownBy(() -> engine.open(rec)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aPairIdleForAMinuteIsClosedAndItsPortsAreFree() throws Exception {
+        ManualScheduler time = new ManualScheduler();
+        try (RtpEngine engine = new RtpEngine(RtpTestPeer.LOOPBACK, RtpConfig.defaults().withPorts(31460, 31470), 5000, time, time.clock())) {
+            RtpSession s = engine.open(rec);
+            int port = s.localPort();
+            s.close();
+            assertThat(engine.idlePairs()).as("kept bound for the next call").isEqualTo(1);
+            time.advance(Duration.ofSeconds(59));
+            assertThatThrownBy(() -> new DatagramSocket(new InetSocketAddress(RtpTestPeer.LOOPBACK, port)).close())
+                .as("still bound after 59 s").isInstanceOf(BindException.class);
+            time.advance(Duration.ofSeconds(2));
+            assertThat(engine.idlePairs()).isZero();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                try (DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(RtpTestPeer.LOOPBACK, port));
+                     DatagramSocket rtcp = new DatagramSocket(new InetSocketAddress(RtpTestPeer.LOOPBACK, port + 1))) {
+                    assertThat(rtp.getLocalPort()).isEqualTo(port);
+                }
+            });
+            assertThat(engine.open(rec).localPort()).as("the engine binds afresh").isBetween(31460, 31470);
+        }
     }
 }
