@@ -84,7 +84,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
                 finalResponse = KeptResponse.of(r);
                 lastProvisional = null;
                 forgetRequest();
-                timerL = schedule(ctx.settings().timeout(), () -> locked(() -> {
+                timerL = schedule(ctx.settings().timeout(), () -> locked(() -> { // usually cut short by the ACK
                     if (state == State.ACCEPTED) terminate(); // Timer L
                     return null;
                 }));
@@ -167,7 +167,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
         locked(() -> {
             if (state != State.ACCEPTED) return null;
             timerL.cancel();
-            timerL = schedule(Math.min(t4(), ctx.settings().timeout()), () -> locked(() -> {
+            timerL = scheduleInOrder(Math.min(t4(), ctx.settings().timeout()), () -> locked(() -> {
                 if (state == State.ACCEPTED) terminate();
                 return null;
             }));

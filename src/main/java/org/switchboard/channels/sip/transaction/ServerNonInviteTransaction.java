@@ -44,7 +44,7 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
                 kept = KeptResponse.of(r);
                 forgetRequest();
                 if (reliable()) terminate(); // timer J is zero over reliable transports
-                else schedule(ctx.settings().timeout(), () -> locked(() -> { // timer J
+                else scheduleInOrder(ctx.settings().timeout(), () -> locked(() -> { // timer J
                     if (state == State.COMPLETED) terminate();
                     return null;
                 }));

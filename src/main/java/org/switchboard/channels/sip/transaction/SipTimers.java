@@ -15,4 +15,11 @@ public interface SipTimers {
 
     /** Runs {@code task} once after {@code delayMillis}. The task must not block. */
     Handle schedule(long delayMillis, Runnable task);
+
+    /**
+     * Like {@link #schedule}, for a timer whose delay is the same every time it is set (Timers J
+     * and L, 64*T1): such timers fall due in the order they were set, which an implementation may
+     * use to keep them more cheaply.
+     */
+    default Handle scheduleInOrder(long delayMillis, Runnable task) { return schedule(delayMillis, task); }
 }

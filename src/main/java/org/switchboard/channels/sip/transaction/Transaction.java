@@ -57,6 +57,9 @@ public abstract class Transaction {
 
     protected SipTimers.Handle schedule(long delay, Runnable task) { return ctx.timers().schedule(delay, task); }
 
+    /** For Timers J and L, whose delay is 64*T1 every time (see {@link SipTimers#scheduleInOrder}). */
+    protected SipTimers.Handle scheduleInOrder(long delay, Runnable task) { return ctx.timers().scheduleInOrder(delay, task); }
+
     protected void send(SipMessage m, Endpoint to) { send(m, to, null); }
 
     /** Sends; {@code onFailure} hears of a transport error (§17.1.4, §18.4). */

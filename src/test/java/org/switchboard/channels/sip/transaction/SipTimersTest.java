@@ -55,4 +55,25 @@ class SipTimersTest {
             assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         }
     }
+
+    /** Timers J and L: same delay, so a queue; order kept, a cancelled one skipped, re-armed after draining. */
+    @Test void inOrderTimersRunInTheOrderSetSkipCancelledOnesAndRearm() throws InterruptedException {
+        try (ScheduledSipTimers t = new ScheduledSipTimers()) {
+            List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch first = new CountDownLatch(1);
+            long start = System.nanoTime();
+            t.scheduleInOrder(40, () -> ran.add("a"));
+            SipTimers.Handle b = t.scheduleInOrder(40, () -> ran.add("b"));
+            t.scheduleInOrder(40, () -> { throw new IllegalStateException("a broken timer"); });
+            t.scheduleInOrder(40, () -> { ran.add("c"); first.countDown(); });
+            b.cancel();
+            assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("not before the delay").isGreaterThanOrEqualTo(40);
+            assertThat(ran).containsExactly("a", "c");
+            CountDownLatch second = new CountDownLatch(1);
+            t.scheduleInOrder(40, () -> { ran.add("d"); second.countDown(); }); // the queue drained: armed again
+            assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(ran).containsExactly("a", "c", "d");
+        }
+    }
 }
