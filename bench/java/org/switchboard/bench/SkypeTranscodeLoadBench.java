@@ -50,7 +50,7 @@ public final class SkypeTranscodeLoadBench {
                     + "disallow=all\nallow=ulaw\n",
                 "rtp.conf", "[general]\nrtpstart=20000\nrtpend=29998\n",
                 "extensions.conf", "[bench]\nexten => _load.,1,Dial(Skype/${EXTEN},60)\n same => n,Hangup()\n");
-            Path log = net.dir.resolve("pbx.log");
+            Path log = Path.of("target/skype-transcode-load-pbx.log").toAbsolutePath(); // kept: the network's folder goes with it
             try (PbxProcess pbx = PbxProcess.start(conf, log)) {
                 System.out.printf("skype.load.pbx pid=%d up in %.1f s, RSS idle %d MB (log %s)%n", pbx.pid(), pbx.startSeconds(),
                     pbx.rssIdleKb() / 1024, log);
@@ -59,6 +59,7 @@ public final class SkypeTranscodeLoadBench {
                     run(pbx, peer, sipPort, users, hold, rate);
                 }
             }
+            LoadFigures.logSummary(log);
         }
     }
 
@@ -73,8 +74,8 @@ public final class SkypeTranscodeLoadBench {
                  .rate(rate).arg("-rtp_echo").timeout(Duration.ofSeconds(ramp + hold + 240)).start()) {
             long t0 = System.nanoTime();
             int up = awaitCalls(peer, calls, Duration.ofSeconds(ramp + 60));
-            System.out.printf("skype.load.setup calls=%d established=%d in %.1f s (SIPp at %d/s); proposal to first packet back %s%n",
-                calls, up, (System.nanoTime() - t0) / 1e9, rate, LoadFigures.percentiles(peer.setupMillis()));
+            System.out.printf("skype.load.setup calls=%d established=%d in %.1f s (SIPp at %d/s)%n", calls, up, (System.nanoTime() - t0) / 1e9, rate);
+            peer.setupStages().forEach((k, v) -> System.out.printf("skype.load.setup %s: %s%n", k, LoadFigures.percentiles(v)));
             Thread.sleep(5000); // past the JIT's first compilations of the media path, before measuring
             String sampled = peer.sample(150); // 3 s of audio from one call
             LoadFigures.Window w = LoadFigures.measure(pbx, peer, sipp, hold);

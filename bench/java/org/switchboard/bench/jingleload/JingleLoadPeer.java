@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +22,7 @@ import org.switchboard.net.xmpp.jingle.JingleProviders;
  */
 public final class JingleLoadPeer implements AutoCloseable {
     /** Per-call figures at one instant. */
-    public record CallSnapshot(String user, boolean up, long sent, long received, long lost) {}
+    public record CallSnapshot(String user, boolean up, long sent, long received, long lost, long skipped) {}
 
     private final List<LoadBuddy> buddies = new ArrayList<>();
     private final ExecutorService setup = Executors.newFixedThreadPool(4, r -> {
@@ -39,6 +41,7 @@ public final class JingleLoadPeer implements AutoCloseable {
             throws Exception {
         this.tone = tone;
         JingleProviders.install();
+        PeerWarmUp.run(5);
         IceSettings ice = new IceSettings(List.of(InetAddress.getLoopbackAddress()), null, portMin, portMax, Duration.ofSeconds(30));
         ExecutorService login = Executors.newFixedThreadPool(8);
         try {
@@ -66,18 +69,31 @@ public final class JingleLoadPeer implements AutoCloseable {
         List<CallSnapshot> out = new ArrayList<>(buddies.size());
         for (LoadBuddy b : buddies) {
             LoadMedia m = b.media();
-            if (m == null) out.add(new CallSnapshot(b.user, false, 0, 0, 0));
-            else out.add(new CallSnapshot(b.user, m.ready(), m.sent(), m.received(), m.lost()));
+            if (m == null) out.add(new CallSnapshot(b.user, false, 0, 0, 0, 0));
+            else out.add(new CallSnapshot(b.user, m.ready(), m.sent(), m.received(), m.lost(), m.skipped()));
         }
         return out;
     }
 
-    /** Ms from each proposal (or offer) to the first packet back, for the calls that got one. */
-    public List<Double> setupMillis() {
-        List<Double> out = new ArrayList<>();
+    /**
+     * Set-up stages in ms, for the calls that reached each: propose → session-initiate (the PBX
+     * proposing, our proceed, its offer), → our session-accept (binding and gathering here),
+     * → ICE + DTLS done, → the first packet back (through the PBX, SIPp's echo and back).
+     */
+    public Map<String, List<Double>> setupStages() {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (String k : List.of("propose->initiate", "initiate->accept", "accept->ice+dtls", "ice+dtls->first packet", "propose->first packet")) {
+            out.put(k, new ArrayList<>());
+        }
         for (LoadBuddy b : buddies) {
+            long[] t = b.stageNanos();
             LoadMedia m = b.media();
-            if (m != null && m.firstPacketNanos() != 0) out.add((m.firstPacketNanos() - b.proposedNanos()) / 1e6);
+            long first = m == null ? 0 : m.firstPacketNanos();
+            if (t[1] != 0) out.get("propose->initiate").add((t[1] - t[0]) / 1e6);
+            if (t[2] != 0) out.get("initiate->accept").add((t[2] - t[1]) / 1e6);
+            if (t[3] != 0) out.get("accept->ice+dtls").add((t[3] - t[2]) / 1e6);
+            if (first != 0 && t[3] != 0) out.get("ice+dtls->first packet").add((first - t[3]) / 1e6);
+            if (first != 0) out.get("propose->first packet").add((first - t[0]) / 1e6);
         }
         return out;
     }

@@ -44,7 +44,7 @@ final class LoadBuddy {
     private volatile String peer;
     private volatile LoadMedia media;
     private volatile String failure;
-    private volatile long proposedNanos;
+    private volatile long proposedNanos, initiateNanos, acceptedNanos, readyNanos;
 
     private LoadBuddy(String user, XMPPTCPConnection conn, IceSettings ice, OpusTone tone, Executor setup) {
         this.user = user;
@@ -102,7 +102,8 @@ final class LoadBuddy {
                 if (media != null) return; // one call at a time: a second offer is ignored (the PBX times it out)
                 sid = j.sid();
                 peer = iq.getFrom().toString();
-                if (proposedNanos == 0) proposedNanos = System.nanoTime();
+                initiateNanos = System.nanoTime();
+                if (proposedNanos == 0) proposedNanos = initiateNanos;
                 setup.execute(() -> accept(j));
             }
             case TRANSPORT_INFO -> {
@@ -133,12 +134,14 @@ final class LoadBuddy {
                 DtlsSetup.parse(f.setup()));
             addCandidates(t, c.transport().candidates());
             m.sendWhenReady();
+            t.ready().thenRun(() -> readyNanos = System.nanoTime());
             Jingle.Content answer = new Jingle.Content(c.creator(), c.name(),
                 new Jingle.RtpDescription("audio", List.of(opus), true), local(t));
             JingleIq iq = new JingleIq(new Jingle(Jingle.Action.SESSION_ACCEPT, offer.sid(), null, conn.getUser().toString(),
                 List.of(answer), null, null));
             iq.setTo(JidCreate.from(peer));
             conn.sendIqRequestAsync(iq).onError(e -> failure = "session-accept refused: " + e);
+            acceptedNanos = System.nanoTime();
         } catch (Exception e) {
             failure = String.valueOf(e);
         }
@@ -197,7 +200,8 @@ final class LoadBuddy {
 
     String failure() { return failure; }
 
-    long proposedNanos() { return proposedNanos; }
+    /** When this call's propose (or offer) came, its session-initiate came, our session-accept left, ICE + DTLS were done (0: not yet). */
+    long[] stageNanos() { return new long[] {proposedNanos, initiateNanos, acceptedNanos, readyNanos}; }
 
     void logout() {
         endMedia();

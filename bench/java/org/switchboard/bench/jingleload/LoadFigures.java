@@ -2,7 +2,9 @@ package org.switchboard.bench.jingleload;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.switchboard.testing.Sipp;
@@ -14,30 +16,49 @@ import org.switchboard.testing.Sipp;
  */
 public final class LoadFigures {
     private static final Pattern SKYPE_PACKETS = Pattern.compile("\\s(\\d+)/(\\d+)\\s");
-    private static final Pattern SIP_TOTALS = Pattern.compile("(\\d+) active SIP channels?; total received (\\d+), lost (\\d+), sent (\\d+)");
 
     private LoadFigures() {}
 
-    /** The PBX's counters at one instant: Skype legs up and their received/lost, SIP legs up and received/lost/sent. */
-    record PbxCounters(int skypeCalls, long skypeRx, long skypeLost, int sipCalls, long sipRx, long sipLost, long sipTx) {
+    /** One leg's RTP counters in the PBX: received, lost (RFC 3550 A.3), sent (-1: not shown). */
+    record Leg(long rx, long lost, long tx) {}
+
+    /**
+     * The PBX's counters at one instant, per leg: Skype legs by buddy ({@code skype show calls}),
+     * SIP legs by Call-ID ({@code sip show channelstats}), so a window's deltas cover the legs
+     * up at both ends only.
+     */
+    record PbxCounters(Map<String, Leg> skype, Map<String, Leg> sip, long nanos, long readMillis) {
         static PbxCounters read(PbxProcess pbx) {
-            int calls = 0;
-            long rx = 0, lost = 0;
+            long t0 = System.nanoTime();
+            Map<String, Leg> skype = new HashMap<>(), sip = new HashMap<>();
             for (String l : pbx.cli("skype show calls")) {
                 Matcher m = SKYPE_PACKETS.matcher(l + " ");
-                if (!m.find()) continue; // the header, the count line, a call without media yet ("-")
-                calls++;
-                rx += Long.parseLong(m.group(1));
-                lost += Long.parseLong(m.group(2));
+                String[] w = l.trim().split("\\s+");
+                if (w.length < 3 || !m.find()) continue; // the header, the count line, a call without media yet ("-")
+                skype.put(w[2], new Leg(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), -1));
             }
             for (String l : pbx.cli("sip show channelstats")) {
-                Matcher m = SIP_TOTALS.matcher(l);
-                if (m.find()) {
-                    return new PbxCounters(calls, rx, lost, Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
-                        Long.parseLong(m.group(3)), Long.parseLong(m.group(4)));
-                }
+                String[] w = l.trim().split("\\s+");
+                // Peer, Call ID, Duration, Recv: Pack, Lost, (%) (padded inside the brackets), Jitter, Send: Pack, Codec
+                if (w.length < 9 || !w[3].matches("\\d+") || !w[w.length - 2].matches("\\d+")) continue;
+                sip.put(w[1], new Leg(Long.parseLong(w[3]), Long.parseLong(w[4]), Long.parseLong(w[w.length - 2])));
             }
-            return new PbxCounters(calls, rx, lost, 0, 0, 0, 0);
+            long t1 = System.nanoTime();
+            return new PbxCounters(skype, sip, (t0 + t1) / 2, (t1 - t0) / 1_000_000); // two console round trips: their middle
+        }
+
+        /** Sums of end minus start over the legs present at both: received, lost, sent. */
+        static long[] delta(Map<String, Leg> a, Map<String, Leg> z) {
+            long[] d = new long[4];
+            for (var e : z.entrySet()) {
+                Leg s = a.get(e.getKey());
+                if (s == null) continue;
+                d[0] += e.getValue().rx() - s.rx();
+                d[1] += e.getValue().lost() - s.lost();
+                d[2] += e.getValue().tx() - s.tx();
+                d[3]++;
+            }
+            return d;
         }
     }
 
@@ -75,28 +96,40 @@ public final class LoadFigures {
         }
 
         public void print(int calls, int hold) {
-            long sent = 0, rx = 0, lost = 0;
+            long sent = 0, rx = 0, lost = 0, skipped = 0;
             for (int i = 0; i < start.size(); i++) {
                 sent += end.get(i).sent() - start.get(i).sent();
                 rx += end.get(i).received() - start.get(i).received();
                 lost += end.get(i).lost() - start.get(i).lost();
+                skipped += end.get(i).skipped() - start.get(i).skipped();
             }
+            long[] sk = PbxCounters.delta(pbxStart.skype(), pbxEnd.skype()), si = PbxCounters.delta(pbxStart.sip(), pbxEnd.sip());
             int held = held();
             int cores = Runtime.getRuntime().availableProcessors();
             double pct = 100 * pbxCpuSeconds / wallSeconds;
             System.out.printf("skype.load.calls requested=%d held=%d for %d s (PBX legs at the end: skype %d, sip %d)%n",
-                calls, held, hold, pbxEnd.skypeCalls(), pbxEnd.sipCalls());
+                calls, held, hold, pbxEnd.skype().size(), pbxEnd.sip().size());
             System.out.printf("skype.load.pbx_cpu %.1f%% of %d00%%, %.2f%% per call; load peer %.1f%%, SIPp %.1f%%; loadavg %s%n",
-                pct, cores, held == 0 ? 0 : pct / held, 100 * peerCpuSeconds / wallSeconds, 100 * sippCpuSeconds / wallSeconds,
-                loadAvg());
+                pct, cores, held == 0 ? 0 : pct / held, 100 * peerCpuSeconds / wallSeconds, 100 * sippCpuSeconds / wallSeconds, loadAvg());
             System.out.printf("skype.load.pbx_rss %d MB (idle %d MB, %d KB per call above idle)%n", rssKb / 1024, rssIdleKb / 1024,
                 held == 0 ? 0 : (rssKb - rssIdleKb) / held);
-            System.out.printf("skype.load.rtp buddies->PBX (Opus/SRTP): sent %d, PBX received %d, lost %d%n", sent,
-                pbxEnd.skypeRx() - pbxStart.skypeRx(), pbxEnd.skypeLost() - pbxStart.skypeLost());
-            System.out.printf("skype.load.rtp PBX->SIPp (G.711): PBX sent %d; SIPp->PBX (echo): PBX received %d, lost %d%n",
-                pbxEnd.sipTx() - pbxStart.sipTx(), pbxEnd.sipRx() - pbxStart.sipRx(), pbxEnd.sipLost() - pbxStart.sipLost());
-            System.out.printf("skype.load.rtp PBX->buddies (Opus/SRTP): received %d, lost %d (%.3f%%); expected at 50/s per held call %d%n",
-                rx, lost, rx + lost == 0 ? 0 : 100.0 * lost / (rx + lost), (long) (held * 50 * wallSeconds));
+            // the PBX's counters are read over its console, which takes its own time under load: its window is its own
+            double pbxWindow = (pbxEnd.nanos() - pbxStart.nanos()) / 1e9;
+            System.out.printf("skype.load.rtp windows: peer %.1f s, PBX counters %.1f s (its console answered in %d and %d ms); "
+                + "50 packets/s per call each way%n", wallSeconds, pbxWindow, pbxStart.readMillis(), pbxEnd.readMillis());
+            System.out.printf("skype.load.rtp buddies->PBX (Opus/SRTP): sent %d = %.1f/s per held call (%d frames skipped: the generator ran late); "
+                + "PBX received %d = %.1f/s per leg, lost %d (%s)%n", sent, perCall(sent, held, wallSeconds), skipped, sk[0],
+                perCall(sk[0], sk[3], pbxWindow), sk[1], pct(sk[1], sk[0]));
+            System.out.printf("skype.load.rtp PBX->SIPp (G.711): PBX sent %d = %.1f/s per leg; SIPp->PBX (echoed): PBX received %d, lost %d (%s)%n",
+                si[2], perCall(si[2], si[3], pbxWindow), si[0], si[1], pct(si[1], si[0]));
+            System.out.printf("skype.load.rtp PBX->buddies (Opus/SRTP): received %d = %.1f/s per held call, lost %d (%s)%n",
+                rx, perCall(rx, held, wallSeconds), lost, pct(lost, rx));
+        }
+
+        private static double perCall(long packets, long calls, double seconds) { return calls == 0 ? 0 : packets / (double) calls / seconds; }
+
+        private static String pct(long lost, long received) {
+            return String.format("%.3f%%", lost + received <= 0 ? 0.0 : 100.0 * lost / (lost + received));
         }
     }
 
@@ -107,6 +140,20 @@ public final class LoadFigures {
         Collections.sort(s);
         return String.format("p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d calls)", s.get(s.size() / 2),
             s.get(Math.min(s.size() - 1, (int) Math.ceil(s.size() * 0.99) - 1)), s.get(s.size() - 1), s.size());
+    }
+
+    /** The PBX's warnings and notices, counted by text with numbers and addresses masked: why calls failed. */
+    public static void logSummary(java.nio.file.Path log) {
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        try (var lines = java.nio.file.Files.lines(log)) {
+            lines.filter(l -> l.contains("WARNING") || l.contains("NOTICE") || l.contains("ERROR"))
+                .map(l -> l.replaceAll("^\\[[^]]*\\] ", "").replaceAll("[0-9a-f]{8}\\b|\\d+", "#"))
+                .forEach(l -> kinds.merge(l.length() > 160 ? l.substring(0, 160) : l, 1, Integer::sum));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return;
+        }
+        kinds.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(8)
+            .forEach(e -> System.out.printf("skype.load.pbx_log %dx %s%n", e.getValue(), e.getKey()));
     }
 
     /** The 1, 5 and 15 minute load averages: the box is shared. */

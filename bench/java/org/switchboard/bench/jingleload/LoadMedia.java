@@ -27,7 +27,8 @@ final class LoadMedia {
     private volatile ScheduledFuture<?> ticker;
     private int seq = ThreadLocalRandom.current().nextInt(65536);
     private int timestamp = ThreadLocalRandom.current().nextInt();
-    private volatile long sent, received, bytesIn;
+    private volatile long sent, received, bytesIn, skipped;
+    private long startNanos, ticks;
     /** RFC 3550 A.1: the extended highest sequence number received and the first one. */
     private volatile long extMax = -1, extBase = -1;
     private volatile long firstPacketNanos;
@@ -53,7 +54,23 @@ final class LoadMedia {
         });
     }
 
+    /**
+     * One frame per 20 ms of wall clock. A tick the loop ran late does not send a burst to catch
+     * up (a starved load generator would then measure its own bursts): frames more than 60 ms
+     * overdue are skipped, the timestamp moves on as after a sender's pause, and they are counted.
+     */
     private void sendOne() {
+        long now = System.nanoTime();
+        if (startNanos == 0) startNanos = now;
+        long due = (now - startNanos) / 20_000_000L + 1;
+        if (due - ticks > 3) {
+            long skip = due - ticks - 1;
+            skipped += skip;
+            ticks += skip;
+            timestamp += (int) (skip * OpusTone.FRAME_SAMPLES);
+        }
+        if (ticks >= due) return; // a catch-up tick of the fixed-rate timer
+        ticks++;
         byte[] payload = tone.frame(sent);
         ByteBuf b = transport.alloc().buffer(12 + payload.length);
         b.writeByte(0x80).writeByte(sent == 0 ? 0x80 | payloadType : payloadType) // marker on the first packet (RFC 3551 §4.1)
@@ -104,6 +121,9 @@ final class LoadMedia {
     long sent() { return sent; }
 
     long received() { return received; }
+
+    /** Frames not sent because the generator's loop ran more than 60 ms late. */
+    long skipped() { return skipped; }
 
     /** RFC 3550 A.3: expected minus received (duplicates can make it negative; not clamped). */
     long lost() { return extMax < 0 ? 0 : extMax - extBase + 1 - received; }
