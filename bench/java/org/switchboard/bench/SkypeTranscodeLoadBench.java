@@ -26,13 +26,13 @@ import org.switchboard.testing.Sipp;
  * → G.711 8 kHz to SIPp, which echoes it, and G.711 → Opus back to the buddy, where one call's
  * audio is decoded to check the tone survived. With all calls up it samples, over {@code hold}
  * seconds: calls held, the PBX's CPU (of {@code nproc}·100%) and RSS, and packets per direction.
- * <pre>bench/run skype-transcode-load [calls=200] [hold-seconds=30] [calls-per-second=20]</pre>
+ * <pre>bench/run skype-transcode-load [calls=200] [hold-seconds=30] [calls-per-second=10]</pre>
  */
 public final class SkypeTranscodeLoadBench {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int hold = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         PbxLog.setVerbose(0);
         System.out.printf("skype.load.box nproc=%d loadavg=%s%n", Runtime.getRuntime().availableProcessors(), LoadFigures.loadAvg());
         List<String> users = IntStream.range(0, calls).mapToObj(i -> "load" + i).toList();
