@@ -97,7 +97,9 @@ public final class LoadFigures {
 
         public void print(int calls, int hold) {
             long sent = 0, rx = 0, lost = 0, skipped = 0;
+            int sending = 0;
             for (int i = 0; i < start.size(); i++) {
+                if (end.get(i).sent() > start.get(i).sent()) sending++;
                 sent += end.get(i).sent() - start.get(i).sent();
                 rx += end.get(i).received() - start.get(i).received();
                 lost += end.get(i).lost() - start.get(i).lost();
@@ -117,8 +119,9 @@ public final class LoadFigures {
             double pbxWindow = (pbxEnd.nanos() - pbxStart.nanos()) / 1e9;
             System.out.printf("skype.load.rtp windows: peer %.1f s, PBX counters %.1f s (its console answered in %d and %d ms); "
                 + "50 packets/s per call each way%n", wallSeconds, pbxWindow, pbxStart.readMillis(), pbxEnd.readMillis());
-            System.out.printf("skype.load.rtp buddies->PBX (Opus/SRTP): sent %d = %.1f/s per held call (%d frames skipped: the generator ran late); "
-                + "PBX received %d = %.1f/s per leg, lost %d (%s)%n", sent, perCall(sent, held, wallSeconds), skipped, sk[0],
+            System.out.printf("skype.load.rtp buddies->PBX (Opus/SRTP): sent %d = %.1f/s per sending call (%d calls; %d frames skipped: "
+                + "the generator ran late); PBX received %d = %.1f/s per leg, lost %d (%s)%n", sent, perCall(sent, sending, wallSeconds),
+                sending, skipped, sk[0],
                 perCall(sk[0], sk[3], pbxWindow), sk[1], pct(sk[1], sk[0]));
             System.out.printf("skype.load.rtp PBX->SIPp (G.711): PBX sent %d = %.1f/s per leg; SIPp->PBX (echoed): PBX received %d, lost %d (%s)%n",
                 si[2], perCall(si[2], si[3], pbxWindow), si[0], si[1], pct(si[1], si[0]));
