@@ -46,6 +46,11 @@ public class CodecBench {
     private final Transcoder ulawToG722 = new Transcoder("ulaw", "g722");
     private final OpusCodec opusEncoder = new OpusCodec();
     private final OpusCodec opusDecoder = new OpusCodec();
+    // a Skype<->SIP bridge: each direction through the Transcoder a leg uses
+    private final Transcoder ulawToOpus = new Transcoder("ulaw", "opus");
+    private final Transcoder opusToUlaw = new Transcoder("opus", "ulaw");
+    // the same through an encoder at 48 kHz behind a resampler, as before Opus ran at the source's rate
+    private final Transcoder ulawToOpus48k = new Transcoder(new G711.Ulaw(), new OpusCodec());
 
     @Setup
     public void setup() {
@@ -78,4 +83,13 @@ public class CodecBench {
 
     @Benchmark
     public int opusDecode() { return opusDecoder.decode(opusPacket, 0, opusPacket.length, pcmOut, 0); }
+
+    @Benchmark
+    public int transcodeUlawToOpus() { return ulawToOpus.transcode(ulaw, 0, 160, out, 0); }
+
+    @Benchmark
+    public int transcodeUlawToOpus48k() { return ulawToOpus48k.transcode(ulaw, 0, 160, out, 0); }
+
+    @Benchmark
+    public int transcodeOpusToUlaw() { return opusToUlaw.transcode(opusPacket, 0, opusPacket.length, out, 0) + out[17]; }
 }

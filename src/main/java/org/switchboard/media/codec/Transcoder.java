@@ -21,7 +21,20 @@ public final class Transcoder {
     private int lastSamples;
 
     public Transcoder(String from, String to) {
-        this(Codecs.create(from), Codecs.create(to));
+        this(Codecs.create(from), encoderAtRateOf(to, from));
+    }
+
+    /**
+     * An Opus encoder at the source's linear rate when it can (see {@link OpusCodec}): no
+     * resampling up to 48 kHz, and a narrowband source coded as one. The decoder stays at 48 kHz:
+     * Concentus decoded a 48 kHz tone to silence at 8 kHz (CodecTranscoderTest's opus -> alaw).
+     */
+    private static Codec encoderAtRateOf(String name, String other) {
+        if (name.equals("opus") && !other.equals("opus")) {
+            int rate = Codecs.sampleRate(other);
+            if (OpusCodec.supportsRate(rate)) return new OpusCodec(32000, rate);
+        }
+        return Codecs.create(name);
     }
 
     public Transcoder(Codec decoder, Codec encoder) {
@@ -34,7 +47,7 @@ public final class Transcoder {
     public String from() { return decoder.name(); }
     public String to() { return encoder.name(); }
 
-    /** Samples (at the target rate) in the last output. */
+    /** Samples in the last output, at the target codec's usual linear rate ({@link Codecs#sampleRate}). */
     public int lastSamples() { return lastSamples; }
 
     /** Bytes {@link #transcode(byte[], int, int, byte[], int)} may write for {@code len} input bytes. */
@@ -62,7 +75,7 @@ public final class Transcoder {
             src = resampled;
         }
         int written = encoder.encode(src, 0, n, out, outOff);
-        lastSamples = written < 0 ? 0 : n;
+        lastSamples = written < 0 ? 0 : (int) ((long) n * Codecs.sampleRate(encoder.name()) / encoder.sampleRate());
         return written;
     }
 
