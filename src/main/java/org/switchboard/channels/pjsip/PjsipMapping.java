@@ -59,7 +59,8 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
             tcp != null, tcp == null ? "0.0.0.0" : tcp.host(), tcp == null ? 5060 : tcp.port(), "default",
             false, true, p.defaultRealm(), p.userAgent(), null, List.of(), Nat.NO, 0, 0, 3600, 7200, 60,
             base.digestAlgorithms(), base.jitterBuffer(), base.registerTimeout(), base.registerAttempts(),
-            base.messageLimits(), base.tcpLimits(), base.timers(), tls == null ? null : tls.tls(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(), p.problems());
+            base.messageLimits(), base.tcpLimits(), base.timers(), tls == null ? null : tls.tls(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(),
+            true, p.problems());   // PJSIP always locates servers by RFC 3263
         return new PjsipMapping(sip, new Rules(p, aorOwner, peers), p);
     }
 

@@ -99,6 +99,7 @@ final class PjsipRegistrations {
             }
             return new InetSocketAddress(stack.localHost(remote), stack.localPort(p));
         }, stack.scheduler(), stack.pbx().clock(), retry);
+        org.switchboard.channels.sip.SipBackground.locateRegistrar(stack, c);   // PJSIP always locates by RFC 3263
         String clientUri = r == null ? line.user() : r.clientUri();
         String serverUri = r == null ? line.host() : r.serverUri();
         c.addStateListener(state -> registryEvent(c, clientUri, serverUri, state));

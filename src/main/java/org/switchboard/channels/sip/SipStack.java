@@ -131,6 +131,17 @@ public final class SipStack implements AutoCloseable {
     public InetSocketAddress tlsAddress() { return tls == null ? null : tls.localAddress(); }
 
     /**
+     * Where requests to a host go (RFC 3263), through this PBX's resolver, over the transports this
+     * stack has. With {@code srvlookup=no} (chan_sip) the caller looks the host up itself.
+     */
+    public SipServerLocator locator() {
+        java.util.Set<Protocol> have = java.util.EnumSet.of(Protocol.UDP);
+        if (tcp != null) have.add(Protocol.TCP);
+        if (tls != null) have.add(Protocol.TLS);
+        return new SipServerLocator(org.switchboard.net.dns.DnsResolver.of(pbx), have);
+    }
+
+    /**
      * Carries SIP over WebSocket too (ws and wss): what the connections of the returned transport
      * read comes into this stack; messages for a WS or WSS endpoint go out through it. Once.
      */

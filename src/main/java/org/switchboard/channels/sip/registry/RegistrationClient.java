@@ -1,6 +1,9 @@
 package org.switchboard.channels.sip.registry;
 
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Function;
+import org.switchboard.channels.sip.SipServerLocator;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -94,6 +97,12 @@ public final class RegistrationClient {
     private String lastError;
     private ScheduledFuture<?> timer;
     private CompletableFuture<Void> stopping;
+    // RFC 3263: where the REGISTERs go, looked up on a virtual thread of its own, never the scheduler's
+    private Function<SipRegistration, SipServerLocator.Located> locator;
+    private Function<Endpoint, InetSocketAddress> localFor;
+    private List<Endpoint> targets;       // this cycle's, in the order to try; null: not looked up yet
+    private int targetIndex;
+    private boolean locating;
     private final java.util.List<java.util.function.Consumer<RegistrationState>> listeners =
         new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -121,6 +130,19 @@ public final class RegistrationClient {
         this.requestedExpiry = registration.expiry() > 0 ? registration.expiry() : settings.defaultExpiry();
         this.refreshMillis = requestedExpiry * 1000; // chan_sip shows the asked expiry until a 200 says otherwise
     }
+
+    /**
+     * Locates the registrar by RFC 3263 ({@code locator}, blocking, run on a virtual thread) instead
+     * of the host's address, and takes our Contact's address from {@code localFor} the target's.
+     * Call before {@link #start}.
+     */
+    public void locateWith(Function<SipRegistration, SipServerLocator.Located> locator, Function<Endpoint, InetSocketAddress> localFor) {
+        this.locator = locator;
+        this.localFor = localFor;
+    }
+
+    /** Where the REGISTER in flight (or the last one) went; null before the first. */
+    public Endpoint target() { return locked(() -> targets == null || targets.isEmpty() ? null : targets.get(targetIndex)); }
 
     public SipRegistration registration() { return reg; }
     public String username() { return reg.user(); }
@@ -220,16 +242,32 @@ public final class RegistrationClient {
                 "Registration for '" + this + "' uses transport " + reg.transport() + ", which we cannot send; giving up");
             return;
         }
-        InetSocketAddress to = new InetSocketAddress(reg.host(), port());
-        if (to.isUnresolved()) {
-            sendFailed("cannot resolve " + reg.host(), "Probably a DNS error for registration to '" + this + "'");
-            return;
-        }
+        InetSocketAddress to;
         InetSocketAddress me;
-        try {
-            me = local.get();
-        } catch (RuntimeException e) {
-            me = null;
+        if (locator != null) {
+            if (targets == null) {
+                locate(auth);
+                return;
+            }
+            Endpoint target = targets.get(targetIndex);
+            protocol = target.protocol();
+            to = target.address();
+            try {
+                me = localFor.apply(target);
+            } catch (RuntimeException e) {
+                me = null;
+            }
+        } else {
+            to = new InetSocketAddress(reg.host(), port());
+            if (to.isUnresolved()) {
+                sendFailed("cannot resolve " + reg.host(), "Probably a DNS error for registration to '" + this + "'");
+                return;
+            }
+            try {
+                me = local.get();
+            } catch (RuntimeException e) {
+                me = null;
+            }
         }
         if (me == null) {
             sendFailed("no local address", "No local address for registration to '" + this + "'");
@@ -249,6 +287,44 @@ public final class RegistrationClient {
             pendingCseq = -1;
             sendFailed("could not send: " + e.getMessage(), "Could not send REGISTER for '" + this + "': " + e.getMessage());
         }
+    }
+
+    /** Looks the registrar up on a virtual thread, then sends (or fails the attempt with the DNS's reason). Caller holds the lock. */
+    private void locate(RegisterRequests.Authorization auth) {
+        if (locating) return;
+        locating = true;
+        Thread.ofVirtual().name("sip-locate-" + reg.host()).start(() -> {
+            SipServerLocator.Located found = locator.apply(reg);
+            lock.lock();
+            try {
+                locating = false;
+                if (stopped && !unregistering) return;
+                if (found.targets().isEmpty()) {
+                    sendFailed(found.error(), "Registration for '" + this + "': cannot locate '" + reg.host() + "': " + found.error());
+                    return;
+                }
+                targets = found.targets();
+                targetIndex = 0;
+                send(auth);
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    /** RFC 3263 §4.3: after a timeout, a transport error or a 503, the next target at once; false when none is left. Caller holds the lock. */
+    private boolean nextTarget(String why) {
+        if (targets == null) return false;
+        if (targetIndex + 1 >= targets.size()) {
+            targets = null;   // the next cycle looks the registrar up again
+            return false;
+        }
+        PbxLog.verbose(3, "Registration for '" + this + "': " + why + " from " + targets.get(targetIndex).address() + "; trying "
+            + targets.get(targetIndex + 1).address());
+        targetIndex++;
+        authTries = 0;
+        send(null);
+        return true;
     }
 
     private void sendFailed(String error, String logLine) {
@@ -319,6 +395,7 @@ public final class RegistrationClient {
             return;
         }
         int status = r.status();
+        if (status == 503 && !unregistering && nextTarget("503")) return;
         if (status == 401 || status == 407) onChallenge(r);
         else if (unregistering) finishUnregister(status < 300 ? null : status + " " + r.reason());
         else if (r.isSuccess()) onSuccess(r);
@@ -346,6 +423,7 @@ public final class RegistrationClient {
             finishUnregister(why);
             return;
         }
+        if (nextTarget(why)) return;
         retryLater(RegistrationState.TIMEOUT, why, "Registration for '" + this + "' timed out");
     }
 
