@@ -72,10 +72,14 @@ public final class DnsClient {
                     if (a != null) return a;
                 }
             }
-            return DnsAnswer.failed("no answer from " + server.getHostString() + ":" + server.getPort() + " in " + attempts + " x " + timeoutMs + " ms");
+            return DnsAnswer.failed("no answer from " + where(server) + " in " + attempts + " x " + timeoutMs + " ms");
         } catch (IOException e) {
-            return DnsAnswer.failed("cannot ask " + server.getHostString() + ":" + server.getPort() + ": " + e.getMessage());
+            return DnsAnswer.failed("cannot ask " + where(server) + ": " + e.getMessage());
         }
+    }
+
+    private static String where(InetSocketAddress server) {
+        return (server.getAddress() == null ? server.getHostString() : server.getAddress().getHostAddress()) + ":" + server.getPort();
     }
 
     /** The same query over TCP, each message after its two-byte length (RFC 1035 §4.2.2). */
