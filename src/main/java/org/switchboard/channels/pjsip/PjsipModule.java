@@ -72,6 +72,8 @@ public final class PjsipModule implements Module {
         ctx.cliCommand(new PjsipShowAuthsCommand());
         ctx.cliCommand(new PjsipReloadCommand());
         ctx.cliCommand(new PjsipShowRegistrationsCommand());
+        ctx.cliCommand(PjsipSendRegisterCommand.register());
+        ctx.cliCommand(PjsipSendRegisterCommand.unregister());
         ctx.cliCommand(new PjsipShowTransportsCommand());
         ctx.cliCommand(new PjsipShowChannelsCommand());
         ctx.cliCommand(new PjsipSetLoggerCommand());
@@ -83,6 +85,8 @@ public final class PjsipModule implements Module {
         ctx.managerAction(new PjsipShowEndpointAction());
         ctx.managerAction(new PjsipShowContactsAction());
         ctx.managerAction(new PjsipQualifyAction());
+        ctx.managerAction(PjsipRegisterAction.register());
+        ctx.managerAction(PjsipRegisterAction.unregister());
         ctx.managerAction(new PjsipNotifyAction());
         ctx.configValidator(this::check);
     }

@@ -55,6 +55,12 @@ final class PjsipRegistrations {
         }
     }
 
+    /** The client of the {@code type=registration} section named {@code name}, or null. */
+    RegistrationClient client(String name) {
+        for (RegistrationClient c : registry.clients()) if (c.registration().peer().equals(name)) return c;
+        return null;
+    }
+
     /** The section a client was made from (by name: the line's {@code peer}). */
     PjsipRegistration section(RegistrationClient c) { return settings.registration(c.registration().peer()); }
 

@@ -221,6 +221,31 @@ public final class RegistrationClient {
         }
     }
 
+    /**
+     * PJSIPUnregister / {@code pjsip send unregister}: REGISTER with Expires: 0 when bound, then no
+     * more attempts until {@link #reregister}. The same as {@link #stop}.
+     */
+    public CompletableFuture<Void> unregister() { return stop(); }
+
+    /**
+     * PJSIPRegister / {@code pjsip send register}: unregisters when bound, then starts over (the
+     * registrar located again, attempts counted from zero) and refreshes as configured.
+     */
+    public void reregister() {
+        stop().whenComplete((done, error) -> {
+            lock.lock();
+            try {
+                started = false;
+                stopping = null;
+                attempts = 0;
+                targets = null;
+            } finally {
+                lock.unlock();
+            }
+            start();
+        });
+    }
+
     // ---- sending ----
 
     /** A new REGISTER cycle: no credentials, counts as an attempt. Caller holds the lock. */
