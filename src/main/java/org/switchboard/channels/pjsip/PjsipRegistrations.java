@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.switchboard.channels.pjsip.config.PjsipAuth;
 import org.switchboard.channels.pjsip.config.PjsipRegistration;
@@ -31,6 +34,8 @@ final class PjsipRegistrations {
     private final SipStack stack;
     private final SipRegistry registry;
     private volatile PjsipSettings settings;
+    // line=yes: the token each registration puts in its Contact, kept for the PBX's life (name -> token)
+    private final Map<String, String> lineTokens = new ConcurrentHashMap<>();
 
     PjsipRegistrations(SipStack stack, PjsipSettings settings) {
         this.stack = stack;
@@ -53,6 +58,25 @@ final class PjsipRegistrations {
         } catch (Exception e) {
             // an unanswered un-REGISTER must not hold up the unload
         }
+    }
+
+    /**
+     * The endpoint an inbound request carrying {@code line=token} belongs to: the {@code endpoint=}
+     * of the {@code line=yes} registration that token is of, or null.
+     */
+    String endpointOfLine(String token) {
+        for (PjsipRegistration r : settings.registrations()) {
+            if (r.line() && r.endpoint() != null && token.equals(lineTokens.get(r.name()))) return r.endpoint();
+        }
+        return null;
+    }
+
+    /** A {@code line} value: eight random lowercase letters, as res_pjsip_outbound_registration makes them. */
+    private static String newLineToken() {
+        var random = ThreadLocalRandom.current();
+        StringBuilder b = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) b.append((char) ('a' + random.nextInt(26)));
+        return b.toString();
     }
 
     /** The client of the {@code type=registration} section named {@code name}, or null. */
@@ -106,6 +130,7 @@ final class PjsipRegistrations {
             return new InetSocketAddress(stack.localHost(remote), stack.localPort(p));
         }, stack.scheduler(), stack.pbx().clock(), retry);
         org.switchboard.channels.sip.SipBackground.locateRegistrar(stack, c);   // PJSIP always locates by RFC 3263
+        if (r != null && r.line()) c.contactParam("line", lineTokens.computeIfAbsent(r.name(), n -> newLineToken()));
         String clientUri = r == null ? line.user() : r.clientUri();
         String serverUri = r == null ? line.host() : r.serverUri();
         c.addStateListener(state -> registryEvent(c, clientUri, serverUri, state));

@@ -71,7 +71,8 @@ public final class SipInbound {
         }
         NameAddr from = r.from();
         String fromUser = from.uri() == null ? null : from.uri().user();
-        SipPeer peer = match(stack, s, fromUser, src);
+        SipPeer peer = stack.registrar().rules().identify(r);   // res_pjsip: line= before address and username
+        if (peer == null) peer = match(stack, s, fromUser, src);
         DigestAuthenticator auth = stack.registrar().authenticator();
         DigestCredentials cred = auth.credentials(r);
         AuthFailureTracker failures = stack.registrar().failures();

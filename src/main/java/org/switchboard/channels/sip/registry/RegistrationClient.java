@@ -16,6 +16,7 @@ import org.switchboard.channels.sip.config.SipRegistration;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.message.CSeq;
 import org.switchboard.channels.sip.message.DigestClient;
+import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.SipIds;
 import org.switchboard.channels.sip.message.SipRequest;
 import org.switchboard.channels.sip.message.SipResponse;
@@ -103,6 +104,8 @@ public final class RegistrationClient {
     private List<Endpoint> targets;       // this cycle's, in the order to try; null: not looked up yet
     private int targetIndex;
     private boolean locating;
+    private String contactParamName;
+    private String contactParamValue;
     private final java.util.List<java.util.function.Consumer<RegistrationState>> listeners =
         new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -139,6 +142,12 @@ public final class RegistrationClient {
     public void locateWith(Function<SipRegistration, SipServerLocator.Located> locator, Function<Endpoint, InetSocketAddress> localFor) {
         this.locator = locator;
         this.localFor = localFor;
+    }
+
+    /** A parameter our Contact URI carries (res_pjsip's {@code line}); call before {@link #start}. */
+    public void contactParam(String name, String value) {
+        contactParamName = name;
+        contactParamValue = value;
     }
 
     /** Where the REGISTER in flight (or the last one) went; null before the first. */
@@ -305,6 +314,11 @@ public final class RegistrationClient {
         pendingCseq = seq;
         pendingAuth = auth != null;
         sentContact = RegisterRequests.contact(reg, me);
+        if (contactParamName != null) {
+            sentContact = sentContact.withParam(contactParamName, contactParamValue);
+            request = request.withHeaders(request.headers().toBuilder()
+                .set(HeaderNames.CONTACT, org.switchboard.channels.sip.message.NameAddr.of(sentContact).toString()).build());
+        }
         if (!unregistering) changeState(auth != null ? RegistrationState.AUTH_SENT : RegistrationState.REQUEST_SENT);
         try {
             layer.sendRequest(request, new Endpoint(protocol, to), new Tu(seq));
