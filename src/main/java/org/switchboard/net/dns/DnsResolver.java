@@ -25,7 +25,7 @@ import org.switchboard.core.PbxLog;
  * attempts per server). Answers are kept for their TTL (RFC 1035 §3.2.1); failures are not kept.
  * Settings are read when the resolver is first used. Blocks the calling thread for the round trip.
  */
-public final class DnsResolver {
+public class DnsResolver {
     public static final String CONF = "resolver_unbound.conf";
     static final String LOG = "res_resolver_unbound.c";
     private static final Path SYSTEM_RESOLV = Path.of("/etc/resolv.conf");
@@ -50,16 +50,34 @@ public final class DnsResolver {
 
     /** {@code name}'s records of {@code type}, from the cache while their TTL lasts. */
     public DnsAnswer lookup(String name, int type) {
-        String key = name.toLowerCase(Locale.ROOT) + "/" + type;
+        String key = key(name, type);
         Cached c = cache.get(key);
         long now = clock.getAsLong();
         if (c != null && now - c.expiresNanos() < 0) return c.answer();
         DnsAnswer a = client.lookup(name, type);
-        if (a.error() == null && !a.records().isEmpty() && a.minTtl() > 0) {
-            cache.put(key, new Cached(a, now + a.minTtl() * 1_000_000_000L));
-        }
+        if (a.error() == null && !a.records().isEmpty()) cache.put(key, new Cached(a, now + a.minTtl() * 1_000_000_000L));
         return a;
     }
+
+    /**
+     * The last answer with records for {@code name}/{@code type}, even past its TTL, without asking
+     * anyone (empty when there is none): for a network thread that must not wait, such as matching
+     * an INVITE's source against peers named by domain.
+     */
+    public DnsAnswer remembered(String name, int type) {
+        Cached c = cache.get(key(name, type));
+        return c == null ? DnsAnswer.of(List.of()) : c.answer();
+    }
+
+    /** A view of this resolver that answers from {@link #remembered} only: it never blocks. */
+    public DnsResolver rememberedOnly() {
+        DnsResolver self = this;
+        return new DnsResolver(client, hosts, clock) {
+            @Override public DnsAnswer lookup(String name, int type) { return self.remembered(name, type); }
+        };
+    }
+
+    private static String key(String name, int type) { return name.toLowerCase(Locale.ROOT) + "/" + type; }
 
     /** The host's addresses: a literal as it is, else the hosts file's, else A then AAAA records. */
     public Addresses addresses(String host) {

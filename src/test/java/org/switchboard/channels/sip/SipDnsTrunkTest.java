@@ -31,6 +31,12 @@ class SipDnsTrunkTest {
         host=example.test
         context=calls
 
+        [insecure-trunk]
+        type=peer
+        host=example.test
+        insecure=port,invite
+        context=calls
+
         [nowhere]
         type=peer
         host=nothing.example.test
@@ -68,7 +74,7 @@ class SipDnsTrunkTest {
     private SipPbxFixture pbx(int dnsPort, String general, int directPort) throws Exception {
         Files.writeString(dir.resolve("resolver_unbound.conf"), "[general]\nnameserver = 127.0.0.1:" + dnsPort + "\nresolv = /dev/null\ntimeout = 1\n");
         return SipPbxFixture.start(dir, "srvlookup=yes\ntimerb=1000\n" + general, PEERS.formatted(directPort),
-            "[calls]\nexten => 100,1,Hangup()\n");
+            "[calls]\nexten => 100,1,Set(GLOBAL(IN)=${CHANNEL(name)})\n same => n,Hangup()\n");
     }
 
     private static String dial(SipPbxFixture f, String to) {
@@ -167,6 +173,21 @@ class SipDnsTrunkTest {
                 assertThat(bg.registry().clients().get(0).target().address().getPort()).isEqualTo(registrar.localPort());
                 assertThat(registrar.stop(MAX).ok()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void anInviteFromTheSrvTargetOfAPeerNamedByDomainIsThatPeers() throws Exception {
+        try (SipPbxFixture.RawPeer provider = new SipPbxFixture.RawPeer();
+             DnsmasqServer dns = dns(provider.port(), freeUdp());
+             SipPbxFixture f = pbx(dns.port, "allowguest=no\n", 5060)) {
+            // calling the trunk once teaches the PBX where example.test is; the strand then matches from memory
+            Thread dial = Thread.ofVirtual().start(() -> dial(f, "SIP/100@insecure-trunk"));
+            assertThat(provider.receive(Duration.ofSeconds(10))).startsWith("INVITE sip:100@example.test SIP/2.0");
+            dial.join(MAX);
+            provider.send(f.port(), SipPbxFixture.invite(f.port(), provider.port(), "+15551234", "100", "from-srv-1@test", ""));
+            await().atMost(Duration.ofSeconds(10)).until(() -> f.pbx.pbx.globals().get("IN") != null);
+            assertThat(f.pbx.pbx.globals().get("IN")).startsWith("SIP/insecure-trunk-");
         }
     }
 }
