@@ -3,7 +3,6 @@ package org.switchboard.channels.pjsip;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.switchboard.channels.pjsip.PjsipContacts.Contact;
 import org.switchboard.channels.pjsip.config.PjsipEndpoint;
 import org.switchboard.channels.sip.SipChannelDriver;

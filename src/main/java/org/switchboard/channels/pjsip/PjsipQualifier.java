@@ -1,6 +1,5 @@
 package org.switchboard.channels.pjsip;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

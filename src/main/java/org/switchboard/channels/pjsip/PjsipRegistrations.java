@@ -1,7 +1,5 @@
 package org.switchboard.channels.pjsip;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -120,15 +118,9 @@ final class PjsipRegistrations {
         RetryPolicy retry = r == null ? RetryPolicy.DEFAULT : new RetryPolicy(Duration.ofSeconds(r.retryInterval()),
             r.maxRetries() + 1, r.forbiddenRetryInterval() > 0 ? Duration.ofSeconds(r.forbiddenRetryInterval()) : null);
         org.switchboard.channels.sip.transport.Protocol p = org.switchboard.channels.sip.transport.Protocol.of(line.transport());
-        RegistrationClient c = new RegistrationClient(line, stack.settings(), stack.layer(), () -> {
-            InetAddress remote;
-            try {
-                remote = InetAddress.getByName(line.host());
-            } catch (java.net.UnknownHostException e) {
-                remote = null;
-            }
-            return new InetSocketAddress(stack.localHost(remote), stack.localPort(p));
-        }, stack.scheduler(), stack.pbx().clock(), retry);
+        // the Contact's address comes from the located target (locateRegistrar), never from a lookup here
+        RegistrationClient c = new RegistrationClient(line, stack.settings(), stack.layer(), () -> null,
+            stack.scheduler(), stack.pbx().clock(), retry);
         org.switchboard.channels.sip.SipBackground.locateRegistrar(stack, c);   // PJSIP always locates by RFC 3263
         if (r != null && r.line()) c.contactParam("line", lineTokens.computeIfAbsent(r.name(), n -> newLineToken()));
         String clientUri = r == null ? line.user() : r.clientUri();
