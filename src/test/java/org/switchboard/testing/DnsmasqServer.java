@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's dnsmasq (package dnsmasq-base) on 127.0.0.1 and a free port, serving the NAPTR records
- * given and NXDOMAIN for every other name in its zones; no upstream, no hosts file, nothing of the
+ * (and SRV and address records, as options) given and NXDOMAIN for every other name in its zones; no upstream, no hosts file, nothing of the
  * machine's resolver touched.
  */
 public final class DnsmasqServer implements AutoCloseable {
@@ -27,7 +27,13 @@ public final class DnsmasqServer implements AutoCloseable {
      * @param zones   domains it answers for alone ({@code e164.arpa})
      * @param naptrs  {@code name,order,preference,flags,service,regexp}, as dnsmasq's --naptr-record
      */
-    public DnsmasqServer(List<String> zones, List<String> naptrs) throws IOException {
+    public DnsmasqServer(List<String> zones, List<String> naptrs) throws IOException { this(zones, naptrs, List.of()); }
+
+    /**
+     * @param options further dnsmasq options as they are: {@code --srv-host=_sip._udp.example.test,sip1.example.test,5070,10,0},
+     *                {@code --host-record=sip1.example.test,127.0.0.1}, {@code --local-ttl=60}
+     */
+    public DnsmasqServer(List<String> zones, List<String> naptrs, List<String> options) throws IOException {
         port = freeUdpPort();
         log = Files.createTempFile("dnsmasq", ".log");
         List<String> cmd = new ArrayList<>(List.of("dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts", "--no-poll",
@@ -36,6 +42,7 @@ public final class DnsmasqServer implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) cmd.add("--user=root");
         for (String z : zones) cmd.add("--local=/" + z + "/");
         for (String n : naptrs) cmd.add("--naptr-record=" + n);
+        cmd.addAll(options);
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
@@ -44,6 +51,12 @@ public final class DnsmasqServer implements AutoCloseable {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !process.isAlive() || Files.readString(log).contains("cleared cache") || Files.readString(log).contains("started"));
         if (!process.isAlive()) throw new IOException("dnsmasq exited: " + Files.readString(log));
+    }
+
+    /** How many queries for {@code type} (A, SRV, NAPTR...) of {@code name} dnsmasq was asked. */
+    public long queries(String type, String name) throws IOException {
+        String q = "query[" + type + "] " + name + " ";
+        return log().lines().filter(l -> l.contains(q)).count();
     }
 
     /** What dnsmasq logged: the queries it was asked. */

@@ -1,11 +1,8 @@
 package org.switchboard.channels.pjsip;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.switchboard.channels.pjsip.PjsipContacts.Contact;
 import org.switchboard.channels.pjsip.config.PjsipEndpoint;
 import org.switchboard.channels.sip.SipChannelDriver;
@@ -74,7 +71,7 @@ public final class PjsipChannelDriver implements ChannelDriver {
         }
         SipPeer peer = stack.settings().peer(e.name());
         if (peer != null) peer = PjsipMapping.forDialing(peer, m.settings().auth(e.outboundAuth()));
-        Endpoint target;
+        List<Endpoint> target;
         SipUri ruri;
         if (d.requestUri() != null) {
             try {
@@ -86,7 +83,7 @@ public final class PjsipChannelDriver implements ChannelDriver {
             for (Contact c : PjsipContacts.of(stack, m.settings(), e)) {
                 if (c.binding() != null && c.binding().contact().equals(ruri)) registered = c;
             }
-            target = registered != null ? target(registered) : target(ruri, data, peer);
+            target = registered != null ? List.of(target(registered)) : targets(stack, ruri, data, e.name(), peer);
         } else {
             List<Contact> contacts = PjsipContacts.of(stack, m.settings(), e);
             if (contacts.isEmpty()) {
@@ -98,7 +95,7 @@ public final class PjsipChannelDriver implements ChannelDriver {
             Contact c = contacts.get(0);
             ruri = c.sipUri();
             if (ruri == null) throw new ChannelUnavailableException(HangupCause.INVALID_NUMBER_FORMAT, "bad contact '" + c.uri() + "'");
-            target = c.binding() != null ? target(c) : target(ruri, data, peer);
+            target = c.binding() != null ? List.of(target(c)) : targets(stack, ruri, data, e.name(), peer);
         }
         if (d.user() != null) ruri = ruri.withUser(d.user());
         String to = "<" + ruri + ">";
@@ -111,24 +108,20 @@ public final class PjsipChannelDriver implements ChannelDriver {
     }
 
     /**
-     * Where a request to {@code uri} goes: its transport parameter, else TLS for a sips: URI
-     * (RFC 3261 §26.2.2) or an endpoint whose {@code transport=} is a tls transport, else UDP.
+     * Where a request to {@code uri} goes (RFC 3263, on the dialing channel's thread): its transport
+     * parameter, else TLS for a sips: URI (RFC 3261 §26.2.2) or an endpoint whose {@code transport=}
+     * is a tls transport, else what NAPTR and SRV say, else UDP.
      */
-    private static Endpoint target(SipUri uri, String data, SipPeer peer) throws ChannelUnavailableException {
+    private static List<Endpoint> targets(SipStack stack, SipUri uri, String data, String endpoint, SipPeer peer)
+            throws ChannelUnavailableException {
         String t = uri.transportParam();
-        Protocol p;
+        Protocol forced;
         try {
-            p = t != null ? Protocol.of(t) : uri.isSecure() ? Protocol.TLS : peer != null ? peer.transport() : Protocol.UDP;
+            forced = t != null ? Protocol.of(t) : peer != null && peer.transport() != Protocol.UDP ? peer.transport() : null;
         } catch (IllegalArgumentException ex) {
             throw new ChannelUnavailableException(HangupCause.NO_ROUTE_DESTINATION, "Unable to call PJSIP/" + data + ": " + ex.getMessage());
         }
-        int port = uri.port() > 0 ? uri.port() : p.defaultPort();
-        InetSocketAddress a;
-        try {
-            a = new InetSocketAddress(InetAddress.getByName(uri.host()), port);
-        } catch (UnknownHostException ex) {
-            throw new ChannelUnavailableException(HangupCause.NO_ROUTE_DESTINATION, "Unable to call PJSIP/" + data + ": cannot resolve '" + uri.host() + "'");
-        }
-        return new Endpoint(p, a);
+        if (uri.isSecure() && forced == null) forced = Protocol.TLS;
+        return SipChannelDriver.locate(stack, uri.host(), uri.port(), forced, "Endpoint '" + endpoint + "'", data);
     }
 }

@@ -59,7 +59,8 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
             tcp != null, tcp == null ? "0.0.0.0" : tcp.host(), tcp == null ? 5060 : tcp.port(), "default",
             false, true, p.defaultRealm(), p.userAgent(), null, List.of(), Nat.NO, 0, 0, 3600, 7200, 60,
             base.digestAlgorithms(), base.jitterBuffer(), base.registerTimeout(), base.registerAttempts(),
-            base.messageLimits(), base.tcpLimits(), base.timers(), tls == null ? null : tls.tls(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(), p.problems());
+            base.messageLimits(), base.tcpLimits(), base.timers(), tls == null ? null : tls.tls(), SipSettings.OutOfCallMessages.OFF, List.of(), peers, List.of(),
+            true, p.problems());   // PJSIP always locates servers by RFC 3263
         return new PjsipMapping(sip, new Rules(p, aorOwner, peers), p);
     }
 
@@ -169,6 +170,31 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
                                        org.switchboard.channels.sip.message.Headers.Builder headers) {
             PjsipEndpoint e = peer == null ? null : endpointOf(peer);
             if (e != null) PjsipCallerId.addHeaders(e.identity(), name, number, domain, restricted, headers);
+        }
+
+        private volatile java.util.function.Function<String, String> lineOwner = line -> null;
+
+        /** Where {@link #identify(org.switchboard.channels.sip.message.SipRequest)} finds the endpoint of a line token. */
+        void lines(java.util.function.Function<String, String> endpointOfLine) { lineOwner = endpointOfLine; }
+
+        /**
+         * res_pjsip_outbound_registration's line identifier: the {@code line} parameter of the To URI,
+         * else of the Request-URI, names a {@code type=registration} with {@code line=yes}; the
+         * request belongs to that registration's {@code endpoint=}.
+         */
+        @Override
+        public SipPeer identify(org.switchboard.channels.sip.message.SipRequest request) {
+            String line = null;
+            try {
+                var to = request.to();
+                if (to != null && to.uri() != null && to.uri().isSip()) line = to.uri().param("line");
+            } catch (IllegalArgumentException e) {
+                // an unreadable To: the Request-URI may still say
+            }
+            if (line == null && request.uri() != null && request.uri().isSip()) line = request.uri().param("line");
+            if (line == null) return null;
+            String endpoint = lineOwner.apply(line);
+            return endpoint == null ? null : peers.get(endpoint);
         }
 
         @Override

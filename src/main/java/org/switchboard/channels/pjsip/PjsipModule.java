@@ -72,6 +72,8 @@ public final class PjsipModule implements Module {
         ctx.cliCommand(new PjsipShowAuthsCommand());
         ctx.cliCommand(new PjsipReloadCommand());
         ctx.cliCommand(new PjsipShowRegistrationsCommand());
+        ctx.cliCommand(PjsipSendRegisterCommand.register());
+        ctx.cliCommand(PjsipSendRegisterCommand.unregister());
         ctx.cliCommand(new PjsipShowTransportsCommand());
         ctx.cliCommand(new PjsipShowChannelsCommand());
         ctx.cliCommand(new PjsipSetLoggerCommand());
@@ -83,6 +85,8 @@ public final class PjsipModule implements Module {
         ctx.managerAction(new PjsipShowEndpointAction());
         ctx.managerAction(new PjsipShowContactsAction());
         ctx.managerAction(new PjsipQualifyAction());
+        ctx.managerAction(PjsipRegisterAction.register());
+        ctx.managerAction(PjsipRegisterAction.unregister());
         ctx.managerAction(new PjsipNotifyAction());
         ctx.configValidator(this::check);
     }
@@ -124,6 +128,7 @@ public final class PjsipModule implements Module {
         DeviceStates.of(pbx).register("PJSIP", deviceStates);
         stack.onBindingChange(this::contactChanged);
         registrations = new PjsipRegistrations(stack, m.pjsip());
+        m.rules().lines(registrations::endpointOfLine);
         registrations.start();
         qualifier = new PjsipQualifier(this, stack);
         qualifier.start();
@@ -154,9 +159,10 @@ public final class PjsipModule implements Module {
         if (!pbx.hasConfig(CONF)) throw new ModuleDeclinedException("no " + CONF + "; settings left as they are");
         PjsipMapping m = read(pbx);
         st.reload(m.sip());
+        PjsipRegistrations regs = registrations;
+        if (regs != null) m.rules().lines(regs::endpointOfLine);
         st.registrar().rules(m.rules());
         mapping = m;
-        PjsipRegistrations regs = registrations;
         if (regs != null) regs.reload(m.pjsip());
         // a ws/wss transport added (or removed) by the edit takes effect now, as res_pjsip's reload creates new transports
         boolean wanted = m.pjsip().transport("ws") != null || m.pjsip().transport("wss") != null;

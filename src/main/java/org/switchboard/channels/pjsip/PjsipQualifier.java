@@ -1,6 +1,5 @@
 package org.switchboard.channels.pjsip;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -79,8 +78,22 @@ final class PjsipQualifier {
             .map(this::qualify).toArray(CompletableFuture[]::new));
     }
 
-    /** Sends one OPTIONS to the contact; completes with its new status (Unreachable when it cannot be sent). */
+    /**
+     * Sends one OPTIONS to the contact; completes with its new status (Unreachable when it cannot be
+     * sent). A contact named by domain is located (RFC 3263) on a virtual thread, not the scheduler's.
+     */
     CompletableFuture<Status> qualify(PjsipContacts.Contact c) {
+        SipUri uri = c.sipUri();
+        if (c.binding() != null || uri == null || org.switchboard.net.dns.HostsFile.literal(uri.host()) != null) return send(c);
+        CompletableFuture<Status> done = new CompletableFuture<>();
+        Thread.ofVirtual().name("pjsip-qualify-" + uri.host()).start(() -> send(c).whenComplete((s, e) -> {
+            if (e != null) done.completeExceptionally(e);
+            else done.complete(s);
+        }));
+        return done;
+    }
+
+    private CompletableFuture<Status> send(PjsipContacts.Contact c) {
         CompletableFuture<Status> done = new CompletableFuture<>();
         lastAsked.put(PjsipContacts.id(c), System.currentTimeMillis());
         SipUri uri = c.sipUri();
@@ -120,16 +133,17 @@ final class PjsipQualifier {
         return done;
     }
 
-    /** Where OPTIONS for the contact go: where it registered from, else its URI's host and port (a name resolved here). */
-    private static Endpoint target(PjsipContacts.Contact c, SipUri uri) {
+    /** Where OPTIONS for the contact go: where it registered from, else its URI's host located by RFC 3263 (the first target). */
+    private Endpoint target(PjsipContacts.Contact c, SipUri uri) {
         if (c.binding() != null) {
             return new Endpoint(Protocol.of(c.binding().transport()),
                 new InetSocketAddress(c.binding().targetHost(), c.binding().targetPort()));
         }
         try {
-            Protocol p = uri.transportParam() != null ? Protocol.of(uri.transportParam()) : Protocol.UDP;
-            return new Endpoint(p, new InetSocketAddress(InetAddress.getByName(uri.host()), uri.port() > 0 ? uri.port() : p.defaultPort()));
-        } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+            Protocol forced = uri.transportParam() != null ? Protocol.of(uri.transportParam()) : uri.isSecure() ? Protocol.TLS : null;
+            var found = stack.locator().locate(uri.host(), uri.port(), forced, false);
+            return found.targets().isEmpty() ? null : found.targets().get(0);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

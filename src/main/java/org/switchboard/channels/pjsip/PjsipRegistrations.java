@@ -1,11 +1,12 @@
 package org.switchboard.channels.pjsip;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.switchboard.channels.pjsip.config.PjsipAuth;
 import org.switchboard.channels.pjsip.config.PjsipRegistration;
@@ -31,6 +32,8 @@ final class PjsipRegistrations {
     private final SipStack stack;
     private final SipRegistry registry;
     private volatile PjsipSettings settings;
+    // line=yes: the token each registration puts in its Contact, kept for the PBX's life (name -> token)
+    private final Map<String, String> lineTokens = new ConcurrentHashMap<>();
 
     PjsipRegistrations(SipStack stack, PjsipSettings settings) {
         this.stack = stack;
@@ -53,6 +56,31 @@ final class PjsipRegistrations {
         } catch (Exception e) {
             // an unanswered un-REGISTER must not hold up the unload
         }
+    }
+
+    /**
+     * The endpoint an inbound request carrying {@code line=token} belongs to: the {@code endpoint=}
+     * of the {@code line=yes} registration that token is of, or null.
+     */
+    String endpointOfLine(String token) {
+        for (PjsipRegistration r : settings.registrations()) {
+            if (r.line() && r.endpoint() != null && token.equals(lineTokens.get(r.name()))) return r.endpoint();
+        }
+        return null;
+    }
+
+    /** A {@code line} value: eight random lowercase letters, as res_pjsip_outbound_registration makes them. */
+    private static String newLineToken() {
+        var random = ThreadLocalRandom.current();
+        StringBuilder b = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) b.append((char) ('a' + random.nextInt(26)));
+        return b.toString();
+    }
+
+    /** The client of the {@code type=registration} section named {@code name}, or null. */
+    RegistrationClient client(String name) {
+        for (RegistrationClient c : registry.clients()) if (c.registration().peer().equals(name)) return c;
+        return null;
     }
 
     /** The section a client was made from (by name: the line's {@code peer}). */
@@ -90,15 +118,11 @@ final class PjsipRegistrations {
         RetryPolicy retry = r == null ? RetryPolicy.DEFAULT : new RetryPolicy(Duration.ofSeconds(r.retryInterval()),
             r.maxRetries() + 1, r.forbiddenRetryInterval() > 0 ? Duration.ofSeconds(r.forbiddenRetryInterval()) : null);
         org.switchboard.channels.sip.transport.Protocol p = org.switchboard.channels.sip.transport.Protocol.of(line.transport());
-        RegistrationClient c = new RegistrationClient(line, stack.settings(), stack.layer(), () -> {
-            InetAddress remote;
-            try {
-                remote = InetAddress.getByName(line.host());
-            } catch (java.net.UnknownHostException e) {
-                remote = null;
-            }
-            return new InetSocketAddress(stack.localHost(remote), stack.localPort(p));
-        }, stack.scheduler(), stack.pbx().clock(), retry);
+        // the Contact's address comes from the located target (locateRegistrar), never from a lookup here
+        RegistrationClient c = new RegistrationClient(line, stack.settings(), stack.layer(), () -> null,
+            stack.scheduler(), stack.pbx().clock(), retry);
+        org.switchboard.channels.sip.SipBackground.locateRegistrar(stack, c);   // PJSIP always locates by RFC 3263
+        if (r != null && r.line()) c.contactParam("line", lineTokens.computeIfAbsent(r.name(), n -> newLineToken()));
         String clientUri = r == null ? line.user() : r.clientUri();
         String serverUri = r == null ? line.host() : r.serverUri();
         c.addStateListener(state -> registryEvent(c, clientUri, serverUri, state));

@@ -27,7 +27,7 @@ public final class SipBackground {
     /** One client per line, its Contact on the address that reaches the registrar. */
     private RegistrationClient client(SipRegistration reg) {
         Protocol p = Protocol.of(reg.transport());
-        return new RegistrationClient(reg, stack.settings(), stack.layer(), () -> {
+        RegistrationClient c = new RegistrationClient(reg, stack.settings(), stack.layer(), () -> {
             InetAddress remote;
             try {
                 remote = InetAddress.getByName(reg.host());
@@ -37,6 +37,19 @@ public final class SipBackground {
             return new InetSocketAddress(stack.localHost(remote), stack.localPort(p));
         }, stack.scheduler(), stack.pbx().clock(),
             new RetryPolicy(java.time.Duration.ofSeconds(stack.settings().registerTimeout()), stack.settings().registerAttempts()));
+        if (stack.settings().srvLookup()) locateRegistrar(stack, c);
+        return c;
+    }
+
+    /**
+     * RFC 3263 for a {@code register =>} line or a {@code type=registration}: NAPTR, SRV, then A/AAAA
+     * unless the line names a port or its host is an address; {@code udp} (the default) lets NAPTR choose.
+     */
+    public static void locateRegistrar(SipStack stack, RegistrationClient c) {
+        c.locateWith(r -> {
+            Protocol forced = r.transport().equalsIgnoreCase("udp") ? null : Protocol.of(r.transport());
+            return stack.locator().locate(r.host(), r.port(), forced, false);
+        }, target -> new InetSocketAddress(stack.localHost(target.address().getAddress()), stack.localPort(target.protocol())));
     }
 
     public SipQualifier qualifier() { return qualifier; }

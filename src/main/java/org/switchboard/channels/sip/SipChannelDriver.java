@@ -9,6 +9,7 @@ import org.switchboard.channels.sip.call.SipCall;
 import org.switchboard.channels.sip.call.SipMedia;
 import org.switchboard.channels.sip.call.SipRtpListener;
 import org.switchboard.channels.sip.call.SipUac;
+import org.switchboard.channels.sip.config.SipConfig;
 import org.switchboard.channels.sip.config.SipPeer;
 import org.switchboard.channels.sip.message.SipUri;
 import org.switchboard.channels.sip.registrar.Binding;
@@ -45,7 +46,7 @@ public final class SipChannelDriver implements ChannelDriver {
         }
         SipPeer peer = stack.settings().peer(d.target());
         if (peer != null && !peer.type().isPeer()) peer = null; // a type=user cannot be called: host lookup, as chan_sip
-        Endpoint target;
+        List<Endpoint> targets;
         SipUri ruri;
         String toHost;
         String toUser;
@@ -56,14 +57,16 @@ public final class SipChannelDriver implements ChannelDriver {
                     throw new ChannelUnavailableException(HangupCause.SUBSCRIBER_ABSENT,
                         "Unable to call SIP/" + data + ": peer '" + peer.name() + "' is not registered");
                 }
-                target = new Endpoint(Protocol.of(b.transport()), new InetSocketAddress(b.targetHost(), b.targetPort()));
+                targets = List.of(new Endpoint(Protocol.of(b.transport()), new InetSocketAddress(b.targetHost(), b.targetPort())));
                 ruri = d.exten() != null ? b.contact().withUser(d.exten()) : b.contact();
                 toUser = d.exten() != null ? d.exten() : b.contact().user() != null ? b.contact().user() : peer.name();
                 toHost = b.contact().hostPort();
             } else {
                 int port = d.port() > 0 ? d.port() : peer.port();
                 Protocol p = peer.transport();
-                target = new Endpoint(p, resolve(peer.host(), port, data));
+                // a port of its own (the dial string's, or port= other than 5060) skips NAPTR and SRV (RFC 3263 §4.2)
+                boolean portGiven = d.port() > 0 || peer.port() != SipConfig.DEFAULT_PORT;
+                targets = locate(stack, peer.host(), portGiven ? port : 0, p == Protocol.UDP ? null : p, "Peer '" + peer.name() + "'", data);
                 toUser = d.exten() != null ? d.exten() : peer.defaultUser();
                 ruri = SipUri.sip(toUser, peer.host(), port == p.defaultPort() ? -1 : port);
                 if (p.transportParam() != null) ruri = ruri.withParam("transport", p.transportParam()); // RFC 3261 §19.1.1
@@ -74,14 +77,35 @@ public final class SipChannelDriver implements ChannelDriver {
                     "Unable to call SIP/" + data + ": peer '" + peer.name() + "' is UNREACHABLE");
             }
         } else {
-            int port = d.port() > 0 ? d.port() : 5060;
-            target = Endpoint.udp(resolve(d.target(), port, data));
+            targets = locate(stack, d.target(), d.port(), null, "SIP/" + data, data);
             toUser = d.exten();
             ruri = SipUri.sip(toUser, d.target(), d.port());
             toHost = ruri.hostPort();
         }
         String to = "<sip:" + (toUser == null ? "" : toUser + "@") + toHost + ">";
-        return dial(pbx, stack, peer, target, ruri, to, peer != null ? peer.name() : d.target(), requestor, data);
+        return dial(pbx, stack, peer, targets, ruri, to, peer != null ? peer.name() : d.target(), requestor, data);
+    }
+
+    /**
+     * The targets for {@code host}: RFC 3263 through {@link SipStack#locator()} when srvlookup is on
+     * (pjsip.conf: always), else the host's address on {@code port} (5060 for none). No target: one
+     * warning naming {@code who} and the host, and CHANUNAVAIL. Blocks on the DNS: the dialing
+     * channel's own thread.
+     */
+    public static List<Endpoint> locate(SipStack stack, String host, int port, Protocol forced, String who, String data)
+            throws ChannelUnavailableException {
+        if (!stack.settings().srvLookup()) {
+            Protocol p = forced == null ? Protocol.UDP : forced;
+            return List.of(new Endpoint(p, resolve(host, port > 0 ? port : p.defaultPort(), data)));
+        }
+        SipServerLocator.Located l = stack.locator().locate(host, port, forced, false);
+        if (l.targets().isEmpty()) {
+            PbxLog.warning(stack.technology().equals("PJSIP") ? "chan_pjsip.c" : "chan_sip.c",
+                who + ": cannot locate '" + host + "': " + l.error());
+            throw new ChannelUnavailableException(HangupCause.NO_ROUTE_DESTINATION,
+                "Unable to call " + stack.technology() + "/" + data + ": cannot locate '" + host + "'");
+        }
+        return l.targets();
     }
 
     /**
@@ -91,6 +115,13 @@ public final class SipChannelDriver implements ChannelDriver {
      */
     public static Channel dial(Pbx pbx, SipStack stack, SipPeer peer, Endpoint target, SipUri ruri, String to,
                                String base, Channel requestor, String data) throws ChannelUnavailableException {
+        return dial(pbx, stack, peer, List.of(target), ruri, to, base, requestor, data);
+    }
+
+    /** The same, to the first of {@code targets}, the others tried in turn when it fails (RFC 3263 §4.3). */
+    public static Channel dial(Pbx pbx, SipStack stack, SipPeer peer, List<Endpoint> targets, SipUri ruri, String to,
+                               String base, Channel requestor, String data) throws ChannelUnavailableException {
+        Endpoint target = targets.get(0);
         List<Codec> codecs = SipMedia.codecsFor(peer);
         // the caller's codec first, so the two legs can be bridged natively, whatever carries the caller's media
         MediaStream callerMedia = requestor == null ? null : requestor.tech().mediaStream(requestor);
@@ -111,6 +142,7 @@ public final class SipChannelDriver implements ChannelDriver {
         }
         SipUac call = new SipUac(stack, peer, media, target, ruri, to, preferred);
         listener.attach(call);
+        call.alternates(targets.subList(1, targets.size()));
         call.ownSlot();
         Channel c = pbx.allocChannel(stack.technology() + "/" + base + "-" + pbx.channels().nextSuffix(), call, requestor);
         call.attach(c, requestor);

@@ -131,6 +131,24 @@ public final class SipStack implements AutoCloseable {
     public InetSocketAddress tlsAddress() { return tls == null ? null : tls.localAddress(); }
 
     /**
+     * Where requests to a host go (RFC 3263), through this PBX's resolver, over the transports this
+     * stack has. With {@code srvlookup=no} (chan_sip) the caller looks the host up itself.
+     */
+    public SipServerLocator locator() { return new SipServerLocator(org.switchboard.net.dns.DnsResolver.of(pbx), transports()); }
+
+    /** The same from what the resolver remembers only, never asking the DNS: for the reader and strand threads. */
+    public SipServerLocator rememberedLocator() {
+        return new SipServerLocator(org.switchboard.net.dns.DnsResolver.of(pbx).rememberedOnly(), transports());
+    }
+
+    private java.util.Set<Protocol> transports() {
+        java.util.Set<Protocol> have = java.util.EnumSet.of(Protocol.UDP);
+        if (tcp != null) have.add(Protocol.TCP);
+        if (tls != null) have.add(Protocol.TLS);
+        return have;
+    }
+
+    /**
      * Carries SIP over WebSocket too (ws and wss): what the connections of the returned transport
      * read comes into this stack; messages for a WS or WSS endpoint go out through it. Once.
      */

@@ -54,6 +54,31 @@ class PjsipRegistrationTest {
     }
 
     @Test
+    void pjsipSendUnregisterAndRegisterFromTheConsole() throws Exception {
+        try (RawPeer registrar = new RawPeer();
+             PjsipPbxFixture f = PjsipPbxFixture.start(dir, "", "")) {
+            java.nio.file.Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + conf(registrar.port(), ""));
+            assertThat(f.cli("pjsip reload")).isEmpty();
+            String first = next(registrar);
+            registrar.send(f.port(), SipPbxFixture.respond(first, 200, "OK", "reg1",
+                SipPbxFixture.header(first, "Contact:") + ";expires=120\n"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> f.cli("pjsip show registrations").contains("Registered"));
+
+            assertThat(f.cli("pjsip send unregister trunk-reg")).isEmpty();
+            String bye = next(registrar, first);
+            assertThat(SipPbxFixture.header(bye, "Expires:")).isEqualTo("Expires: 0");
+            registrar.send(f.port(), SipPbxFixture.respond(bye, 200, "OK", "reg1", ""));
+            await().atMost(Duration.ofSeconds(5)).until(() -> f.cli("pjsip show registrations").contains("Unregistered"));
+
+            assertThat(f.cli("pjsip send register *all")).isEqualTo("Re-register all queued\n");
+            assertThat(SipPbxFixture.header(next(registrar, bye), "Expires:")).isEqualTo("Expires: 120");
+
+            assertThat(f.cli("pjsip send register no-such-reg")).isEqualTo("Unable to retrieve registration no-such-reg\n");
+            assertThat(f.cli("pjsip send unregister")).contains("Usage: pjsip send unregister <registration> | *all");
+        }
+    }
+
+    @Test
     void challengedThenRegisteredWithTheOutboundAuth() throws Exception {
         try (RawPeer registrar = new RawPeer();
              PjsipPbxFixture f = PjsipPbxFixture.start(dir, "", "")) {

@@ -52,6 +52,8 @@ class SipSippPeersTest {
              SipPbxFixture f = SipPbxFixture.start(dir, "context=calls",
                  "[trunk]\ntype=peer\nhost=127.0.0.1\nport=" + peer.localPort() + "\nqualify=yes\ncontext=calls\n", DIALPLAN)) {
             await().atMost(Duration.ofSeconds(15)).until(() -> f.stack().peerStates().qualify("trunk").status().equals("OK"));
+            // the state is set before its line is logged: wait for the line, then count it
+            await().atMost(Duration.ofSeconds(5)).until(() -> !f.pbx.logLines("Peer 'trunk' is now Reachable.").isEmpty());
             assertThat(f.pbx.logLines("Peer 'trunk' is now Reachable.")).hasSize(1);
             assertThat(peer.stop(MAX).ok()).isTrue();
         }

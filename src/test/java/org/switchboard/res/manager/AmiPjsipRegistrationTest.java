@@ -104,6 +104,80 @@ class AmiPjsipRegistrationTest {
         }
     }
 
+    /** The next REGISTER the registrar gets that is not a retransmission of {@code previous}. */
+    private static String nextRegister(RawPeer registrar, String previous) throws Exception {
+        String seen = previous == null ? null : SipPbxFixture.header(previous, "CSeq:");
+        for (String m; (m = registrar.receive(Duration.ofSeconds(5))) != null; ) {
+            if (m.startsWith("REGISTER ") && !SipPbxFixture.header(m, "CSeq:").equals(seen)) return m;
+        }
+        throw new AssertionError("no new REGISTER within 5 s");
+    }
+
+    @Test
+    void pjsipUnregisterAndPjsipRegisterSendTheirRegisters() throws Exception {
+        try (RawPeer registrar = new RawPeer();
+             ManagerFixture fx = new ManagerFixture(ManagerFixture.GENERAL + ManagerFixture.ADMIN, "[test]\n",
+                 Map.of("pjsip.conf", pjsip(registrar.port()), "modules.conf", "[modules]\nautoload=yes\nnoload => chan_skype\n"));
+             AmiTestClient raw = fx.loggedIn()) {
+            int pbxPort = PjsipModule.get(fx.test.pbx).stack().udpAddress().getPort();
+            String first = nextRegister(registrar, null);
+            String contact = SipPbxFixture.header(first, "Contact:").substring("Contact: ".length());
+            registrar.send(pbxPort, SipPbxFixture.respond(first, 200, "OK", "r1", "Contact: " + contact + ";expires=120\n"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> "Registered".equals(status(raw)));
+
+            raw.send("Action: PJSIPUnregister", "ActionID: u-1", "Registration: trunk-reg");
+            assertThat(raw.readResponse()).containsEntry("Response", "Success").containsEntry("ActionID", "u-1")
+                .containsEntry("Message", "Unregistration sent");
+            String bye = nextRegister(registrar, first);
+            assertThat(SipPbxFixture.header(bye, "Expires:")).isEqualTo("Expires: 0");
+            registrar.send(pbxPort, SipPbxFixture.respond(bye, 200, "OK", "r1", ""));
+            assertThat(registryEvent(raw, "Unregistered")).containsEntry("ChannelType", "PJSIP").containsEntry("Username", "sip:acct42@127.0.0.1");
+
+            raw.send("Action: PJSIPRegister", "ActionID: r-1", "Registration: trunk-reg");
+            assertThat(raw.readResponse()).containsEntry("Response", "Success").containsEntry("Message", "Reregistration sent");
+            String again = nextRegister(registrar, bye);
+            assertThat(SipPbxFixture.header(again, "Expires:")).isEqualTo("Expires: 120");
+            registrar.send(pbxPort, SipPbxFixture.respond(again, 200, "OK", "r1", "Contact: " + contact + ";expires=120\n"));
+            assertThat(registryEvent(raw, "Registered")).containsEntry("ChannelType", "PJSIP");
+
+            raw.send("Action: PJSIPRegister", "ActionID: r-2", "Registration: *all");
+            assertThat(raw.readResponse()).containsEntry("Response", "Success").containsEntry("Message", "Reregistrations queued.");
+        }
+    }
+
+    @Test
+    void anUnknownOrMissingRegistrationIsAnError() throws Exception {
+        try (RawPeer registrar = new RawPeer();
+             ManagerFixture fx = new ManagerFixture(ManagerFixture.GENERAL + ManagerFixture.ADMIN, "[test]\n",
+                 Map.of("pjsip.conf", pjsip(registrar.port()), "modules.conf", "[modules]\nautoload=yes\nnoload => chan_skype\n"));
+             AmiTestClient raw = fx.loggedIn()) {
+            raw.send("Action: PJSIPRegister", "ActionID: e-1", "Registration: no-such-reg");
+            assertThat(raw.readResponse()).containsEntry("Response", "Error").containsEntry("ActionID", "e-1")
+                .containsEntry("Message", "Unable to retrieve registration entry");
+            raw.send("Action: PJSIPUnregister", "ActionID: e-2", "Registration: no-such-reg");
+            assertThat(raw.readResponse()).containsEntry("Response", "Error").containsEntry("Message", "Unable to retrieve registration entry");
+            raw.send("Action: PJSIPUnregister", "ActionID: e-3");
+            assertThat(raw.readResponse()).containsEntry("Response", "Error").containsEntry("Message", "Registration parameter missing.");
+        }
+    }
+
+    /** The next Registry event with {@code status}. */
+    private static Map<String, String> registryEvent(AmiTestClient raw, String status) throws Exception {
+        for (Map<String, String> m; (m = raw.readUntil("Event", "Registry")) != null; ) {
+            if (status.equals(m.get("Status"))) return m;
+        }
+        throw new AssertionError("no Registry event " + status);
+    }
+
+    /** The registration's status as PJSIPShowRegistrationsOutbound lists it. */
+    private static String status(AmiTestClient raw) throws Exception {
+        raw.send("Action: PJSIPShowRegistrationsOutbound");
+        raw.readResponse();
+        String s = raw.readUntil("Event", "OutboundRegistrationDetail").get("Status");
+        raw.readUntil("Event", "OutboundRegistrationDetailComplete");
+        return s;
+    }
+
     @Test
     void withoutRegistrationsTheListIsAnError() throws Exception {
         try (ManagerFixture fx = new ManagerFixture(ManagerFixture.GENERAL + ManagerFixture.ADMIN, "[test]\n",

@@ -71,7 +71,8 @@ public final class SipInbound {
         }
         NameAddr from = r.from();
         String fromUser = from.uri() == null ? null : from.uri().user();
-        SipPeer peer = match(stack, s, fromUser, src);
+        SipPeer peer = stack.registrar().rules().identify(r);   // res_pjsip: line= before address and username
+        if (peer == null) peer = match(stack, s, fromUser, src);
         DigestAuthenticator auth = stack.registrar().authenticator();
         DigestCredentials cred = auth.credentials(r);
         AuthFailureTracker failures = stack.registrar().failures();
@@ -210,14 +211,24 @@ public final class SipInbound {
                         return p;
                     }
                 }
-            } else if (hostMatches(p, a) && (p.port() == src.getPort() || p.insecure().contains(SipPeer.Insecure.PORT))) {
+            } else if (hostMatches(stack, p, a) && (p.port() == src.getPort() || p.insecure().contains(SipPeer.Insecure.PORT))) {
                 return p;
             }
         }
         return null;
     }
 
-    private static boolean hostMatches(SipPeer p, InetAddress a) {
+    private static boolean hostMatches(SipStack stack, SipPeer p, InetAddress a) {
+        InetAddress literal = org.switchboard.net.dns.HostsFile.literal(p.host());
+        if (literal != null) return literal.equals(a);
+        if (stack.settings().srvLookup()) {
+            // a peer named by domain: the addresses RFC 3263 found for it when it was called or registered to,
+            // from what the resolver remembers (this is a SIP strand: it must not wait on the DNS)
+            for (var t : stack.rememberedLocator().locate(p.host(), 0, null, false).targets()) {
+                if (t.address().getAddress().equals(a)) return true;
+            }
+            return false;
+        }
         try {
             for (InetAddress h : InetAddress.getAllByName(p.host())) if (h.equals(a)) return true;
         } catch (java.net.UnknownHostException e) {

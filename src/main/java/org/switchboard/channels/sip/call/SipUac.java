@@ -1,5 +1,7 @@
 package org.switchboard.channels.sip.call;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.switchboard.channels.sip.SipRequestRouter;
 import org.switchboard.channels.sip.SipStack;
@@ -42,6 +44,8 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
     private SipRequest ack;
     private int authTries;
     private volatile Channel requestor;   // the dialing channel: told each refusal (HANGUPCAUSE())
+    private List<Endpoint> alternates = List.of();   // RFC 3263 §4.3: the next targets, under the lock
+    private String contactUser;
 
     public SipUac(SipStack stack, SipPeer peer, SipMedia media, Endpoint target, SipUri requestUri, String toHeader,
            String preferredCodec) {
@@ -54,6 +58,16 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
 
     @Override public boolean isInbound() { return false; }
     @Override public SipRequest initialRequest() { return invite; }
+
+    /** The targets to try, in order, when {@code target} fails with a transport error, a timeout or a 503 (RFC 3263 §4.3). */
+    public void alternates(List<Endpoint> next) {
+        lock.lock();
+        try {
+            alternates = new ArrayList<>(next);
+        } finally {
+            lock.unlock();
+        }
+    }
 
     public void attach(Channel c, Channel requestor) {
         channel = c;
@@ -80,6 +94,7 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
         String name = c.callerId().name() == null ? "" : c.callerId().name();
         String fromUser = peer != null && peer.fromUser() != null ? peer.fromUser() : num;
         String fromDomain = peer != null && peer.fromDomain() != null ? peer.fromDomain() : host;
+        contactUser = fromUser;
         String display = name.isEmpty() ? "" : "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\" ";
         SessionDescription offer = media.offer(host, preferredCodec);
         Headers.Builder h = Headers.builder()
@@ -87,8 +102,7 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
             .add(HeaderNames.MAX_FORWARDS, "70")
             .add(HeaderNames.FROM, display + "<sip:" + fromUser + "@" + fromDomain + ">;tag=" + localTag)
             .add(HeaderNames.TO, toHeader)
-            .add(HeaderNames.CONTACT, "<sip:" + fromUser + "@" + host + ":" + port
-                + remote.protocol().uriParam() + ">")
+            .add(HeaderNames.CONTACT, contact())
             .add(HeaderNames.CALL_ID, callId)
             .add(HeaderNames.CSEQ, new CSeq(SipCall.FIRST_CSEQ, SipMethod.INVITE).toString())
             .add(HeaderNames.USER_AGENT, stack.settings().userAgent())
@@ -100,6 +114,32 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
         OutgoingHeaderEdits edits = c.datastore(OutgoingHeaderEdits.class);
         if (edits != null) edits.applyTo(h); // PJSIP_HEADER(add|update|remove) from a pre-dial handler
         return new SipRequest(SipMethod.INVITE, requestUri, h.build(), SdpWriter.toBytes(offer));
+    }
+
+    private String contact() {
+        return "<sip:" + contactUser + "@" + localHost() + ":" + stack.localPort(remote.protocol()) + remote.protocol().uriParam() + ">";
+    }
+
+    /**
+     * RFC 3263 §4.3: the INVITE again, to the next target, as a new transaction (new branch, next
+     * CSeq); false when there is none left or our side has given up. Under the lock.
+     */
+    private boolean tryNextTarget(String why) {
+        if (alternates.isEmpty() || !session.state().isEarly()) return false;   // TERMINATING: our side gave up
+        Endpoint failed = remote;
+        remote = alternates.remove(0);
+        PbxLog.verbose(3, (channel == null ? callId : channel.name()) + ": " + why + " from " + failed.protocol() + " "
+            + failed.address().getAddress().getHostAddress() + ":" + failed.address().getPort() + "; trying "
+            + remote.protocol() + " " + remote.address().getAddress().getHostAddress() + ":" + remote.address().getPort());
+        Headers h = invite.headers().toBuilder()
+            .set(HeaderNames.VIA, stack.newVia(remote).toString())
+            .set(HeaderNames.CSEQ, new CSeq(invite.cseq().seq() + 1, SipMethod.INVITE).toString())
+            .set(HeaderNames.CONTACT, contact())
+            .build();
+        invite = new SipRequest(SipMethod.INVITE, invite.uri(), h, invite.body());
+        session.retried();
+        inviteTx = stack.layer().sendRequest(invite, remote, this);
+        return true;
     }
 
     @Override
@@ -141,6 +181,8 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
                     show = Frame.Control.ANSWER;
                 }
             } else if ((status == 401 || status == 407) && retryWithCredentials(r)) {
+                return;
+            } else if (status == 503 && tryNextTarget("503")) {
                 return;
             } else {
                 if (!session.onFailure()) return;
@@ -237,7 +279,7 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
     public void onTimeout(ClientTransaction tx) {
         lock.lock();
         try {
-            if (tx != inviteTx || !session.onFailure()) return;
+            if (tx != inviteTx || tryNextTarget("no response (timeout)") || !session.onFailure()) return;
             fail(HangupCause.NO_USER_RESPONSE, "no response (timeout)");
             tellRequestor("SIP 408 Request Timeout", HangupCause.NO_USER_RESPONSE);
         } finally {
@@ -249,7 +291,7 @@ public final class SipUac extends SipCall implements ClientTransactionUser {
     public void onTransportError(ClientTransaction tx, Throwable cause) {
         lock.lock();
         try {
-            if (tx != inviteTx || !session.onFailure()) return;
+            if (tx != inviteTx || tryNextTarget("transport error") || !session.onFailure()) return;
             fail(HangupCause.NORMAL_CIRCUIT_CONGESTION, "transport error: " + cause); // §8.1.3.1: as a 503
         } finally {
             lock.unlock();

@@ -25,7 +25,7 @@ public final class SipConfig {
     public static final int DEFAULT_PORT = 5060;
 
     /** [general] options chan_sip has that do not change what Switchboard does; read silently. */
-    private static final Set<String> GENERAL_IGNORED = Set.of("srvlookup", "bindaddr", "language",
+    private static final Set<String> GENERAL_IGNORED = Set.of("bindaddr", "language",
         "dtmfmode", "qualify", "allowoverlap", "allowtransfer", "callevents", "disallow", "allow",
         "transport", "directmedia", "canreinvite", "videosupport", "sendrpid", "trustrpid", "progressinband",
         "allowsubscribe", "notifyringing", "notifyhold", "limitonpeers", "callcounter", "tos_sip", "tos_audio",
@@ -73,7 +73,7 @@ public final class SipConfig {
                 TcpLimits.DEFAULT.idleTimeout()),
             timers(g.timerT1, g.timerB), g.tls.settings(),
             new SipSettings.OutOfCallMessages(g.acceptOutOfCall, g.outOfCallContext, g.authMessages),
-            g.registrations, byName, g.domains, problems);
+            g.registrations, byName, g.domains, g.srvLookup, problems);
     }
 
     /**
@@ -125,6 +125,7 @@ public final class SipConfig {
         List<Codec> codecs = new ArrayList<>(List.of(Codec.ULAW, Codec.ALAW));
         List<SipRegistration> registrations = new ArrayList<>();
         List<String> domains = new ArrayList<>();
+        boolean srvLookup = true;   // the sample sip.conf's srvlookup=yes
         ChanSipTls tls = new ChanSipTls();
     }
 
@@ -157,6 +158,7 @@ public final class SipConfig {
                     String d = e.value().split(",", 2)[0].strip();
                     if (!d.isEmpty()) g.domains.add(d);
                 }
+                case "srvlookup" -> g.srvLookup = v.bool(e, g.srvLookup); // RFC 3263 for peers' host= and register => domains
                 case "allowguest" -> g.allowGuest = v.bool(e, g.allowGuest);
                 case "alwaysauthreject" -> g.alwaysAuthReject = v.bool(e, g.alwaysAuthReject);
                 case "accept_outofcall_message" -> g.acceptOutOfCall = v.bool(e, g.acceptOutOfCall);

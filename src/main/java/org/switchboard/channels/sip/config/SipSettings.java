@@ -34,7 +34,7 @@ public record SipSettings(String udpBindAddr, int udpBindPort, boolean tcpEnable
                           org.switchboard.channels.sip.transport.TlsSettings tls,
                           OutOfCallMessages outOfCall,
                           List<SipRegistration> registrations, Map<String, SipPeer> peers,
-                          List<String> domains, List<org.switchboard.config.ConfigProblem> problems) {
+                          List<String> domains, boolean srvLookup, List<org.switchboard.config.ConfigProblem> problems) {
 
     public SipSettings {
         localnet = List.copyOf(localnet);

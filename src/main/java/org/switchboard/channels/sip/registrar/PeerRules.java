@@ -49,6 +49,13 @@ public interface PeerRules {
         return s.nat().useSourceAddress(viaDiffersFromSource);
     }
 
+    /**
+     * The peer a request belongs to by what it carries, before its source or From name is looked at
+     * (res_pjsip's line identifier: the {@code line} parameter an outbound registration put in its
+     * Contact), or null.
+     */
+    default SipPeer identify(org.switchboard.channels.sip.message.SipRequest request) { return null; }
+
     /** The peer a request from {@code address} belongs to before its From name is looked at (res_pjsip identify), or null. */
     default SipPeer identify(InetAddress address) { return null; }
 

@@ -1,6 +1,9 @@
 package org.switchboard.channels.sip.registry;
 
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Function;
+import org.switchboard.channels.sip.SipServerLocator;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,6 +16,7 @@ import org.switchboard.channels.sip.config.SipRegistration;
 import org.switchboard.channels.sip.config.SipSettings;
 import org.switchboard.channels.sip.message.CSeq;
 import org.switchboard.channels.sip.message.DigestClient;
+import org.switchboard.channels.sip.message.HeaderNames;
 import org.switchboard.channels.sip.message.SipIds;
 import org.switchboard.channels.sip.message.SipRequest;
 import org.switchboard.channels.sip.message.SipResponse;
@@ -94,6 +98,14 @@ public final class RegistrationClient {
     private String lastError;
     private ScheduledFuture<?> timer;
     private CompletableFuture<Void> stopping;
+    // RFC 3263: where the REGISTERs go, looked up on a virtual thread of its own, never the scheduler's
+    private Function<SipRegistration, SipServerLocator.Located> locator;
+    private Function<Endpoint, InetSocketAddress> localFor;
+    private List<Endpoint> targets;       // this cycle's, in the order to try; null: not looked up yet
+    private int targetIndex;
+    private boolean locating;
+    private String contactParamName;
+    private String contactParamValue;
     private final java.util.List<java.util.function.Consumer<RegistrationState>> listeners =
         new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -121,6 +133,25 @@ public final class RegistrationClient {
         this.requestedExpiry = registration.expiry() > 0 ? registration.expiry() : settings.defaultExpiry();
         this.refreshMillis = requestedExpiry * 1000; // chan_sip shows the asked expiry until a 200 says otherwise
     }
+
+    /**
+     * Locates the registrar by RFC 3263 ({@code locator}, blocking, run on a virtual thread) instead
+     * of the host's address, and takes our Contact's address from {@code localFor} the target's.
+     * Call before {@link #start}.
+     */
+    public void locateWith(Function<SipRegistration, SipServerLocator.Located> locator, Function<Endpoint, InetSocketAddress> localFor) {
+        this.locator = locator;
+        this.localFor = localFor;
+    }
+
+    /** A parameter our Contact URI carries (res_pjsip's {@code line}); call before {@link #start}. */
+    public void contactParam(String name, String value) {
+        contactParamName = name;
+        contactParamValue = value;
+    }
+
+    /** Where the REGISTER in flight (or the last one) went; null before the first. */
+    public Endpoint target() { return locked(() -> targets == null || targets.isEmpty() ? null : targets.get(targetIndex)); }
 
     public SipRegistration registration() { return reg; }
     public String username() { return reg.user(); }
@@ -199,6 +230,31 @@ public final class RegistrationClient {
         }
     }
 
+    /**
+     * PJSIPUnregister / {@code pjsip send unregister}: REGISTER with Expires: 0 when bound, then no
+     * more attempts until {@link #reregister}. The same as {@link #stop}.
+     */
+    public CompletableFuture<Void> unregister() { return stop(); }
+
+    /**
+     * PJSIPRegister / {@code pjsip send register}: unregisters when bound, then starts over (the
+     * registrar located again, attempts counted from zero) and refreshes as configured.
+     */
+    public void reregister() {
+        stop().whenComplete((done, error) -> {
+            lock.lock();
+            try {
+                started = false;
+                stopping = null;
+                attempts = 0;
+                targets = null;
+            } finally {
+                lock.unlock();
+            }
+            start();
+        });
+    }
+
     // ---- sending ----
 
     /** A new REGISTER cycle: no credentials, counts as an attempt. Caller holds the lock. */
@@ -220,16 +276,32 @@ public final class RegistrationClient {
                 "Registration for '" + this + "' uses transport " + reg.transport() + ", which we cannot send; giving up");
             return;
         }
-        InetSocketAddress to = new InetSocketAddress(reg.host(), port());
-        if (to.isUnresolved()) {
-            sendFailed("cannot resolve " + reg.host(), "Probably a DNS error for registration to '" + this + "'");
-            return;
-        }
+        InetSocketAddress to;
         InetSocketAddress me;
-        try {
-            me = local.get();
-        } catch (RuntimeException e) {
-            me = null;
+        if (locator != null) {
+            if (targets == null) {
+                locate(auth);
+                return;
+            }
+            Endpoint target = targets.get(targetIndex);
+            protocol = target.protocol();
+            to = target.address();
+            try {
+                me = localFor.apply(target);
+            } catch (RuntimeException e) {
+                me = null;
+            }
+        } else {
+            to = new InetSocketAddress(reg.host(), port());
+            if (to.isUnresolved()) {
+                sendFailed("cannot resolve " + reg.host(), "Probably a DNS error for registration to '" + this + "'");
+                return;
+            }
+            try {
+                me = local.get();
+            } catch (RuntimeException e) {
+                me = null;
+            }
         }
         if (me == null) {
             sendFailed("no local address", "No local address for registration to '" + this + "'");
@@ -242,6 +314,11 @@ public final class RegistrationClient {
         pendingCseq = seq;
         pendingAuth = auth != null;
         sentContact = RegisterRequests.contact(reg, me);
+        if (contactParamName != null) {
+            sentContact = sentContact.withParam(contactParamName, contactParamValue);
+            request = request.withHeaders(request.headers().toBuilder()
+                .set(HeaderNames.CONTACT, org.switchboard.channels.sip.message.NameAddr.of(sentContact).toString()).build());
+        }
         if (!unregistering) changeState(auth != null ? RegistrationState.AUTH_SENT : RegistrationState.REQUEST_SENT);
         try {
             layer.sendRequest(request, new Endpoint(protocol, to), new Tu(seq));
@@ -249,6 +326,44 @@ public final class RegistrationClient {
             pendingCseq = -1;
             sendFailed("could not send: " + e.getMessage(), "Could not send REGISTER for '" + this + "': " + e.getMessage());
         }
+    }
+
+    /** Looks the registrar up on a virtual thread, then sends (or fails the attempt with the DNS's reason). Caller holds the lock. */
+    private void locate(RegisterRequests.Authorization auth) {
+        if (locating) return;
+        locating = true;
+        Thread.ofVirtual().name("sip-locate-" + reg.host()).start(() -> {
+            SipServerLocator.Located found = locator.apply(reg);
+            lock.lock();
+            try {
+                locating = false;
+                if (stopped && !unregistering) return;
+                if (found.targets().isEmpty()) {
+                    sendFailed(found.error(), "Registration for '" + this + "': cannot locate '" + reg.host() + "': " + found.error());
+                    return;
+                }
+                targets = found.targets();
+                targetIndex = 0;
+                send(auth);
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    /** RFC 3263 §4.3: after a timeout, a transport error or a 503, the next target at once; false when none is left. Caller holds the lock. */
+    private boolean nextTarget(String why) {
+        if (targets == null) return false;
+        if (targetIndex + 1 >= targets.size()) {
+            targets = null;   // the next cycle looks the registrar up again
+            return false;
+        }
+        PbxLog.verbose(3, "Registration for '" + this + "': " + why + " from " + targets.get(targetIndex).address() + "; trying "
+            + targets.get(targetIndex + 1).address());
+        targetIndex++;
+        authTries = 0;
+        send(null);
+        return true;
     }
 
     private void sendFailed(String error, String logLine) {
@@ -319,6 +434,7 @@ public final class RegistrationClient {
             return;
         }
         int status = r.status();
+        if (status == 503 && !unregistering && nextTarget("503")) return;
         if (status == 401 || status == 407) onChallenge(r);
         else if (unregistering) finishUnregister(status < 300 ? null : status + " " + r.reason());
         else if (r.isSuccess()) onSuccess(r);
@@ -346,6 +462,7 @@ public final class RegistrationClient {
             finishUnregister(why);
             return;
         }
+        if (nextTarget(why)) return;
         retryLater(RegistrationState.TIMEOUT, why, "Registration for '" + this + "' timed out");
     }
 
