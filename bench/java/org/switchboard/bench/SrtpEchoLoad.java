@@ -38,7 +38,8 @@ public final class SrtpEchoLoad {
     private final InetSocketAddress pbx;
     private final DatagramChannel sip;
     private final Map<String, LinkedBlockingQueue<String>> responses = new ConcurrentHashMap<>();
-    private final AtomicLong sent = new AtomicLong(), echoed = new AtomicLong(), badEcho = new AtomicLong();
+    private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+    private final AtomicLong sent = new AtomicLong(), echoed = new AtomicLong(), badEcho = new AtomicLong(), rtcp = new AtomicLong();
     private volatile boolean running = true;
 
     private SrtpEchoLoad(int pbxPort) throws IOException {
@@ -63,7 +64,7 @@ public final class SrtpEchoLoad {
         List<Call> up = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong refusedCount = new AtomicLong();
         long setup0 = System.nanoTime();
-        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(20); // 20 INVITEs at a time
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(10); // 10 INVITEs at a time
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < calls; i++) {
                 int n = i;
@@ -108,8 +109,11 @@ public final class SrtpEchoLoad {
         long lost = sent.get() - echoed.get();
         System.out.printf("calls: %d up (set up in %d ms), %d refused, %d hung up with 200 (of %d, SDES-SRTP AES_CM_128_HMAC_SHA1_80 into Echo(), G.711 50 pps each way)%n",
             up.size(), setupMs, refused, byeOk, calls);
-        System.out.printf("packets: %d sent, %d echoed and decrypted, %d echoed but not as sent, %d lost (%.3f%%); %.0f echoed/s while all were up%n",
-            sent.get(), echoed.get(), badEcho.get(), lost, 100.0 * lost / Math.max(1, sent.get()), (echoed1 - echoed0) / secs);
+        if (!refusals.isEmpty()) System.out.println("refused: " + refusals);
+        System.out.printf("packets: %d sent, %d echoed and decrypted, %d echoed but not as sent (%d RTCP apart), %d lost (%.3f%%)%n",
+            sent.get(), echoed.get(), badEcho.get(), rtcp.get(), lost, 100.0 * lost / Math.max(1, sent.get()));
+        System.out.printf("media while all were up: %.0f packets/s sent (%.0f%% of the %d asked: the load side shares the box), %.0f echoed/s%n",
+            (sent1 - sent0) / secs, 100.0 * (sent1 - sent0) / secs / Math.max(1, up.size() * 50), up.size() * 50, (echoed1 - echoed0) / secs);
         System.out.printf("PBX CPU %.0f%% over %.0f s (of %d00%%), %.3f%% per call; RSS %d MB (idle %d MB, %d KB per call above idle)%n",
             cpu, secs, Runtime.getRuntime().availableProcessors(), cpu / Math.max(1, up.size()), rss / 1024, rssIdle / 1024,
             (rss - rssIdle) / Math.max(1, up.size()));
@@ -134,6 +138,7 @@ public final class SrtpEchoLoad {
             int code = Integer.parseInt(r.substring(8, 11));
             if (code < 200) continue;
             if (code >= 300) {
+                refusals.computeIfAbsent(r.substring(8, r.indexOf('\r')), k -> new AtomicLong()).incrementAndGet();
                 send(ackFor(callId, i, header(r, "To:")));
                 rtp.close();
                 return null;
@@ -146,6 +151,7 @@ public final class SrtpEchoLoad {
             return new Call(i, callId, rtp, Srtp.sdes(ours.key(), ours.salt(), theirs.key(), theirs.salt(), 10),
                 new InetSocketAddress("127.0.0.1", port), to);
         }
+        refusals.computeIfAbsent("no final answer in 10 s", k -> new AtomicLong()).incrementAndGet();
         rtp.close();
         return null;
     }
@@ -224,6 +230,11 @@ public final class SrtpEchoLoad {
                     for (b.clear(); c.rtp().receive(b) != null; b.clear()) {
                         b.flip();
                         int len = b.remaining();
+                        int pt = len > 1 ? b.get(1) & 0xff : 0;
+                        if (pt >= 200 && pt <= 204) { // RTCP on the RTP port (RFC 5761 §4): not an echo
+                            rtcp.incrementAndGet();
+                            continue;
+                        }
                         b.get(c.srtp().rxReset(len), 0, len);
                         int n = c.srtp().unprotectRtp();
                         byte[] p = c.srtp().rxBuffer();
