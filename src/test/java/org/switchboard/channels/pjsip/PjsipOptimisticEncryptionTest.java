@@ -24,7 +24,7 @@ import org.switchboard.net.dtls.Srtp;
  * returns plain RTP; an SDES offer is answered with our key and the echo comes back encrypted; a
  * malformed key falls back to plain on RTP/AVP but is refused with 488 on RTP/SAVP; our own offer
  * to such an endpoint carries a=crypto (or a=fingerprint) on RTP/AVP, so a plain phone can answer
- * it and the call's media runs plain.
+ * it and the call's media runs plain; a plain baresip hears its tone echoed through either kind.
  */
 class PjsipOptimisticEncryptionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -176,6 +176,48 @@ class PjsipOptimisticEncryptionTest {
                 assertThat(phone.receive(WAIT)).startsWith("ACK ");
                 assertThat(plainEcho(rtp, new InetSocketAddress("127.0.0.1", mediaPort(invite)))).as(encryption).isTrue();
             }
+        }
+    }
+
+    /** A real plain phone (baresip, no media encryption) through an optimistic endpoint of each kind hears its tone echoed. */
+    @Test
+    void aPlainBaresipCallsEchoThroughAnOptimisticEndpoint() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.switchboard.testing.BaresipPhone.installed(), "baresip");
+        for (String encryption : new String[] {"sdes", "dtls"}) {
+            Path d = java.nio.file.Files.createDirectories(dir.resolve("baresip-" + encryption));
+            String conf = """
+                [alice]
+                type=endpoint
+                context=calls
+                disallow=all
+                allow=ulaw
+                auth=alice
+                aors=alice
+                media_encryption=%s
+                media_encryption_optimistic=yes
+                [alice]
+                type=auth
+                username=alice
+                password=alice-pw
+                [alice]
+                type=aor
+                max_contacts=1
+                """.formatted(encryption);
+            Path tone = org.switchboard.testing.ToneAudio.writeTone(d.resolve("tone.wav"), 1000, 8000, 5);
+            Path rec = d.resolve("rec.wav");
+            try (PjsipPbxFixture f = PjsipPbxFixture.start(d, conf, DIALPLAN);
+                 var a = org.switchboard.testing.BaresipPhone.start(d, "alice", "alice-pw", "127.0.0.1:" + f.port(), tone, rec,
+                     java.util.List.of("PCMU"))) {
+                a.awaitRegistered(WAIT);
+                a.dial("sip:echo@127.0.0.1:" + f.port());
+                a.awaitEstablished(WAIT);
+                assertThat(f.stack().calls().all()).singleElement().as(encryption)
+                    .satisfies(c -> assertThat(c.rtp().transportCapabilities().secure()).isFalse());
+                a.awaitHeard(Duration.ofSeconds(2), WAIT);
+                a.hangup();
+                a.awaitClosed(WAIT);
+            }
+            assertThat(org.switchboard.testing.ToneAudio.hasTone(rec, 1000)).as(encryption + ": " + org.switchboard.testing.ToneAudio.describe(rec, 1000)).isTrue();
         }
     }
 
