@@ -29,7 +29,7 @@ endpoint=load
 match=127.0.0.1/32
 CONF
 . "$ROOT/bench/sip/pbx.sh"
-(cd "$ROOT" && ./mvnw -q -B -o -DskipTests test-compile)
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cd "$ROOT" && ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+(cd "$ROOT" && ./mvnw -q -B -DskipTests test-compile)
+CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cd "$ROOT" && ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 PBX_AOT=no start_pbx
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" org.switchboard.bench.SrtpEchoLoad 5072 "$PBX_PID" "$CALLS" "$HOLD"
