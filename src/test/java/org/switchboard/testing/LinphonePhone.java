@@ -67,6 +67,21 @@ public final class LinphonePhone implements AutoCloseable {
      */
     public static LinphonePhone start(Path workDir, String user, Path playWav, Path recordWav, List<String> codecs,
                                       String extraSip) throws IOException {
+        return start(workDir, user, playWav, recordWav, codecs, extraSip, null);
+    }
+
+    /**
+     * How a phone secures its signalling and media: SIP over TLS from {@code sip_tls_port} with the
+     * server's certificate checked against {@code rootCa} ({@code verify_server_certs=1}), and
+     * {@code media_encryption} ({@code srtp} for SDES, {@code dtls}, {@code none}), mandatory or not.
+     * {@code ice}: {@code [net] firewall_policy=3} (ICE with host candidates; DTLS-SRTP peers such as
+     * WebRTC endpoints ask for it).
+     */
+    public record Secure(Path rootCa, String mediaEncryption, boolean mandatory, boolean ice) {}
+
+    /** As {@link #start(Path, String, Path, Path, List, String)}, secured as {@code secure} says (null: plain UDP and RTP). */
+    public static LinphonePhone start(Path workDir, String user, Path playWav, Path recordWav, List<String> codecs,
+                                      String extraSip, Secure secure) throws IOException {
         Files.createDirectories(workDir);
         Path home = Files.createTempDirectory(workDir, "linphone-" + user + "-");
         Files.createDirectories(home.resolve(".local/share/linphone"));
@@ -76,7 +91,8 @@ public final class LinphonePhone implements AutoCloseable {
             int sip = PhoneProcess.freePort(false);
             int rtp = PhoneProcess.freePort(false); // RTCP takes rtp+1: it is retried below like SIP if taken
             Path rc = home.resolve("linphonerc");
-            Files.writeString(rc, rc(user, sip, rtp, codecs, extraSip));
+            int tls = secure == null ? 0 : PhoneProcess.freePort(false);
+            Files.writeString(rc, rc(user, sip, tls, rtp, codecs, extraSip, secure));
             // liblinphone's log (level 4, to stderr) is read only for registration states and errors
             PhoneProcess p = PhoneProcess.start("linphonec " + user,
                 List.of(BINARY.toString(), "-d", "4", "-l", "/dev/stderr", "-c", rc.toString()),
@@ -98,12 +114,17 @@ public final class LinphonePhone implements AutoCloseable {
         }
     }
 
-    private static String rc(String user, int sip, int rtp, List<String> codecs, String extraSip) {
+    private static String rc(String user, int sip, int tls, int rtp, List<String> codecs, String extraSip, Secure secure) {
+        if (secure != null) {
+            extraSip += "\nroot_ca=" + secure.rootCa().toAbsolutePath() + "\nverify_server_certs=1\nverify_server_cn=1"
+                + "\nmedia_encryption=" + secure.mediaEncryption() + "\nmedia_encryption_mandatory=" + (secure.mandatory() ? 1 : 0)
+                + "\n";
+        }
         StringBuilder sb = new StringBuilder("""
             [sip]
             sip_port=%d
             sip_tcp_port=0
-            sip_tls_port=0
+            sip_tls_port=%d
             bind_address=127.0.0.1
             auto_net_state_mon=0
             use_ipv6=0
@@ -119,8 +140,8 @@ public final class LinphonePhone implements AutoCloseable {
             display=0
             capture=0
             [net]
-            firewall_policy=0
-            """.formatted(sip, user, extraSip, rtp));
+            firewall_policy=%d
+            """.formatted(sip, tls, user, extraSip, rtp, secure != null && secure.ice() ? 3 : 0));
         int i = 0;
         for (String c : codecs) {
             String[] e = CODECS.get(c.toUpperCase(java.util.Locale.ROOT));
@@ -141,9 +162,13 @@ public final class LinphonePhone implements AutoCloseable {
     /** Where this phone can be called directly: {@code sip:user@127.0.0.1:port}. */
     public String uri() { return "sip:" + user + "@127.0.0.1:" + sipPort; }
 
-    /** Registers {@code sip:user@registrar} with {@code registrar} ("127.0.0.1:5060") as proxy. */
+    /**
+     * Registers {@code sip:user@registrar} with {@code registrar} ("127.0.0.1:5060") as proxy; a
+     * registrar ending {@code ;transport=tls} is reached over TLS (the identity drops the parameter).
+     */
     public void register(String registrar, String password) {
-        proc.send("register sip:" + user + "@" + registrar + " sip:" + registrar + " " + password);
+        String host = registrar.replace(";transport=tls", "");
+        proc.send("register sip:" + user + "@" + host + " sip:" + registrar + " " + password);
     }
 
     /** Waits for liblinphone to log the account's move to LinphoneRegistrationOk (fails at once on ...Failed). */

@@ -178,6 +178,8 @@ public final class PjsipModule implements Module {
         Pbx p = pbx;
         PjsipMapping m = mapping;
         if (p == null || m == null) return;
+        SipStack st = stack;
+        if (st != null) PjsipContactEvents.publish(st, m.pjsip(), e);
         for (org.switchboard.channels.pjsip.config.PjsipEndpoint ep : m.pjsip().endpoints().values()) {
             if (ep.aors().stream().anyMatch(a -> a.equalsIgnoreCase(e.binding().peer()))) DeviceStates.of(p).changed("PJSIP/" + ep.name());
         }

@@ -33,6 +33,20 @@ final class DtlsPeerCheck {
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
     };
+    /**
+     * As a client we also take a server with an RSA certificate (liblinphone's self-signed DTLS
+     * identity is RSA); ECDHE still, for forward secrecy.
+     */
+    static final int[] CLIENT_CIPHER_SUITES = {
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
+        CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,
+        CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+    };
     static final int[] PROFILES = {SrtpKeys.AES128_CM_HMAC_SHA1_80};
 
     final BcTlsCrypto crypto;

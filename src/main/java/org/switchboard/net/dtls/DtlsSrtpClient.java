@@ -27,7 +27,7 @@ final class DtlsSrtpClient extends DefaultTlsClient {
     protected ProtocolVersion[] getSupportedVersions() { return ProtocolVersion.DTLSv12.only(); }
 
     @Override
-    protected int[] getSupportedCipherSuites() { return TlsUtils.getSupportedCipherSuites(getCrypto(), DtlsPeerCheck.CIPHER_SUITES); }
+    protected int[] getSupportedCipherSuites() { return TlsUtils.getSupportedCipherSuites(getCrypto(), DtlsPeerCheck.CLIENT_CIPHER_SUITES); }
 
     @Override
     public int getHandshakeTimeoutMillis() { return check.timeoutMillis; }

@@ -47,6 +47,8 @@ import org.switchboard.net.ice.MediaTransportException.Reason;
  */
 public final class IceDtlsTransport implements RtpTransport {
     private static final Capabilities CAPABILITIES = new Capabilities("ice-dtls-srtp", true, true, true);
+    private static final Capabilities DIRECT = new Capabilities("udp-dtls-srtp", true, true, true);
+    private static final Capabilities PLAIN = new Capabilities("udp", false, true, true);
 
     private final IceSettings settings;
     private final EventLoop loop;
@@ -63,6 +65,7 @@ public final class IceDtlsTransport implements RtpTransport {
     private final AtomicLong authFailures = new AtomicLong();
     private volatile DtlsSetup localSetup = DtlsSetup.ACTPASS;
     private volatile Srtp srtp;
+    private volatile Path path = Path.ICE;
     private volatile NettyIceSocket sendSocket;
     private volatile InetSocketAddress sendTo;
     private volatile NettyIceSocket learnedSocket; // a DTLS server answers where the ClientHello came from
@@ -146,6 +149,44 @@ public final class IceDtlsTransport implements RtpTransport {
         else dtls.expect(fingerprint);
     }
 
+    /**
+     * DTLS-SRTP without ICE (RFC 5763 §5, as Asterisk's {@code media_encryption=dtls} with
+     * {@code ice_support=no}): the handshake and SRTP run on our first socket to {@code peer}, the
+     * address and port of the peer's SDP; no connectivity or consent checks. Only the first
+     * {@code setRemote*} or {@link #plain} call counts.
+     */
+    public void setRemoteWithoutIce(InetSocketAddress peer, DtlsFingerprint fingerprint, DtlsSetup remoteSetup) {
+        if (closed.get() || !remoteSet.compareAndSet(false, true)) return;
+        if (fingerprint == null) {
+            fail(Reason.FINGERPRINT_MISMATCH, "the peer announced no DTLS fingerprint");
+            return;
+        }
+        path = Path.DIRECT;
+        localSetup = remoteSetup == null ? DtlsSetup.ACTIVE : remoteSetup.answerTo();
+        deadlineNanos = System.nanoTime() + settings.failAfter().toNanos();
+        schedule(this::deadline, settings.failAfter().toMillis());
+        sendSocket = sockets.get(0);
+        sendTo = peer;
+        selectedMillis = System.currentTimeMillis();
+        dtls.start(certificate, localSetup == DtlsSetup.ACTIVE, fingerprint, dtlsPipe);
+    }
+
+    /**
+     * Plain RTP to {@code peer} on our first socket: the peer declined encryption we offered
+     * optimistically ({@code media_encryption_optimistic}), or offered none. Ready at once.
+     */
+    public void plain(InetSocketAddress peer) {
+        if (closed.get() || !remoteSet.compareAndSet(false, true)) return;
+        path = Path.PLAIN;
+        sendSocket = sockets.get(0);
+        sendTo = peer;
+        selectedMillis = System.currentTimeMillis();
+        ready.complete(null);
+    }
+
+    /** How the media flows: over ICE and DTLS-SRTP, DTLS-SRTP on the SDP's address, or plain RTP. */
+    private enum Path { ICE, DIRECT, PLAIN }
+
     /** A remote candidate, before or after {@link #setRemote} (trickle). Unusable ones are ignored. */
     public void addRemoteCandidate(IceCandidate c) {
         if (c != null && !closed.get() && !ice.addRemoteCandidate(c)) {
@@ -210,7 +251,13 @@ public final class IceDtlsTransport implements RtpTransport {
     }
 
     @Override
-    public Capabilities capabilities() { return CAPABILITIES; }
+    public Capabilities capabilities() {
+        return switch (path) {
+            case ICE -> CAPABILITIES;
+            case DIRECT -> DIRECT;
+            case PLAIN -> PLAIN;
+        };
+    }
 
     @Override
     public void close() {
@@ -256,6 +303,11 @@ public final class IceDtlsTransport implements RtpTransport {
     }
 
     private void srtpIn(ByteBuf b, InetSocketAddress from) {
+        if (path == Path.PLAIN) {
+            PacketHandler h = RtpDemux.isRtcp(b) ? rtcpHandler : rtpHandler;
+            if (h != null) h.onPacket(b, from);
+            return;
+        }
         Srtp s = srtp;
         if (s == null || failed.get()) return; // no media before the keys, none after a failure
         boolean rtcp = RtpDemux.isRtcp(b); // RFC 5761 §4: the header stays in the clear under SRTP
@@ -283,6 +335,10 @@ public final class IceDtlsTransport implements RtpTransport {
         Srtp s = srtp;
         NettyIceSocket socket = sendSocket;
         InetSocketAddress to = sendTo;
+        if (path == Path.PLAIN && socket != null && to != null && !closed.get()) {
+            socket.channel().writeAndFlush(new DatagramPacket(packet, to), socket.channel().voidPromise());
+            return;
+        }
         if (s == null || socket == null || to == null || closed.get() || failed.get()) {
             packet.release(); // never plain RTP on this transport
             return;
@@ -354,7 +410,7 @@ public final class IceDtlsTransport implements RtpTransport {
      * expires when no check on the pair was answered for the consent timeout.
      */
     private void checkConsent() {
-        if (closed.get() || failed.get()) return;
+        if (closed.get() || failed.get() || path != Path.ICE) return; // consent is ICE's (RFC 7675 §1)
         CandidatePair p = ice.selectedPair();
         NettyIceSocket socket = ice.selectedSocket();
         if (p != null && socket != null) { // the controlling peer may nominate another pair later (RFC 8445 §8.1.1)

@@ -36,23 +36,28 @@ final class SipIceMedia {
 
     private final IceDtlsTransport transport;
     private final IceDtlsMedia options;
+    private final boolean optimistic;
+    private boolean plain; // an optimistic offer or answer without DTLS: plain RTP, nothing of ours in the SDP
     private String mid = "0";
     private String peerProfile;
     private boolean peerBundles;
     private boolean remoteSet;
 
-    private SipIceMedia(IceDtlsTransport transport, IceDtlsMedia options) {
+    private SipIceMedia(IceDtlsTransport transport, IceDtlsMedia options, boolean optimistic) {
         this.transport = transport;
         this.options = options;
+        this.optimistic = optimistic;
     }
 
     /**
      * Binds the transport on {@code host} (where the peer reached us) and opens the call's RTP
      * session on it; once ICE and DTLS are up, RTP goes to the selected pair. If they fail, the
-     * call is hung up through {@code listener} with one log line.
+     * call is hung up through {@code listener} with one log line. {@code optimistic}
+     * ({@code media_encryption_optimistic}): our offer is on RTP/AVP, and a peer without DTLS gets plain RTP.
      */
-    static SipMedia open(SipStack stack, IceDtlsMedia options, InetAddress host, boolean controlling, SipRtpListener listener,
-                         List<org.switchboard.channels.sip.sdp.Codec> codecs, boolean telephoneEvent) throws IOException {
+    static SipMedia open(SipStack stack, IceDtlsMedia options, boolean optimistic, InetAddress host, boolean controlling,
+                         SipRtpListener listener, List<org.switchboard.channels.sip.sdp.Codec> codecs, boolean telephoneEvent)
+            throws IOException {
         IceDtlsTransport t = IceDtlsTransport.open(new IceSettings(List.of(host), null, stack.rtp().config().rtpStart(), stack.rtp().config().rtpEnd(), FAIL_AFTER), controlling);   // rtp.conf's range, as for plain RTP
         RtpSession rtp;
         try {
@@ -70,7 +75,7 @@ final class SipIceMedia {
             }
         });
         t.onFailure(e -> listener.mediaFailed(e.getMessage()));
-        return new SipMedia(rtp, codecs, telephoneEvent, false, new SipIceMedia(t, options));
+        return new SipMedia(rtp, codecs, telephoneEvent, false, new SipIceMedia(t, options, optimistic));
     }
 
     /** Where ICE sends now, or null before a pair is selected. */
@@ -78,15 +83,36 @@ final class SipIceMedia {
 
     /**
      * The peer's offer or answer for the negotiator: its ICE and DTLS values go to the transport
-     * (the first time), its audio section is read as RTP/AVP. Null when it offers plain RTP: a
-     * WebRTC endpoint takes secured media only (the caller answers 488).
+     * (the first time), its audio section is read as RTP/AVP. A fingerprint without ICE
+     * credentials is DTLS-SRTP on the SDP's address (RFC 5763 §5). Null when the peer offers no
+     * DTLS and we are not optimistic, or offers RTP/SAVP without a fingerprint: the caller answers 488.
      */
     SessionDescription fromPeer(SessionDescription sdp) {
         MediaDescription audio = sdp.firstAudio();
         if (audio == null || audio.port() == 0) return sdp; // the negotiator says what is wrong
-        if (!audio.proto().toUpperCase(Locale.ROOT).contains("SAVP")) return null;
+        boolean savp = audio.proto().toUpperCase(Locale.ROOT).contains("SAVP");
         IceSdp.Remote r = IceSdp.read(SdpWriter.write(sdp));
-        if (r.credentials() == null || r.fingerprint() == null) return null;
+        if (r.fingerprint() == null) {
+            if (savp || !optimistic) return null;
+            if (!remoteSet) { // media_encryption_optimistic: "do not fail the call" (res_pjsip)
+                remoteSet = true;
+                plain = true;
+                Connection c = sdp.connectionFor(audio);
+                if (c != null && SipMedia.isIpLiteral(c.address())) transport.plain(new InetSocketAddress(c.address(), audio.port()));
+            }
+            return plain ? sdp : null;
+        }
+        if (!savp && !optimistic) return null;
+        if (r.credentials() == null) {
+            Connection c = sdp.connectionFor(audio);
+            if (c == null || !SipMedia.isIpLiteral(c.address())) return null;
+            if (!remoteSet) {
+                remoteSet = true;
+                peerProfile = audio.proto();
+                transport.setRemoteWithoutIce(new InetSocketAddress(c.address(), audio.port()), r.fingerprint(), r.setup());
+            }
+            return asAvp(sdp, audio, c.address());
+        }
         peerProfile = audio.proto();
         String m = audio.attribute("mid");
         if (m != null && !m.isBlank()) mid = m.trim();
@@ -100,7 +126,11 @@ final class SipIceMedia {
         }
         // RFC 8839 §4.2.1.1: with ICE, c= only names the default candidate; 0.0.0.0 there is not hold
         Connection c = sdp.connectionFor(audio);
-        String addr = c == null || c.isLegacyHold() ? defaultAddress(r) : c.address();
+        return asAvp(sdp, audio, c == null || c.isLegacyHold() ? defaultAddress(r) : c.address());
+    }
+
+    /** {@code sdp} with {@code audio} on RTP/AVP at {@code addr}, for the negotiator. */
+    private static SessionDescription asAvp(SessionDescription sdp, MediaDescription audio, String addr) {
         List<MediaDescription> media = new ArrayList<>();
         for (MediaDescription d : sdp.media()) {
             media.add(d != audio ? d : new MediaDescription(d.media(), d.port(), d.portCount(), "RTP/AVP", d.formats(),
@@ -115,8 +145,12 @@ final class SipIceMedia {
         return transport.localAddress().getAddress().getHostAddress();
     }
 
-    /** Our offer or answer as a WebRTC peer reads it. */
+    /**
+     * Our offer or answer as a WebRTC peer reads it; an optimistic offer on RTP/AVP (Asterisk
+     * offers its fingerprint there), an answer to a plain offer left plain.
+     */
     SessionDescription dress(SessionDescription ours) {
+        if (plain) return ours;
         List<MediaDescription> media = new ArrayList<>();
         boolean first = true;
         for (MediaDescription d : ours.media()) {
@@ -129,7 +163,8 @@ final class SipIceMedia {
             attrs.add(new Attribute("mid", mid));
             for (String line : IceSdp.attributes(transport)) attrs.add(attribute(line));
             attrs.addAll(d.attributes());
-            String profile = peerProfile != null ? peerProfile : options.profile(); // RFC 3264 §6: the answer keeps the offer's
+            String profile = peerProfile != null ? peerProfile // RFC 3264 §6: the answer keeps the offer's
+                : optimistic ? "RTP/AVP" : options.profile();
             media.add(new MediaDescription(d.media(), d.port(), d.portCount(), profile, d.formats(), d.connection(), attrs, d.other()));
         }
         List<Attribute> session = new ArrayList<>(ours.attributes());

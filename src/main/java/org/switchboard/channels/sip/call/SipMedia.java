@@ -75,7 +75,7 @@ public final class SipMedia {
         SipMedia m;
         if (iceDtls != null) {
             java.net.InetAddress host = java.net.InetAddress.getByName(stack.localHost(remote));
-            m = SipIceMedia.open(stack, iceDtls, host, controlling, listener, codecs, telephoneEvent);
+            m = SipIceMedia.open(stack, iceDtls, peer.encryption().optimistic(), host, controlling, listener, codecs, telephoneEvent);
         } else {
             SipSdes[] sdes = new SipSdes[1]; // media_encryption=sdes / encryption=yes: SDES-SRTP (RFC 4568)
             RtpSession rtp = SipSdes.open(stack, peer, listener, sdes);
