@@ -36,6 +36,7 @@ public final class Bridge {
         MediaStream nativeMedia = null;
         long deadline = limitMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMs) : Long.MAX_VALUE;
         End end;
+        boolean callerHeld = false, peerHeld = false; // a HOLD passed to that leg and no UNHOLD yet
         try {
             nativeMedia = startNativeMedia(caller, peer);
             for (;;) {
@@ -52,6 +53,10 @@ public final class Bridge {
                             end = it.fromPeer() ? End.PEER_HUNG_UP : End.CALLER_HUNG_UP;
                             break;
                         }
+                        if (cf.control() == Frame.Control.HOLD || cf.control() == Frame.Control.UNHOLD) {
+                            if (to == caller) callerHeld = cf.control() == Frame.Control.HOLD;
+                            else peerHeld = cf.control() == Frame.Control.HOLD;
+                        }
                         to.indicate(cf.control());
                     } else {
                         to.write(it.frame());
@@ -63,6 +68,9 @@ public final class Bridge {
             }
         } finally {
             if (nativeMedia != null) nativeMedia.endRelay();
+            // a leg still hearing its far side's hold (music on hold) stops hearing it with the bridge
+            if (callerHeld) caller.indicate(Frame.Control.UNHOLD);
+            if (peerHeld) peer.indicate(Frame.Control.UNHOLD);
             peer.setFrameListener(null);
             caller.setFrameListener(null);
             caller.setBridgedPeer(null);

@@ -45,6 +45,7 @@ public class Channel {
     private volatile Thread pbxThread;
     private volatile Channel bridgedPeer;
     private volatile java.util.function.Consumer<Frame> frameListener;
+    private final java.util.concurrent.atomic.AtomicReference<AutoCloseable> generator = new java.util.concurrent.atomic.AtomicReference<>(); // music on hold: owns the audio written to the far end
     private final java.util.List<Runnable> wakeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile long digitTimeoutMs = 5000;     // TIMEOUT(digit), Asterisk's default 5 s
@@ -318,7 +319,39 @@ public class Channel {
 
     public void write(Frame frame) {
         if (frame instanceof Frame.DtmfFrame d) pbx.events().dtmf(this, d, false);
+        // while a generator runs, other audio (a bridge's) is dropped, as Asterisk's ast_write does
+        if (frame instanceof Frame.VoiceFrame && generator.get() != null) return;
         if (!destroyed.get()) tech.write(this, frame);
+    }
+
+    // ---- generator: something that alone feeds the channel's outgoing audio (music on hold) ----
+    /** Starts {@code g} as the channel's only audio source, stopping the one before it. */
+    public void startGenerator(AutoCloseable g) {
+        AutoCloseable old = generator.getAndSet(g);
+        if (old != null && old != g) closeQuietly(old);
+    }
+
+    /** Audio from the running generator {@code g}; dropped once it has been replaced or stopped. */
+    public void writeFromGenerator(AutoCloseable g, Frame.VoiceFrame f) {
+        if (generator.get() == g && !destroyed.get()) tech.write(this, f);
+    }
+
+    /** Stops the running generator; @return whether one ran. */
+    public boolean stopGenerator() {
+        AutoCloseable g = generator.getAndSet(null);
+        if (g == null) return false;
+        closeQuietly(g);
+        return true;
+    }
+
+    public boolean hasGenerator() { return generator.get() != null; }
+
+    private void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            PbxLog.warning("channel.c", "Generator on " + name + " failed to stop: " + e);
+        }
     }
 
     public void indicate(Frame.Control control) {
@@ -416,6 +449,7 @@ public class Channel {
             }
         }
         datastores.clear();
+        stopGenerator();
         pbx.channels().remove(this);
         if (pbx.events().hasSubscribers()) {
             pbx.events().publish(ManagerEvent.of("Hangup", "call").channel(this).put("Cause", hangupCause)

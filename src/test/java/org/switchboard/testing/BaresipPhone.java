@@ -232,6 +232,15 @@ public final class BaresipPhone implements AutoCloseable {
         }
     }
 
+    /** What the phone has heard so far in its current call (the decoder's dump, still growing), or null before any audio. */
+    public Path currentRecording() {
+        try {
+            return newestDump();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private Path newestDump() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve("snd"))) {
             return files.filter(f -> f.toString().endsWith("-dec.wav")).max(Path::compareTo).orElse(null);

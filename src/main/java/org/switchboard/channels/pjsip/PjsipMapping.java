@@ -70,7 +70,7 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
         return new SipPeer(name, type, null, 5060, auth == null ? null : auth.password(),
             auth == null ? null : auth.md5Cred(), null, e.fromUser(), e.fromDomain(), e.context(), e.callerId(),
             e.codecs(), e.dtmfMode(), nat, 0, Set.of(), Acl.ALLOW_ALL, 0, e.language(), null, e.mailboxes(),
-            transportOf(e, p), e.mediaEncryption(), e.file(), e.line());
+            transportOf(e, p), e.mediaEncryption(), null, e.file(), e.line());
     }
 
     /** The protocol of the transport an endpoint names ({@code transport=}), UDP when it names none. */
@@ -90,7 +90,7 @@ public record PjsipMapping(SipSettings sip, Rules rules, PjsipSettings pjsip) {
             outbound == null ? null : outbound.md5Cred(), outbound == null ? null : outbound.username(), p.fromUser(),
             p.fromDomain(), p.context(), p.callerId(), p.codecs(), p.dtmfMode(), p.nat(), p.qualifyMs(), p.insecure(),
             p.acl(), p.callLimit(), p.language(), p.accountCode(), p.mailbox(), p.transport(), p.encryption(),
-            p.file(), p.line());
+            p.mohInterpret(), p.file(), p.line());
     }
 
     /** res_pjsip's per-peer decisions for the registrar and the INVITE side. */

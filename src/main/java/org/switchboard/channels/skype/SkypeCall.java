@@ -14,6 +14,7 @@ import org.switchboard.media.rtp.RtpSession;
 import org.switchboard.net.xmpp.jingle.Jingle;
 import org.switchboard.net.xmpp.jingle.JingleIq;
 import org.switchboard.net.xmpp.jingle.Jmi;
+import org.switchboard.res.moh.MusicOnHold;
 
 /**
  * One Skype call leg: a Jingle session (XEP-0166) with the buddy, reached through JMI (XEP-0353)
@@ -148,9 +149,21 @@ abstract class SkypeCall implements ChannelTech, RtpSession.Listener {
         });
     }
 
+    /**
+     * The other side of the bridge held the call: the buddy hears music on hold from the account's
+     * {@code mohinterpret} class (chan_motif and chan_sip start it on HOLD), and is told so with
+     * XEP-0167's informative {@code <hold/>}; UNHOLD stops the music and sends {@code <unhold/>}.
+     */
     @Override
     public void indicate(Channel c, Frame.Control control) {
-        if (control == Frame.Control.HOLD || control == Frame.Control.UNHOLD) holdFromOurSide(control == Frame.Control.HOLD);
+        if (control == Frame.Control.HOLD) {
+            SkypeConfig.Account a = account.config();
+            MusicOnHold.start(c, a.mohInterpret(), "mohinterpret of account [" + a.name() + "] at " + a.file() + ":" + a.line());
+            holdFromOurSide(true);
+        } else if (control == Frame.Control.UNHOLD) {
+            MusicOnHold.stop(c);
+            holdFromOurSide(false);
+        }
     }
 
     protected void ack(IQ iq) { jingle.reply(IQ.createResultIQ(iq)); }

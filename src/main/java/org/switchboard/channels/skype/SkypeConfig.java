@@ -26,12 +26,14 @@ public record SkypeConfig(General general, Map<String, Account> accounts, List<S
 
     /**
      * One account. {@code jid} is the bare JID ({@code local@domain}); {@code server} is where to
-     * connect (null: the JID's domain); {@code chatContext} null when chat is not routed.
+     * connect (null: the JID's domain); {@code chatContext} null when chat is not routed;
+     * {@code mohInterpret} the music on hold class the buddy hears while the other side of a
+     * bridged call holds it ({@code mohinterpret=}, Asterisk's sip.conf name), null for {@code default}.
      */
     public record Account(String name, String jid, String secret, String server, int port, String resource,
                           String context, String exten, AuthPolicy authPolicy, String status, String statusMessage,
                           boolean tlsVerify, String tlsCaFile, String chatContext, int messageHoldMs, int reconnectMaxMs,
-                          String file, int line, boolean presenceOnCall, List<String> codecs) {
+                          String file, int line, boolean presenceOnCall, List<String> codecs, String mohInterpret) {
         public Account {
             codecs = List.copyOf(codecs);
         }
@@ -39,7 +41,7 @@ public record SkypeConfig(General general, Map<String, Account> accounts, List<S
         /** The same account showing another status (AMI SkypeAccountProperty). */
         public Account withStatus(String newStatus, String newMessage) {
             return new Account(name, jid, secret, server, port, resource, context, exten, authPolicy, newStatus, newMessage,
-                tlsVerify, tlsCaFile, chatContext, messageHoldMs, reconnectMaxMs, file, line, presenceOnCall, codecs);
+                tlsVerify, tlsCaFile, chatContext, messageHoldMs, reconnectMaxMs, file, line, presenceOnCall, codecs, mohInterpret);
         }
 
         public String localpart() { return jid.substring(0, jid.indexOf('@')); }
@@ -68,7 +70,7 @@ public record SkypeConfig(General general, Map<String, Account> accounts, List<S
             "resource", "tls_verify", "tls_ca_file", "message_hold", "reconnect_max", "stunaddr");
     private static final Set<String> ACCOUNT_KEYS = Set.of("secret", "jid", "server", "port", "domain", "resource", "context",
             "exten", "authpolicy", "status", "statusmessage", "tls_verify", "tls_ca_file", "chat_context", "message_hold",
-            "reconnect_max", "presence_on_call", "allow", "disallow");
+            "reconnect_max", "presence_on_call", "allow", "disallow", "mohinterpret");
     /** Status words an account may show, Skype's and XMPP's. */
     static final Set<String> STATUS_WORDS = Set.of("online", "available", "chat", "away", "xa", "not available", "na",
             "dnd", "do not disturb");
@@ -195,7 +197,8 @@ public record SkypeConfig(General general, Map<String, Account> accounts, List<S
                 ? (int) Math.round(decimal(s, "reconnect_max", g.reconnectMaxMs() / 1000.0, 0.1, 3600, problems) * 1000) : g.reconnectMaxMs();
         boolean onCall = !s.has("presence_on_call") || bool(s, "presence_on_call", true, problems);
         return new Account(s.name(), jid, secret, server, port, resource, context, exten, policy, status, statusMessage,
-                verify, ca, chatContext, hold, reconnectMax, s.file(), s.line(), onCall, codecs(s, problems));
+                verify, ca, chatContext, hold, reconnectMax, s.file(), s.line(), onCall, codecs(s, problems),
+                blankToNull(s.get("mohinterpret")));
     }
 
     /** sip.conf's allow/disallow, in file order: disallow=all, allow=ulaw,alaw ... Only what Jingle calls carry here. */

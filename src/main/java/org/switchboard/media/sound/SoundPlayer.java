@@ -63,6 +63,7 @@ public final class SoundPlayer {
     /** Plays audio already read; see {@link #play(Channel, String, IntPredicate)}. */
     public static int play(Channel c, SoundFile file, IntPredicate breakOn) {
         TonePlayer.stop(c);
+        c.stopGenerator(); // a prompt replaces music on hold, as Asterisk's stream opening stops the generator
         byte[] slin = file.slin();
         int frameBytes = FRAME_SAMPLES * 2;
         int frames = (slin.length + frameBytes - 1) / frameBytes;

@@ -122,4 +122,12 @@ class SkypeConfigTest {
         String plain = "plain text";
         assertThat(org.switchboard.net.xmpp.XmlText.xmlSafe(plain)).isSameAs(plain);
     }
+
+    @Test
+    void mohinterpretNamesTheClassTheBuddyHearsWhenTheOtherSideHolds() {
+        SkypeConfig c = parse("[general]\ndomain=skype.example\n\n[a]\nsecret=x\nmohinterpret=jazz\n\n[b]\nsecret=y\n");
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.accounts().get("a").mohInterpret()).isEqualTo("jazz");
+        assertThat(c.accounts().get("b").mohInterpret()).as("default class").isNull();
+    }
 }

@@ -28,6 +28,7 @@ import org.switchboard.core.HangupCause;
 import org.switchboard.core.MediaStream;
 import org.switchboard.core.PbxLog;
 import org.switchboard.media.rtp.RtpSession;
+import org.switchboard.res.moh.MusicOnHold;
 
 /**
  * One SIP call leg, chan_sip's sip_pvt: the dialog, its media, and the channel it drives. What is
@@ -127,6 +128,28 @@ public abstract class SipCall implements ChannelTech, RtpSession.Listener {
             case Frame.DtmfFrame d -> { if (d.end()) sendDtmf(d.digit(), d.durationMs()); }
             default -> { }
         }
+    }
+
+    @Override
+    public void indicate(Channel c, Frame.Control control) { holdMusic(c, control); }
+
+    /**
+     * The other side of the bridge put the call on hold: this phone hears music on hold from its
+     * peer's {@code mohinterpret} class until UNHOLD (chan_sip's indicate of HOLD and UNHOLD).
+     *
+     * @return whether the control was HOLD or UNHOLD
+     */
+    protected boolean holdMusic(Channel c, Frame.Control control) {
+        if (control == Frame.Control.HOLD) {
+            MusicOnHold.start(c, peer == null ? null : peer.mohInterpret(),
+                peer == null ? null : "mohinterpret of [" + peer.name() + "] at " + peer.file() + ":" + peer.line());
+            return true;
+        }
+        if (control == Frame.Control.UNHOLD) {
+            MusicOnHold.stop(c);
+            return true;
+        }
+        return false;
     }
 
     /** An unanswered incoming call sends 183 with SDP before its first early media (chan_sip does). */

@@ -146,6 +146,7 @@ public final class SipUas extends SipCall {
 
     @Override
     public void indicate(Channel c, Frame.Control control) {
+        if (holdMusic(c, control)) return;
         int refuse = 0;
         lock.lock();
         try {

@@ -15,7 +15,7 @@ final class PeerReader {
     /** Peer options chan_sip has that Switchboard reads silently (no effect yet). */
     private static final Set<String> IGNORED = Set.of("directmedia", "canreinvite", "description",
         "subscribecontext", "callgroup", "pickupgroup", "namedcallgroup", "namedpickupgroup", "allowsubscribe",
-        "sendrpid", "trustrpid", "progressinband", "videosupport", "t38pt_udptl", "mohinterpret", "mohsuggest",
+        "sendrpid", "trustrpid", "progressinband", "videosupport", "t38pt_udptl", "mohsuggest",
         "parkinglot", "busylevel", "rtptimeout", "rtpholdtimeout", "qualifyfreq", "encryption_taglen", "avpf", "icesupport",
         "force_avp", "dtlsenable", "outboundproxy", "regexten", "vmexten", "auth", "setvar", "allowtransfer",
         "session-timers", "session-expires", "session-minse", "session-refresher", "amaflags", "cid_number",
@@ -26,7 +26,10 @@ final class PeerReader {
     private final List<Codec> codecs;
     private final ConfValues v;
 
-    PeerReader(String context, Nat nat, List<Codec> codecs, ConfValues v, NamedAcls named) {
+    private final String mohInterpret;
+
+    PeerReader(String context, Nat nat, List<Codec> codecs, String mohInterpret, ConfValues v, NamedAcls named) {
+        this.mohInterpret = mohInterpret;
         this.named = named;
         this.context = context;
         this.nat = nat;
@@ -48,7 +51,7 @@ final class PeerReader {
         String host = null;
         int port = SipConfig.DEFAULT_PORT;
         String secret = null, md5secret = null, defaultUser = null, fromUser = null, fromDomain = null;
-        String ctx = context, callerId = null, language = null, accountCode = null, mailbox = null;
+        String ctx = context, callerId = null, language = null, accountCode = null, mailbox = null, moh = mohInterpret;
         List<Codec> list = new ArrayList<>(codecs);
         DtmfMode dtmf = DtmfMode.RFC2833;
         Nat peerNat = nat;
@@ -123,6 +126,7 @@ final class PeerReader {
                 case "language" -> language = v.word(e, language);
                 case "accountcode" -> accountCode = e.value().trim();
                 case "mailbox" -> mailbox = e.value().trim();
+                case "mohinterpret" -> moh = v.word(e, moh);
                 case "transport" -> transport = transport(e, transport);
                 case "encryption" -> encryption = v.bool(e, false) ? MediaEncryption.SDES : MediaEncryption.NONE;
                 default -> {
@@ -139,7 +143,7 @@ final class PeerReader {
         if (!portGiven) port = transport.defaultPort(); // §26.2: TLS on 5061
         return new SipPeer(s.name(), type, host, port, secret, md5secret, defaultUser, fromUser, fromDomain, ctx,
             callerId, list, dtmf, peerNat, qualify, insecure, acl, callLimit, language, accountCode, mailbox,
-            transport, encryption, s.file(), s.line());
+            transport, encryption, moh, s.file(), s.line());
     }
 
     /**

@@ -30,7 +30,7 @@ public final class SipConfig {
         "transport", "directmedia", "canreinvite", "videosupport", "sendrpid", "trustrpid", "progressinband",
         "allowsubscribe", "notifyringing", "notifyhold", "limitonpeers", "callcounter", "tos_sip", "tos_audio",
         "cos_sip", "cos_audio", "rtpkeepalive", "t1min",
-        "accountcode", "mohinterpret", "mohsuggest", "vmexten", "maxcallbitrate", "pedantic", "autodomain",
+        "accountcode", "mohsuggest", "vmexten", "maxcallbitrate", "pedantic", "autodomain",
         "subscribecontext", "compactheaders", "sipdebug", "recordhistory", "dumphistory",
         "jbforce", "jbresyncthreshold", "jblog", "jbtargetextra");
 
@@ -46,7 +46,7 @@ public final class SipConfig {
         ConfigSection general = sipConf.section("general");
         if (general != null) readGeneral(general, g, v);
         Map<String, SipPeer> peers = new LinkedHashMap<>();
-        PeerReader peerReader = new PeerReader(g.context, g.nat, g.codecs, v, named);
+        PeerReader peerReader = new PeerReader(g.context, g.nat, g.codecs, g.mohInterpret, v, named);
         for (ConfigSection s : sipConf.sections()) {
             if (s.isTemplate() || s.name().equalsIgnoreCase("general") || s.name().equalsIgnoreCase("authentication")) {
                 continue;
@@ -95,6 +95,7 @@ public final class SipConfig {
         String tcpHost = "0.0.0.0";
         int tcpPort = DEFAULT_PORT;
         String context = "default";
+        String mohInterpret;
         boolean allowGuest = true;
         boolean alwaysAuthReject = true;
         boolean acceptOutOfCall;
@@ -153,6 +154,7 @@ public final class SipConfig {
                     }
                 }
                 case "context" -> g.context = v.word(e, g.context);
+                case "mohinterpret" -> g.mohInterpret = v.word(e, g.mohInterpret);
                 case "domain" -> {
                     // domain=name[,context]: a domain this server is for (CHECKSIPDOMAIN); the context is not used here
                     String d = e.value().split(",", 2)[0].strip();

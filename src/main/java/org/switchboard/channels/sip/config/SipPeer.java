@@ -21,6 +21,8 @@ import java.util.Set;
  * @param transport   how calls and requests to the peer go when its address is configured
  *                    ({@code transport=}, the first word; a registered peer's contact says its own)
  * @param encryption  {@code encryption=yes} (SDES-SRTP), pjsip's {@code media_encryption}
+ * @param mohInterpret the music on hold class this peer hears when the other side of its call holds
+ *                    ({@code mohinterpret=}, also in [general]); null for musiconhold.conf's {@code default}
  * @param file        where the section header is
  * @param line        its line
  */
@@ -29,7 +31,7 @@ public record SipPeer(String name, PeerType type, String host, int port, String 
                       List<Codec> codecs, DtmfMode dtmfMode, Nat nat, int qualifyMs, Set<Insecure> insecure,
                       Acl acl, int callLimit, String language, String accountCode, String mailbox,
                       org.switchboard.channels.sip.transport.Protocol transport, MediaEncryption encryption,
-                      String file, int line) {
+                      String mohInterpret, String file, int line) {
 
     /** {@code insecure=} words. */
     public enum Insecure { PORT, INVITE }

@@ -370,4 +370,30 @@ class SipConfigTest {
         assertThat(problems(s)).containsExactly("sip.conf:16: transport 'sctp' is not supported (udp, tcp or tls)");
         assertThat(parse("[general]\ntlscertfile=/x.pem\n").tls()).as("off without tlsenable").isNull();
     }
+
+    @Test void mohinterpretNamesTheClassAPeerHearsOnHoldWithGeneralAsItsDefault() {
+        SipSettings s = parse("""
+            [general]
+            mohinterpret=lobby
+
+            [a]
+            type=friend
+            host=dynamic
+
+            [b]
+            type=friend
+            host=dynamic
+            mohinterpret=jazz
+
+            [c]
+            type=friend
+            host=dynamic
+            mohinterpret=two words
+            """);
+        assertThat(s.peer("a").mohInterpret()).isEqualTo("lobby");
+        assertThat(s.peer("b").mohInterpret()).isEqualTo("jazz");
+        assertThat(s.peer("c").mohInterpret()).as("a bad value keeps the default").isEqualTo("lobby");
+        assertThat(problems(s)).containsExactly("sip.conf:16: bad value 'two words' for mohinterpret (one word)");
+        assertThat(parse("[p]\ntype=friend\nhost=dynamic\n").peer("p").mohInterpret()).as("default class").isNull();
+    }
 }
