@@ -250,6 +250,21 @@ public final class Modules {
         return out.toString();
     }
 
+    /**
+     * The running module that registered {@code part} (an application, function, channel driver,
+     * Manager action or console command), or null: what a part belongs to is known from its
+     * registration, not from a label it carries.
+     */
+    public String moduleOf(Object part) {
+        lock.lock();
+        try {
+            for (ModuleContext ctx : registered.values()) if (ctx.registered(part)) return ctx.module();
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public Application application(String name) {
         Application a = appsAsWritten.get(name);
         return a != null ? a : apps.get(name.toLowerCase(Locale.ROOT));
