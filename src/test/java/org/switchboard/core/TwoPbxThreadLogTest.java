@@ -38,8 +38,8 @@ class TwoPbxThreadLogTest {
 
     @BeforeEach
     void twoPbxs() throws Exception {
-        a = start("a", 23000);
-        b = start("b", 23100);
+        a = start("a", 25000);   // RTP ranges no other test uses
+        b = start("b", 25100);
         a.pbx.pbx.log().addSink(l -> onlyA.add(l.text()));
         b.pbx.pbx.log().addSink(l -> onlyB.add(l.text()));
     }
