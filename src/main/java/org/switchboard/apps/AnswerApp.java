@@ -9,7 +9,6 @@ import org.switchboard.core.PbxLog;
 /** Answer([delay]): answer the channel if it is not up yet. */
 public final class AnswerApp implements Application {
     @Override public String name() { return "Answer"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Answer a channel if ringing."; }
     @Override public String syntax() { return "Answer([delay])"; }
 

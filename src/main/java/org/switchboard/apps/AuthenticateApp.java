@@ -23,7 +23,6 @@ public final class AuthenticateApp implements Application {
     private static final int MAX_DIGITS = 254;
 
     @Override public String name() { return "Authenticate"; }
-    @Override public String module() { return "app_authenticate"; }
     @Override public String synopsis() { return "Authenticate a user"; }
     @Override public String syntax() { return "Authenticate(password[,options[,maxdigits[,prompt[&prompt2[&...]]]]])"; }
 

@@ -13,7 +13,6 @@ import org.switchboard.media.sound.SoundPlayer;
 /** Background(filename[&...][,options[,langoverride[,context]]]): play prompts while taking an extension. */
 public final class BackgroundApp implements Application {
     @Override public String name() { return "Background"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Play an audio file while waiting for digits of an extension to go to."; }
     @Override public String syntax() { return "Background(filename[&filename2[&...]][,options[,langoverride[,context]]])"; }
 

@@ -11,7 +11,6 @@ import org.switchboard.core.HangupCause;
 /** Busy([timeout]): indicate busy, then wait for the caller to hang up. */
 public final class BusyApp implements Application {
     @Override public String name() { return "Busy"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Indicate the Busy condition."; }
     @Override public String syntax() { return "Busy([timeout])"; }
 

@@ -10,7 +10,6 @@ import org.switchboard.res.cel.CelEngine;
 /** CELGenUserEvent(event-name[,extra]): a USER_DEFINED CEL record for the channel (app_celgenuserevent). */
 public final class CelGenUserEventApp implements Application {
     @Override public String name() { return "CELGenUserEvent"; }
-    @Override public String module() { return "app_celgenuserevent"; }
     @Override public String synopsis() { return "Generates a CEL User Defined Event."; }
     @Override public String syntax() { return "CELGenUserEvent(event-name[,extra])"; }
 

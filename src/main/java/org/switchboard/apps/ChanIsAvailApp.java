@@ -9,7 +9,6 @@ import org.switchboard.core.PbxLog;
 /** ChanIsAvail([Technology/Resource[&...]][,options]): which of these devices could take a call now (app_chanisavail). */
 public final class ChanIsAvailApp implements Application {
     @Override public String name() { return "ChanIsAvail"; }
-    @Override public String module() { return "app_chanisavail"; }
     @Override public String synopsis() { return "Check channel availability"; }
     @Override public String syntax() { return "ChanIsAvail([Technology/Resource[&Technology2/Resource2[&...]]][,options])"; }
 

@@ -8,7 +8,6 @@ import org.switchboard.core.HangupCause;
 /** Congestion([timeout]): indicate congestion, then wait for the caller to hang up. */
 public final class CongestionApp implements Application {
     @Override public String name() { return "Congestion"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Indicate the Congestion condition."; }
     @Override public String syntax() { return "Congestion([timeout])"; }
 

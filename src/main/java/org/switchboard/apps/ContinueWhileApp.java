@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** ContinueWhile(): back to the top of the innermost While loop. */
 public final class ContinueWhileApp implements Application {
     @Override public String name() { return "ContinueWhile"; }
-    @Override public String module() { return "app_while"; }
     @Override public String synopsis() { return "Restart a While loop."; }
     @Override public String syntax() { return "ContinueWhile()"; }
 

@@ -8,7 +8,6 @@ import org.switchboard.res.astdb.AstDb;
 /** DBdeltree(family[/keytree]): removes a family or a key tree from the Asterisk database (app_db). */
 public final class DbDeltreeApp implements Application {
     @Override public String name() { return "DBdeltree"; }
-    @Override public String module() { return "app_db"; }
     @Override public String synopsis() { return "Delete a family or keytree from the asterisk database."; }
     @Override public String syntax() { return "DBdeltree(family[/keytree])"; }
 

@@ -15,7 +15,6 @@ import org.switchboard.core.PbxLog;
 /** Dial(): call one or more destinations at once, bridge the caller with the first to answer. */
 public final class DialApp implements Application {
     @Override public String name() { return "Dial"; }
-    @Override public String module() { return "app_dial"; }
     @Override public String synopsis() { return "Attempt to connect to another device or endpoint and bridge the call."; }
     @Override public String syntax() { return "Dial(Technology/Resource[&Technology2/Resource2[&...]][,timeout[,options[,URL]]])"; }
 

@@ -22,7 +22,6 @@ public final class DisaApp implements Application {
     private static final long REORDER_MS = 10_000;
 
     @Override public String name() { return "DISA"; }
-    @Override public String module() { return "app_disa"; }
     @Override public String synopsis() { return "Direct Inward System Access."; }
     @Override public String syntax() { return "DISA(passcode|filename[,context[,cid[,mailbox[@context][,options]]]])"; }
 

@@ -8,7 +8,6 @@ import org.switchboard.core.MediaStream;
 /** Echo(): send the caller's audio and digits back to the caller (app_echo). */
 public final class EchoApp implements Application {
     @Override public String name() { return "Echo"; }
-    @Override public String module() { return "app_echo"; }
     @Override public String synopsis() { return "Echo media, DTMF back to the calling party"; }
     @Override public String syntax() { return "Echo()"; }
 

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** EndWhile(): the bottom of a While loop. */
 public final class EndWhileApp implements Application {
     @Override public String name() { return "EndWhile"; }
-    @Override public String module() { return "app_while"; }
     @Override public String synopsis() { return "End a while loop."; }
     @Override public String syntax() { return "EndWhile()"; }
 

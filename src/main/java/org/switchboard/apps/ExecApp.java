@@ -7,7 +7,6 @@ import org.switchboard.core.PbxLog;
 /** Exec(appname(arguments)): run an application named at run time. */
 public final class ExecApp implements Application {
     @Override public String name() { return "Exec"; }
-    @Override public String module() { return "app_exec"; }
     @Override public String synopsis() { return "Executes dialplan application."; }
     @Override public String syntax() { return "Exec(appname(arguments))"; }
 

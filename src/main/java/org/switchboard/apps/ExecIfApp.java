@@ -8,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** ExecIf(expression?appiftrue(args)[:appiffalse(args)]): run one of two applications. */
 public final class ExecIfApp implements Application {
     @Override public String name() { return "ExecIf"; }
-    @Override public String module() { return "app_exec"; }
     @Override public String synopsis() { return "Executes dialplan application, conditionally."; }
     @Override public String syntax() { return "ExecIf(expression?appiftrue(args)[:appiffalse(args)])"; }
 

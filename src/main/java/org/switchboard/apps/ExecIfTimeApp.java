@@ -9,7 +9,6 @@ import org.switchboard.dialplan.TimeSpec;
 /** ExecIfTime(times,weekdays,mdays,months[,timezone]?appname[(appargs)]). */
 public final class ExecIfTimeApp implements Application {
     @Override public String name() { return "ExecIfTime"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Conditional application execution based on the current time."; }
     @Override public String syntax() { return "ExecIfTime(times,weekdays,mdays,months[,timezone]?appname[(appargs)])"; }
 

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** ExitWhile(): leave the innermost While loop now. */
 public final class ExitWhileApp implements Application {
     @Override public String name() { return "ExitWhile"; }
-    @Override public String module() { return "app_while"; }
     @Override public String synopsis() { return "End a While loop."; }
     @Override public String syntax() { return "ExitWhile()"; }
 

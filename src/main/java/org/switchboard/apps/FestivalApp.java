@@ -21,7 +21,6 @@ public final class FestivalApp implements Application {
     private static final String SOURCE = "app_festival.c";
 
     @Override public String name() { return "Festival"; }
-    @Override public String module() { return "app_festival"; }
     @Override public String synopsis() { return "Say text to the user."; }
     @Override public String syntax() { return "Festival(text[,intkeys])"; }
 

@@ -9,7 +9,6 @@ import org.switchboard.res.cdr.CdrFork;
 /** ForkCDR([options]): a new call detail record for the channel from now on (app_forkcdr). */
 public final class ForkCdrApp implements Application {
     @Override public String name() { return "ForkCDR"; }
-    @Override public String module() { return "app_forkcdr"; }
     @Override public String synopsis() { return "Forks the current Call Data Record for this channel."; }
     @Override public String syntax() { return "ForkCDR([options])"; }
 

@@ -21,7 +21,6 @@ public final class GosubApp implements Application {
     };
 
     @Override public String name() { return "Gosub"; }
-    @Override public String module() { return "app_stack"; }
     @Override public String synopsis() { return "Jump to label, saving return address."; }
     @Override public String syntax() { return "Gosub([[context,]exten,]priority[(arg1[,...][,argN])])"; }
 

@@ -8,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** GosubIf(condition?[labeliftrue[(args)]][:labeliffalse[(args)]]): a conditional Gosub. */
 public final class GosubIfApp implements Application {
     @Override public String name() { return "GosubIf"; }
-    @Override public String module() { return "app_stack"; }
     @Override public String synopsis() { return "Conditionally jump to label, saving return address."; }
     @Override public String syntax() { return "GosubIf(condition?[labeliftrue[(arg1[,...])]][:labeliffalse[(arg1[,...])]])"; }
 

@@ -9,7 +9,6 @@ import org.switchboard.dialplan.DialplanLocation;
 /** Goto([[context,]extension,]priority): continue somewhere else in the dialplan. */
 public final class GotoApp implements Application {
     @Override public String name() { return "Goto"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Jump to a particular priority, extension, or context."; }
     @Override public String syntax() { return "Goto([[context,]extension,]priority)"; }
 

@@ -7,7 +7,6 @@ import org.switchboard.core.PbxLog;
 /** GotoIf(condition?[labeliftrue][:labeliffalse]): a conditional Goto. */
 public final class GotoIfApp implements Application {
     @Override public String name() { return "GotoIf"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Conditional goto."; }
     @Override public String syntax() { return "GotoIf(condition?[labeliftrue][:labeliffalse])"; }
 

@@ -11,7 +11,6 @@ import org.switchboard.dialplan.TimeSpec;
 /** GotoIfTime(times,weekdays,mdays,months[,timezone]?[labeliftrue][:labeliffalse]). */
 public final class GotoIfTimeApp implements Application {
     @Override public String name() { return "GotoIfTime"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Conditional Goto based on the current time."; }
     @Override public String syntax() { return "GotoIfTime(times,weekdays,mdays,months[,timezone]?[labeliftrue][:labeliffalse])"; }
 

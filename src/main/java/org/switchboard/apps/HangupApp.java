@@ -10,7 +10,6 @@ import org.switchboard.core.PbxLog;
 /** Hangup([causecode]): end the call, optionally with a Q.850 cause. */
 public final class HangupApp implements Application {
     @Override public String name() { return "Hangup"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Hang up the calling channel."; }
     @Override public String syntax() { return "Hangup([causecode])"; }
 

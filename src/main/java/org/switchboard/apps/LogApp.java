@@ -9,7 +9,6 @@ import org.switchboard.core.PbxLog;
 /** Log(level,message): a line in the log at the given level. */
 public final class LogApp implements Application {
     @Override public String name() { return "Log"; }
-    @Override public String module() { return "app_verbose"; }
     @Override public String synopsis() { return "Send arbitrary text to a selected log level."; }
     @Override public String syntax() { return "Log(level,message)"; }
 

@@ -8,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** MSet(name1=value1[,name2=value2[,...]]): several assignments, quotes stripped. */
 public final class MSetApp implements Application {
     @Override public String name() { return "MSet"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Set channel variable(s) or function value(s)."; }
     @Override public String syntax() { return "MSet(name1=value1[,name2=value2[,...]])"; }
 

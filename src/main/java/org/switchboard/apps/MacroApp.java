@@ -26,7 +26,6 @@ public final class MacroApp implements Application {
     private static final int MAX_ARGS = 80;
 
     @Override public String name() { return "Macro"; }
-    @Override public String module() { return "app_macro"; }
     @Override public String synopsis() { return "Macro Implementation."; }
     @Override public String syntax() { return "Macro(name[,arg1[,arg2[,...]]])"; }
 

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** MacroExit(): leave the running macro as if its priorities had run out. */
 public final class MacroExitApp implements Application {
     @Override public String name() { return "MacroExit"; }
-    @Override public String module() { return "app_macro"; }
     @Override public String synopsis() { return "Exit from Macro."; }
     @Override public String syntax() { return "MacroExit()"; }
 

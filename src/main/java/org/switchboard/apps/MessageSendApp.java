@@ -13,7 +13,6 @@ import org.switchboard.core.message.TextMessage;
 /** MessageSend(destination[,from[,to]]): sends MESSAGE(body) out through the technology the destination's scheme names (Asterisk's message API). */
 public final class MessageSendApp implements Application {
     @Override public String name() { return "MessageSend"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Send a text message"; }
     @Override public String syntax() { return "MessageSend(destination[,from[,to]])"; }
 

@@ -13,7 +13,6 @@ public final class MilliwattApp implements Application {
     static final double ZERO_DBM0 = 23255;
 
     @Override public String name() { return "Milliwatt"; }
-    @Override public String module() { return "app_milliwatt"; }
     @Override public String synopsis() { return "Generates a 1004 Hz test tone at 0dbm (mu-law)."; }
     @Override public String syntax() { return "Milliwatt([options])"; }
 

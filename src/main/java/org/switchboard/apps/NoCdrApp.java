@@ -9,7 +9,6 @@ import org.switchboard.res.cdr.CdrProperty;
 /** NoCDR(): no call detail record for this channel (app_cdr; deprecated for CDR_PROP(disable)=1). */
 public final class NoCdrApp implements Application {
     @Override public String name() { return "NoCDR"; }
-    @Override public String module() { return "app_cdr"; }
     @Override public String synopsis() { return "Tell Asterisk to not maintain a CDR for this channel."; }
     @Override public String syntax() { return "NoCDR()"; }
 

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** NoOp([text]): does nothing; its substituted argument shows in the Executing line. */
 public final class NoOpApp implements Application {
     @Override public String name() { return "NoOp"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Do Nothing (No Operation)."; }
     @Override public String syntax() { return "NoOp([text])"; }
 

@@ -21,7 +21,6 @@ public final class OriginateApp implements Application {
     private static final String STATUS = "ORIGINATE_STATUS";
 
     @Override public String name() { return "Originate"; }
-    @Override public String module() { return "app_originate"; }
     @Override public String synopsis() { return "Originate a call."; }
     @Override public String syntax() { return "Originate(tech_data,type,arg1[,arg2[,arg3[,timeout[,options]]]])"; }
 

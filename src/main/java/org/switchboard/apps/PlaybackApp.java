@@ -12,7 +12,6 @@ import org.switchboard.media.sound.SoundPlayer;
 /** Playback(filename[&filename2[&...]][,options]): play prompts to the caller (app_playback). */
 public final class PlaybackApp implements Application {
     @Override public String name() { return "Playback"; }
-    @Override public String module() { return "app_playback"; }
     @Override public String synopsis() { return "Play a file."; }
     @Override public String syntax() { return "Playback(filename[&filename2[&...]][,options])"; }
 

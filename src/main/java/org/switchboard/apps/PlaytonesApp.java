@@ -10,7 +10,6 @@ import org.switchboard.media.sound.TonePlayer;
 /** PlayTones(arg): play a tone while the dialplan goes on (app_playtones). */
 public final class PlaytonesApp implements Application {
     @Override public String name() { return "PlayTones"; }
-    @Override public String module() { return "app_playtones"; }
     @Override public String synopsis() { return "Play a tone list."; }
     @Override public String syntax() { return "PlayTones(arg)"; }
 

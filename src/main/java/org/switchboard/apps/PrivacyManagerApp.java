@@ -14,7 +14,6 @@ public final class PrivacyManagerApp implements Application {
     private static final int MAX_LENGTH = 29;
 
     @Override public String name() { return "PrivacyManager"; }
-    @Override public String module() { return "app_privacy"; }
     @Override public String synopsis() { return "Require phone number to be entered, if no CallerID sent"; }
     @Override public String syntax() { return "PrivacyManager([maxretries[,minlength[,options[,context]]]])"; }
 

@@ -7,7 +7,6 @@ import org.switchboard.core.Frame;
 /** Progress(): ask the channel to indicate in-band progress (early media). */
 public final class ProgressApp implements Application {
     @Override public String name() { return "Progress"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Indicate progress."; }
     @Override public String syntax() { return "Progress()"; }
 

@@ -16,7 +16,6 @@ import org.switchboard.media.sound.TonePlayer;
 /** Read(variable[,filename[&...][,maxdigits[,options[,attempts[,timeout]]]]]): read digits into a variable (app_read). */
 public final class ReadApp implements Application {
     @Override public String name() { return "Read"; }
-    @Override public String module() { return "app_read"; }
     @Override public String synopsis() { return "Read a variable."; }
     @Override public String syntax() { return "Read(variable[,filename[&filename2[&...]][,maxdigits[,options[,attempts[,timeout]]]]])"; }
 

@@ -24,7 +24,6 @@ public final class ReadExtenApp implements Application {
     private static final String STATUS = "READEXTENSTATUS";
 
     @Override public String name() { return "ReadExten"; }
-    @Override public String module() { return "app_readexten"; }
     @Override public String synopsis() { return "Read an extension into a variable."; }
     @Override public String syntax() { return "ReadExten(variable[,filename[,context[,option[,timeout]]]])"; }
 

@@ -19,7 +19,6 @@ import org.switchboard.media.sound.SoundWriter;
 /** Record(filename.format[,silence[,maxduration[,options]]]): record the caller to a file (app_record). */
 public final class RecordApp implements Application {
     @Override public String name() { return "Record"; }
-    @Override public String module() { return "app_record"; }
     @Override public String synopsis() { return "Record to a file."; }
     @Override public String syntax() { return "Record(filename.format[,silence[,maxduration[,options]]])"; }
 

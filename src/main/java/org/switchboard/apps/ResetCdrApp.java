@@ -9,7 +9,6 @@ import org.switchboard.res.cdr.CdrProperty;
 /** ResetCDR([options]): starts the channel's call detail records over (app_cdr). */
 public final class ResetCdrApp implements Application {
     @Override public String name() { return "ResetCDR"; }
-    @Override public String module() { return "app_cdr"; }
     @Override public String synopsis() { return "Resets the Call Data Record."; }
     @Override public String syntax() { return "ResetCDR([options])"; }
 

@@ -8,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** Return([value]): back to where the last Gosub was called, with GOSUB_RETVAL set. */
 public final class ReturnApp implements Application {
     @Override public String name() { return "Return"; }
-    @Override public String module() { return "app_stack"; }
     @Override public String synopsis() { return "Return from gosub routine."; }
     @Override public String syntax() { return "Return([value])"; }
 

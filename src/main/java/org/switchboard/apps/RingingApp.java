@@ -7,7 +7,6 @@ import org.switchboard.core.Frame;
 /** Ringing(): ask the channel to indicate ringing to the caller. */
 public final class RingingApp implements Application {
     @Override public String name() { return "Ringing"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Indicate ringing tone."; }
     @Override public String syntax() { return "Ringing()"; }
 

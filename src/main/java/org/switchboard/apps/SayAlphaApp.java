@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** SayAlpha(string): spell a string. */
 public final class SayAlphaApp implements Application {
     @Override public String name() { return "SayAlpha"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Say Alpha."; }
     @Override public String syntax() { return "SayAlpha(string)"; }
 

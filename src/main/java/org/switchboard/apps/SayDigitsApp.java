@@ -7,7 +7,6 @@ import org.switchboard.core.Channel;
 /** SayDigits(digits): say digits one by one. */
 public final class SayDigitsApp implements Application {
     @Override public String name() { return "SayDigits"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Say Digits."; }
     @Override public String syntax() { return "SayDigits(digits)"; }
 

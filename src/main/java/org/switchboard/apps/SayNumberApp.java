@@ -9,7 +9,6 @@ import org.switchboard.core.PbxLog;
 /** SayNumber(digits[,gender]): say a number. */
 public final class SayNumberApp implements Application {
     @Override public String name() { return "SayNumber"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Say Number."; }
     @Override public String syntax() { return "SayNumber(digits[,gender])"; }
 

@@ -9,7 +9,6 @@ import org.switchboard.media.sound.SoundLibrary;
 /** SayPhonetic(string): spell a string with the phonetic alphabet (pbx_builtins). */
 public final class SayPhoneticApp implements Application {
     @Override public String name() { return "SayPhonetic"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Say Phonetic."; }
     @Override public String syntax() { return "SayPhonetic(string)"; }
 

@@ -17,7 +17,6 @@ public class SayUnixTimeApp implements Application {
     private static final Pattern LEADING_LONG = Pattern.compile("\\s*([+-]?\\d{1,19})");
 
     @Override public String name() { return "SayUnixTime"; }
-    @Override public String module() { return "app_sayunixtime"; }
     @Override public String synopsis() { return "Says a specified time in a custom format."; }
     @Override public String syntax() { return "SayUnixTime([unixtime[,timezone[,format[,options]]]])"; }
 

@@ -14,7 +14,6 @@ public final class SendDtmfApp implements Application {
     private static final String SENDABLE = "0123456789*#abcdfABCDF";
 
     @Override public String name() { return "SendDTMF"; }
-    @Override public String module() { return "app_senddtmf"; }
     @Override public String synopsis() { return "Sends arbitrary DTMF digits"; }
     @Override public String syntax() { return "SendDTMF(digits[,timeout_ms[,duration_ms[,channel[,options]]]])"; }
 

@@ -8,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** SetAMAFlags([flag]): the channel's AMA flags for billing (pbx_builtins; deprecated in Asterisk 20, gone in 21). */
 public final class SetAmaFlagsApp implements Application {
     @Override public String name() { return "SetAMAFlags"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Set the AMA Flags."; }
     @Override public String syntax() { return "SetAMAFlags([flag])"; }
 

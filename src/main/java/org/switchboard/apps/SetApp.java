@@ -7,7 +7,6 @@ import org.switchboard.core.PbxLog;
 /** Set(name=value): one variable or function write; the value is everything after the first '='. */
 public final class SetApp implements Application {
     @Override public String name() { return "Set"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Set channel variable or function value."; }
     @Override public String syntax() { return "Set(name=value)"; }
 

@@ -169,13 +169,13 @@ final class ShellCommand {
         tree.add(p.toHandle());
         PbxLog.verbose(3, "Channel " + c.name() + " went away while System() ran; ending the command (pid " + p.pid() + ")");
         tree.forEach(ProcessHandle::destroy);
-        Thread.ofVirtual().name("system-kill-" + p.pid()).start(() -> {
+        Thread.ofVirtual().name("system-kill-" + p.pid()).start(org.switchboard.core.PbxLog.carried(() -> {
             try {
                 p.onExit().get(KILL_GRACE_MS, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 // still running after the grace time
             }
             for (ProcessHandle h : tree) if (h.isAlive()) h.destroyForcibly();
-        });
+        }));
     }
 }

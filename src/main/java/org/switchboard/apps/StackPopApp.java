@@ -8,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** StackPop(): forget the last Gosub return address without going there. */
 public final class StackPopApp implements Application {
     @Override public String name() { return "StackPop"; }
-    @Override public String module() { return "app_stack"; }
     @Override public String synopsis() { return "Remove one address from gosub stack."; }
     @Override public String syntax() { return "StackPop()"; }
 

@@ -7,7 +7,6 @@ import org.switchboard.media.sound.TonePlayer;
 /** StopPlayTones(): stop the tone PlayTones started (app_playtones). */
 public final class StopPlaytonesApp implements Application {
     @Override public String name() { return "StopPlayTones"; }
-    @Override public String module() { return "app_playtones"; }
     @Override public String synopsis() { return "Stop playing a tone list."; }
     @Override public String syntax() { return "StopPlayTones()"; }
 

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** System(command): run a shell command; the call ends when it cannot be run (app_system). */
 public final class SystemApp implements Application {
     @Override public String name() { return "System"; }
-    @Override public String module() { return "app_system"; }
     @Override public String synopsis() { return "Execute a system command."; }
     @Override public String syntax() { return "System(command)"; }
 

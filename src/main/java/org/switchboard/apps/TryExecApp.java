@@ -7,7 +7,6 @@ import org.switchboard.core.PbxLog;
 /** TryExec(appname(arguments)): run an application, always returning to the dialplan. */
 public final class TryExecApp implements Application {
     @Override public String name() { return "TryExec"; }
-    @Override public String module() { return "app_exec"; }
     @Override public String synopsis() { return "Executes dialplan application, always returning."; }
     @Override public String syntax() { return "TryExec(appname(arguments))"; }
 

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** TrySystem(command): run a shell command; the dialplan goes on whatever happens (app_system). */
 public final class TrySystemApp implements Application {
     @Override public String name() { return "TrySystem"; }
-    @Override public String module() { return "app_system"; }
     @Override public String synopsis() { return "Try executing a system command."; }
     @Override public String syntax() { return "TrySystem(command)"; }
 

@@ -10,7 +10,6 @@ import org.switchboard.core.PbxLog;
 /** UserEvent(eventname[,key1: value1[,key2: value2[,...]]]): a custom Manager event. */
 public final class UserEventApp implements Application {
     @Override public String name() { return "UserEvent"; }
-    @Override public String module() { return "app_userevent"; }
     @Override public String synopsis() { return "Send an arbitrary user-defined event to Manager clients."; }
     @Override public String syntax() { return "UserEvent(eventname[,body])"; }
 

@@ -8,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** Verbose([level,]message): a line on the verbose console. */
 public final class VerboseApp implements Application {
     @Override public String name() { return "Verbose"; }
-    @Override public String module() { return "app_verbose"; }
     @Override public String synopsis() { return "Send arbitrary text to verbose output."; }
     @Override public String syntax() { return "Verbose([level,]message)"; }
 

@@ -10,7 +10,6 @@ import org.switchboard.res.voicemail.VoicemailConfig;
 /** VMAuthenticate([mailbox][@context][,options]): Authenticate with voicemail.conf's PINs (app_voicemail). */
 public final class VmAuthenticateApp implements Application {
     @Override public String name() { return "VMAuthenticate"; }
-    @Override public String module() { return "app_voicemail"; }
     @Override public String synopsis() { return "Authenticate with Voicemail passwords."; }
     @Override public String syntax() { return "VMAuthenticate([mailbox][@context][,options])"; }
 

@@ -32,7 +32,6 @@ public final class VoiceMailApp implements Application {
     private static final DateTimeFormatter ORIGDATE = DateTimeFormatter.ofPattern("EEE MMM ppd hh:mm:ss a z yyyy", Locale.US);
 
     @Override public String name() { return "VoiceMail"; }
-    @Override public String module() { return "app_voicemail"; }
     @Override public String synopsis() { return "Leave a Voicemail message."; }
     @Override public String syntax() { return "VoiceMail(mailbox[@context][&mailbox[@context][&...]][,options])"; }
 

@@ -17,7 +17,6 @@ public final class VoiceMailMainApp implements Application {
     static final String SOURCE = VoiceMailApp.SOURCE;
 
     @Override public String name() { return "VoiceMailMain"; }
-    @Override public String module() { return "app_voicemail"; }
     @Override public String synopsis() { return "Check Voicemail messages."; }
     @Override public String syntax() { return "VoiceMailMain([mailbox][@context][,options])"; }
 

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** Wait(seconds): pause the dialplan; a hangup ends the wait at once. */
 public final class WaitApp implements Application {
     @Override public String name() { return "Wait"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Waits for some time."; }
     @Override public String syntax() { return "Wait(seconds)"; }
 

@@ -9,7 +9,6 @@ import org.switchboard.core.HangupException;
 /** WaitDigit([seconds[,digits]]): wait for one of the accepted digits (pbx_builtins). */
 public final class WaitDigitApp implements Application {
     @Override public String name() { return "WaitDigit"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Waits for a digit to be entered."; }
     @Override public String syntax() { return "WaitDigit([seconds[,digits]])"; }
 

@@ -11,7 +11,6 @@ import org.switchboard.core.PbxLog;
 /** WaitExten([seconds[,options]]): wait for the caller to dial an extension of this context. */
 public final class WaitExtenApp implements Application {
     @Override public String name() { return "WaitExten"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Waits for an extension to be entered."; }
     @Override public String syntax() { return "WaitExten([seconds[,options]])"; }
 

@@ -12,7 +12,6 @@ public final class WaitUntilApp implements Application {
     private static final Pattern EPOCH = Pattern.compile("\\s*([+-]?\\d{1,30})(\\.\\d*)?");
 
     @Override public String name() { return "WaitUntil"; }
-    @Override public String module() { return "app_waituntil"; }
     @Override public String synopsis() { return "Wait (sleep) until the current time is the given epoch."; }
     @Override public String syntax() { return "WaitUntil(epoch)"; }
 

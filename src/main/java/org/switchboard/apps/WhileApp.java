@@ -18,7 +18,6 @@ public final class WhileApp implements Application {
     static final int EXIT = 2;
 
     @Override public String name() { return "While"; }
-    @Override public String module() { return "app_while"; }
     @Override public String synopsis() { return "Start a while loop."; }
     @Override public String syntax() { return "While(expr)"; }
 

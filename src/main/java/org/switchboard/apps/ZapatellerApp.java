@@ -18,7 +18,6 @@ public final class ZapatellerApp implements Application {
     private static final String SIT = "!950/330,!1400/330,!1800/330,!0/1000";
 
     @Override public String name() { return "Zapateller"; }
-    @Override public String module() { return "app_zapateller"; }
     @Override public String synopsis() { return "Block telemarketers with SIT."; }
     @Override public String syntax() { return "Zapateller(options)"; }
 

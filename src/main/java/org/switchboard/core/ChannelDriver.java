@@ -8,8 +8,6 @@ public interface ChannelDriver {
     /** As written in a dial string, matched case-insensitively: {@code Local}. */
     String technology();
     String description();
-    /** The module that registers it ({@code chan_local}); only a label (see {@link Documented#module()}). */
-    String module();
 
     /** Called once when the module loads; decline by throwing {@link ModuleDeclinedException}. */
     default void load(Pbx pbx) throws ModuleDeclinedException {}

@@ -11,8 +11,6 @@ public interface CliCommand {
     /** The fixed words, e.g. {@code ["core", "show", "channels"]}; arguments follow them. */
     List<String> words();
     String usage();
-    /** The module that registers it; only a label (see {@link Documented#module()}). */
-    String module();
 
     /**
      * @param args the words typed after {@link #words()}

@@ -3,7 +3,7 @@ package org.switchboard.core;
 /**
  * One Manager (AMI) action, e.g. {@code Originate} or, from the Skype channel, {@code SkypeChatSend}.
  * A module contributes an action in its {@link Module#register}: {@code ctx.managerAction(new
- * SkypeChatSendAction())}; the Manager interface offers it while that module runs. Names are
+ * SkypeChatSendAction())}; the Manager interface offers it while that module (chan_skype) runs. Names are
  * matched ignoring case, as Asterisk does.
  *
  * <p>{@link #execute} runs on the calling session's own virtual thread, one action at a time per
@@ -16,7 +16,6 @@ package org.switchboard.core;
  * <pre>{@code
  * public final class SkypeChatSendAction implements ManagerAction {
  *     public String name() { return "SkypeChatSend"; }
- *     public String module() { return "chan_skype"; }          // offered while chan_skype runs
  *     public String privilege() { return "call"; }
  *     public String synopsis() { return "Send a chat message to a Skype buddy."; }
  *     public String syntax() { return "Action: SkypeChatSend\nUser: <account>\nSkypename: <buddy>\nMessage: <text>"; }

@@ -52,4 +52,12 @@ public final class ModuleContext {
     public List<ManagerAction> managerActions() { return List.copyOf(managerActions); }
     public List<CliCommand> cliCommands() { return List.copyOf(cliCommands); }
     public List<ConfigValidator> configValidators() { return List.copyOf(configValidators); }
+
+    /** Whether {@code part} (this very object: an application, function, driver, action, command, validator) was registered here. */
+    public boolean registered(Object part) {
+        for (List<?> parts : List.of(applications, functions, channelDrivers, managerActions, cliCommands, configValidators)) {
+            for (Object p : parts) if (p == part) return true;
+        }
+        return false;
+    }
 }

@@ -58,7 +58,7 @@ public final class Modules {
     /** Adds a module not found by ServiceLoader and loads it (tests: a module that misbehaves). */
     void addAndLoad(Module m) {
         known.put(m.name(), m);
-        loadOne(m);
+        PbxLog.run(pbx.log(), () -> loadOne(m));
     }
 
     /** Registers and starts one module; nothing it registered is offered unless it loads. */
@@ -144,7 +144,7 @@ public final class Modules {
         if (m == null) return "Unable to load module " + name + ": no such module";
         ModuleState st = states.get(name);
         if (st != null && st.status() == ModuleState.Status.RUNNING) return "Module " + name + " is already running";
-        loadOne(m);
+        PbxLog.run(pbx.log(), () -> loadOne(m));   // what the module starts works for this PBX, whoever asked
         ModuleState now = states.get(name);
         return now.status() == ModuleState.Status.RUNNING ? "Loaded " + name
                 : "Unable to load module " + name + ": " + now.reason();
@@ -155,6 +155,10 @@ public final class Modules {
      * technology, Manager actions and commands disappear. Calls in progress keep the channels they have.
      */
     public String unload(String text) {
+        return PbxLog.within(pbx.log(), () -> unloadBound(text));
+    }
+
+    private String unloadBound(String text) {
         String name = moduleName(text);
         if (name.equals(CORE)) return "Unable to unload " + name + ": it is part of the core";
         ModuleState st = states.get(name);
@@ -227,6 +231,10 @@ public final class Modules {
 
     /** Reloads one running module (or all when name is null); returns what it said. */
     public String reload(String name) {
+        return PbxLog.within(pbx.log(), () -> reloadBound(name));
+    }
+
+    private String reloadBound(String name) {
         StringBuilder out = new StringBuilder();
         for (String running : runningNames()) {
             Module m = known.get(running);
@@ -240,6 +248,21 @@ public final class Modules {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The running module that registered {@code part} (an application, function, channel driver,
+     * Manager action or console command), or null: what a part belongs to is known from its
+     * registration, not from a label it carries.
+     */
+    public String moduleOf(Object part) {
+        lock.lock();
+        try {
+            for (ModuleContext ctx : registered.values()) if (ctx.registered(part)) return ctx.module();
+            return null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     public Application application(String name) {

@@ -80,7 +80,7 @@ public final class Originate {
             if (listener != null) listener.done(c, REASON_FAILED);
             throw e;
         }
-        Thread.ofVirtual().name("originate-" + c.name()).start(() -> {
+        Thread.ofVirtual().name("originate-" + c.name()).start(PbxLog.carried(() -> {
             c.setPbxThread(Thread.currentThread());
             boolean handedOver = false;
             try {
@@ -98,7 +98,7 @@ public final class Originate {
                     c.hangup();
                 }
             }
-        });
+        }));
         return c;
     }
 

@@ -83,6 +83,39 @@ public final class PbxLog {
         return r -> factory.newThread(bound(log, r));
     }
 
+    /**
+     * Threads from {@code factory} that write to the log the calling thread writes to now. A
+     * component built while its PBX loads it (module load runs bound to that PBX) so gives every
+     * thread it starts later, its socket readers, event loops and timers, to that PBX.
+     */
+    public static ThreadFactory threadFactory(ThreadFactory factory) { return threadFactory(current(), factory); }
+
+    /** {@code task}, to run on another thread and write to the log the calling thread writes to now. */
+    public static Runnable carried(Runnable task) { return bound(current(), task); }
+
+    /** Runs {@code task} bound to {@code log}: our listener called on a library's thread (Smack's, ice4j's). */
+    public static void run(PbxLogger log, Runnable task) {
+        try (Binding b = bind(log)) {
+            task.run();
+        }
+    }
+
+    /**
+     * Binds this thread to {@code log} and returns what it was bound to, for {@link #leave}: the
+     * allocation-free pair for a per-packet path on a thread several PBXs share.
+     */
+    public static PbxLogger enter(PbxLogger log) {
+        PbxLogger previous = BOUND.get();
+        if (previous != log) BOUND.set(log);
+        return previous;
+    }
+
+    /** Undoes {@link #enter}: {@code previous} is what it returned. */
+    public static void leave(PbxLogger previous) {
+        if (previous == null) BOUND.remove();
+        else if (BOUND.get() != previous) BOUND.set(previous);
+    }
+
     /** A sink that sees every line of every PBX in this process (the one-PBX console, a test that watches all). */
     public static void addSink(Consumer<Line> sink) { TAPS.add(sink); }
     public static void removeSink(Consumer<Line> sink) { TAPS.remove(sink); }

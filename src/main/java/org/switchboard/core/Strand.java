@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whatever thread {@code runner} lends it, so the state they touch needs no lock of its own.
  * Several strands may share one runner (a pool, or virtual threads); a strand never holds a thread
  * while it has nothing to do. A task that throws is logged under {@code logTag} and the strand goes on.
+ * Its tasks write to the log of the PBX whose thread made the strand, whatever thread runs them.
  */
 public final class Strand implements Executor {
     private final String name;
@@ -17,6 +18,7 @@ public final class Strand implements Executor {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread current;
+    private final PbxLogger log = PbxLog.current();
 
     public Strand(String name, String logTag, Executor runner) {
         this.name = name;
@@ -41,6 +43,15 @@ public final class Strand implements Executor {
     public String name() { return name; }
 
     private void drain() {
+        PbxLogger outer = PbxLog.enter(log);
+        try {
+            drainBound();
+        } finally {
+            PbxLog.leave(outer);
+        }
+    }
+
+    private void drainBound() {
         for (;;) {
             current = Thread.currentThread();
             try {

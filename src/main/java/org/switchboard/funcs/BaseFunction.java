@@ -7,27 +7,27 @@ import org.switchboard.core.PbxLog;
 /** The documentation every function carries, and the log source its warnings name. */
 abstract class BaseFunction implements DialplanFunction {
     private final String name;
-    private final String module;
+    /** The C file of Asterisk's that has this function, without {@code .c}: what its log lines name. */
+    private final String file;
     private final String synopsis;
     private final String syntax;
     private final String description;
 
-    BaseFunction(String name, String module, String synopsis, String syntax, String description) {
+    BaseFunction(String name, String file, String synopsis, String syntax, String description) {
         this.name = name;
-        this.module = module;
+        this.file = file;
         this.synopsis = synopsis;
         this.syntax = syntax;
         this.description = description;
     }
 
     @Override public final String name() { return name; }
-    @Override public final String module() { return module; }
     @Override public final String synopsis() { return synopsis; }
     @Override public final String syntax() { return syntax; }
     @Override public final String description() { return description; }
 
     /** The C file Asterisk names in its log lines for this function, e.g. {@code func_logic.c}. */
-    String source() { return module + ".c"; }
+    String source() { return file + ".c"; }
 
     void warn(String message) { PbxLog.warning(source(), message); }
 

@@ -10,7 +10,6 @@ import org.switchboard.res.dnsenum.EnumLookup;
 /** ENUMLOOKUP(number[,method-type[,options[,record#[,zone-suffix]]]]): one URI (or the count) from a number's NAPTR records. */
 public final class EnumLookupFunction implements DialplanFunction {
     @Override public String name() { return "ENUMLOOKUP"; }
-    @Override public String module() { return "func_enum"; }
     @Override public String synopsis() { return "General or specific querying of NAPTR records for ENUM or ENUM-like DNS pointers."; }
     @Override public String syntax() { return "ENUMLOOKUP(number[,method-type[,options[,record#[,zone-suffix]]]])"; }
 

@@ -23,7 +23,6 @@ public final class EnumQueryFunction implements DialplanFunction {
     private static final Object KEY = new Object();
 
     @Override public String name() { return "ENUMQUERY"; }
-    @Override public String module() { return "func_enum"; }
     @Override public String synopsis() { return "Initiate an ENUM query."; }
     @Override public String syntax() { return "ENUMQUERY(number[,method-type[,zone-suffix]])"; }
 

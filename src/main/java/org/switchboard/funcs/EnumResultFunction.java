@@ -9,7 +9,6 @@ import org.switchboard.core.PbxLog;
 /** ENUMRESULT(id,resultnum): a result of an ENUMQUERY, or their count. */
 public final class EnumResultFunction implements DialplanFunction {
     @Override public String name() { return "ENUMRESULT"; }
-    @Override public String module() { return "func_enum"; }
     @Override public String synopsis() { return "Retrieve results from a ENUMQUERY."; }
     @Override public String syntax() { return "ENUMRESULT(id,resultnum)"; }
 

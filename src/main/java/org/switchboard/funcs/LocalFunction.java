@@ -9,7 +9,6 @@ import org.switchboard.core.PbxLog;
 /** LOCAL(varname): a variable that belongs to the current Gosub level. */
 public final class LocalFunction implements DialplanFunction {
     @Override public String name() { return "LOCAL"; }
-    @Override public String module() { return "app_stack"; }
     @Override public String synopsis() { return "Manage variables local to the gosub stack frame."; }
     @Override public String syntax() { return "LOCAL(varname)"; }
 

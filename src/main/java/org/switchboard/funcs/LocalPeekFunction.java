@@ -10,7 +10,6 @@ import org.switchboard.core.PbxLog;
 /** LOCAL_PEEK(n,varname): a variable as it is n Gosub levels up, under the LOCAL()s that hide it. */
 public final class LocalPeekFunction implements DialplanFunction {
     @Override public String name() { return "LOCAL_PEEK"; }
-    @Override public String module() { return "app_stack"; }
     @Override public String synopsis() { return "Retrieve variables hidden by the local gosub stack frame."; }
     @Override public String syntax() { return "LOCAL_PEEK(n,varname)"; }
 

@@ -9,7 +9,6 @@ import org.switchboard.core.message.TextMessage;
 /** MESSAGE(to|from|body): the message a Message channel carries, as Asterisk's message API names it. */
 public final class MessageFunction implements DialplanFunction {
     @Override public String name() { return "MESSAGE"; }
-    @Override public String module() { return "core"; }
     @Override public String synopsis() { return "Create a message or read fields from a message"; }
     @Override public String syntax() { return "MESSAGE(argument)"; }
 

@@ -31,7 +31,7 @@ final class ShellCommand {
         }
         closeQuietly(p.getOutputStream());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread reader = Thread.ofVirtual().name("shell-output").start(() -> collect(p.getInputStream(), out, maxBytes));
+        Thread reader = Thread.ofVirtual().name("shell-output").start(org.switchboard.core.PbxLog.carried(() -> collect(p.getInputStream(), out, maxBytes)));
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             boolean exited = p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -8,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** TIMEOUT(absolute|digit|response): the channel's timeouts, in seconds with decimals. */
 public final class TimeoutFunction implements DialplanFunction {
     @Override public String name() { return "TIMEOUT"; }
-    @Override public String module() { return "func_timeout"; }
     @Override public String synopsis() { return "Gets or sets timeouts on the channel. Timeout values are in seconds."; }
     @Override public String syntax() { return "TIMEOUT(timeouttype)"; }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.testing.TestPbx;
 
 /** Every application and function carries its docs, so `core show application|function X` always has an answer. */
 class DocumentationTest {
@@ -30,7 +31,7 @@ class DocumentationTest {
         assertThat(all).hasSizeGreaterThan(80);
         List<String> missing = new ArrayList<>();
         for (Documented d : all) {
-            if (blank(d.name()) || blank(d.module()) || blank(d.synopsis()) || blank(d.syntax()) || blank(d.description())) {
+            if (blank(d.name()) || blank(d.synopsis()) || blank(d.syntax()) || blank(d.description())) {
                 missing.add(d.getClass().getName());
             }
             if (!blank(d.syntax()) && !d.syntax().toUpperCase().startsWith(d.name().toUpperCase())) {
@@ -52,18 +53,29 @@ class DocumentationTest {
     }
 
     @Test
-    void whatAModuleRegistersSaysItBelongsToThatModule() {
-        // module() is what `core show application` and IFMODULE users read; it must name the registering module
-        List<String> wrong = new ArrayList<>();
-        for (ModuleContext ctx : registered()) {
-            List<Documented> docs = new ArrayList<>();
-            docs.addAll(ctx.applications());
-            docs.addAll(ctx.functions());
-            docs.addAll(ctx.managerActions());
-            for (Documented d : docs) if (!d.module().equals(ctx.module())) wrong.add(d.name() + " in " + ctx.module() + " says " + d.module());
-            for (CliCommand c : ctx.cliCommands()) if (!c.module().equals(ctx.module())) wrong.add(String.join(" ", c.words()) + " in " + ctx.module() + " says " + c.module());
+    void theRegistryNamesTheModuleThatRegisteredEachPartUntilItIsUnloaded() {
+        // a part carries no module label: the module is the one whose register() offered it
+        try (TestPbx t = new TestPbx()) {
+            Modules m = t.pbx.modules();
+            Application dial = m.application("Dial");
+            assertThat(m.moduleOf(dial)).isEqualTo("app_dial");
+            assertThat(m.moduleOf(m.function("FILTER"))).isEqualTo("func_strings");
+            assertThat(m.moduleOf(m.driver("Local"))).isEqualTo("chan_local");
+            assertThat(m.cliCommands()).filteredOn(c -> c.words().equals(List.of("core", "show", "channels")))
+                    .singleElement().satisfies(c -> assertThat(m.moduleOf(c)).isEqualTo("core"));
+
+            List<String> unowned = new ArrayList<>();
+            m.applications().values().stream().filter(a -> m.moduleOf(a) == null).forEach(a -> unowned.add("app " + a.name()));
+            m.functions().values().stream().filter(f -> m.moduleOf(f) == null).forEach(f -> unowned.add("function " + f.name()));
+            m.managerActions().stream().filter(a -> m.moduleOf(a) == null).forEach(a -> unowned.add("action " + a.name()));
+            m.cliCommands().stream().filter(c -> m.moduleOf(c) == null).forEach(c -> unowned.add("command " + c.words()));
+            assertThat(unowned).isEmpty();
+
+            assertThat(m.unload("app_dial")).isEqualTo("Unloaded app_dial");
+            assertThat(m.moduleOf(dial)).isNull();
+            assertThat(m.load("app_dial")).isEqualTo("Loaded app_dial");
+            assertThat(m.moduleOf(m.application("Dial"))).isEqualTo("app_dial");
         }
-        assertThat(wrong).isEmpty();
     }
 
     private static boolean blank(String s) { return s == null || s.isBlank(); }

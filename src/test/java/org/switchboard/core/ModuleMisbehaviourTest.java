@@ -23,7 +23,6 @@ class ModuleMisbehaviourTest {
 
     /** An application that says which module made it, so a test can tell two of one name apart. */
     private record Marked(String name, String by) implements Application {
-        @Override public String module() { return by; }
         @Override public String synopsis() { return "A test application."; }
         @Override public String syntax() { return name + "()"; }
         @Override public String description() { return "Logs which module registered it."; }

@@ -220,8 +220,8 @@ class CallerIdFunctionsTest {
 
     @Test
     void modulesAreAsterisks() {
-        assertThat(cid.module()).isEqualTo("func_callerid");
-        assertThat(cl.module()).isEqualTo("func_callerid");
+        assertThat(pbx.moduleOfFunction("CALLERID")).isEqualTo("func_callerid");
+        assertThat(pbx.moduleOfFunction("CONNECTEDLINE")).isEqualTo("func_callerid");
         assertThat(cid.writable()).isTrue();
         assertThat(cl.writable()).isTrue();
     }

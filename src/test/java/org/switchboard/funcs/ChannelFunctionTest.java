@@ -78,6 +78,6 @@ class ChannelFunctionTest {
     void withoutAChannelItWarns() {
         assertThat(f.read(null, "name")).isEmpty();
         assertThat(pbx.logLines("No channel was provided to CHANNEL function.")).hasSize(1);
-        assertThat(f.module()).isEqualTo("func_channel");
+        assertThat(pbx.moduleOfFunction("CHANNEL")).isEqualTo("func_channel");
     }
 }

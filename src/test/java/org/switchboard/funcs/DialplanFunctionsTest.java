@@ -155,7 +155,7 @@ class DialplanFunctionsTest {
         assertThat(f.read(chan, "exten")).isEqualTo("s");
         assertThat(f.read(chan, "extension")).isEqualTo("s");
         assertThat(f.read(chan, "priority")).isEqualTo("4");
-        assertThat(f.module()).isEqualTo("core");
+        assertThat(pbx.moduleOfFunction("EXCEPTION")).isEqualTo("core");
     }
 
     @Test
@@ -184,8 +184,8 @@ class DialplanFunctionsTest {
 
     @Test
     void modulesAreAsterisks() {
-        assertThat(new DialplanExistsFunction().module()).isEqualTo("func_dialplan");
-        assertThat(new ValidExtenFunction().module()).isEqualTo("func_dialplan");
-        assertThat(new EvalExtenFunction().module()).isEqualTo("func_evalexten");
+        assertThat(pbx.moduleOfFunction("DIALPLAN_EXISTS")).isEqualTo("func_dialplan");
+        assertThat(pbx.moduleOfFunction("VALID_EXTEN")).isEqualTo("func_dialplan");
+        assertThat(pbx.moduleOfFunction("EVAL_EXTEN")).isEqualTo("func_evalexten");
     }
 }

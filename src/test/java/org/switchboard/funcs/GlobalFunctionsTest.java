@@ -120,9 +120,8 @@ class GlobalFunctionsTest {
 
     @Test
     void modulesAreAsterisks() {
-        assertThat(new GlobalFunction().module()).isEqualTo("func_global");
-        assertThat(new GlobalExistsFunction().module()).isEqualTo("func_global");
-        assertThat(new VariableExistsFunction().module()).isEqualTo("func_global");
-        assertThat(new SharedFunction().module()).isEqualTo("func_global");
+        for (String name : new String[] {"GLOBAL", "GLOBAL_EXISTS", "VARIABLE_EXISTS", "SHARED"}) {
+            assertThat(pbx.moduleOfFunction(name)).as(name).isEqualTo("func_global");
+        }
     }
 }

@@ -171,9 +171,9 @@ class MathFunctionsTest {
 
     @Test
     void modulesAreAsterisks() {
-        assertThat(new MathFunction().module()).isEqualTo("func_math");
-        assertThat(new IncFunction().module()).isEqualTo("func_math");
-        assertThat(new DecFunction().module()).isEqualTo("func_math");
-        assertThat(new RandFunction().module()).isEqualTo("func_rand");
+        assertThat(pbx.moduleOfFunction("MATH")).isEqualTo("func_math");
+        assertThat(pbx.moduleOfFunction("INC")).isEqualTo("func_math");
+        assertThat(pbx.moduleOfFunction("DEC")).isEqualTo("func_math");
+        assertThat(pbx.moduleOfFunction("RAND")).isEqualTo("func_rand");
     }
 }

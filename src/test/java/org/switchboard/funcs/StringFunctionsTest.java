@@ -53,7 +53,7 @@ class StringFunctionsTest {
                 case "SPRINTF" -> "func_sprintf";
                 default -> "func_strings";
             };
-            assertThat(f.module()).as(name).isEqualTo(expectedModule);
+            assertThat(pbx.pbx.modules().moduleOf(f)).as(name).isEqualTo(expectedModule);
             assertThat(f.synopsis()).as(name).isNotBlank().doesNotContain("\n");
             assertThat(f.syntax()).as(name).startsWith(name + "(");
             assertThat(f.description()).as(name).hasSizeGreaterThan(40);

@@ -73,6 +73,9 @@ public final class TestPbx implements AutoCloseable {
         return log.stream().filter(l -> l.contains(fragment) && !l.contains("Executing [")).toList();
     }
 
+    /** The module that registered the dialplan function {@code name}, as the registry recorded it (null: none). */
+    public String moduleOfFunction(String name) { return pbx.modules().moduleOf(pbx.modules().function(name)); }
+
     /** Log lines that contain the fragment. */
     public List<String> logLines(String fragment) { return log.stream().filter(l -> l.contains(fragment)).toList(); }
 

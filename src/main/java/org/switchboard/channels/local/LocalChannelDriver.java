@@ -16,7 +16,6 @@ import org.switchboard.res.devstate.DeviceStates;
 public final class LocalChannelDriver implements ChannelDriver {
     @Override public String technology() { return "Local"; }
     @Override public String description() { return "Local Proxy Channel Driver"; }
-    @Override public String module() { return "chan_local"; }
 
     private volatile Pbx pbx;
     private final DeviceStates.Provider states = this::deviceState;

@@ -27,7 +27,6 @@ import org.switchboard.core.PbxLog;
 public final class PjsipChannelDriver implements ChannelDriver {
     @Override public String technology() { return "PJSIP"; }
     @Override public String description() { return "PJSIP Channel Driver"; }
-    @Override public String module() { return PjsipModule.NAME; }
 
     /**
      * {@code PJSIP/alice} with a desk phone and a softphone registered: one destination per

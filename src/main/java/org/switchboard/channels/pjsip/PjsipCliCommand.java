@@ -18,7 +18,6 @@ abstract class PjsipCliCommand implements CliCommand {
 
     @Override public final List<String> words() { return words; }
     @Override public final String usage() { return usage; }
-    @Override public final String module() { return PjsipModule.NAME; }
 
     @Override
     public final boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

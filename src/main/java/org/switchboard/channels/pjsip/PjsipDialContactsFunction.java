@@ -12,7 +12,6 @@ import org.switchboard.core.PbxLog;
 /** PJSIP_DIAL_CONTACTS(endpoint[,aor[,request_user]]): a Dial string that rings every contact of an endpoint. */
 public final class PjsipDialContactsFunction implements DialplanFunction {
     @Override public String name() { return "PJSIP_DIAL_CONTACTS"; }
-    @Override public String module() { return PjsipModule.NAME; }
     @Override public String synopsis() { return "Return a dial string for dialing all contacts on an AOR."; }
     @Override public String syntax() { return "PJSIP_DIAL_CONTACTS(endpoint[,aor[,request_user]])"; }
 

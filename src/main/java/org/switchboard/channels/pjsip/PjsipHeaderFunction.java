@@ -23,7 +23,6 @@ public final class PjsipHeaderFunction implements DialplanFunction {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9.!%*_+`'~-]+");
 
     @Override public String name() { return "PJSIP_HEADER"; }
-    @Override public String module() { return PjsipModule.NAME; }
     @Override public String synopsis() { return "Gets headers from an inbound PJSIP channel. Adds, updates or removes the specified SIP header from an outbound PJSIP channel."; }
     @Override public String syntax() { return "PJSIP_HEADER(action,name[,number])"; }
 

@@ -32,7 +32,7 @@ public final class PjsipNotifyAction extends AbstractManagerAction {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9.!%*_+`'~-]+");
 
     public PjsipNotifyAction() {
-        super("PJSIPNotify", PjsipModule.NAME, "system", "Send a NOTIFY to either an endpoint, an arbitrary URI.",
+        super("PJSIPNotify", "system", "Send a NOTIFY to either an endpoint, an arbitrary URI.",
             "Action: PJSIPNotify\nActionID: <value>\n[Endpoint:] <value>\n[URI:] <value>\nVariable: <value>",
             """
             Sends a NOTIFY to an endpoint's contacts or to a URI. Variable: name=value adds a header

@@ -16,7 +16,6 @@ abstract class PjsipObjectFunction implements DialplanFunction {
 
     PjsipObjectFunction(String kind) { this.kind = kind; }
 
-    @Override public final String module() { return PjsipModule.NAME; }
 
     /** The field's value, or null when the object has no such field; {@code object} is what {@link #find} gave. */
     abstract String field(PjsipModule m, Object object, String field);

@@ -8,7 +8,7 @@ import org.switchboard.core.ManagerRequest;
 /** AMI {@code PJSIPQualify}: sends OPTIONS to every contact of an endpoint now; ContactStatus events follow changes. */
 public final class PjsipQualifyAction extends AbstractManagerAction {
     public PjsipQualifyAction() {
-        super("PJSIPQualify", PjsipModule.NAME, "system,reporting", "Qualify a chan_pjsip endpoint.",
+        super("PJSIPQualify", "system,reporting", "Qualify a chan_pjsip endpoint.",
             "Action: PJSIPQualify\nActionID: <value>\nEndpoint: <value>",
             "Qualify a chan_pjsip endpoint: an OPTIONS to each of its contacts.");
     }

@@ -12,7 +12,7 @@ import org.switchboard.core.ManagerRequest;
 /** AMI {@code PJSIPShowContacts}: a ContactList event per contact (static and registered), then ContactListComplete. */
 public final class PjsipShowContactsAction extends AbstractManagerAction {
     public PjsipShowContactsAction() {
-        super("PJSIPShowContacts", PjsipModule.NAME, "system,reporting", "Lists PJSIP Contacts.",
+        super("PJSIPShowContacts", "system,reporting", "Lists PJSIP Contacts.",
             "Action: PJSIPShowContacts\nActionID: <value>",
             """
             Provides a listing of all Contacts. For each Contact a ContactList event is raised

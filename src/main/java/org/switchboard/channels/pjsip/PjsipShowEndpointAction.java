@@ -18,7 +18,7 @@ import org.switchboard.res.devstate.DeviceStates;
  */
 public final class PjsipShowEndpointAction extends AbstractManagerAction {
     public PjsipShowEndpointAction() {
-        super("PJSIPShowEndpoint", PjsipModule.NAME, "system,reporting", "Detail listing of an endpoint and its objects.",
+        super("PJSIPShowEndpoint", "system,reporting", "Detail listing of an endpoint and its objects.",
             "Action: PJSIPShowEndpoint\nActionID: <value>\nEndpoint: <value>",
             """
             Provides a detailed listing of options for a given endpoint. Events are issued showing

@@ -12,7 +12,7 @@ import org.switchboard.res.devstate.DeviceStates;
 /** AMI {@code PJSIPShowEndpoints}: one EndpointList event per endpoint, then EndpointListComplete (res_pjsip's ami_show_endpoints). */
 public final class PjsipShowEndpointsAction extends AbstractManagerAction {
     public PjsipShowEndpointsAction() {
-        super("PJSIPShowEndpoints", PjsipModule.NAME, "system,reporting", "Lists PJSIP endpoints.",
+        super("PJSIPShowEndpoints", "system,reporting", "Lists PJSIP endpoints.",
             "Action: PJSIPShowEndpoints\nActionID: <value>",
             """
             Provides a listing of all endpoints. For each endpoint an EndpointList event is raised

@@ -19,7 +19,7 @@ import org.switchboard.core.ManagerRequest;
  */
 public final class PjsipShowRegistrationsOutboundAction extends AbstractManagerAction {
     public PjsipShowRegistrationsOutboundAction() {
-        super("PJSIPShowRegistrationsOutbound", PjsipModule.NAME, "system,reporting", "Lists PJSIP outbound registrations.",
+        super("PJSIPShowRegistrationsOutbound", "system,reporting", "Lists PJSIP outbound registrations.",
             "Action: PJSIPShowRegistrationsOutbound\nActionID: <value>",
             """
             In response OutboundRegistrationDetail events showing configuration and status

@@ -14,7 +14,6 @@ import org.switchboard.core.Pbx;
  */
 public final class SipToPjsipCommand implements CliCommand {
     @Override public List<String> words() { return List.of("sip_to_pjsip"); }
-    @Override public String module() { return "chan_sip"; }
 
     @Override
     public String usage() {

@@ -31,7 +31,6 @@ import org.switchboard.core.PbxLog;
 public final class SipChannelDriver implements ChannelDriver {
     @Override public String technology() { return "SIP"; }
     @Override public String description() { return "Session Initiation Protocol (SIP)"; }
-    @Override public String module() { return SipModule.NAME; }
 
     @Override
     public Channel request(Pbx pbx, String data, Channel requestor) throws ChannelUnavailableException {

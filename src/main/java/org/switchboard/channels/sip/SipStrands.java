@@ -41,11 +41,11 @@ final class SipStrands implements AutoCloseable {
         alert = new boolean[n];
         for (int i = 0; i < n; i++) {
             String name = "sip-strand-" + i;
-            threads[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, name);
+            threads[i] = Executors.newSingleThreadExecutor(org.switchboard.core.PbxLog.threadFactory(r -> {
+                Thread t = new Thread(r, name);   // writes to the log of the PBX whose stack makes it
                 t.setDaemon(true);
                 return t;
-            });
+            }));
             strands[i] = new Strand(name, "chan_sip.c", threads[i]);
         }
     }

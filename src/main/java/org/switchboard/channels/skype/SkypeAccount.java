@@ -56,6 +56,8 @@ public final class SkypeAccount {
     public long messagesReceived() { return chat.received(); }
     XmppChatInbox inbox() { return chat.inbox(); }
     Pbx pbx() { return pbx; }
+    /** Runs {@code work} bound to this account's PBX log: our listener code on a thread of Smack's. */
+    void onPbx(Runnable work) { org.switchboard.core.PbxLog.run(pbx.log(), work); }
     SkypeModule module() { return SkypeModule.get(pbx); }
     SkypeJingle jingle() { return jingle; }
     /** The STUN server the XMPP server offered at the last login (XEP-0215), or null. */

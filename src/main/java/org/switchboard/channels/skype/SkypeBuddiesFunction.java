@@ -6,7 +6,6 @@ import org.switchboard.core.DialplanFunction;
 /** SKYPE_BUDDIES(user): an id for a snapshot of the account's buddy list. */
 public final class SkypeBuddiesFunction implements DialplanFunction {
     @Override public String name() { return "SKYPE_BUDDIES"; }
-    @Override public String module() { return SkypeModule.NAME; }
     @Override public String synopsis() { return "Get an id for walking a Skype account's buddy list"; }
     @Override public String syntax() { return "SKYPE_BUDDIES(user)"; }
 

@@ -7,7 +7,6 @@ import org.switchboard.core.PbxLog;
 /** SKYPE_BUDDY_FETCH(id): the next {@code buddy,status} of a SKYPE_BUDDIES snapshot, then "". */
 public final class SkypeBuddyFetchFunction implements DialplanFunction {
     @Override public String name() { return "SKYPE_BUDDY_FETCH"; }
-    @Override public String module() { return SkypeModule.NAME; }
     @Override public String synopsis() { return "Get the next buddy of a SKYPE_BUDDIES list"; }
     @Override public String syntax() { return "SKYPE_BUDDY_FETCH(id)"; }
 

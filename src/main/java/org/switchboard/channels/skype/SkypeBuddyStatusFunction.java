@@ -8,7 +8,6 @@ import org.switchboard.core.DialplanFunction;
 /** SKYPE_BUDDY_STATUS(user,buddy): one buddy's status string (ours). */
 public final class SkypeBuddyStatusFunction implements DialplanFunction {
     @Override public String name() { return "SKYPE_BUDDY_STATUS"; }
-    @Override public String module() { return SkypeModule.NAME; }
     @Override public String synopsis() { return "Get the status of one Skype buddy"; }
     @Override public String syntax() { return "SKYPE_BUDDY_STATUS(user,buddy)"; }
 

@@ -16,7 +16,6 @@ import org.switchboard.core.PbxLog;
 public final class SkypeChannelDriver implements ChannelDriver {
     @Override public String technology() { return "Skype"; }
     @Override public String description() { return "Skype calls (XMPP Jingle, DTLS-SRTP)"; }
-    @Override public String module() { return SkypeModule.NAME; }
 
     @Override
     public Channel request(Pbx pbx, String data, Channel requestor) throws ChannelUnavailableException {

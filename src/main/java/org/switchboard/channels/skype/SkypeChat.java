@@ -48,11 +48,16 @@ final class SkypeChat {
         route(next);
     }
 
+    /** Smack calls these on its own threads: each runs bound to the account's PBX log. */
     void attach(XMPPTCPConnection c) {
-        c.addSyncStanzaListener(this::onMessage, new AndFilter(MessageTypeFilter.NORMAL_OR_CHAT, MessageWithBodiesFilter.INSTANCE));
-        c.addAsyncStanzaListener(s -> PbxLog.limited(PbxLog.Level.NOTICE, SkypeAccount.LOG, SkypeStanzaFaults.peer(String.valueOf(s.getFrom())), "Skype account '"
-                + account.name() + "': message to " + s.getFrom() + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition())),
-                MessageTypeFilter.ERROR);
+        c.addSyncStanzaListener(s -> account.onPbx(() -> onMessage(s)),
+                new AndFilter(MessageTypeFilter.NORMAL_OR_CHAT, MessageWithBodiesFilter.INSTANCE));
+        c.addAsyncStanzaListener(s -> account.onPbx(() -> bounced(s)), MessageTypeFilter.ERROR);
+    }
+
+    private void bounced(Stanza s) {
+        PbxLog.limited(PbxLog.Level.NOTICE, SkypeAccount.LOG, SkypeStanzaFaults.peer(String.valueOf(s.getFrom())), "Skype account '"
+                + account.name() + "': message to " + s.getFrom() + " bounced: " + (s.getError() == null ? "error" : s.getError().getCondition()));
     }
 
     /** Sends a chat message; false (with a log line) when the account is not logged in or the stanza cannot go. */

@@ -12,7 +12,6 @@ public final class SkypeChatReceiveFunction implements DialplanFunction {
     static final int DEFAULT_TIMEOUT_S = 20;
 
     @Override public String name() { return "SKYPE_CHAT_RECEIVE"; }
-    @Override public String module() { return SkypeModule.NAME; }
     @Override public String synopsis() { return "Wait for a chat message from a Skype buddy"; }
     @Override public String syntax() { return "SKYPE_CHAT_RECEIVE(user[,timeout[,buddy]])"; }
 

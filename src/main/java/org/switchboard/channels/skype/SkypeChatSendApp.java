@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** SkypeChatSend(user,buddy,message): a chat message from an account to a buddy. */
 public final class SkypeChatSendApp implements Application {
     @Override public String name() { return "SkypeChatSend"; }
-    @Override public String module() { return SkypeModule.NAME; }
     @Override public String synopsis() { return "Send a chat message to a Skype buddy"; }
     @Override public String syntax() { return "SkypeChatSend(user,buddy,message)"; }
 

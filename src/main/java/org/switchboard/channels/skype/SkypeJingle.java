@@ -56,12 +56,13 @@ final class SkypeJingle {
         c.registerIQRequestHandler(new AbstractIqRequestHandler("jingle", Jingle.NS, IQ.Type.set, IQRequestHandler.Mode.async) {
             @Override
             public IQ handleIQRequest(IQ iq) {
-                onJingle((JingleIq) iq);
+                account.onPbx(() -> onJingle((JingleIq) iq));   // on Smack's thread
                 return null; // the call answers from its strand, in order with what it sends
             }
         });
-        c.addAsyncStanzaListener(this::onJmiMessage, s -> s instanceof Message && s.hasExtension(Jingle.NS_JMI));
-        c.addAsyncStanzaListener(this::onUnavailable, new AndFilter(StanzaTypeFilter.PRESENCE, PresenceTypeFilter.UNAVAILABLE));
+        c.addAsyncStanzaListener(s -> account.onPbx(() -> onJmiMessage(s)), s -> s instanceof Message && s.hasExtension(Jingle.NS_JMI));
+        c.addAsyncStanzaListener(s -> account.onPbx(() -> onUnavailable(s)),
+                new AndFilter(StanzaTypeFilter.PRESENCE, PresenceTypeFilter.UNAVAILABLE));
     }
 
     /** The connection went away: every call of this account ends (its peer can no longer reach us). */

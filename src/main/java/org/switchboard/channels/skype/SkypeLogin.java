@@ -58,7 +58,8 @@ final class SkypeLogin implements XmppLoginLoop.Client {
         roster.refreshAll();
         presence.send(c);
         setState(SkypeAccount.State.LOGGED_IN, "logged in as " + c.getUser() + " via " + where());
-        Thread.ofVirtual().name("skype-extdisco-" + account.name()).start(() -> account.serverStun(SkypeServerStun.ask(c, account)));
+        Thread.ofVirtual().name("skype-extdisco-" + account.name())
+                .start(PbxLog.bound(account.pbx().log(), () -> account.serverStun(SkypeServerStun.ask(c, account))));
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.switchboard.core.ManagerRequest;
  */
 abstract class SkypeManagerAction extends org.switchboard.core.AbstractManagerAction {
     SkypeManagerAction(String name, String privilege, String synopsis, String syntax, String description) {
-        super(name, SkypeModule.NAME, privilege, synopsis, syntax, description);
+        super(name, privilege, synopsis, syntax, description);
     }
 
     @Override

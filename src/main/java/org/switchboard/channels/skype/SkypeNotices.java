@@ -57,7 +57,7 @@ final class SkypeNotices {
         NewVoicemails.of(pbx).listen(onVoicemail);
         pbx.events().subscribe(onLogin);
         // a platform thread: encoding a long message is seconds of CPU that must not hold a carrier of the calls' virtual threads
-        worker = Thread.ofPlatform().daemon().name("skype-notices").start(this::run);
+        worker = Thread.ofPlatform().daemon().name("skype-notices").start(PbxLog.bound(pbx.log(), this::run));
     }
 
     Path dir() { return queue.dir(); }

@@ -10,7 +10,6 @@ import org.switchboard.core.Pbx;
 public final class SkypeReloadCommand implements CliCommand {
     @Override public List<String> words() { return List.of("skype", "reload"); }
     @Override public String usage() { return "Usage: skype reload\n       Re-reads chan_skype.conf without dropping unchanged accounts."; }
-    @Override public String module() { return SkypeModule.NAME; }
 
     @Override
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

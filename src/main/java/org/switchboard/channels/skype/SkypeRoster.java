@@ -39,12 +39,13 @@ final class SkypeRoster {
     void attach(XMPPTCPConnection c) {
         Roster r = Roster.getInstanceFor(c);
         r.setSubscriptionMode(Roster.SubscriptionMode.manual);
-        r.addSubscribeListener(this::onSubscribe);
+        // Smack calls these on its own threads: each runs bound to the account's PBX log
+        r.addSubscribeListener((from, p) -> PbxLog.within(account.pbx().log(), () -> onSubscribe(from, p)));
         r.addRosterListener(new RosterListener() {
-            @Override public void entriesAdded(Collection<Jid> jids) { jids.forEach(SkypeRoster.this::refresh); }
-            @Override public void entriesUpdated(Collection<Jid> jids) { jids.forEach(SkypeRoster.this::refresh); }
-            @Override public void entriesDeleted(Collection<Jid> jids) { jids.forEach(SkypeRoster.this::refresh); }
-            @Override public void presenceChanged(Presence p) { refresh(p.getFrom()); }
+            @Override public void entriesAdded(Collection<Jid> jids) { account.onPbx(() -> jids.forEach(SkypeRoster.this::refresh)); }
+            @Override public void entriesUpdated(Collection<Jid> jids) { account.onPbx(() -> jids.forEach(SkypeRoster.this::refresh)); }
+            @Override public void entriesDeleted(Collection<Jid> jids) { account.onPbx(() -> jids.forEach(SkypeRoster.this::refresh)); }
+            @Override public void presenceChanged(Presence p) { account.onPbx(() -> refresh(p.getFrom())); }
         });
         roster = r;
     }

@@ -9,7 +9,6 @@ import org.switchboard.core.Pbx;
 public final class SkypeShowBuddiesCommand implements CliCommand {
     @Override public List<String> words() { return List.of("skype", "show", "buddies"); }
     @Override public String usage() { return "Usage: skype show buddies <user>\n       Lists the buddies of a Skype account with their status."; }
-    @Override public String module() { return SkypeModule.NAME; }
 
     @Override
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

@@ -10,7 +10,6 @@ import org.switchboard.media.rtp.RtpSession;
 public final class SkypeShowCallsCommand implements CliCommand {
     @Override public List<String> words() { return List.of("skype", "show", "calls"); }
     @Override public String usage() { return "Usage: skype show calls\n       Lists the Skype calls in progress."; }
-    @Override public String module() { return SkypeModule.NAME; }
 
     @Override
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

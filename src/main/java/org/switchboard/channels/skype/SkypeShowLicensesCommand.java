@@ -9,7 +9,6 @@ import org.switchboard.core.Pbx;
 public final class SkypeShowLicensesCommand implements CliCommand {
     @Override public List<String> words() { return List.of("skype", "show", "licenses"); }
     @Override public String usage() { return "Usage: skype show licenses\n       Lists the Skype call licenses and how many are in use."; }
-    @Override public String module() { return SkypeModule.NAME; }
 
     @Override
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

@@ -9,7 +9,6 @@ import org.switchboard.core.Pbx;
 public final class SkypeShowSettingsCommand implements CliCommand {
     @Override public List<String> words() { return List.of("skype", "show", "settings"); }
     @Override public String usage() { return "Usage: skype show settings\n       Shows the chan_skype.conf settings in force."; }
-    @Override public String module() { return SkypeModule.NAME; }
 
     @Override
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

@@ -9,7 +9,6 @@ import org.switchboard.core.Pbx;
 public final class SkypeShowUsersCommand implements CliCommand {
     @Override public List<String> words() { return List.of("skype", "show", "users"); }
     @Override public String usage() { return "Usage: skype show users\n       Lists the Skype accounts, their state and buddies."; }
-    @Override public String module() { return SkypeModule.NAME; }
 
     @Override
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

@@ -84,18 +84,19 @@ public final class RtpEngine implements AutoCloseable {
         this.firstPort = (cfg.rtpStart() + 1) & ~1;
         this.portCount = cfg.rtpEnd() < firstPort ? 0 : (cfg.rtpEnd() - firstPort) / 2 + 1;
         AtomicInteger ioThreads = new AtomicInteger();
-        ThreadFactory io = r -> {
+        // the event loops and the timer write to the log of the PBX that builds the engine
+        ThreadFactory io = org.switchboard.core.PbxLog.threadFactory(r -> {
             Thread t = new FastThreadLocalThread(r, "rtp-io-" + ioThreads.incrementAndGet());
             t.setDaemon(true);
             return t;
-        };
+        });
         this.group = new MultiThreadIoEventLoopGroup(2, io, NioIoHandler.newFactory());
         this.ownTimer = timers == null;
-        this.timer = timers != null ? timers : Executors.newSingleThreadScheduledExecutor(r -> {
+        this.timer = timers != null ? timers : Executors.newSingleThreadScheduledExecutor(org.switchboard.core.PbxLog.threadFactory(r -> {
             Thread t = new Thread(r, "rtp-timer");
             t.setDaemon(true);
             return t;
-        });
+        }));
         // One task each for all sessions, not one per session.
         periodic.add(timer.scheduleAtFixedRate(this::everySecond, 1000, 1000, TimeUnit.MILLISECONDS));
         periodic.add(timer.scheduleAtFixedRate(this::rtcpReports, rtcpIntervalMillis, rtcpIntervalMillis, TimeUnit.MILLISECONDS));

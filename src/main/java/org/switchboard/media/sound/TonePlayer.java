@@ -22,7 +22,7 @@ public final class TonePlayer implements AutoCloseable {
     private TonePlayer(Channel channel, ToneGenerator generator) {
         this.channel = channel;
         this.generator = generator;
-        this.thread = Thread.ofVirtual().name("tones-" + channel.name()).unstarted(this::run);
+        this.thread = Thread.ofVirtual().name("tones-" + channel.name()).unstarted(org.switchboard.core.PbxLog.carried(this::run));   // for the PBX of who starts the tone
     }
 
     /** Starts a tone on the channel, replacing the one playing. */

@@ -38,7 +38,8 @@ final class DtlsSession {
         if (fingerprint != null) expected = fingerprint;
         if (closed || !started.compareAndSet(false, true)) return;
         state = "connecting";
-        Thread.ofVirtual().name(client ? "dtls-client" : "dtls-server").start(() -> run(certificate, client, pipe));
+        Runnable handshake = org.switchboard.core.PbxLog.bound(owner.log(), () -> run(certificate, client, pipe));
+        Thread.ofVirtual().name(client ? "dtls-client" : "dtls-server").start(handshake);
     }
 
     private void run(DtlsCertificate certificate, boolean client, DatagramPipe pipe) {

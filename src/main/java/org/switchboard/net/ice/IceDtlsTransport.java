@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.ice4j.ice.CandidatePair;
 import org.switchboard.core.PbxLog;
+import org.switchboard.core.PbxLogger;
 import org.switchboard.media.rtp.RtpDemux;
 import org.switchboard.media.rtp.RtpTransport;
 import org.switchboard.net.dtls.DatagramPipe;
@@ -63,6 +64,8 @@ public final class IceDtlsTransport implements RtpTransport {
     private final AtomicBoolean failed = new AtomicBoolean();
     private final AtomicReference<MediaTransportException> lateFailure = new AtomicReference<>();
     private final AtomicLong authFailures = new AtomicLong();
+    /** The log of the PBX whose call opened this transport: the shared ice-io threads, ice4j's and the DTLS thread write there for it. */
+    private final PbxLogger log = PbxLog.current();
     private volatile DtlsSetup localSetup = DtlsSetup.ACTPASS;
     private volatile Srtp srtp;
     private volatile Path path = Path.ICE;
@@ -83,11 +86,11 @@ public final class IceDtlsTransport implements RtpTransport {
         this.sockets = sockets;
         this.dtls = new DtlsSession(this);
         this.ice = new IceAgent(sockets, stun, controlling, new IceAgent.Listener() {
-            @Override public void selected() { onSelected(); }
+            @Override public void selected() { PbxLog.run(log, IceDtlsTransport.this::onSelected); }
             @Override public void failed(String why) {
                 // after ready, ice4j fails the pair when its consent checks go unanswered (RFC 7675)
-                if (ready.isDone()) fail(Reason.CONSENT_LOST, "ICE consent lost: " + why);
-                else fail(Reason.ICE_FAILED, "ICE failed: " + why);
+                PbxLog.run(log, () -> fail(ready.isDone() ? Reason.CONSENT_LOST : Reason.ICE_FAILED,
+                        (ready.isDone() ? "ICE consent lost: " : "ICE failed: ") + why));
             }
         });
     }
@@ -102,7 +105,7 @@ public final class IceDtlsTransport implements RtpTransport {
         Holder h = new Holder();
         List<NettyIceSocket> sockets = IceSockets.bind(settings, loop, (s, b, from) -> {
             IceDtlsTransport t = h.t;
-            if (t != null) t.onDatagram(s, b, from);
+            if (t != null) t.onDatagramBound(s, b, from);
             else if (RtpDemux.isStun(b)) s.offer(b, from); // the STUN server's answer while gathering, in the constructor
         });
         try {
@@ -284,6 +287,19 @@ public final class IceDtlsTransport implements RtpTransport {
 
     // ---- the wire ----
 
+    /** The ice-io threads serve every PBX's calls: each datagram is handled for the PBX of its call. */
+    private void onDatagramBound(NettyIceSocket socket, ByteBuf b, InetSocketAddress from) {
+        PbxLogger outer = PbxLog.enter(log);
+        try {
+            onDatagram(socket, b, from);
+        } finally {
+            PbxLog.leave(outer);
+        }
+    }
+
+    /** The log this transport's work writes to, whatever thread runs it. */
+    PbxLogger log() { return log; }
+
     /** RFC 7983 §7: 0-3 STUN, 20-63 DTLS, 128-191 RTP/RTCP; anything else is dropped. */
     private void onDatagram(NettyIceSocket socket, ByteBuf b, InetSocketAddress from) {
         int first = b.getUnsignedByte(b.readerIndex());
@@ -394,7 +410,7 @@ public final class IceDtlsTransport implements RtpTransport {
         if (ready.complete(null)) {
             ScheduledFuture<?> t = timer;
             if (t != null) t.cancel(false);
-            timer = loop.scheduleAtFixedRate(this::checkConsent, 1, 1, TimeUnit.SECONDS);
+            timer = loop.scheduleAtFixedRate(PbxLog.bound(log, this::checkConsent), 1, 1, TimeUnit.SECONDS);
         }
     }
 
@@ -457,7 +473,7 @@ public final class IceDtlsTransport implements RtpTransport {
 
     private void schedule(Runnable task, long millis) {
         try {
-            timer = loop.schedule(task, millis, TimeUnit.MILLISECONDS);
+            timer = loop.schedule(PbxLog.bound(log, task), millis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // the process is shutting down
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.switchboard.core.PbxLog;
 
 /**
  * Keeps one XMPP client logged in, for every account the PBX holds (chan_skype's accounts,
@@ -56,7 +57,7 @@ public final class XmppLoginLoop {
 
     public void start() {
         running = true;
-        thread = Thread.ofVirtual().name(threadName).start(this::run);
+        thread = Thread.ofVirtual().name(threadName).start(PbxLog.carried(this::run));   // for the PBX that starts it
     }
 
     /** Logs out and stops reconnecting; waits up to 3 s for the goodbye to go out. */

@@ -17,11 +17,11 @@ public final class Agi implements AutoCloseable {
      * there wakes the channel's thread in one hop, about twice the round trips of a virtual
      * thread reading through the JDK's poller (FastAgiBench), and reuse keeps call setup cheap.
      */
-    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "agi-reader");
+    private final ExecutorService readers = Executors.newCachedThreadPool(org.switchboard.core.PbxLog.threadFactory(r -> {
+        Thread t = new Thread(r, "agi-reader");   // writes to the log of the PBX that loads res_agi
         t.setDaemon(true);
         return t;
-    });
+    }));
     private volatile AgiSettings settings;
     private volatile boolean debug;
     private final AtomicLong runs = new AtomicLong();

@@ -8,7 +8,6 @@ public final class AgiApp implements Application {
     static final String MODULE = "res_agi";
 
     @Override public String name() { return "AGI"; }
-    @Override public String module() { return MODULE; }
     @Override public String synopsis() { return "Executes an AGI compliant application."; }
     @Override public String syntax() { return "AGI(command[,arg1[,arg2[,...]]])"; }
 

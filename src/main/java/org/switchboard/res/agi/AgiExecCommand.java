@@ -9,7 +9,6 @@ import org.switchboard.core.Pbx;
 /** {@code agi exec <channel name> <app and arguments>}: queue an AGI command for a channel in AsyncAGI. */
 public final class AgiExecCommand implements CliCommand {
     @Override public List<String> words() { return List.of("agi", "exec"); }
-    @Override public String module() { return AgiApp.MODULE; }
 
     @Override
     public String usage() {

@@ -8,7 +8,7 @@ import org.switchboard.core.ManagerRequest;
 /** The Manager's AGI action: queue a command for a channel in AsyncAGI. */
 public final class AgiManagerAction extends AbstractManagerAction {
     public AgiManagerAction() {
-        super("AGI", AgiApp.MODULE, "agi", "Add an AGI command to execute by Async AGI.", """
+        super("AGI", "agi", "Add an AGI command to execute by Async AGI.", """
                 Action: AGI
                 [ActionID: <value>]
                 Channel: <channel in AsyncAGI>

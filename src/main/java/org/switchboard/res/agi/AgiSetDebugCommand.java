@@ -8,7 +8,6 @@ import org.switchboard.core.Pbx;
 /** {@code agi set debug [on|off]}: every line to and from AGI programs in the log ({@code AGI Tx >>}, {@code AGI Rx <<}). */
 public final class AgiSetDebugCommand implements CliCommand {
     @Override public List<String> words() { return List.of("agi", "set", "debug"); }
-    @Override public String module() { return AgiApp.MODULE; }
 
     @Override
     public String usage() {

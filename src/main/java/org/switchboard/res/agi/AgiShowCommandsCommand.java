@@ -10,7 +10,6 @@ import org.switchboard.res.agi.commands.AgiCommandTable;
 /** {@code agi show commands [topic <command>]}: the AGI commands, or one command's syntax and help. */
 public final class AgiShowCommandsCommand implements CliCommand {
     @Override public List<String> words() { return List.of("agi", "show", "commands"); }
-    @Override public String module() { return AgiApp.MODULE; }
 
     @Override
     public String usage() {

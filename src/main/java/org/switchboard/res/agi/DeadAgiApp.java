@@ -7,7 +7,6 @@ import org.switchboard.core.PbxLog;
 /** DeadAGI(command[,arg1[,arg2[,...]]]): the old name of AGI() on a hung-up channel (res_agi). */
 public final class DeadAgiApp implements Application {
     @Override public String name() { return "DeadAGI"; }
-    @Override public String module() { return AgiApp.MODULE; }
     @Override public String synopsis() { return "Executes AGI on a hungup channel."; }
     @Override public String syntax() { return "DeadAGI(command[,arg1[,arg2[,...]]])"; }
 

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** EAGI(command[,arg1[,arg2[,...]]]): AGI that says it is enhanced (res_agi). */
 public final class EagiApp implements Application {
     @Override public String name() { return "EAGI"; }
-    @Override public String module() { return AgiApp.MODULE; }
     @Override public String synopsis() { return "Executes an EAGI compliant application."; }
     @Override public String syntax() { return "EAGI(command[,arg1[,arg2[,...]]])"; }
 

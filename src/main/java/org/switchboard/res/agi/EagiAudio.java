@@ -46,7 +46,7 @@ final class EagiAudio implements AutoCloseable {
         this.pipe = pipe;
         // a platform thread: closing the channel signals a write blocked on a full pipe, which
         // does not reach a virtual thread pinned in that system call
-        this.writer = Thread.ofPlatform().daemon().name("eagi-audio-" + name).start(this::run);
+        this.writer = Thread.ofPlatform().daemon().name("eagi-audio-" + name).start(org.switchboard.core.PbxLog.carried(this::run));
     }
 
     /** A named pipe ready for the launching shell to open as fd 3, or an IOException saying why not. */

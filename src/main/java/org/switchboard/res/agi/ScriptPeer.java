@@ -112,7 +112,7 @@ final class ScriptPeer implements AgiPeer {
     public String begin(BlockingQueue<AgiInput> inbox, java.util.concurrent.Executor readers, String environment) throws IOException {
         AgiStreamReader.start(readers, "agi-out-" + process.pid(), new EofMarking(process.getInputStream()), maxLineBytes, inbox,
                 () -> stopped);
-        Thread.ofVirtual().name("agi-err-" + process.pid()).start(this::logStderr);
+        Thread.ofVirtual().name("agi-err-" + process.pid()).start(org.switchboard.core.PbxLog.carried(this::logStderr));
         send(environment);
         return environment;
     }

@@ -43,11 +43,11 @@ public final class AstDb implements AutoCloseable {
 
     private AstDb(String url, String where) throws SQLException {
         this.where = where;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "astdb");
+        this.thread = Executors.newSingleThreadExecutor(org.switchboard.core.PbxLog.threadFactory(r -> {
+            Thread t = new Thread(r, "astdb");   // writes to the log of the PBX that opens the store
             t.setDaemon(true);
             return t;
-        });
+        }));
         this.db = call(() -> {
             Connection c = DriverManager.getConnection(url);
             try (Statement s = c.createStatement()) {

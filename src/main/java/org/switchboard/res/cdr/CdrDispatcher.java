@@ -27,7 +27,7 @@ final class CdrDispatcher implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<Thread> thread = new java.util.concurrent.atomic.AtomicReference<>();
 
     void start() {
-        Thread t = new Thread(this::run, "cdr-post");
+        Thread t = new Thread(org.switchboard.core.PbxLog.carried(this::run), "cdr-post");
         t.setDaemon(true);
         if (thread.compareAndSet(null, t)) t.start();
     }

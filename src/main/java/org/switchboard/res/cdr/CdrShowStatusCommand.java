@@ -8,7 +8,6 @@ import org.switchboard.core.Pbx;
 /** {@code cdr show status}: the engine's settings and registered backends, in Asterisk's layout. */
 public final class CdrShowStatusCommand implements CliCommand {
     @Override public List<String> words() { return List.of("cdr", "show", "status"); }
-    @Override public String module() { return "cdr"; }
 
     @Override
     public String usage() {

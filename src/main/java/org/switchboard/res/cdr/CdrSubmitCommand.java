@@ -8,7 +8,6 @@ import org.switchboard.core.Pbx;
 /** {@code cdr submit}: posts the records waiting in a batch now, as Asterisk's does. */
 public final class CdrSubmitCommand implements CliCommand {
     @Override public List<String> words() { return List.of("cdr", "submit"); }
-    @Override public String module() { return "cdr"; }
 
     @Override
     public String usage() {

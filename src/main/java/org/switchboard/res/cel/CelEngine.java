@@ -34,7 +34,8 @@ public final class CelEngine implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final CelTracker tracker;
     private final List<Backend> backends = new CopyOnWriteArrayList<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("cel-writer").factory());
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+        org.switchboard.core.PbxLog.threadFactory(Thread.ofVirtual().name("cel-writer").factory()));
     private final Consumer<ManagerEvent> subscriber = this::onEvent;
     private volatile CelConfig config = CelConfig.disabled();
     private boolean subscribed;

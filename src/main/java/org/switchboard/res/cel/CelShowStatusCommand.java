@@ -8,7 +8,6 @@ import org.switchboard.core.Pbx;
 /** {@code cel show status}: whether CEL logs, what it tracks and where it writes, in Asterisk's layout. */
 public final class CelShowStatusCommand implements CliCommand {
     @Override public List<String> words() { return List.of("cel", "show", "status"); }
-    @Override public String module() { return "cel"; }
 
     @Override
     public String usage() {

@@ -66,7 +66,7 @@ public final class CliServer implements AutoCloseable {
             throw new IOException("Unable to bind the control socket " + socketPath + ": " + e.getMessage(), e);
         }
         server = ssc;
-        acceptor = Thread.ofVirtual().name("cli-accept").start(this::acceptLoop);
+        acceptor = Thread.ofVirtual().name("cli-accept").start(PbxLog.carried(this::acceptLoop));
     }
 
     private static void createDirectory(Path dir) throws IOException {
@@ -109,7 +109,7 @@ public final class CliServer implements AutoCloseable {
             CliSession s = new CliSession(this, sc, dispatcher);
             sessions.add(s);
             PbxLog.verbose(3, "Remote UNIX connection");
-            Thread.ofVirtual().name("cli-client-" + (++n)).start(s);
+            Thread.ofVirtual().name("cli-client-" + (++n)).start(PbxLog.carried(s));
         }
     }
 

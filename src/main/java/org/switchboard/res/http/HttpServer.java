@@ -31,7 +31,9 @@ final class HttpServer implements AutoCloseable {
     /** A connection that has not upgraded to WebSocket and says nothing for this long is closed. */
     static final int IDLE_SECONDS = 30;
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+    /** Its threads write to the log of the PBX that starts the server (HTTP, and SIP over WebSocket). */
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(0,
+        org.switchboard.core.PbxLog.threadFactory(new io.netty.util.concurrent.DefaultThreadFactory("http")), NioIoHandler.newFactory());
     private final Supplier<HttpRoutes> routes;
     private volatile Channel plain;
     private volatile Channel tls;

@@ -8,7 +8,6 @@ import org.switchboard.core.Pbx;
 /** {@code http show status}: the server's binds and what it serves, in http.c's layout. */
 public final class HttpShowStatusCommand implements CliCommand {
     @Override public List<String> words() { return List.of("http", "show", "status"); }
-    @Override public String module() { return HttpModule.NAME; }
 
     @Override
     public String usage() {

@@ -68,7 +68,7 @@ public final class PgsqlWriter<R> implements AutoCloseable {
         this.rejected = new PgsqlSpool<>(spoolDir.resolve("rejected"), records);
         this.log = records.module() + ".c";
         this.zone = zoneOf(config.timezone(), log);
-        this.thread = new Thread(this::run, records.module());
+        this.thread = new Thread(org.switchboard.core.PbxLog.carried(this::run), records.module());
         thread.setDaemon(true);
     }
 

@@ -9,7 +9,7 @@ import org.switchboard.core.ManagerRequest;
 /** AMI {@code MailboxCount} (manager.c's action_mailboxcount over app_voicemail's counts). */
 public final class MailboxCountAction extends AbstractManagerAction {
     public MailboxCountAction() {
-        super("MailboxCount", "app_voicemail", "call,reporting", "Check Mailbox Message Count.",
+        super("MailboxCount", "call,reporting", "Check Mailbox Message Count.",
                 "Action: MailboxCount\nActionID: <value>\nMailbox: <value>",
                 """
                 Checks a voicemail account for new messages. Mailbox is the full mailbox ID,

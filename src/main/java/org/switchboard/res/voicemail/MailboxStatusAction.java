@@ -9,7 +9,7 @@ import org.switchboard.core.ManagerRequest;
 /** AMI {@code MailboxStatus} (manager.c's action_mailboxstatus over app_voicemail's counts). */
 public final class MailboxStatusAction extends AbstractManagerAction {
     public MailboxStatusAction() {
-        super("MailboxStatus", "app_voicemail", "call,reporting", "Check mailbox.",
+        super("MailboxStatus", "call,reporting", "Check mailbox.",
                 "Action: MailboxStatus\nActionID: <value>\nMailbox: <value>",
                 """
                 Checks a voicemail account for status. Mailbox is the full mailbox ID,

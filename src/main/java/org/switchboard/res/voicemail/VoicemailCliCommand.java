@@ -15,5 +15,4 @@ abstract class VoicemailCliCommand implements CliCommand {
 
     @Override public final List<String> words() { return words; }
     @Override public final String usage() { return usage; }
-    @Override public final String module() { return "app_voicemail"; }
 }

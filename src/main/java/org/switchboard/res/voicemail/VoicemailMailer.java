@@ -34,7 +34,7 @@ public final class VoicemailMailer {
         boolean email = box.email() != null && !box.email().isBlank(), pager = box.pager() != null && !box.pager().isBlank();
         boolean delete = box.flag("delete", false);
         if (!email && !pager && !delete) return;
-        Thread.ofVirtual().name("vm-mail-" + box.id()).start(() -> {
+        Thread.ofVirtual().name("vm-mail-" + box.id()).start(org.switchboard.core.PbxLog.carried(() -> {
             if (email) send(box, base, extension, info, false);
             if (pager) send(box, base, extension, info, true);
             if (delete) {
@@ -46,7 +46,7 @@ public final class VoicemailMailer {
                 }
                 MessageWaiting.publish(pbx, box);
             }
-        });
+        }));
     }
 
     static void send(Mailbox box, Path base, String extension, Map<String, String> info, boolean pager) {

@@ -7,7 +7,7 @@ import org.switchboard.core.ManagerRequest;
 /** AMI {@code VoicemailUserStatus} (app_voicemail's manager_status_voicemail_user). */
 public final class VoicemailUserStatusAction extends AbstractManagerAction {
     public VoicemailUserStatusAction() {
-        super("VoicemailUserStatus", "app_voicemail", "call,reporting", "Show the status of given voicemail user's info.",
+        super("VoicemailUserStatus", "call,reporting", "Show the status of given voicemail user's info.",
                 "Action: VoicemailUserStatus\nActionID: <value>\nContext: <value>\nMailbox: <value>",
                 """
                 Retrieves the status of the given voicemail user: the fields of a

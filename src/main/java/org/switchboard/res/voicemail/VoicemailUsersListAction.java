@@ -7,7 +7,7 @@ import org.switchboard.core.ManagerRequest;
 /** AMI {@code VoicemailUsersList} (app_voicemail's manager_list_voicemail_users). */
 public final class VoicemailUsersListAction extends AbstractManagerAction {
     public VoicemailUsersListAction() {
-        super("VoicemailUsersList", "app_voicemail", "call,reporting", "List All Voicemail User Information.",
+        super("VoicemailUsersList", "call,reporting", "List All Voicemail User Information.",
                 "Action: VoicemailUsersList\nActionID: <value>",
                 """
                 Lists every mailbox of voicemail.conf: a VoicemailUserEntry event each (VMContext,

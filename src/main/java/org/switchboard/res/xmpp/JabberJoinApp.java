@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** JabberJoin(Jabber,RoomJID[,Nickname]): the client enters a XEP-0045 chat room. */
 public final class JabberJoinApp implements Application {
     @Override public String name() { return "JabberJoin"; }
-    @Override public String module() { return XmppModule.NAME; }
     @Override public String synopsis() { return "Join a chat room"; }
     @Override public String syntax() { return "JabberJoin(Jabber,RoomJID[,Nickname])"; }
 

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** JabberLeave(Jabber,RoomJID[,Nickname]): the client leaves a XEP-0045 chat room. */
 public final class JabberLeaveApp implements Application {
     @Override public String name() { return "JabberLeave"; }
-    @Override public String module() { return XmppModule.NAME; }
     @Override public String synopsis() { return "Leave a chat room"; }
     @Override public String syntax() { return "JabberLeave(Jabber,RoomJID[,Nickname])"; }
 

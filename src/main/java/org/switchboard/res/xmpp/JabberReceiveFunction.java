@@ -12,7 +12,6 @@ public final class JabberReceiveFunction implements DialplanFunction {
     static final int DEFAULT_TIMEOUT_S = 20;
 
     @Override public String name() { return "JABBER_RECEIVE"; }
-    @Override public String module() { return XmppModule.NAME; }
     @Override public String synopsis() { return "Reads XMPP messages."; }
     @Override public String syntax() { return "JABBER_RECEIVE(account,jid[,timeout])"; }
 

@@ -7,7 +7,7 @@ import org.switchboard.core.ManagerRequest;
 /** AMI {@code JabberSend}: Jabber (the xmpp.conf client), JID, Message. */
 public final class JabberSendAction extends AbstractManagerAction {
     public JabberSendAction() {
-        super("JabberSend", XmppModule.NAME, "system", "Sends a message to a Jabber Client.",
+        super("JabberSend", "system", "Sends a message to a Jabber Client.",
                 "Action: JabberSend\nActionID: <value>\nJabber: <value>\nJID: <value>\nMessage: <value>",
                 """
                 Sends Message to the buddy JID (XMPP/Jabber JID of the recipient) from Jabber, the client

@@ -6,7 +6,6 @@ import org.switchboard.core.Channel;
 /** JabberSend(account,jid,message): an XMPP chat message from an xmpp.conf client. */
 public final class JabberSendApp implements Application {
     @Override public String name() { return "JabberSend"; }
-    @Override public String module() { return XmppModule.NAME; }
     @Override public String synopsis() { return "Sends an XMPP message to a buddy."; }
     @Override public String syntax() { return "JabberSend(account,jid,message)"; }
 

@@ -7,7 +7,6 @@ import org.switchboard.core.Channel;
 /** JabberSendGroup(Jabber,RoomJID,Message[,Nickname]): a message to everyone in a XEP-0045 room. */
 public final class JabberSendGroupApp implements Application {
     @Override public String name() { return "JabberSendGroup"; }
-    @Override public String module() { return XmppModule.NAME; }
     @Override public String synopsis() { return "Send a Jabber Message to a specified chat room"; }
     @Override public String syntax() { return "JabberSendGroup(Jabber,RoomJID,Message[,Nickname])"; }
 

@@ -9,7 +9,6 @@ import org.switchboard.core.PbxLog;
 /** JabberStatus(Jabber,JID,Variable): deprecated; JABBER_STATUS's number into a variable. */
 public final class JabberStatusApp implements Application {
     @Override public String name() { return "JabberStatus"; }
-    @Override public String module() { return XmppModule.NAME; }
     @Override public String synopsis() { return "Retrieve the status of a jabber list member"; }
     @Override public String syntax() { return "JabberStatus(Jabber,JID,Variable)"; }
 

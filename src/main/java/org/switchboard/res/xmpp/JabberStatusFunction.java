@@ -9,7 +9,6 @@ import org.switchboard.core.PbxLog;
 /** JABBER_STATUS(account,jid): a buddy's presence as res_xmpp numbers it. */
 public final class JabberStatusFunction implements DialplanFunction {
     @Override public String name() { return "JABBER_STATUS"; }
-    @Override public String module() { return XmppModule.NAME; }
     @Override public String synopsis() { return "Retrieves a buddy's status."; }
     @Override public String syntax() { return "JABBER_STATUS(account,jid)"; }
 

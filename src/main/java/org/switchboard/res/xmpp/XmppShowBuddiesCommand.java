@@ -9,7 +9,6 @@ import org.switchboard.core.Pbx;
 public final class XmppShowBuddiesCommand implements CliCommand {
     @Override public List<String> words() { return List.of("xmpp", "show", "buddies"); }
     @Override public String usage() { return "Usage: xmpp show buddies\n       Shows buddy lists of our clients"; }
-    @Override public String module() { return XmppModule.NAME; }
 
     @Override
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

@@ -9,7 +9,6 @@ import org.switchboard.core.Pbx;
 public final class XmppShowConnectionsCommand implements CliCommand {
     @Override public List<String> words() { return List.of("xmpp", "show", "connections"); }
     @Override public String usage() { return "Usage: xmpp show connections\n       Shows state of client and component connections"; }
-    @Override public String module() { return XmppModule.NAME; }
 
     @Override
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -64,13 +63,11 @@ class PjsipCallerIdTest {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
              PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060, ""), DIALPLAN)) {
-            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT
-                + PjsipPbxFixture.trunk(addr, provider.port(), "send_pai=yes\nsend_rpid=yes\nfrom_domain=pbx.example"));
-            assertThat(f.cli("pjsip reload")).isEmpty();
+            assertThat(f.reload(PjsipPbxFixture.trunk(addr, provider.port(), "send_pai=yes\nsend_rpid=yes\nfrom_domain=pbx.example"))).isEmpty();
             Channel c = f.pbx.channel();
             c.callerId().setName("Front Desk");
             c.callerId().setNumber("2000");
-            Thread dial = Thread.ofVirtual().start(() -> f.pbx.pbx.execute(c, "Dial", "PJSIP/600@trunk,2"));
+            Thread dial = f.dial(c, "PJSIP/600@trunk,2");
             String invite = provider.receive(Duration.ofSeconds(5));
             assertThat(invite).contains("\r\nP-Asserted-Identity: \"Front Desk\" <sip:2000@pbx.example>\r\n")
                 .contains("\r\nRemote-Party-ID: \"Front Desk\" <sip:2000@pbx.example>;party=calling;privacy=off;screen=no\r\n");

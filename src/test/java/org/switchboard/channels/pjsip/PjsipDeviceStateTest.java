@@ -29,17 +29,7 @@ class PjsipDeviceStateTest {
             allow=ulaw
             auth=alice
             aors=alice
-
-            [alice]
-            type=auth
-            auth_type=userpass
-            username=alice
-            password=alice-pw
-
-            [alice]
-            type=aor
-            max_contacts=1
-            """;
+            """ + PjsipPbxFixture.authAndAor("alice", "alice-pw", 1, "");
     private static final String DIALPLAN = "[phones]\nexten => 100,hint,PJSIP/alice\nexten => 100,1,Answer()\n";
 
     @TempDir Path dir;

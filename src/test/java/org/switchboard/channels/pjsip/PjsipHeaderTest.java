@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -77,10 +76,9 @@ class PjsipHeaderTest {
         InetAddress addr = SipPbxFixture.nextLoopback();
         try (RawPeer provider = new RawPeer(addr);
              PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060), DIALPLAN)) {
-            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + PjsipPbxFixture.trunk(addr, provider.port()));
-            assertThat(f.cli("pjsip reload")).isEmpty();
+            assertThat(f.reload(PjsipPbxFixture.trunk(addr, provider.port()))).isEmpty();
             Channel c = f.pbx.channel();
-            Thread dial = Thread.ofVirtual().start(() -> f.pbx.pbx.execute(c, "Dial", "PJSIP/600@trunk,2,b(hdr^s^1)"));
+            Thread dial = f.dial(c, "PJSIP/600@trunk,2,b(hdr^s^1)");
             String invite = provider.receive(Duration.ofSeconds(5));
             assertThat(invite).startsWith("INVITE sip:600@");
             assertThat(invite).contains("\r\nX-Account: 43\r\n").doesNotContain("X-Account: 42").doesNotContain("X-Tmp");

@@ -29,17 +29,7 @@ class PjsipInbandDtmfTest {
         dtmf_mode=inband
         auth=alice
         aors=alice
-
-        [alice]
-        type=auth
-        auth_type=userpass
-        username=alice
-        password=alice-secret
-
-        [alice]
-        type=aor
-        max_contacts=1
-        """;
+        """ + PjsipPbxFixture.authAndAor("alice", "alice-secret", 1, "");
     static final String DIALPLAN = """
         [phones]
         exten => 100,1,Answer()

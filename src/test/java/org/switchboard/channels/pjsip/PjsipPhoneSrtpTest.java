@@ -2,6 +2,7 @@ package org.switchboard.channels.pjsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.switchboard.channels.pjsip.PjsipPbxFixture.phone;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,29 +46,9 @@ class PjsipPhoneSrtpTest {
             rewrite_contact=yes
             media_encryption=sdes
             media_encryption_optimistic=yes
-
-            [alice](phone)
-            auth=alice
-            aors=alice
-            [alice]
-            type=auth
-            username=alice
-            password=alice-pw
-            [alice]
-            type=aor
-            max_contacts=1
-
-            [bob](phone)
-            auth=bob
-            aors=bob
-            [bob]
-            type=auth
-            username=bob
-            password=bob-pw
-            [bob]
-            type=aor
-            max_contacts=1
-            """.formatted(c.serverCert(), c.serverKey());
+            """.formatted(c.serverCert(), c.serverKey())
+                + phone("alice", "phone")
+                + phone("bob", "phone");
         Path toneA = ToneAudio.writeTone(dir.resolve("a.wav"), 1000, 8000, 5);
         Path toneB = ToneAudio.writeTone(dir.resolve("b.wav"), 400, 8000, 5);
         Path recA = dir.resolve("rec-a.wav"), recB = dir.resolve("rec-b.wav");

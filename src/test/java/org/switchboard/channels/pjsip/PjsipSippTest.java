@@ -2,6 +2,7 @@ package org.switchboard.channels.pjsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.switchboard.channels.pjsip.PjsipPbxFixture.phone;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,61 +26,11 @@ class PjsipSippTest {
         context=phones
         disallow=all
         allow=ulaw
-
-        [alice](phone)
-        auth=alice
-        aors=alice
-
-        [alice]
-        type=auth
-        auth_type=userpass
-        username=alice
-        password=alice-pw
-
-        [alice]
-        type=aor
-        max_contacts=2
-
-        [bob](phone)
-        auth=bob
-        aors=bob
-
-        [bob]
-        type=auth
-        username=bob
-        password=bob-pw
-
-        [bob]
-        type=aor
-        max_contacts=1
-
-        [carol](phone)
-        auth=carol
-        aors=carol
-
-        [carol]
-        type=auth
-        username=carol
-        password=carol-pw
-
-        [carol]
-        type=aor
-        max_contacts=1
-        remove_existing=yes
-
-        [sipp](phone)
-        auth=sipp
-        aors=sipp
-
-        [sipp]
-        type=auth
-        username=sipp
-        password=sipp-pw
-
-        [sipp]
-        type=aor
-        max_contacts=1
-        """;
+        """
+            + phone("alice", "phone", 2, "")
+            + phone("bob", "phone")
+            + phone("carol", "phone", 1, "remove_existing=yes")
+            + phone("sipp", "phone");
     private static final String DIALPLAN = """
         [phones]
         exten => 600,1,Answer()

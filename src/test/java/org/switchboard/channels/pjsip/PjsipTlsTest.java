@@ -3,6 +3,7 @@ package org.switchboard.channels.pjsip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.switchboard.channels.pjsip.PjsipPbxFixture.phone;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,33 +63,9 @@ class PjsipTlsTest {
             disallow=all
             allow=ulaw
             transport=transport-tls
-
-            [alice](phone)
-            auth=alice
-            aors=alice
-
-            [alice]
-            type=auth
-            username=alice
-            password=alice-pw
-
-            [alice]
-            type=aor
-            max_contacts=1
-
-            [sipp](phone)
-            auth=sipp
-            aors=sipp
-
-            [sipp]
-            type=auth
-            username=sipp
-            password=sipp-pw
-
-            [sipp]
-            type=aor
-            max_contacts=1
-            """.formatted(c.serverCert(), c.serverKey(), c.ca(), verifyClient ? "yes" : "no");
+            """.formatted(c.serverCert(), c.serverKey(), c.ca(), verifyClient ? "yes" : "no")
+                + phone("alice", "phone")
+                + phone("sipp", "phone");
     }
 
     /** A scenario of src/test/resources/sipp made to say TLS in its Via and Contact (SIPp's [transport] would say TCP). */

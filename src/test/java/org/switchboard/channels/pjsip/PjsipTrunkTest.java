@@ -34,10 +34,9 @@ class PjsipTrunkTest {
         try (RawPeer provider = new RawPeer(addr);
              PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060), DIALPLAN)) {
             // the provider's port is known only now: write it and reload
-            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + PjsipPbxFixture.trunk(addr, provider.port()));
-            assertThat(f.cli("pjsip reload")).isEmpty();
+            assertThat(f.reload(PjsipPbxFixture.trunk(addr, provider.port()))).isEmpty();
             Channel c = f.pbx.channel();
-            Thread dial = Thread.ofVirtual().start(() -> f.pbx.pbx.execute(c, "Dial", "PJSIP/600@trunk,2"));
+            Thread dial = f.dial(c, "PJSIP/600@trunk,2");
             String invite = provider.receive(Duration.ofSeconds(5));
             assertThat(invite).startsWith("INVITE sip:600@" + addr.getHostAddress() + ":" + provider.port() + " SIP/2.0\r\n");
             dial.join(Duration.ofSeconds(10));
@@ -52,10 +51,9 @@ class PjsipTrunkTest {
              PjsipPbxFixture f = PjsipPbxFixture.start(dir, PjsipPbxFixture.trunk(addr, 5060), DIALPLAN)) {
             String withAuth = PjsipPbxFixture.trunk(addr, provider.port()).replace("aors=trunk\n", "aors=trunk\noutbound_auth=trunk-out\n")
                 + "[trunk-out]\ntype=auth\nusername=acct42\npassword=provider-secret\n";
-            Files.writeString(dir.resolve("pjsip.conf"), PjsipPbxFixture.TRANSPORT + withAuth);
-            assertThat(f.cli("pjsip reload")).isEmpty();
+            assertThat(f.reload(withAuth)).isEmpty();
             Channel c = f.pbx.channel();
-            Thread dial = Thread.ofVirtual().start(() -> f.pbx.pbx.execute(c, "Dial", "PJSIP/600@trunk,5"));
+            Thread dial = f.dial(c, "PJSIP/600@trunk,5");
             String invite = provider.receive(Duration.ofSeconds(5));
             assertThat(invite).startsWith("INVITE sip:600@");
             provider.send(f.port(), response(invite, "407 Proxy Authentication Required",

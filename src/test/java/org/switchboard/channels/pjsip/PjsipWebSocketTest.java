@@ -42,15 +42,7 @@ class PjsipWebSocketTest {
         webrtc=yes
         auth=alice
         aors=alice
-        [alice]
-        type=auth
-        auth_type=userpass
-        username=alice
-        password=wonderland
-        [alice]
-        type=aor
-        max_contacts=5
-        """;
+        """ + PjsipPbxFixture.authAndAor("alice", "wonderland", 5, "");
 
     private PjsipPbxFixture start() throws Exception {
         Files.writeString(dir.resolve("http.conf"), "[general]\nenabled=yes\nbindaddr=127.0.0.1\nbindport=0\n");

@@ -71,6 +71,19 @@ public final class SoundFixture {
         }
     }
 
+    /** Speaks a tone of {@code freq} Hz for {@code ms} into the channel, in 20 ms slin frames as a phone sends them. */
+    public static void speak(Channel c, double freq, int ms) {
+        short[] tone = sine(freq, ms, 8000);
+        for (int off = 0; off < tone.length; off += 160) {
+            byte[] b = new byte[320];
+            for (int i = 0; i < 160 && off + i < tone.length; i++) {
+                b[2 * i] = (byte) tone[off + i];
+                b[2 * i + 1] = (byte) (tone[off + i] >> 8);
+            }
+            c.write(new Frame.VoiceFrame("slin", b, 160));
+        }
+    }
+
     /** Sends a digit as a phone does: begin, then end. */
     public static void dtmf(Channel c, char digit) {
         c.write(new Frame.DtmfFrame(digit, false, 0));

@@ -24,7 +24,6 @@ class CliDispatcherTest {
         return new CliCommand() {
             public List<String> words() { return List.of(words.split(" ")); }
             public String usage() { return "Usage: " + words + " <x>\n       Does things.\n"; }
-            public String module() { return "core"; }
             public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {
                 calls.add(words + " " + args);
                 if (args.contains("boom")) throw new IllegalStateException("boom");

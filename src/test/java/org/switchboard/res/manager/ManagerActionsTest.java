@@ -35,7 +35,6 @@ class ManagerActionsTest {
             assertThat(a.synopsis()).as(a.name() + " synopsis").isNotBlank();
             assertThat(a.syntax()).as(a.name() + " syntax").contains("Action: " + a.name());
             assertThat(a.description()).as(a.name() + " description").isNotBlank();
-            assertThat(a.module()).as(a.name() + " module").isNotBlank();
         }
     }
 

@@ -8,16 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.Channel;
-import org.switchboard.core.ManagerEvent;
 import org.switchboard.media.codec.WavFile;
 import org.switchboard.media.sound.SoundFixture;
-import org.switchboard.testing.TestPbx;
 
 /**
  * VoiceMailMain with urgent messages (left with VoiceMail's U: "you have 1 urgent and 1 new
@@ -46,19 +43,13 @@ class VoiceMailMainForwardTest {
             """;
 
     @TempDir Path tmp;
-    private SoundFixture fx;
-    private TestPbx t;
-    private Path spool;
-    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+    private VoicemailBench vm;
 
     @BeforeEach
     void setUp() throws IOException {
-        fx = new SoundFixture(tmp);
-        EAR.writePrompts(fx);
-        spool = tmp.resolve("spool");
-        Files.writeString(fx.confDir.resolve("asterisk.conf"), "[directories]\nastdatadir => " + tmp.resolve("data")
-                + "\nastspooldir => " + spool + "\n");
-        Files.writeString(fx.confDir.resolve("voicemail.conf"), "[general]\nformat=wav\nenvelope=no\nmailcmd=cat > "
+        vm = new VoicemailBench(tmp, DIALPLAN);
+        EAR.writePrompts(vm.fx);
+        vm.voicemailConf("[general]\nformat=wav\nenvelope=no\nmailcmd=cat > "
                 + tmp.resolve("mail.txt") + "\n[lmentinc]\n100 => 4242,Front Desk,,,callback=callers\n"
                 + "101 => 1111,Back Office,back@example.com\n102 => 2222,Full Box,,,maxmsg=1\n");
         message("voicemail/lmentinc/100/Urgent", "@urgent", "\"Ann\" <5551234>", "Urgent");
@@ -68,23 +59,19 @@ class VoiceMailMainForwardTest {
 
     @AfterEach
     void tearDown() {
-        if (t != null) t.close();
+        vm.close();
     }
 
     private void message(String folder, String tone, String callerId, String flag) throws IOException {
-        Path dir = spool.resolve(folder);
+        Path dir = vm.spool.resolve(folder);
         SoundFixture.wav(dir.resolve("msg0000.wav"), SoundFixture.sine(EAR.tone(tone), 500, 8000), 8000);
         Files.writeString(dir.resolve("msg0000.txt"), ";\n; Message Information file\n;\n[message]\norigmailbox=100\n"
                 + "context=desk\nexten=leave\ncallerid=" + callerId + "\norigtime=1700000000\nflag=" + flag + "\nduration=1\n");
     }
 
     private Channel login() {
-        if (t == null) {
-            t = fx.pbx(DIALPLAN);
-            t.pbx.events().subscribe(events::add);
-        }
         EAR.reset();
-        Channel c = SoundFixture.call(t, "vmm100", "desk");
+        Channel c = vm.call("vmm100");
         EAR.until(c, "vm-password");
         press(c, "4242#");
         return c;
@@ -94,7 +81,7 @@ class VoiceMailMainForwardTest {
         for (char d : digits.toCharArray()) SoundFixture.dtmf(c, d);
     }
 
-    private Path box(String n) { return spool.resolve("voicemail/lmentinc/" + n); }
+    private Path box(String n) { return vm.box(n); }
 
     private String tone(Path wav) throws IOException {
         short[] s = WavFile.read(wav).samples();
@@ -116,7 +103,7 @@ class VoiceMailMainForwardTest {
         assertThat(EAR.until(c, "@fresh")).contains("@fresh");
         press(c, "#");
         EAR.untilHangup(c);
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@h"));
         assertThat(box("100/Urgent")).isEmptyDirectory();
         assertThat(box("100/INBOX")).isEmptyDirectory();
         assertThat(List.of(tone(box("100/Old/msg0000.wav")), tone(box("100/Old/msg0001.wav"))))
@@ -143,14 +130,14 @@ class VoiceMailMainForwardTest {
         assertThat(EAR.until(c, "vm-mailboxfull")).containsExactly("vm-mailboxfull");
         press(c, "#");
         EAR.untilHangup(c);
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@h"));
 
         assertThat(tone(box("101/INBOX/msg0000.wav"))).isEqualTo("@urgent");
         assertThat(Files.readString(box("101/INBOX/msg0000.txt"))).contains("callerid=\"Ann\" <5551234>", "duration=1");
         assertThat(box("102/INBOX/msg0001.txt")).doesNotExist();
-        assertThat(t.logLines("Cannot forward to 999@lmentinc: no such mailbox")).hasSize(1);
-        assertThat(t.logLines("Cannot forward to 102@lmentinc: mailbox full")).hasSize(1);
-        assertThat(events).filteredOn(e -> e.name().equals("MessageWaiting") && "101@lmentinc".equals(e.fields().get("Mailbox")))
+        assertThat(vm.pbx().logLines("Cannot forward to 999@lmentinc: no such mailbox")).hasSize(1);
+        assertThat(vm.pbx().logLines("Cannot forward to 102@lmentinc: mailbox full")).hasSize(1);
+        assertThat(vm.events).filteredOn(e -> e.name().equals("MessageWaiting") && "101@lmentinc".equals(e.fields().get("Mailbox")))
                 .singleElement().satisfies(e -> assertThat(e.fields()).containsEntry("New", "1"));
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(tmp.resolve("mail.txt"))
                 && Files.readString(tmp.resolve("mail.txt")).contains("To: \"Back Office\" <back@example.com>"));
@@ -160,9 +147,8 @@ class VoiceMailMainForwardTest {
 
     @Test
     void gainAmplifiesTheGreetingTheOwnerRecords() throws Exception {
-        t = fx.pbx(DIALPLAN);
         EAR.reset();
-        Channel c = SoundFixture.call(t, "loud", "desk"); // s: no PIN asked
+        Channel c = vm.call("loud"); // s: no PIN asked
         EAR.until(c, "vm-helpexit");
         press(c, "0");
         EAR.until(c, "vm-options");
@@ -217,8 +203,8 @@ class VoiceMailMainForwardTest {
         assertThat(EAR.until(c, "vm-helpexit")).contains("vm-helpexit"); // back in VoiceMailMain
         press(c, "#");
         EAR.untilHangup(c);
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
-        assertThat(t.path()).contains("@after");
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@h"));
+        assertThat(vm.pbx().path()).contains("@after");
         assertThat(Files.readString(box("101/INBOX/msg0000.txt"))).contains("origmailbox=101");
         short[] s = WavFile.read(box("101/INBOX/msg0000.wav")).samples();
         assertThat(SoundFixture.goertzel(java.util.Arrays.copyOfRange(s, 2000, 2800), EAR.tone("@greeting"), 8000)).isGreaterThan(0.5);
@@ -233,7 +219,7 @@ class VoiceMailMainForwardTest {
         assertThat(EAR.until(again, "vm-starmain")).doesNotContain("vm-toreply");
         press(again, "1");
         assertThat(EAR.until(again, "vm-sorry")).containsExactly("vm-sorry");
-        assertThat(t.logLines("No reply from 100@lmentinc: the message's caller has no mailbox in lmentinc")).hasSize(1);
+        assertThat(vm.pbx().logLines("No reply from 100@lmentinc: the message's caller has no mailbox in lmentinc")).hasSize(1);
     }
 
     @Test
@@ -247,7 +233,7 @@ class VoiceMailMainForwardTest {
         assertThat(EAR.until(c, "vm-starmain")).containsExactly("vm-tocallback", "vm-tohearenv", "vm-starmain");
         press(c, "2");
         assertThat(EAR.untilHangup(c)).containsExactly("vm-dialout", "hangup");
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@callback 5551234"));
-        assertThat(t.path()).doesNotContain("@after");
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@callback 5551234"));
+        assertThat(vm.pbx().path()).doesNotContain("@after");
     }
 }

@@ -8,16 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Frame;
-import org.switchboard.core.ManagerEvent;
 import org.switchboard.media.sound.SoundFixture;
-import org.switchboard.testing.TestPbx;
 
 /**
  * VoiceMailMain as its owner uses it: what they hear (each prompt a tone of its own), what they
@@ -49,41 +46,31 @@ class VoiceMailMainTest {
             """;
 
     @TempDir Path tmp;
-    private SoundFixture fx;
-    private TestPbx t;
-    private Path spool;
-    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+    private VoicemailBench vm;
 
     @BeforeEach
     void setUp() throws IOException {
-        fx = new SoundFixture(tmp);
-        EAR.writePrompts(fx);
-        spool = tmp.resolve("spool");
-        Files.writeString(fx.confDir.resolve("asterisk.conf"), "[directories]\nastdatadir => " + tmp.resolve("data")
-                + "\nastspooldir => " + spool + "\n");
+        vm = new VoicemailBench(tmp, DIALPLAN);
+        EAR.writePrompts(vm.fx);
         voicemailConf("maxlogins=2\nenvelope=no\n");
     }
 
     @AfterEach
     void tearDown() {
-        if (t != null) t.close();
+        vm.close();
     }
 
     private void voicemailConf(String general) throws IOException {
-        Files.writeString(fx.confDir.resolve("voicemail.conf"), "; the desk's box\n[general]\nformat=wav\n" + general
+        vm.voicemailConf("; the desk's box\n[general]\nformat=wav\n" + general
                 + "[lmentinc]\n100 => 4242,Front Desk,desk@example.com ; the front desk\n101 => 1111,Back Office\n");
     }
 
     private Channel call(String exten) {
-        if (t == null) {
-            t = fx.pbx(DIALPLAN);
-            t.pbx.events().subscribe(events::add);
-        }
         EAR.reset();
-        return SoundFixture.call(t, exten, "desk");
+        return vm.call(exten);
     }
 
-    private Path box() { return spool.resolve("voicemail/lmentinc/100"); }
+    private Path box() { return vm.box("100"); }
 
     /** A message as Asterisk leaves one: msgNNNN.wav (a tone) + msgNNNN.txt. */
     private void message(String folder, int n, String tone, String callerId) throws IOException {
@@ -114,10 +101,10 @@ class VoiceMailMainTest {
         assertThat(EAR.until(c, "vm-deleted")).contains("vm-deleted");
         press(c, "#");
         assertThat(EAR.untilHangup(c)).contains("vm-goodbye").doesNotContain("@msgA");
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
-        assertThat(t.path()).containsSubsequence("@after", "@h"); // # leaves VoiceMailMain, the dialplan goes on
-        assertThat(spool.resolve("voicemail/lmentinc/100/INBOX")).isEmptyDirectory();
-        assertThat(events).filteredOn(e -> e.name().equals("MessageWaiting")).last()
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@h"));
+        assertThat(vm.pbx().path()).containsSubsequence("@after", "@h"); // # leaves VoiceMailMain, the dialplan goes on
+        assertThat(vm.spool.resolve("voicemail/lmentinc/100/INBOX")).isEmptyDirectory();
+        assertThat(vm.events).filteredOn(e -> e.name().equals("MessageWaiting")).last()
                 .satisfies(e -> assertThat(e.fields()).containsEntry("Mailbox", "100@lmentinc")
                         .containsEntry("Waiting", "0").containsEntry("New", "0").containsEntry("Old", "0"));
     }
@@ -130,9 +117,9 @@ class VoiceMailMainTest {
         assertThat(EAR.until(c, "vm-password")).containsExactly("vm-incorrect", "vm-password");
         press(c, "2#");
         assertThat(EAR.untilHangup(c)).containsExactly("vm-incorrect", "vm-goodbye", "hangup");
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
-        assertThat(t.path()).doesNotContain("@after");
-        assertThat(t.logLines("SecurityEvent=\"InvalidPassword\"")).singleElement().asString()
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@h"));
+        assertThat(vm.pbx().path()).doesNotContain("@after");
+        assertThat(vm.pbx().logLines("SecurityEvent=\"InvalidPassword\"")).singleElement().asString()
                 .contains("Service=\"VoiceMailMain\"", "AccountID=\"100@lmentinc\"", "Attempts=\"2\"");
     }
 
@@ -159,7 +146,7 @@ class VoiceMailMainTest {
         assertThat(EAR.until(c, "vm-helpexit")).containsSubsequence("vm-received", "vm-unknown-caller", "vm-helpexit");
         press(c, "#");
         EAR.untilHangup(c);
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@h"));
         assertThat(box().resolve("INBOX")).isEmptyDirectory();
         assertThat(tone(box().resolve("Work/msg0000.wav"))).isEqualTo("@msgA");
         assertThat(tone(box().resolve("Old/msg0000.wav"))).isEqualTo("@msgB");
@@ -167,7 +154,7 @@ class VoiceMailMainTest {
 
         // Work is now full (maxmsg=1): saving there again is refused and the message stays
         voicemailConf("maxlogins=2\nenvelope=no\nmaxmsg=1\n");
-        VoicemailConfig.reload(t.pbx);
+        VoicemailConfig.reload(vm.pbx().pbx);
         Channel again = call("vmm100");
         EAR.until(again, "vm-password");
         press(again, "4242#");
@@ -200,8 +187,8 @@ class VoiceMailMainTest {
         assertThat(EAR.until(c, "@msgB")).contains("@msgB");
         press(c, "#");
         EAR.untilHangup(c);
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
-        assertThat(t.logLines("No message attribute file?!!")).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@h"));
+        assertThat(vm.pbx().logLines("No message attribute file?!!")).hasSize(1);
         assertThat(tone(box().resolve("Old/msg0000.wav"))).isEqualTo("@msgB");
         assertThat(box().resolve("INBOX")).isEmptyDirectory();
     }
@@ -217,7 +204,7 @@ class VoiceMailMainTest {
         press(c, "1");
         EAR.until(c, "beep");
         drain(c);
-        speak(c, EAR.tone("@greeting"), 1000);
+        SoundFixture.speak(c, EAR.tone("@greeting"), 1000);
         press(c, "#");
         EAR.until(c, "vm-review");
         press(c, "1");
@@ -234,10 +221,10 @@ class VoiceMailMainTest {
         EAR.untilHangup(c);
 
         assertThat(tone(box().resolve("unavail.wav"))).isEqualTo("@greeting");
-        assertThat(Files.readString(fx.confDir.resolve("voicemail.conf"))).isEqualTo(
+        assertThat(Files.readString(vm.fx.confDir.resolve("voicemail.conf"))).isEqualTo(
                 "; the desk's box\n[general]\nformat=wav\nmaxlogins=2\nenvelope=no\n[lmentinc]\n"
                         + "100 => 5678,Front Desk,desk@example.com ; the front desk\n101 => 1111,Back Office\n");
-        assertThat(VoicemailConfig.of(t.pbx).mailbox("100", "lmentinc").pin()).isEqualTo("5678");
+        assertThat(VoicemailConfig.of(vm.pbx().pbx).mailbox("100", "lmentinc").pin()).isEqualTo("5678");
 
         // the new PIN lets VMAuthenticate in, and a caller now hears the recorded greeting
         Channel auth = call("auth");
@@ -245,7 +232,7 @@ class VoiceMailMainTest {
         press(auth, "100#");
         EAR.until(auth, "vm-password");
         press(auth, "5678#");
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@auth 100 lmentinc"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@auth 100 lmentinc"));
         Channel caller = call("leave");
         assertThat(EAR.until(caller, "@greeting")).containsExactly("@greeting");
     }
@@ -259,18 +246,18 @@ class VoiceMailMainTest {
         EAR.until(c, "vm-deleted");
         press(c, "#");
         assertThat(EAR.untilHangup(c)).contains("vm-goodbye");
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@h"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@h"));
         assertThat(box().resolve("Old")).isEmptyDirectory();
     }
 
     @Test
     void aBoxWithoutAPinLetsTheCallerInWithoutAsking() throws Exception {
-        Files.writeString(fx.confDir.resolve("voicemail.conf"), "[general]\nformat=wav\nenvelope=no\n[lmentinc]\n100 => ,Open Box\n");
+        vm.voicemailConf("[general]\nformat=wav\nenvelope=no\n[lmentinc]\n100 => ,Open Box\n");
         Channel c = call("vmm100");
         assertThat(EAR.until(c, "vm-helpexit")).startsWith("vm-youhave", "vm-no", "vm-messages").doesNotContain("vm-password");
         press(c, "#");
         EAR.untilHangup(c);
-        assertThat(t.logLines("voicemail.conf:5: mailbox 100@lmentinc has no PIN: VoiceMailMain lets anyone in")).hasSize(1);
+        assertThat(vm.pbx().logLines("voicemail.conf:5: mailbox 100@lmentinc has no PIN: VoiceMailMain lets anyone in")).hasSize(1);
     }
 
     /** The main tone of a WAV file in the spool, as a prompt name. */
@@ -288,15 +275,4 @@ class VoiceMailMainTest {
         while (c.read(200) instanceof Frame f && !(f instanceof Frame.NullFrame)) { }
     }
 
-    private static void speak(Channel c, int freq, int ms) {
-        short[] tone = SoundFixture.sine(freq, ms, 8000);
-        for (int off = 0; off < tone.length; off += 160) {
-            byte[] b = new byte[320];
-            for (int i = 0; i < 160 && off + i < tone.length; i++) {
-                b[2 * i] = (byte) tone[off + i];
-                b[2 * i + 1] = (byte) (tone[off + i] >> 8);
-            }
-            c.write(new Frame.VoiceFrame("slin", b, 160));
-        }
-    }
 }

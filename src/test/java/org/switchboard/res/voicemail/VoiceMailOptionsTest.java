@@ -8,17 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Frame;
-import org.switchboard.core.ManagerEvent;
 import org.switchboard.media.codec.WavFile;
 import org.switchboard.media.sound.SoundFixture;
-import org.switchboard.testing.TestPbx;
 
 /**
  * VoiceMail()'s Asterisk 20 options besides b/u/s (d, g, S, t, U, P) and the mailbox options
@@ -52,47 +49,37 @@ class VoiceMailOptionsTest {
             """;
 
     @TempDir Path tmp;
-    private SoundFixture fx;
-    private TestPbx t;
-    private Path spool;
-    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+    private VoicemailBench vm;
 
     @BeforeEach
     void setUp() throws IOException {
-        fx = new SoundFixture(tmp);
-        EAR.writePrompts(fx);
-        fx.prompt("mybeep", EAR.tone("@mybeep"), 300);
-        spool = tmp.resolve("spool");
-        Files.writeString(fx.confDir.resolve("asterisk.conf"), "[directories]\nastdatadir => " + tmp.resolve("data")
-                + "\nastspooldir => " + spool + "\n");
+        vm = new VoicemailBench(tmp, DIALPLAN);
+        EAR.writePrompts(vm.fx);
+        vm.fx.prompt("mybeep", EAR.tone("@mybeep"), 300);
         voicemailConf("");
     }
 
     @AfterEach
     void tearDown() {
-        if (t != null) t.close();
+        vm.close();
     }
 
     private void voicemailConf(String boxOptions) throws IOException {
-        Files.writeString(fx.confDir.resolve("voicemail.conf"), "[general]\nformat=wav\nminsecs=1\n"
+        vm.voicemailConf("[general]\nformat=wav\nminsecs=1\n"
                 + "[lmentinc]\n100 => 4242,Front Desk,,," + boxOptions + "\n");
     }
 
     private Channel call(String exten) {
-        if (t == null) {
-            t = fx.pbx(DIALPLAN);
-            t.pbx.events().subscribe(events::add);
-        }
         EAR.reset();
-        return SoundFixture.call(t, exten, "desk");
+        return vm.call(exten);
     }
 
-    private Path box() { return spool.resolve("voicemail/lmentinc/100"); }
+    private Path box() { return vm.box("100"); }
 
     /** Once the recording runs, speaks a 440 Hz tone of amplitude 8000 for {@code ms}, then # ends the message. */
     private void leave(Channel c, int ms) {
         awaitRecording(); // a caller speaks once the beep is over
-        speak(c, ms);
+        SoundFixture.speak(c, 440, ms);
         SoundFixture.dtmf(c, '#');
         SoundFixture.voiceUntilHangup(c, 10_000);
     }
@@ -108,17 +95,6 @@ class VoiceMailOptionsTest {
         });
     }
 
-    private static void speak(Channel c, int ms) {
-        short[] tone = SoundFixture.sine(440, ms, 8000);
-        for (int off = 0; off < tone.length; off += 160) {
-            byte[] b = new byte[320];
-            for (int i = 0; i < 160 && off + i < tone.length; i++) {
-                b[2 * i] = (byte) tone[off + i];
-                b[2 * i + 1] = (byte) (tone[off + i] >> 8);
-            }
-            c.write(new Frame.VoiceFrame("slin", b, 160));
-        }
-    }
 
     private static int peak(Path wav) throws IOException {
         int max = 0;
@@ -131,13 +107,13 @@ class VoiceMailOptionsTest {
         Channel c = call("urgent");
         assertThat(EAR.until(c, "beep")).containsExactly("vm-theperson", "digits/1", "digits/0", "vm-isunavail", "beep");
         leave(c, 1500);
-        assertThat(t.path()).contains("@status SUCCESS");
+        assertThat(vm.pbx().path()).contains("@status SUCCESS");
         assertThat(box().resolve("INBOX/msg0000.txt")).doesNotExist();
         assertThat(Files.readAllLines(box().resolve("Urgent/msg0000.txt"))).contains("flag=Urgent");
         // g(6): 6 dB is twice the amplitude (20·log10 2 = 6.02)
         assertThat(peak(box().resolve("Urgent/msg0000.wav"))).isBetween(15_500, 16_500);
         // an urgent message is a new one for the lamp, as Asterisk counts it
-        assertThat(events).filteredOn(e -> e.name().equals("MessageWaiting")).last()
+        assertThat(vm.events).filteredOn(e -> e.name().equals("MessageWaiting")).last()
                 .satisfies(e -> assertThat(e.fields()).containsEntry("New", "1").containsEntry("Waiting", "1"));
 
         Channel p = call("plain");
@@ -153,14 +129,14 @@ class VoiceMailOptionsTest {
         assertThat(EAR.until(c, "vm-theperson")).containsExactly("vm-theperson");
         SoundFixture.dtmf(c, '5');
         SoundFixture.voiceUntilHangup(c, 5000);
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.path().contains("@menu5 USEREXIT"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.pbx().path().contains("@menu5 USEREXIT"));
 
         Channel nine = call("digits"); // menu has no 9: the greeting goes on and the caller leaves a message
         assertThat(EAR.until(nine, "vm-theperson")).containsExactly("vm-theperson");
         SoundFixture.dtmf(nine, '9');
         assertThat(EAR.until(nine, "beep")).containsExactly("digits/1", "digits/0", "vm-isunavail", "vm-intro", "beep");
         leave(nine, 1500);
-        assertThat(t.path()).contains("@status SUCCESS");
+        assertThat(vm.pbx().path()).contains("@status SUCCESS");
         assertThat(box().resolve("INBOX/msg0000.txt")).exists();
     }
 
@@ -179,7 +155,7 @@ class VoiceMailOptionsTest {
         Channel quiet = call("nobeep"); // t with no file: no beep at all
         assertThat(EAR.until(quiet, "@greeting")).containsExactly("@greeting");
         awaitRecording();
-        speak(quiet, 1500);
+        SoundFixture.speak(quiet, 440, 1500);
         SoundFixture.dtmf(quiet, '#');
         assertThat(EAR.untilHangup(quiet)).containsExactly("vm-goodbye", "hangup"); // what followed the greeting
         assertThat(box().resolve("INBOX/msg0002.txt")).exists();
@@ -218,7 +194,7 @@ class VoiceMailOptionsTest {
         assertThat(untilBeep(c)).containsSubsequence("progress", "vm-theperson", "vm-isunavail", "vm-intro", "answer", "beep")
                 .containsOnlyOnce("answer");
         leave(c, 1500);
-        assertThat(t.path()).contains("@status SUCCESS");
+        assertThat(vm.pbx().path()).contains("@status SUCCESS");
 
         Channel late = call("late"); // without e the call is answered first
         List<String> seen = untilBeep(late);
@@ -231,9 +207,9 @@ class VoiceMailOptionsTest {
         Channel c = call("bad");
         EAR.until(c, "beep");
         leave(c, 1500);
-        assertThat(t.path()).contains("@status SUCCESS");
-        assertThat(t.logLines("Unknown VoiceMail option 'x' ignored")).hasSize(1);
-        assertThat(t.logLines("Invalid value 'loud' provided for voicemail gain, ignored")).hasSize(1);
+        assertThat(vm.pbx().path()).contains("@status SUCCESS");
+        assertThat(vm.pbx().logLines("Unknown VoiceMail option 'x' ignored")).hasSize(1);
+        assertThat(vm.pbx().logLines("Invalid value 'loud' provided for voicemail gain, ignored")).hasSize(1);
         assertThat(peak(box().resolve("INBOX/msg0000.wav"))).isBetween(7_500, 8_500);
     }
 
@@ -241,7 +217,7 @@ class VoiceMailOptionsTest {
     void deleteYesRemovesTheMessageOnceMailedWithTheAttachmentAttachfmtAsked() throws Exception {
         Path mail = tmp.resolve("mail.txt");
         voicemailConf("attach=yes|delete=yes|attachfmt=gsm");
-        Files.writeString(fx.confDir.resolve("voicemail.conf"), Files.readString(fx.confDir.resolve("voicemail.conf"))
+        vm.voicemailConf(Files.readString(vm.fx.confDir.resolve("voicemail.conf"))
                 .replace("100 => 4242,Front Desk,,,", "100 => 4242,Front Desk,desk@example.com,,")
                 .replace("minsecs=1\n", "minsecs=1\nmailcmd=cat > " + mail + "\n"));
         Channel c = call("plain");
@@ -251,8 +227,8 @@ class VoiceMailOptionsTest {
         assertThat(Files.readString(mail)).contains("filename=\"msg0000.wav\"");
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(box().resolve("INBOX/msg0000.txt")));
         assertThat(box().resolve("INBOX")).isEmptyDirectory();
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().filter(e -> e.name().equals("MessageWaiting"))
+        await().atMost(Duration.ofSeconds(5)).until(() -> vm.events.stream().filter(e -> e.name().equals("MessageWaiting"))
                 .reduce((a, b) -> b).map(e -> "0".equals(e.fields().get("New"))).orElse(false));
-        assertThat(t.logLines("attachfmt=gsm for 100@lmentinc: the message was recorded as wav only; attaching that")).hasSize(1);
+        assertThat(vm.pbx().logLines("attachfmt=gsm for 100@lmentinc: the message was recorded as wav only; attaching that")).hasSize(1);
     }
 }

@@ -9,16 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Frame;
-import org.switchboard.core.ManagerEvent;
 import org.switchboard.media.sound.SoundFixture;
-import org.switchboard.testing.TestPbx;
 
 /**
  * VoiceMail(): what the caller hears (each prompt is a tone of its own, so the greeting chain is
@@ -60,37 +57,27 @@ class VoiceMailTest {
             """;
 
     @TempDir Path tmp;
-    private SoundFixture fx;
-    private TestPbx t;
-    private Path spool;
-    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+    private VoicemailBench vm;
 
     @BeforeEach
     void setUp() throws IOException {
-        fx = new SoundFixture(tmp);
-        for (var e : TONES.entrySet()) fx.prompt(e.getKey(), e.getValue(), 300);
-        spool = tmp.resolve("spool");
-        Files.writeString(fx.confDir.resolve("asterisk.conf"), "[directories]\nastdatadir => " + tmp.resolve("data")
-                + "\nastspooldir => " + spool + "\n");
+        vm = new VoicemailBench(tmp, DIALPLAN);
+        for (var e : TONES.entrySet()) vm.fx.prompt(e.getKey(), e.getValue(), 300);
         voicemailConf("minsecs=1\n", "");
     }
 
     @AfterEach
     void tearDown() {
-        if (t != null) t.close();
+        vm.close();
     }
 
     private void voicemailConf(String general, String boxOptions) throws IOException {
-        Files.writeString(fx.confDir.resolve("voicemail.conf"), "[general]\nformat=wav49|wav\n" + general
+        vm.voicemailConf("[general]\nformat=wav49|wav\n" + general
                 + "[lmentinc]\n100 => 4242,Front Desk,desk@example.com,," + boxOptions + "\n");
     }
 
     private Channel call(String exten) {
-        if (t == null) {
-            t = fx.pbx(DIALPLAN);
-            t.pbx.events().subscribe(events::add);
-        }
-        return SoundFixture.call(t, exten, "desk");
+        return vm.call(exten);
     }
 
     /** Reads until the beep has been heard; returns the prompts heard, in order (from their tones). */
@@ -126,29 +113,17 @@ class VoiceMailTest {
         return null;
     }
 
-    /** Speaks a tone for {@code ms} (frames written as a phone sends them). */
-    private static void speak(Channel c, int ms) {
-        short[] tone = SoundFixture.sine(440, ms, 8000);
-        for (int off = 0; off < tone.length; off += 160) {
-            byte[] b = new byte[320];
-            for (int i = 0; i < 160 && off + i < tone.length; i++) {
-                b[2 * i] = (byte) tone[off + i];
-                b[2 * i + 1] = (byte) (tone[off + i] >> 8);
-            }
-            c.write(new Frame.VoiceFrame("slin", b, 160));
-        }
-    }
 
-    private Path box() { return spool.resolve("voicemail/lmentinc/100"); }
+    private Path box() { return vm.box("100"); }
 
     @Test
     void aCallerHearsTheUnavailableChainAndLeavesAMessageInAsterisksSpoolLayout() throws Exception {
         Channel c = call("vu");
         assertThat(heardUntilBeep(c)).containsExactly("vm-theperson", "digits/1", "digits/0", "vm-isunavail", "vm-intro", "beep");
-        speak(c, 2000);
+        SoundFixture.speak(c, 440, 2000);
         SoundFixture.dtmf(c, '#');
         SoundFixture.voiceUntilHangup(c, 10_000);
-        assertThat(t.path()).startsWith("@status SUCCESS");
+        assertThat(vm.pbx().path()).startsWith("@status SUCCESS");
         Path wav = box().resolve("INBOX/msg0000.wav");
         assertThat(Files.size(wav)).isBetween(44L + 2 * 16000 - 3200, 44L + 2 * 16000 + 3200);
         List<String> txt = Files.readAllLines(box().resolve("INBOX/msg0000.txt"));
@@ -156,12 +131,12 @@ class VoiceMailTest {
         assertThat(txt).anyMatch(l -> l.startsWith("callerchan=Local/vu@desk-")).contains("duration=2", "rdnis=unknown")
                 .anyMatch(l -> l.matches("origtime=\\d+")).anyMatch(l -> l.matches("origdate=\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d [AP]M \\S+ \\d{4}"));
         assertThat(Files.list(box().resolve("tmp")).toList()).isEmpty(); // nothing left behind
-        assertThat(events).filteredOn(e -> e.name().equals("MessageWaiting")).singleElement()
+        assertThat(vm.events).filteredOn(e -> e.name().equals("MessageWaiting")).singleElement()
                 .satisfies(e -> assertThat(e.fields()).containsEntry("Mailbox", "100@lmentinc").containsEntry("New", "1"));
 
-        Channel info = SoundFixture.call(t, "info", "desk");
+        Channel info = vm.call("info");
         SoundFixture.voiceUntilHangup(info, 5000);
-        assertThat(t.path()).contains("@info 1 1 0 [Front Desk] 1 0");
+        assertThat(vm.pbx().path()).contains("@info 1 1 0 [Front Desk] 1 0");
     }
 
     @Test
@@ -173,8 +148,8 @@ class VoiceMailTest {
             Channel b = call("vbs");
             assertThat(heardUntilBeep(a)).containsExactly("busy-greeting", "vm-intro", "beep");
             assertThat(heardUntilBeep(b)).containsExactly("busy-greeting", "beep");
-            speak(a, 1500);
-            speak(b, 1500);
+            SoundFixture.speak(a, 440, 1500);
+            SoundFixture.speak(b, 440, 1500);
             awaitRecorded(2, 1500); // both recordings hold what was said before the caller hangs up
             a.hangup(); // a hangup keeps the message, as '#' does
             SoundFixture.dtmf(b, '#');
@@ -194,15 +169,15 @@ class VoiceMailTest {
         SoundFixture.dtmf(plain, '0');   // operator=no (the default): not an escape, the greeting goes on to the beep
         heardUntilBeep(plain);
         plain.hangup();
-        assertThat(t.path()).doesNotContain("@operator");
+        assertThat(vm.pbx().path()).doesNotContain("@operator");
 
         voicemailConf("minsecs=1\noperator=yes\n", "");
-        VoicemailConfig.reload(t.pbx);
+        VoicemailConfig.reload(vm.pbx().pbx);
         Channel op = call("vu");
         op.read(5000);
         SoundFixture.dtmf(op, '0');
         SoundFixture.voiceUntilHangup(op, 10_000);
-        assertThat(t.path()).contains("@operator USEREXIT");
+        assertThat(vm.pbx().path()).contains("@operator USEREXIT");
     }
 
     @Test
@@ -217,10 +192,10 @@ class VoiceMailTest {
         star.read(5000);
         SoundFixture.dtmf(star, '*');
         SoundFixture.voiceUntilHangup(star, 10_000);
-        assertThat(t.path()).contains("@star USEREXIT");
+        assertThat(vm.pbx().path()).contains("@star USEREXIT");
 
         voicemailConf("", "maxmsg=1");
-        VoicemailConfig.reload(t.pbx); // what 'module reload app_voicemail' does: the file is read at load and reload
+        VoicemailConfig.reload(vm.pbx().pbx); // what 'module reload app_voicemail' does: the file is read at load and reload
         Files.createDirectories(box().resolve("INBOX"));
         Files.writeString(box().resolve("INBOX/msg0000.txt"), "[message]\n");
         Files.write(box().resolve("INBOX/msg0000.wav"), new byte[] {1, 2, 3});
@@ -236,7 +211,7 @@ class VoiceMailTest {
 
     @Test
     void aBrokenMailboxLineIsAProblemWithItsLineAndTheRestLoads() throws Exception {
-        Files.writeString(fx.confDir.resolve("voicemail.conf"), """
+        vm.voicemailConf("""
                 [general]
                 format=wav
                 [lmentinc]
@@ -244,7 +219,7 @@ class VoiceMailTest {
                 101 => ,No Pin
                 102 => 1,Bad Option,,,frobnicate=yes|attach=no
                 """);
-        VoicemailConfig cfg = VoicemailConfig.from(org.switchboard.config.ConfigReader.read(fx.confDir, "voicemail.conf"));
+        VoicemailConfig cfg = VoicemailConfig.from(org.switchboard.config.ConfigReader.read(vm.fx.confDir, "voicemail.conf"));
         assertThat(cfg.problems()).extracting(Object::toString).containsExactly(
                 "voicemail.conf:5: mailbox 101@lmentinc has no PIN: VoiceMailMain lets anyone in without asking for one",
                 "voicemail.conf:6: mailbox 102@lmentinc: unknown option 'frobnicate=yes' ignored");
@@ -252,8 +227,8 @@ class VoiceMailTest {
         assertThat(cfg.mailbox("102", "lmentinc").options()).containsOnlyKeys("attach");
         Channel c = call("vnosuch");
         SoundFixture.voiceUntilHangup(c, 5000);
-        assertThat(t.path()).startsWith("@status FAILED");
-        assertThat(t.logLines("No entry in voicemail config file for 'nosuch@lmentinc'")).hasSize(1);
+        assertThat(vm.pbx().path()).startsWith("@status FAILED");
+        assertThat(vm.pbx().logLines("No entry in voicemail config file for 'nosuch@lmentinc'")).hasSize(1);
     }
 
     @Test
@@ -264,7 +239,7 @@ class VoiceMailTest {
                 + "emailbody=Dear ${VM_NAME}:\\n\\tA ${VM_DUR} long message (number ${VM_MSGNUM}) in mailbox ${VM_MAILBOX}.\n", "");
         Channel c = call("vs");
         heardUntilBeep(c);
-        speak(c, 2000);
+        SoundFixture.speak(c, 440, 2000);
         SoundFixture.dtmf(c, '#');
         SoundFixture.voiceUntilHangup(c, 10_000);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
@@ -280,14 +255,14 @@ class VoiceMailTest {
         assertThat(java.util.Base64.getMimeDecoder().decode(b64)).isEqualTo(Files.readAllBytes(box().resolve("INBOX/msg0000.wav")));
 
         voicemailConf("minsecs=1\nmailcmd=echo no relay >&2 && exit 3\n", "");
-        VoicemailConfig.reload(t.pbx);
+        VoicemailConfig.reload(vm.pbx().pbx);
         Channel again = call("vs");
         heardUntilBeep(again);
-        speak(again, 1500);
+        SoundFixture.speak(again, 440, 1500);
         SoundFixture.dtmf(again, '#');
         SoundFixture.voiceUntilHangup(again, 10_000);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> !t.logLines("failed with status 3: no relay (the message stays in the box)").isEmpty());
+                .until(() -> !vm.pbx().logLines("failed with status 3: no relay (the message stays in the box)").isEmpty());
         assertThat(box().resolve("INBOX/msg0001.txt")).exists();
     }
 
@@ -304,7 +279,7 @@ class VoiceMailTest {
     }
 
     private void awaitPath(String line) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> t.path().contains(line));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> vm.pbx().path().contains(line));
     }
 
     /**
@@ -328,7 +303,7 @@ class VoiceMailTest {
 
     private void awaitFiles(Path dir, int n) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-                .failFast("the PBX gave up", () -> t.path().contains("@h FAILED"))
+                .failFast("the PBX gave up", () -> vm.pbx().path().contains("@h FAILED"))
                 .until(() -> Files.isDirectory(dir) && Files.list(dir).count() >= n);
     }
 }

@@ -11,7 +11,7 @@ import org.switchboard.core.ManagerRequest;
 /** What chan_sip's Manager actions share: finding the running stack, the Peer header, field maps. */
 abstract class SipManagerAction extends AbstractManagerAction {
     SipManagerAction(String name, String synopsis, String syntax, String description) {
-        super(name, SipModule.NAME, "system,reporting", synopsis, syntax, description);
+        super(name, "system,reporting", synopsis, syntax, description);
     }
 
     @Override

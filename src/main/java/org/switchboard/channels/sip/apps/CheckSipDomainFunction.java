@@ -8,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** CHECKSIPDOMAIN(domain): the domain when sip.conf says this server is for it (chan_sip). */
 public final class CheckSipDomainFunction implements DialplanFunction {
     @Override public String name() { return "CHECKSIPDOMAIN"; }
-    @Override public String module() { return SipModule.NAME; }
     @Override public String synopsis() { return "Checks if domain is a local domain."; }
     @Override public String syntax() { return "CHECKSIPDOMAIN(domain)"; }
 

@@ -1,6 +1,5 @@
 package org.switchboard.channels.sip.apps;
 
-import org.switchboard.channels.sip.SipModule;
 import org.switchboard.channels.sip.call.SipAddedHeaders;
 import org.switchboard.core.Application;
 import org.switchboard.core.Channel;
@@ -9,7 +8,6 @@ import org.switchboard.core.PbxLog;
 /** SIPAddHeader(Header: Content): a header for the INVITE of the SIP calls this channel dials (chan_sip). */
 public final class SipAddHeaderApp implements Application {
     @Override public String name() { return "SIPAddHeader"; }
-    @Override public String module() { return SipModule.NAME; }
     @Override public String synopsis() { return "Add a SIP header to the outbound call."; }
     @Override public String syntax() { return "SIPAddHeader(Header:Content)"; }
 

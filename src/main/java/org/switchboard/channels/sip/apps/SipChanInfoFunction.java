@@ -1,7 +1,6 @@
 package org.switchboard.channels.sip.apps;
 
 import java.net.InetSocketAddress;
-import org.switchboard.channels.sip.SipModule;
 import org.switchboard.channels.sip.call.SipCall;
 import org.switchboard.channels.sip.message.NameAddr;
 import org.switchboard.channels.sip.message.SipRequest;
@@ -12,7 +11,6 @@ import org.switchboard.core.PbxLog;
 /** SIPCHANINFO(item): what chan_sip knows of this channel's call. */
 public final class SipChanInfoFunction implements DialplanFunction {
     @Override public String name() { return "SIPCHANINFO"; }
-    @Override public String module() { return SipModule.NAME; }
     @Override public String synopsis() { return "Gets the specified SIP parameter from the current channel."; }
     @Override public String syntax() { return "SIPCHANINFO(item)"; }
 

@@ -1,7 +1,6 @@
 package org.switchboard.channels.sip.apps;
 
 import java.util.List;
-import org.switchboard.channels.sip.SipModule;
 import org.switchboard.channels.sip.call.SipCall;
 import org.switchboard.channels.sip.message.SipRequest;
 import org.switchboard.core.AppArgs;
@@ -12,7 +11,6 @@ import org.switchboard.core.PbxLog;
 /** SIP_HEADER(name[,number]): a header of the INVITE that began the SIP call (chan_sip). */
 public final class SipHeaderFunction implements DialplanFunction {
     @Override public String name() { return "SIP_HEADER"; }
-    @Override public String module() { return SipModule.NAME; }
     @Override public String synopsis() { return "Gets the specified SIP header from an incoming INVITE message."; }
     @Override public String syntax() { return "SIP_HEADER(name[,number])"; }
 

@@ -17,7 +17,6 @@ public final class SipPeerFunction implements DialplanFunction {
     private static final int NO_LIMIT = Integer.MAX_VALUE;
 
     @Override public String name() { return "SIPPEER"; }
-    @Override public String module() { return SipModule.NAME; }
     @Override public String synopsis() { return "Gets SIP peer information."; }
     @Override public String syntax() { return "SIPPEER(peername[,item])"; }
 

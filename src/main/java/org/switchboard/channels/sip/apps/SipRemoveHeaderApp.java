@@ -1,7 +1,6 @@
 package org.switchboard.channels.sip.apps;
 
 import java.util.Locale;
-import org.switchboard.channels.sip.SipModule;
 import org.switchboard.channels.sip.call.SipAddedHeaders;
 import org.switchboard.core.Application;
 import org.switchboard.core.Channel;
@@ -9,7 +8,6 @@ import org.switchboard.core.Channel;
 /** SIPRemoveHeader([Header]): takes back headers SIPAddHeader() added (chan_sip). */
 public final class SipRemoveHeaderApp implements Application {
     @Override public String name() { return "SIPRemoveHeader"; }
-    @Override public String module() { return SipModule.NAME; }
     @Override public String synopsis() { return "Remove SIP headers previously added with SIPAddHeader"; }
     @Override public String syntax() { return "SIPRemoveHeader([Header])"; }
 

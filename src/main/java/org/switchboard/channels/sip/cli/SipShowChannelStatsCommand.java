@@ -15,7 +15,6 @@ import org.switchboard.media.rtp.RtpSession;
 public final class SipShowChannelStatsCommand implements CliCommand {
     @Override public List<String> words() { return List.of("sip", "show", "channelstats"); }
     @Override public String usage() { return "Usage: sip show channelstats\n       Lists all currently active SIP channel's RTP statistics."; }
-    @Override public String module() { return SipModule.NAME; }
 
     @Override
     public boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

@@ -108,7 +108,9 @@ public final class TcpSipTransport implements SipTransport {
 
     private static TcpSipTransport bind(InetSocketAddress local, SipTransportListener listener, TcpLimits tcpLimits,
                                         SipLimits limits, TlsContexts tls) throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+        // the connections' threads write to the log of the PBX that binds the transport
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(0,
+            PbxLog.threadFactory(new io.netty.util.concurrent.DefaultThreadFactory(tls == null ? "sip-tcp" : "sip-tls")), NioIoHandler.newFactory());
         try {
             return new TcpSipTransport(group, local, listener, tcpLimits, limits, tls);
         } catch (InterruptedException | RuntimeException e) {

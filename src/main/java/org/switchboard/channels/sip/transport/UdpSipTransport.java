@@ -77,7 +77,7 @@ public final class UdpSipTransport implements SipTransport {
         } catch (java.net.SocketException e) {
             throw new io.netty.channel.ChannelException("cannot bind " + local + ": " + e.getMessage(), e);
         }
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(n, EpollIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(n, readerThreads(), EpollIoHandler.newFactory());
         Channel[] channels = new Channel[n];
         try {
             Bootstrap b = new Bootstrap().group(group).channel(EpollDatagramChannel.class)
@@ -103,9 +103,14 @@ public final class UdpSipTransport implements SipTransport {
         }
     }
 
+    /** The socket threads, writing to the log of the PBX that binds the transport. */
+    private static java.util.concurrent.ThreadFactory readerThreads() {
+        return PbxLog.threadFactory(new io.netty.util.concurrent.DefaultThreadFactory("sip-udp"));
+    }
+
     private static UdpSipTransport bindNio(InetSocketAddress local, SipTransportListener listener, SipLimits limits)
             throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, readerThreads(), NioIoHandler.newFactory());
         try {
             Channel ch = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536)) // default 2048 cuts messages

@@ -11,7 +11,6 @@ import org.switchboard.res.pgsql.PgsqlWriter;
 /** {@code cdr show pgsql status}: the connection of cdr_pgsql, and what it wrote and keeps. */
 public final class PgsqlStatusCommand implements CliCommand {
     @Override public List<String> words() { return List.of("cdr", "show", "pgsql", "status"); }
-    @Override public String module() { return "cdr_pgsql"; }
 
     @Override
     public String usage() {

@@ -5,24 +5,20 @@ import java.util.List;
 import java.util.Locale;
 import org.switchboard.core.CliCommand;
 
-/** What every console command has: its fixed words, its module and its usage text, as Asterisk writes them. */
+/** What every console command has: its fixed words and its usage text, as Asterisk writes them. */
 abstract class AbstractCommand implements CliCommand {
     private final List<String> words;
-    private final String module;
     private final String usage;
 
     /** @param words the command as typed, e.g. {@code "core show channels"} */
-    AbstractCommand(String words, String module, String usage) {
+    AbstractCommand(String words, String usage) {
         this.words = List.copyOf(Arrays.asList(words.split(" ")));
-        this.module = module;
         this.usage = usage;
     }
 
     @Override
     public final List<String> words() { return words; }
 
-    @Override
-    public final String module() { return module; }
 
     @Override
     public final String usage() { return usage; }

@@ -17,7 +17,7 @@ public final class ChannelOriginate extends AbstractCommand {
     static final long TIMEOUT_MS = 30_000;
 
     public ChannelOriginate() {
-        super("channel originate", "core", """
+        super("channel originate", """
                 Usage: channel originate <tech/data> application <appname> [appdata]
                   Originate a call and connect it to the specified application.
 

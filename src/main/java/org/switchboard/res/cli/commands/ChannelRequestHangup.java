@@ -10,7 +10,7 @@ import org.switchboard.core.Pbx;
 /** {@code channel request hangup <channel>|all}: asks channels to hang up; their dialplan runs {@code h}. */
 public final class ChannelRequestHangup extends AbstractCommand {
     public ChannelRequestHangup() {
-        super("channel request hangup", "core", """
+        super("channel request hangup", """
                 Usage: channel request hangup <channel>|<all>
                        Request that a channel be hung up. The hangup takes effect
                        the next time the driver reads or writes from the channel.

@@ -8,7 +8,7 @@ import org.switchboard.core.Pbx;
 /** {@code core set verbose [atleast] <level> [silent]}: how much the console log shows. */
 public final class CoreSetVerbose extends AbstractCommand {
     public CoreSetVerbose() {
-        super("core set verbose", "core", """
+        super("core set verbose", """
                 Usage: core set verbose [atleast] <level> [silent]
                        Sets level of verbose messages to be displayed.
                        0 or off means no messages should be displayed.

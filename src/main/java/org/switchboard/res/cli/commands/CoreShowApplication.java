@@ -8,7 +8,7 @@ import org.switchboard.core.Pbx;
 /** {@code core show application <app> [<app> ...]}: the documentation each application carries. */
 public final class CoreShowApplication extends AbstractCommand {
     public CoreShowApplication() {
-        super("core show application", "core", """
+        super("core show application", """
                 Usage: core show application <application> [<application> [<application> [...]]]
                        Describes a particular application.
                 """);

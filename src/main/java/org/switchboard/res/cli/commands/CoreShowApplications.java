@@ -9,7 +9,7 @@ import org.switchboard.core.Pbx;
 /** {@code core show applications [like <text>|describing <text> ...]} in Asterisk's layout (main/pbx_app.c). */
 public final class CoreShowApplications extends AbstractCommand {
     public CoreShowApplications() {
-        super("core show applications", "core", """
+        super("core show applications", """
                 Usage: core show applications [{like|describing} <text>]
                        List applications which are currently available.
                        If 'like', <text> will be a substring of the app name

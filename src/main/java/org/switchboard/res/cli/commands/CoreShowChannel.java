@@ -8,7 +8,7 @@ import org.switchboard.core.Pbx;
 /** {@code core show channel <name>}: one channel in detail, with its formats (main/cli.c handle_showchan). */
 public final class CoreShowChannel extends AbstractCommand {
     public CoreShowChannel() {
-        super("core show channel", "core", """
+        super("core show channel", """
                 Usage: core show channel <channel>
                        Shows lots of information about the specified channel.
                 """);

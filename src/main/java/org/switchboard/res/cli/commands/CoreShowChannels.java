@@ -21,7 +21,7 @@ public final class CoreShowChannels extends AbstractCommand {
     private static final int AMA_DOCUMENTATION = 3;
 
     public CoreShowChannels() {
-        super("core show channels", "core", """
+        super("core show channels", """
                 Usage: core show channels [concise|verbose|count]
                        Lists currently defined channels and some information about them. If
                        'concise' is specified, the format is abridged and in a more easily

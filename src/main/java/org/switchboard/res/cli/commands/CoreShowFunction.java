@@ -8,7 +8,7 @@ import org.switchboard.core.Pbx;
 /** {@code core show function <function>}: the documentation a dialplan function carries. */
 public final class CoreShowFunction extends AbstractCommand {
     public CoreShowFunction() {
-        super("core show function", "core", """
+        super("core show function", """
                 Usage: core show function <function>
                        Describe a particular dialplan function.
                 """);

@@ -8,7 +8,7 @@ import org.switchboard.core.Pbx;
 /** {@code core show functions [like <text>]} in Asterisk's layout (main/pbx_functions.c). */
 public final class CoreShowFunctions extends AbstractCommand {
     public CoreShowFunctions() {
-        super("core show functions", "core", """
+        super("core show functions", """
                 Usage: core show functions [like <text>]
                        List builtin functions, optionally only those matching a given string
                 """);

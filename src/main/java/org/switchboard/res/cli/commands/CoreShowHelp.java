@@ -14,7 +14,7 @@ import org.switchboard.res.cli.CliDispatcher;
  */
 public final class CoreShowHelp extends AbstractCommand {
     public CoreShowHelp() {
-        super("core show help", "core", """
+        super("core show help", """
                 Usage: core show help [topic]
                        When called with a topic as an argument, displays usage
                        information on the given command. If called without a

@@ -9,7 +9,7 @@ import org.switchboard.res.devstate.Hints;
 /** {@code core show hints}: every hint of the dialplan with its extension state now (pbx.c). */
 public final class CoreShowHints extends AbstractCommand {
     public CoreShowHints() {
-        super("core show hints", "core", """
+        super("core show hints", """
                 Usage: core show hints
                        List registered hints.
                        Hint details are shown in five columns. In order from left to right, they are:

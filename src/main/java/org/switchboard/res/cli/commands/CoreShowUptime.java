@@ -14,7 +14,7 @@ public final class CoreShowUptime extends AbstractCommand {
     private static final long YEAR = 365 * DAY;
 
     public CoreShowUptime() {
-        super("core show uptime", "core", """
+        super("core show uptime", """
                 Usage: core show uptime [seconds]
                        Shows Switchboard uptime information.
                        The seconds word returns the uptime in seconds only.

@@ -7,7 +7,7 @@ import org.switchboard.core.Pbx;
 /** {@code core show version}: what runs, on what (Asterisk: "Asterisk 18.2.0 built by ... running Linux on ..."). */
 public final class CoreShowVersion extends AbstractCommand {
     public CoreShowVersion() {
-        super("core show version", "core", """
+        super("core show version", """
                 Usage: core show version
                        Shows Switchboard version information.
                 """);

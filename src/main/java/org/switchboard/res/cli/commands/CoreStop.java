@@ -15,7 +15,7 @@ public final class CoreStop extends AbstractCommand {
     private static final long POLL_MS = 200;
 
     public CoreStop() {
-        super("core stop", "core", """
+        super("core stop", """
                 Usage: core stop now|gracefully|when convenient
                        'now' shuts down Switchboard immediately, hanging up all calls.
                        'gracefully' (or 'when convenient') waits for all calls to end first.

@@ -8,7 +8,7 @@ import org.switchboard.res.astdb.AstDb;
 /** {@code database del <family> <key>}. */
 public final class DatabaseDel extends AbstractCommand {
     public DatabaseDel() {
-        super("database del", "core", """
+        super("database del", """
                 Usage: database del <family> <key>
                        Deletes an entry in the Asterisk database for a given
                        family and key.

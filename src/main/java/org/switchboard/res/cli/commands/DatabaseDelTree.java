@@ -8,7 +8,7 @@ import org.switchboard.res.astdb.AstDb;
 /** {@code database deltree <family> [keytree]}. */
 public final class DatabaseDelTree extends AbstractCommand {
     public DatabaseDelTree() {
-        super("database deltree", "core", """
+        super("database deltree", """
                 Usage: database deltree <family> [keytree]
                    OR
                 Usage: database deltree <family>[/keytree]

@@ -8,7 +8,7 @@ import org.switchboard.res.astdb.AstDb;
 /** {@code database get <family> <key>}. */
 public final class DatabaseGet extends AbstractCommand {
     public DatabaseGet() {
-        super("database get", "core", """
+        super("database get", """
                 Usage: database get <family> <key>
                        Retrieves an entry in the Asterisk database for a given
                        family and key.

@@ -8,7 +8,7 @@ import org.switchboard.res.astdb.AstDb;
 /** {@code database put <family> <key> <value>}. */
 public final class DatabasePut extends AbstractCommand {
     public DatabasePut() {
-        super("database put", "core", """
+        super("database put", """
                 Usage: database put <family> <key> <value>
                        Adds or updates an entry in the Asterisk database for
                        a given family, key, and value.

@@ -9,7 +9,7 @@ import org.switchboard.res.astdb.AstDb;
 /** {@code database query "<SQL Statement>"}: any SQL on the database; each row's columns, then a blank line. */
 public final class DatabaseQuery extends AbstractCommand {
     public DatabaseQuery() {
-        super("database query", "core", """
+        super("database query", """
                 Usage: database query "<SQL Statement>"
                        Run a user-specified SQL query on the database. Be careful.
                 """);

@@ -8,7 +8,7 @@ import org.switchboard.res.astdb.AstDb;
 /** {@code database show [family [keytree]]}: the rows, all or under a family or key tree. */
 public final class DatabaseShow extends AbstractCommand {
     public DatabaseShow() {
-        super("database show", "core", """
+        super("database show", """
                 Usage: database show [family [keytree]]
                    OR
                 Usage: database show [family[/keytree]]

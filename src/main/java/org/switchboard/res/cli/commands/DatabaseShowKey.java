@@ -8,7 +8,7 @@ import org.switchboard.res.astdb.AstDb;
 /** {@code database showkey <keytree>}: the rows whose key ends with it, in any family. */
 public final class DatabaseShowKey extends AbstractCommand {
     public DatabaseShowKey() {
-        super("database showkey", "core", """
+        super("database showkey", """
                 Usage: database showkey <keytree>
                        Shows Asterisk database contents, restricted to a given key.
                 """);

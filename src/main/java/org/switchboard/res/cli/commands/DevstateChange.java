@@ -9,7 +9,7 @@ import org.switchboard.res.devstate.DeviceStates;
 /** {@code devstate change Custom:name STATE}: sets a custom device state from the console (func_devstate). */
 public final class DevstateChange extends AbstractCommand {
     public DevstateChange() {
-        super("devstate change", "func_devstate", """
+        super("devstate change", """
                 Usage: devstate change <device> <state>
                        Change a custom device to a new state.
                        The possible values for the state are:

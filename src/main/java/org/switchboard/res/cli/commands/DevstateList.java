@@ -11,7 +11,7 @@ public final class DevstateList extends AbstractCommand {
     private static final String RULE = "---------------------------------------------------------------------";
 
     public DevstateList() {
-        super("devstate list", "func_devstate", """
+        super("devstate list", """
                 Usage: devstate list
                        List all custom device states that have been set by using
                        the DEVICE_STATE dialplan function.

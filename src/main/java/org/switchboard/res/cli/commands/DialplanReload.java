@@ -8,7 +8,7 @@ import org.switchboard.core.Pbx;
 /** {@code dialplan reload}: reads extensions.conf again; calls in progress keep their dialplan. */
 public final class DialplanReload extends AbstractCommand {
     public DialplanReload() {
-        super("dialplan reload", DialplanShow.REGISTRAR, """
+        super("dialplan reload", """
                 Usage: dialplan reload
                        Reload extensions.conf without reloading any other
                        modules.  This command does not delete global variables

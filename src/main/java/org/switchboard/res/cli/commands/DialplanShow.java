@@ -33,7 +33,7 @@ public final class DialplanShow extends AbstractCommand {
     }
 
     public DialplanShow() {
-        super("dialplan show", REGISTRAR, """
+        super("dialplan show", """
                 Usage: dialplan show [[exten@]context]
                        Show dialplan
                 """);

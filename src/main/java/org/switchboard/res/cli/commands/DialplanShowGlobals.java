@@ -9,7 +9,7 @@ import org.switchboard.core.Pbx;
 /** {@code dialplan show globals}: the global variables now, as Asterisk lists them. */
 public final class DialplanShowGlobals extends AbstractCommand {
     public DialplanShowGlobals() {
-        super("dialplan show globals", DialplanShow.REGISTRAR, """
+        super("dialplan show globals", """
                 Usage: dialplan show globals
                        List current global dialplan variables and their values
                 """);

@@ -13,7 +13,6 @@ public abstract class ModuleLoadUnload implements CliCommand {
     ModuleLoadUnload(String verb) { this.verb = verb; }
 
     @Override public List<String> words() { return List.of("module", verb); }
-    @Override public String module() { return "core"; }
 
     @Override
     public String usage() {

@@ -11,7 +11,7 @@ public final class ModuleShow extends AbstractCommand {
     private static final String ROW = "%-30s %-40.40s %-10d %-11s %13s";
 
     public ModuleShow() {
-        super("module show", "core", """
+        super("module show", """
                 Usage: module show [like keyword]
                        Shows Switchboard modules currently in use, and usage statistics.
                 """);

@@ -9,7 +9,7 @@ import org.switchboard.core.Pbx;
 /** {@code reload [module ...]}: the dialplan and every module that can reload, or only the ones named. */
 public final class Reload extends AbstractCommand {
     public Reload() {
-        super("reload", "core", """
+        super("reload", """
                 Usage: reload [module ...]
                        Reloads configuration files for all listed modules which support
                        reloading, or for all supported modules if none are listed.

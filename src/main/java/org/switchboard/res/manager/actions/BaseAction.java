@@ -4,12 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.switchboard.core.Channel;
 import org.switchboard.core.ManagerEvent;
-import org.switchboard.res.manager.ManagerModule;
 
 /** What res_manager's own actions share: their docs as fields, and small helpers. */
 abstract class BaseAction extends org.switchboard.core.AbstractManagerAction {
     BaseAction(String name, String privilege, String synopsis, String syntax, String description) {
-        super(name, ManagerModule.NAME, privilege, synopsis, syntax, description);
+        super(name, privilege, synopsis, syntax, description);
     }
 
     static Map<String, Object> fields(Object... kv) {
