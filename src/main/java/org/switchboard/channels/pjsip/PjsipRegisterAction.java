@@ -14,7 +14,7 @@ public final class PjsipRegisterAction extends AbstractManagerAction {
     private final boolean register;
 
     private PjsipRegisterAction(boolean register, String name, String synopsis, String description) {
-        super(name, PjsipModule.NAME, "system,all", synopsis,
+        super(name, "system,all", synopsis,
             "Action: " + name + "\nActionID: <value>\nRegistration: <value>", description);
         this.register = register;
     }
