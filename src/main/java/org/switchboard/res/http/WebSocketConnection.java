@@ -28,6 +28,10 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
     private final boolean secure;
     private final WebSocketServerHandshaker handshaker;
     private WebSocketProtocol.Session session;
+    /** Our Close is sent: the peer's frames are read and dropped until its Close (RFC 6455 §7.1.2). */
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    /** How long a peer that does not answer our Close keeps its connection. */
+    static final long CLOSE_WAIT_MILLIS = 2000;
 
     WebSocketConnection(Channel channel, boolean secure, WebSocketServerHandshaker handshaker) {
         this.channel = channel;
@@ -64,12 +68,20 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
 
     @Override
     public void close(int status, String reason) {
-        if (!channel.isActive()) return;
-        handshaker.close(channel, new CloseWebSocketFrame(status, reason));
+        if (!channel.isActive() || !closing.compareAndSet(false, true)) return;
+        // RFC 6455 §7.1.1: the connection ends once the peer's Close arrives. Closing it at once with
+        // the peer's frames unread (a flood) makes the kernel send a reset, which can reach the peer
+        // before our Close: it would see the connection drop without the status.
+        channel.writeAndFlush(new CloseWebSocketFrame(status, reason));
+        channel.eventLoop().schedule(() -> { channel.close(); }, CLOSE_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (closing.get()) {
+            if (frame instanceof CloseWebSocketFrame) ctx.close();
+            return;
+        }
         switch (frame) {
             case TextWebSocketFrame t -> deliver(t.content(), true);
             case BinaryWebSocketFrame b -> deliver(b.content(), false);
