@@ -33,11 +33,27 @@ public final class SipQualifier {
     private final SipStack stack;
     private final Map<String, Long> lastAsked = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> task;
+    private final java.util.concurrent.atomic.AtomicBoolean scanning = new java.util.concurrent.atomic.AtomicBoolean();
 
     SipQualifier(SipStack stack) { this.stack = stack; }
 
     void start() {
-        task = stack.scheduler().scheduleWithFixedDelay(this::scan, 1, 5, TimeUnit.SECONDS);
+        task = stack.scheduler().scheduleWithFixedDelay(this::scanOffTimer, 1, 5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A peer whose {@code host=} is a name costs a blocking DNS lookup, which must not hold the
+     * PBX's timer thread: the scan runs on a virtual thread of its own, one scan at a time.
+     */
+    private void scanOffTimer() {
+        if (!scanning.compareAndSet(false, true)) return;
+        Thread.ofVirtual().name("sip-qualify").start(PbxLog.carried(() -> {
+            try {
+                scan();
+            } finally {
+                scanning.set(false);
+            }
+        }));
     }
 
     void stop() {
