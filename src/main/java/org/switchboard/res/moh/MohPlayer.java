@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.switchboard.core.Channel;
 import org.switchboard.core.Frame;
 import org.switchboard.core.PbxLog;
+import org.switchboard.media.sound.PacedFramePlayer;
 import org.switchboard.media.sound.SoundFile;
 import org.switchboard.media.sound.SoundPlayer;
 
@@ -21,50 +20,45 @@ import org.switchboard.media.sound.SoundPlayer;
  * dropped; with no file (no class found) it writes silence, so the far end hears the hold, not the
  * party holding it.
  */
-final class MohPlayer implements AutoCloseable {
+final class MohPlayer extends PacedFramePlayer {
     private static final int FRAME_BYTES = SoundPlayer.FRAME_SAMPLES * 2;
     private static final byte[] SILENCE = new byte[FRAME_BYTES];
 
-    private final Channel channel;
     private final MohClasses.MohClass mohClass;   // null: silence
-    private final Thread thread;
-    private volatile boolean stopped;
+    private List<byte[]> files = List.of();   // the player's thread only
+    private int file;
+    private int at;
 
     private MohPlayer(Channel channel, MohClasses.MohClass mohClass) {
-        this.channel = channel;
+        super(channel, "moh-" + channel.name());
         this.mohClass = mohClass;
-        this.thread = Thread.ofVirtual().name("moh-" + channel.name()).unstarted(this::run);
     }
 
     /** Starts playing {@code mohClass} (null: silence) as the channel's generator. */
     static MohPlayer start(Channel c, MohClasses.MohClass mohClass) {
         MohPlayer p = new MohPlayer(c, mohClass);
         c.startGenerator(p);
-        p.thread.start();
+        p.begin();
         return p;
     }
 
     String className() { return mohClass == null ? null : mohClass.name(); }
 
-    private void run() {
-        long start = System.nanoTime();
-        long frameNanos = TimeUnit.MILLISECONDS.toNanos(SoundPlayer.FRAME_MS);
-        List<byte[]> files = load();
-        int file = 0, at = 0;
-        for (long k = 0; !stopped && !channel.isDestroyed(); k++) {
-            long due = start + k * frameNanos;
-            for (long left; !stopped && (left = due - System.nanoTime()) > 0; ) LockSupport.parkNanos(left);
-            if (stopped) break;
-            byte[] payload = SILENCE;
-            if (!files.isEmpty()) {
-                byte[] pcm = files.get(file);
-                payload = Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + FRAME_BYTES));
-                at += FRAME_BYTES;
-                if (at >= pcm.length) { at = 0; file = (file + 1) % files.size(); }
-            }
-            channel.writeFromGenerator(this, new Frame.VoiceFrame("slin", payload, payload.length / 2));
+    @Override protected void prepare() { files = load(); }
+
+    @Override protected byte[] nextFrame() {
+        if (files.isEmpty()) return SILENCE;
+        byte[] pcm = files.get(file);
+        byte[] payload = Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + FRAME_BYTES));
+        at += FRAME_BYTES;
+        if (at >= pcm.length) {
+            at = 0;
+            file = (file + 1) % files.size();
         }
+        return payload;
     }
+
+    @Override protected void write(Frame.VoiceFrame frame) { channel.writeFromGenerator(this, frame); }
 
     /** The class's audio, decoded once per hold; a file that cannot be read is a warning and is skipped. */
     private List<byte[]> load() {
@@ -81,19 +75,5 @@ final class MohPlayer implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** Stops the music; no frame of it is written after this returns. */
-    @Override
-    public void close() {
-        stopped = true;
-        LockSupport.unpark(thread);
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
