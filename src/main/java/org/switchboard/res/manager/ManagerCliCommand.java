@@ -1,23 +1,15 @@
 package org.switchboard.res.manager;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
-import org.switchboard.core.CliCommand;
+import org.switchboard.core.BaseCliCommand;
 import org.switchboard.core.Pbx;
 
 /** The {@code manager ...} console commands share their module and the way to find the running interface. */
-abstract class ManagerCliCommand implements CliCommand {
-    private final List<String> words;
-    private final String usage;
-
+abstract class ManagerCliCommand extends BaseCliCommand {
     ManagerCliCommand(String words, String usage) {
-        this.words = List.copyOf(Arrays.asList(words.split(" ")));
-        this.usage = usage;
+        super(words, usage);
     }
-
-    @Override public final List<String> words() { return words; }
-    @Override public final String usage() { return usage; }
 
     @Override
     public final boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

@@ -3,21 +3,14 @@ package org.switchboard.channels.sip.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.switchboard.channels.sip.SipModule;
-import org.switchboard.core.CliCommand;
+import org.switchboard.core.BaseCliCommand;
 import org.switchboard.core.Pbx;
 
 /** What chan_sip's console commands share: their words and usage, and finding the running stack. */
-abstract class SipCliCommand implements CliCommand {
-    private final List<String> words;
-    private final String usage;
-
+abstract class SipCliCommand extends BaseCliCommand {
     SipCliCommand(String words, String usage) {
-        this.words = List.of(words.split(" "));
-        this.usage = usage;
+        super(words, usage);
     }
-
-    @Override public final List<String> words() { return words; }
-    @Override public final String usage() { return usage; }
 
     @Override
     public final boolean execute(Pbx pbx, List<String> args, PrintWriter out) {

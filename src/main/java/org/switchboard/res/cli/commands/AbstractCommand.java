@@ -1,27 +1,15 @@
 package org.switchboard.res.cli.commands;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.switchboard.core.CliCommand;
+import org.switchboard.core.BaseCliCommand;
 
 /** What every console command has: its fixed words and its usage text, as Asterisk writes them. */
-abstract class AbstractCommand implements CliCommand {
-    private final List<String> words;
-    private final String usage;
-
+abstract class AbstractCommand extends BaseCliCommand {
     /** @param words the command as typed, e.g. {@code "core show channels"} */
     AbstractCommand(String words, String usage) {
-        this.words = List.copyOf(Arrays.asList(words.split(" ")));
-        this.usage = usage;
+        super(words, usage);
     }
-
-    @Override
-    public final List<String> words() { return words; }
-
-
-    @Override
-    public final String usage() { return usage; }
 
     /** Asterisk's ESS(): {@code 1 active call}, {@code 2 active calls}. */
     static String plural(long n, String word) { return n + " " + word + (n == 1 ? "" : "s"); }
