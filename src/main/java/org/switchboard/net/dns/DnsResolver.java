@@ -37,6 +37,7 @@ public class DnsResolver {
     private final Path hosts;
     private final LongSupplier clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    public static final int MAX_CACHED = 4096;
 
     public DnsResolver(DnsClient client, Path hosts, LongSupplier clock) {
         this.client = client;
@@ -48,6 +49,9 @@ public class DnsResolver {
 
     public DnsClient client() { return client; }
 
+    /** Answers kept now. */
+    public int cachedAnswers() { return cache.size(); }
+
     /** {@code name}'s records of {@code type}, from the cache while their TTL lasts. */
     public DnsAnswer lookup(String name, int type) {
         String key = key(name, type);
@@ -55,8 +59,21 @@ public class DnsResolver {
         long now = clock.getAsLong();
         if (c != null && now - c.expiresNanos() < 0) return c.answer();
         DnsAnswer a = client.lookup(name, type);
-        if (a.error() == null && !a.records().isEmpty()) cache.put(key, new Cached(a, now + a.minTtl() * 1_000_000_000L));
+        if (a.error() == null && !a.records().isEmpty()) {
+            if (cache.size() >= MAX_CACHED) trim(now);
+            cache.put(key, new Cached(a, now + a.minTtl() * 1_000_000_000L));
+        }
         return a;
+    }
+
+    /**
+     * Names a dialplan dials (SIP/100@any.domain) are not only the configured trunks: past
+     * {@link #MAX_CACHED} answers the expired ones go, and if that is not enough, all of them (the
+     * trunks' come back at their next lookup).
+     */
+    private void trim(long now) {
+        cache.values().removeIf(c -> now - c.expiresNanos() >= 0);
+        if (cache.size() >= MAX_CACHED) cache.clear();
     }
 
     /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.channels.sip.transport.Endpoint;
 import org.switchboard.channels.sip.transport.Protocol;
 import org.switchboard.net.dns.DnsClient;
+import org.switchboard.net.dns.DnsMessage;
 import org.switchboard.net.dns.DnsResolver;
 import org.switchboard.testing.DnsmasqServer;
 
@@ -22,7 +23,7 @@ class SipServerLocatorTest {
 
     @BeforeAll
     static void startDns() throws Exception {
-        dns = new DnsmasqServer(List.of("example.test", "naptr.test", "cached.test"), List.of(
+        dns = new DnsmasqServer(List.of("example.test", "naptr.test", "cached.test", "bulk.test"), List.of(
             "naptr.test,10,50,s,SIP+D2T,,_sip._tcp.naptr.test",
             "naptr.test,20,50,s,SIP+D2U,,_sip._udp.naptr.test",
             "naptr.test,5,50,s,SIP+D2W,,_sip._ws.naptr.test"), List.of(
@@ -36,6 +37,7 @@ class SipServerLocatorTest {
             "--host-record=sip1.example.test,127.0.0.11",
             "--host-record=sip2.example.test,127.0.0.12",
             "--host-record=plain.example.test,127.0.0.13",
+            "--address=/bulk.test/127.0.0.20",
             "--local-ttl=60"));
     }
 
@@ -87,6 +89,18 @@ class SipServerLocatorTest {
     void anSrvTargetWithoutAddressIsSkipped() throws Exception {
         assertThat(locator(dns.port).locate("nowhere.example.test", 0, null, false).targets())
             .containsExactly(at(Protocol.UDP, "127.0.0.12", 5080));
+    }
+
+    /** Any name a dialplan dials is looked up and kept: the cache stays bounded, and still answers. */
+    @Test
+    void theCacheStaysBoundedWhateverNamesAreLookedUp() {
+        DnsResolver r = new DnsResolver(new DnsClient(List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), dns.port)), 300, 2),
+            null, System::nanoTime);
+        for (int i = 0; i < DnsResolver.MAX_CACHED + 50; i++) {
+            assertThat(r.lookup("n" + i + ".bulk.test", DnsMessage.TYPE_A).records()).as("n%d", i).isNotEmpty();
+        }
+        assertThat(r.cachedAnswers()).isLessThanOrEqualTo(DnsResolver.MAX_CACHED);
+        assertThat(r.lookup("sip1.example.test", DnsMessage.TYPE_A).records()).isNotEmpty();
     }
 
     @Test
