@@ -72,7 +72,11 @@ class SipDnsTrunkTest {
     }
 
     private SipPbxFixture pbx(int dnsPort, String general, int directPort) throws Exception {
-        Files.writeString(dir.resolve("resolver_unbound.conf"), "[general]\nnameserver = 127.0.0.1:" + dnsPort + "\nresolv = /dev/null\ntimeout = 1\n");
+        return pbx("[general]\nnameserver = 127.0.0.1:" + dnsPort + "\nresolv = /dev/null\ntimeout = 1\n", general, directPort);
+    }
+
+    private SipPbxFixture pbx(String resolverConf, String general, int directPort) throws Exception {
+        Files.writeString(dir.resolve("resolver_unbound.conf"), resolverConf);
         return SipPbxFixture.start(dir, "srvlookup=yes\ntimerb=1000\n" + general, PEERS.formatted(directPort),
             "[calls]\nexten => 100,1,Set(GLOBAL(IN)=${CHANNEL(name)})\n same => n,Hangup()\n");
     }
@@ -87,6 +91,26 @@ class SipDnsTrunkTest {
         Path scenario = dir.resolve("uas-reject-503.xml");
         Files.writeString(scenario, Files.readString(Sipp.SCENARIOS.resolve("uas-reject.template.xml")).replace("CODE REASON", "503 Service Unavailable"));
         return Sipp.scenario(scenario.toAbsolutePath().toString()).calls(1);
+    }
+
+    /** Bad lines in resolver_unbound.conf: each named by file:line and skipped; the good ones still serve. */
+    @Test
+    void badResolverLinesAreSkippedWithTheirLineAndTheRestServes() throws Exception {
+        try (Sipp first = Sipp.scenario("uas-busy.xml").calls(1); Sipp second = Sipp.scenario("uas-busy.xml");
+             DnsmasqServer dns = dns(first.localPort(), second.localPort())) {
+            first.start();
+            second.start();
+            String conf = "[general]\nnameserver = not-an-address\ntimeout = soon\nfrobnicate = yes\n"
+                + "nameserver = 127.0.0.1:" + dns.port + "\nresolv = /dev/null\n";
+            try (SipPbxFixture f = pbx(conf, "", 5060)) {
+                assertThat(dial(f, "SIP/100@trunk")).isEqualTo("BUSY");
+                assertThat(first.stop(MAX).successful()).isEqualTo(1);
+                second.stop(MAX);
+                assertThat(f.pbx.logLines("resolver_unbound.conf:2: nameserver 'not-an-address' is not address[:port]; skipped")).hasSize(1);
+                assertThat(f.pbx.logLines("resolver_unbound.conf:3: timeout must be seconds")).hasSize(1);
+                assertThat(f.pbx.logLines("resolver_unbound.conf:4: unknown option 'frobnicate'")).hasSize(1);
+            }
+        }
     }
 
     @Test
